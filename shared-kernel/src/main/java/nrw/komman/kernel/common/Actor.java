@@ -1,0 +1,67 @@
+package nrw.komman.kernel.common;
+
+import nrw.komman.kernel.centre.CentreId;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Who sends a command or query: account, role and, for coordinators, their centre.
+ * Travels in the message metadata (keys below); Axon's correlation data copies it onto every event.
+ */
+public record Actor(String account, Role role, CentreId centre) {
+
+    public static final String ACCOUNT = "actorAccount";
+    public static final String ROLE = "actorRole";
+    public static final String CENTRE = "actorCentre";
+
+    public static final Actor SYSTEM = new Actor("system", Role.SYSTEM, null);
+
+    public Actor {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(role, "role");
+        if (role == Role.COORDINATOR && centre == null) {
+            throw new IllegalArgumentException("a coordinator is bound to a centre");
+        }
+    }
+
+    public static Actor coordinator(String account, CentreId centre) {
+        return new Actor(account, Role.COORDINATOR, centre);
+    }
+
+    public static Actor of(String account, Role role) {
+        return new Actor(account, role, null);
+    }
+
+    public boolean is(Role r) {
+        return role == r;
+    }
+
+    /** True when this actor may act on the given centre's own data (its coordinators; the system). */
+    public boolean actsFor(CentreId centreId) {
+        return role == Role.SYSTEM || (role == Role.COORDINATOR && centre.equals(centreId));
+    }
+
+    public Map<String, String> toMetaData() {
+        Map<String, String> m = new HashMap<>();
+        m.put(ACCOUNT, account);
+        m.put(ROLE, role.name());
+        if (centre != null) {
+            m.put(CENTRE, centre.value());
+        }
+        return m;
+    }
+
+    /** Reads the actor from message metadata; a message without one is refused. */
+    public static Actor fromMetaData(Map<String, ?> metaData) {
+        Object account = metaData.get(ACCOUNT);
+        Object role = metaData.get(ROLE);
+        if (account == null || role == null) {
+            throw new ForbiddenException("actor.missing", "Die Aktion ist keinem angemeldeten Konto zugeordnet.");
+        }
+        Object centre = metaData.get(CENTRE);
+        return new Actor(account.toString(), Role.valueOf(role.toString()),
+                centre == null ? null : new CentreId(centre.toString()));
+    }
+}

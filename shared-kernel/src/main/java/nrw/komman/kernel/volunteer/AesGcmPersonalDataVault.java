@@ -1,0 +1,90 @@
+package nrw.komman.kernel.volunteer;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * AES-256-GCM with a fresh 96-bit nonce per seal. The volunteer id is bound as associated data, so
+ * a ciphertext copied onto another volunteer does not open.
+ */
+public final class AesGcmPersonalDataVault implements PersonalDataVault {
+
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private final SecureRandom random = new SecureRandom();
+    private final KeyRing keyRing;
+
+    public AesGcmPersonalDataVault(KeyRing keyRing) {
+        this.keyRing = keyRing;
+    }
+
+    @Override
+    public SealedPersonalData seal(VolunteerId subject, PersonalData data) {
+        return new SealedPersonalData(encrypt(subject, data.encode()));
+    }
+
+    @Override
+    public Optional<PersonalData> open(VolunteerId subject, SealedPersonalData sealed) {
+        return sealed == null ? Optional.empty() : decrypt(subject, sealed.ciphertext()).map(PersonalData::decode);
+    }
+
+    @Override
+    public SealedText sealText(VolunteerId subject, String text) {
+        return text == null ? null : new SealedText(encrypt(subject, text));
+    }
+
+    @Override
+    public Optional<String> openText(VolunteerId subject, SealedText sealed) {
+        return sealed == null ? Optional.empty() : decrypt(subject, sealed.ciphertext());
+    }
+
+    @Override
+    public void shred(VolunteerId subject) {
+        keyRing.destroy(subject);
+    }
+
+    @Override
+    public boolean isShredded(VolunteerId subject) {
+        return keyRing.isDestroyed(subject);
+    }
+
+    private String encrypt(VolunteerId subject, String plaintext) {
+        byte[] key = keyRing.keyFor(subject);
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(subject.toString().getBytes(StandardCharsets.US_ASCII));
+            byte[] ct = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + ct.length).put(nonce).put(ct).array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("sealing personal data failed", e);
+        }
+    }
+
+    private Optional<String> decrypt(VolunteerId subject, String sealed) {
+        Optional<byte[]> key = keyRing.existingKey(subject);
+        if (key.isEmpty()) {
+            return Optional.empty(); // shredded: the data is gone for good
+        }
+        byte[] bytes = Base64.getDecoder().decode(sealed);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key.get(), "AES"),
+                    new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
+            cipher.updateAAD(subject.toString().getBytes(StandardCharsets.US_ASCII));
+            byte[] pt = cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES);
+            return Optional.of(new String(pt, StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("opening personal data failed: wrong key or altered ciphertext", e);
+        }
+    }
+}

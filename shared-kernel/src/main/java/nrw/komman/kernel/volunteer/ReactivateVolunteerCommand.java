@@ -1,0 +1,19 @@
+package nrw.komman.kernel.volunteer;
+
+import nrw.komman.kernel.activity.*;
+import nrw.komman.kernel.centre.*;
+import nrw.komman.kernel.common.*;
+import nrw.komman.kernel.grant.*;
+import nrw.komman.kernel.volunteer.*;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.*;
+import java.util.*;
+
+/** A coordinator reactivates a deactivated volunteer. */
+public record ReactivateVolunteerCommand(@TargetAggregateIdentifier VolunteerId volunteerId) {
+
+    public ReactivateVolunteerCommand {
+        Guard.required(volunteerId, "volunteerId", "Die Kennung");
+    }
+}

@@ -1,0 +1,24 @@
+package nrw.komman.kernel.volunteer;
+
+import nrw.komman.kernel.activity.*;
+import nrw.komman.kernel.centre.*;
+import nrw.komman.kernel.common.*;
+import nrw.komman.kernel.grant.*;
+import nrw.komman.kernel.volunteer.*;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.*;
+import java.util.*;
+
+/** A coordinator registers a volunteer with their centre. */
+public record RegisterVolunteerCommand(@TargetAggregateIdentifier VolunteerId volunteerId, CentreId centreId, PersonalData personalData, Set<String> languages, Set<ActivityCategory> interests, ConsentRecord consent) {
+
+    public RegisterVolunteerCommand {
+        Guard.required(volunteerId, "volunteerId", "Die Kennung");
+        Guard.required(centreId, "centreId", "Das Integrationszentrum");
+        Guard.required(personalData, "personalData", "Die Angaben zur Person");
+        languages = Set.copyOf(Languages.normalise(languages));
+        interests = interests == null ? Set.of() : Set.copyOf(interests);
+        Guard.required(consent, "consent", "Die Einwilligung zur Datenverarbeitung");
+    }
+}

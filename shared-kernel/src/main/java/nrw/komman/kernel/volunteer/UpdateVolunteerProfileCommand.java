@@ -1,0 +1,22 @@
+package nrw.komman.kernel.volunteer;
+
+import nrw.komman.kernel.activity.*;
+import nrw.komman.kernel.centre.*;
+import nrw.komman.kernel.common.*;
+import nrw.komman.kernel.grant.*;
+import nrw.komman.kernel.volunteer.*;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.*;
+import java.util.*;
+
+/** A coordinator updates a volunteer's profile. */
+public record UpdateVolunteerProfileCommand(@TargetAggregateIdentifier VolunteerId volunteerId, PersonalData personalData, Set<String> languages, Set<ActivityCategory> interests) {
+
+    public UpdateVolunteerProfileCommand {
+        Guard.required(volunteerId, "volunteerId", "Die Kennung");
+        Guard.required(personalData, "personalData", "Die Angaben zur Person");
+        languages = Set.copyOf(Languages.normalise(languages));
+        interests = interests == null ? Set.of() : Set.copyOf(interests);
+    }
+}

@@ -1,0 +1,15 @@
+package nrw.komman.kernel.volunteer;
+
+import nrw.komman.kernel.activity.*;
+import nrw.komman.kernel.centre.*;
+import nrw.komman.kernel.common.*;
+import nrw.komman.kernel.grant.*;
+import nrw.komman.kernel.volunteer.*;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.*;
+import java.util.*;
+
+/** A volunteer was registered; personal data sealed under the volunteer's key. */
+public record VolunteerRegisteredEvent(VolunteerId volunteerId, CentreId centreId, SealedPersonalData personalData, Set<String> languages, Set<ActivityCategory> interests, ConsentRecord consent, LocalDate registeredOn) {
+}

@@ -1,0 +1,3 @@
+package nrw.komman.kernel.volunteer;
+
+public enum VolunteerStatus { ACTIVE, INACTIVE }
