@@ -10,8 +10,11 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.*;
 import java.util.*;
 
-/** A coordinator registers a volunteer with their centre. */
-public record RegisterVolunteerCommand(@TargetAggregateIdentifier VolunteerId volunteerId, CentreId centreId, PersonalData personalData, Set<String> languages, Set<ActivityCategory> interests, ConsentRecord consent) {
+/**
+ * A coordinator registers a volunteer with their centre. {@code registeredOn} is today when absent;
+ * an earlier date records a volunteer who started before the platform (never a future date).
+ */
+public record RegisterVolunteerCommand(@TargetAggregateIdentifier VolunteerId volunteerId, CentreId centreId, PersonalData personalData, Set<String> languages, Set<ActivityCategory> interests, ConsentRecord consent, LocalDate registeredOn) {
 
     public RegisterVolunteerCommand {
         Guard.required(volunteerId, "volunteerId", "Die Kennung");
