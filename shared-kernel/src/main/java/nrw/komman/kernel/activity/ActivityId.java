@@ -9,7 +9,7 @@ import java.util.UUID;
 /** Identifies one logged activity (Einsatz) of a volunteer. */
 public record ActivityId(UUID value) {
 
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public ActivityId {
         if (value == null) {
             throw new InvalidInputException("activity.id.missing", "Die Kennung des Einsatzes fehlt.");

@@ -15,7 +15,7 @@ public record CentreId(String value) {
 
     private static final Pattern AGS = Pattern.compile("05\\d{3}(\\d{3})?");
 
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public CentreId {
         if (value == null || !AGS.matcher(value).matches()) {
             throw new InvalidInputException("centre.id.malformed",

@@ -30,7 +30,7 @@ public record Money(long cents) implements Comparable<Money> {
     }
 
     /** Parses a decimal string in euros such as {@code "12500.00"} or {@code "99.5"}; at most two decimals. */
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Money parse(String euros) {
         if (euros == null || euros.isBlank()) {
             throw new InvalidInputException("money.missing", "Bitte einen Betrag angeben.");

@@ -9,7 +9,7 @@ import java.util.UUID;
 /** Identifies one grant (Zuwendung), from application to closing. */
 public record GrantId(UUID value) {
 
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public GrantId {
         if (value == null) {
             throw new InvalidInputException("grant.id.missing", "Die Kennung der Zuwendung fehlt.");

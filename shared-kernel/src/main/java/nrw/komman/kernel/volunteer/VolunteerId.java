@@ -9,7 +9,7 @@ import java.util.UUID;
 /** Identifies a volunteer; a pseudonym that stays when personal data is erased. */
 public record VolunteerId(UUID value) {
 
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public VolunteerId {
         if (value == null) {
             throw new InvalidInputException("volunteer.id.missing", "Die Kennung der/des Ehrenamtlichen fehlt.");

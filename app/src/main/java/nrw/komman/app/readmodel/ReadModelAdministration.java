@@ -1,0 +1,89 @@
+package nrw.komman.app.readmodel;
+
+import nrw.komman.kernel.admin.FetchReadModelStatusQuery;
+import nrw.komman.kernel.admin.ReadModelStatus;
+import nrw.komman.kernel.admin.RebuildReadModelsCommand;
+import nrw.komman.kernel.common.Actor;
+import nrw.komman.kernel.common.ForbiddenException;
+import nrw.komman.kernel.common.Role;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.queryhandling.QueryHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Lets an administrator see every event processor's state and rebuild all read models by replaying
+ * the whole event store: each processor stops, its tokens are reset to the start of the stream, its
+ * reset handlers empty its tables, and it starts again, catching up from the first event.
+ */
+@Component
+public class ReadModelAdministration {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelAdministration.class);
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+
+    public ReadModelAdministration(EventProcessingConfiguration processing, EventStore eventStore) {
+        this.processing = processing;
+        this.eventStore = eventStore;
+    }
+
+    @QueryHandler
+    public List<ReadModelStatus> status(FetchReadModelStatusQuery query, MetaData metaData) {
+        requireAdministrator(metaData);
+        long head = headPosition();
+        return streamingProcessors().stream().map(p -> status(p, head)).toList();
+    }
+
+    @CommandHandler
+    public void rebuild(RebuildReadModelsCommand command, MetaData metaData) {
+        requireAdministrator(metaData);
+        for (StreamingEventProcessor processor : streamingProcessors()) {
+            log.info("Rebuilding the read models of {} by replaying all events", processor.getName());
+            processor.shutdownAsync().orTimeout(30, TimeUnit.SECONDS).join();
+            processor.resetTokens();
+            processor.start();
+        }
+    }
+
+    List<StreamingEventProcessor> streamingProcessors() {
+        return processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast)
+                .sorted(Comparator.comparing(StreamingEventProcessor::getName))
+                .toList();
+    }
+
+    private ReadModelStatus status(StreamingEventProcessor p, long head) {
+        Map<Integer, EventTrackerStatus> segments = p.processingStatus();
+        long position = segments.values().stream()
+                .map(EventTrackerStatus::getCurrentPosition)
+                .mapToLong(pos -> pos.orElse(-1))
+                .min().orElse(-1);
+        boolean error = segments.values().stream().anyMatch(EventTrackerStatus::isErrorState);
+        return new ReadModelStatus(p.getName(), p.isRunning(), p.isReplaying(), error, segments.size(), position, head);
+    }
+
+    private long headPosition() {
+        OptionalLong position = eventStore.createHeadToken() == null ? OptionalLong.empty() : eventStore.createHeadToken().position();
+        return position.orElse(-1);
+    }
+
+    private static void requireAdministrator(MetaData metaData) {
+        if (!Actor.fromMetaData(metaData).is(Role.ADMINISTRATOR)) {
+            throw new ForbiddenException("readmodels.forbidden", "Nur die Administration darf Lesemodelle verwalten.");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package nrw.komman.app;
+
+import nrw.komman.app.support.OnH2;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Axon falls back silently when its auto-configuration does not load (XStream, a no-op transaction
+ * manager, an in-memory store, a connection attempt to Axon Server). This test fails if any of that
+ * happens to the real wiring.
+ */
+class AxonWiringTest extends OnH2 {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    EventStorageEngine storageEngine;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    TransactionManager transactionManager;
+
+    @Autowired
+    TokenStore tokenStore;
+
+    @Autowired
+    @Qualifier("serializer")
+    Serializer generalSerializer;
+
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
+
+    @Autowired
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer;
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Test
+    void events_are_stored_by_the_jdbc_engine_in_the_embedded_event_store() {
+        assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);
+        assertThat(eventStore).isInstanceOf(EmbeddedEventStore.class);
+        assertThat(tokenStore).isInstanceOf(JdbcTokenStore.class);
+    }
+
+    @Test
+    void units_of_work_run_in_spring_transactions() {
+        assertThat(transactionManager).isInstanceOf(SpringTransactionManager.class);
+    }
+
+    @Test
+    void every_serializer_is_jackson() {
+        assertThat(generalSerializer).isInstanceOf(JacksonSerializer.class);
+        assertThat(eventSerializer).isInstanceOf(JacksonSerializer.class);
+        assertThat(messageSerializer).isInstanceOf(JacksonSerializer.class);
+    }
+
+    @Test
+    void there_is_no_axon_server_connection_in_the_default_mode() {
+        assertThat(context.getBeanNamesForType(
+                org.axonframework.axonserver.connector.AxonServerConnectionManager.class)).isEmpty();
+    }
+
+    @Test
+    void both_query_side_processors_are_pooled_streaming_processors() {
+        assertThat(processing.eventProcessor("centre-views", PooledStreamingEventProcessor.class)).isPresent();
+        assertThat(processing.eventProcessor("grant-views", PooledStreamingEventProcessor.class)).isPresent();
+    }
+}

@@ -1,0 +1,59 @@
+package nrw.komman.query.centre;
+
+import nrw.komman.kernel.centre.CentreClosedEvent;
+import nrw.komman.kernel.centre.CentreEstablishedEvent;
+import nrw.komman.kernel.centre.Regierungsbezirk;
+import nrw.komman.query.common.ProcessingGroups;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Projects the centres into {@code centre_view}. Owned by {@code centre-views}. */
+@Component
+@ProcessingGroup(ProcessingGroups.CENTRE_VIEWS)
+public class CentreProjection {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public CentreProjection(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    public void on(CentreEstablishedEvent event) {
+        Regierungsbezirk region = event.regierungsbezirk() != null
+                ? event.regierungsbezirk() : event.centreId().regierungsbezirk();
+        MapSqlParameterSource p = new MapSqlParameterSource()
+                .addValue("centreId", event.centreId().value())
+                .addValue("name", event.name())
+                .addValue("type", event.type())
+                .addValue("region", region.name())
+                .addValue("establishedOn", event.establishedOn());
+        // sets the whole state: a centre established again (after closing) is open again
+        int updated = jdbc.update("""
+                update centre_view set name = :name, centre_type = :type, region = :region,
+                       established_on = :establishedOn, closed_on = null
+                 where centre_id = :centreId""", p);
+        if (updated == 0) {
+            jdbc.update("""
+                    insert into centre_view (centre_id, name, centre_type, region, established_on, closed_on)
+                    values (:centreId, :name, :type, :region, :establishedOn, null)""", p);
+        }
+    }
+
+    @EventHandler
+    public void on(CentreClosedEvent event) {
+        jdbc.update("update centre_view set closed_on = :closedOn where centre_id = :centreId",
+                new MapSqlParameterSource()
+                        .addValue("centreId", event.centreId().value())
+                        .addValue("closedOn", event.closedOn()));
+    }
+
+    @ResetHandler
+    public void reset() {
+        jdbc.getJdbcOperations().update("delete from centre_view");
+    }
+}

@@ -1,0 +1,17 @@
+package nrw.komman.query.common;
+
+/**
+ * The names of the query side's event processors. The application configures both as pooled
+ * streaming processors sequenced by centre (bean {@code centreSequencingPolicy}).
+ */
+public final class ProcessingGroups {
+
+    /** Centres, volunteer roster, activity log and the per-centre activity statistics. */
+    public static final String CENTRE_VIEWS = "centre-views";
+
+    /** Grants register and grant history. */
+    public static final String GRANT_VIEWS = "grant-views";
+
+    private ProcessingGroups() {
+    }
+}

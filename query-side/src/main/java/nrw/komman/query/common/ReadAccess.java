@@ -1,0 +1,88 @@
+package nrw.komman.query.common;
+
+import nrw.komman.kernel.centre.CentreId;
+import nrw.komman.kernel.common.Actor;
+import nrw.komman.kernel.common.DomainException;
+import nrw.komman.kernel.common.ForbiddenException;
+import nrw.komman.kernel.common.Role;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who may read what (domain.md, "Who uses it" and data minimisation). Every query handler asks
+ * here first, before it touches a row, so a refusal never depends on the data.
+ */
+public final class ReadAccess {
+
+    private static final Set<Role> GRANT_READERS =
+            EnumSet.of(Role.COORDINATOR, Role.GRANT_OFFICER, Role.MINISTRY, Role.AUDITOR);
+    private static final Set<Role> OVERVIEW_READERS =
+            EnumSet.of(Role.GRANT_OFFICER, Role.MINISTRY, Role.AUDITOR);
+
+    private ReadAccess() {
+    }
+
+    /** The acting account from the query's metadata; a query without one (or a garbled one) is refused. */
+    public static Actor actor(Map<String, ?> metaData) {
+        try {
+            return Actor.fromMetaData(metaData);
+        } catch (DomainException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ForbiddenException("actor.invalid", "Die Anfrage ist keinem gültigen Konto zugeordnet.");
+        }
+    }
+
+    /**
+     * Volunteers' names, contact data, notes and activities: only the coordinators of the
+     * volunteer's centre. Ministry, auditors, grant officers and administrators see counts only.
+     */
+    public static void requirePersonalDataOf(Actor actor, CentreId centreId) {
+        if (!actor.is(Role.COORDINATOR)) {
+            throw new ForbiddenException("personal-data.forbidden",
+                    "Angaben zu Ehrenamtlichen und ihren Einsätzen sehen nur die Koordinator*innen ihres Integrationszentrums.");
+        }
+        requireOwnCentre(actor, centreId);
+    }
+
+    /** Only coordinators may read personal data at all (checked before any row is looked up). */
+    public static void requireCoordinator(Actor actor) {
+        if (!actor.is(Role.COORDINATOR)) {
+            throw new ForbiddenException("personal-data.forbidden",
+                    "Angaben zu Ehrenamtlichen und ihren Einsätzen sehen nur die Koordinator*innen ihres Integrationszentrums.");
+        }
+    }
+
+    /** Grants: coordinators (their own centre's), grant officers, ministry and auditors. */
+    public static void requireGrantReader(Actor actor) {
+        if (!GRANT_READERS.contains(actor.role())) {
+            throw new ForbiddenException("grant.forbidden", "Ihre Rolle berechtigt nicht zur Einsicht in Zuwendungen.");
+        }
+    }
+
+    /** One grant (or a centre's grants): a coordinator only their own centre's. */
+    public static void requireGrantOf(Actor actor, CentreId centreId) {
+        requireGrantReader(actor);
+        if (actor.is(Role.COORDINATOR) && !actor.centre().equals(centreId)) {
+            throw new ForbiddenException("grant.foreign-centre",
+                    "Sie können nur die Zuwendungen Ihres eigenen Integrationszentrums einsehen.");
+        }
+    }
+
+    /** The state-wide figures: ministry, auditors and the grant authority (counts and money, never names). */
+    public static void requireOverviewReader(Actor actor) {
+        if (!OVERVIEW_READERS.contains(actor.role())) {
+            throw new ForbiddenException("overview.forbidden",
+                    "Die landesweite Übersicht sehen nur Ministerium, Bewilligungsbehörde und Prüfung.");
+        }
+    }
+
+    private static void requireOwnCentre(Actor actor, CentreId centreId) {
+        if (!actor.centre().equals(centreId)) {
+            throw new ForbiddenException("centre.foreign",
+                    "Sie können nur die Daten Ihres eigenen Integrationszentrums einsehen.");
+        }
+    }
+}

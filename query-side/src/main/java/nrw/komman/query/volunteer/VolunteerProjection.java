@@ -1,0 +1,149 @@
+package nrw.komman.query.volunteer;
+
+import nrw.komman.kernel.activity.ActivityCategory;
+import nrw.komman.kernel.volunteer.ConsentRecord;
+import nrw.komman.kernel.volunteer.PersonalData;
+import nrw.komman.kernel.volunteer.PersonalDataVault;
+import nrw.komman.kernel.volunteer.SealedPersonalData;
+import nrw.komman.kernel.volunteer.VolunteerDeactivatedEvent;
+import nrw.komman.kernel.volunteer.VolunteerId;
+import nrw.komman.kernel.volunteer.VolunteerProfileUpdatedEvent;
+import nrw.komman.kernel.volunteer.VolunteerReactivatedEvent;
+import nrw.komman.kernel.volunteer.VolunteerRegisteredEvent;
+import nrw.komman.kernel.volunteer.VolunteerStatus;
+import nrw.komman.query.common.ProcessingGroups;
+import nrw.komman.query.common.Rows;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Projects the volunteer roster into {@code volunteer_view}, {@code volunteer_language} and
+ * {@code volunteer_interest}. Personal data is opened with the volunteer's key; once that key is
+ * destroyed the data opens to nothing and the row is stored as erased (null personal data), in
+ * live processing and in every replay. Owned by {@code centre-views}.
+ */
+@Component
+@ProcessingGroup(ProcessingGroups.CENTRE_VIEWS)
+public class VolunteerProjection {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final PersonalDataVault vault;
+
+    public VolunteerProjection(NamedParameterJdbcTemplate jdbc, PersonalDataVault vault) {
+        this.jdbc = jdbc;
+        this.vault = vault;
+    }
+
+    @EventHandler
+    public void on(VolunteerRegisteredEvent event, @Timestamp Instant occurredAt) {
+        ConsentRecord consent = event.consent();
+        LocalDate registeredOn = event.registeredOn() != null
+                ? event.registeredOn() : LocalDate.ofInstant(occurredAt, Rows.BERLIN);
+        MapSqlParameterSource p = personalData(event.volunteerId(), event.personalData())
+                .addValue("centreId", event.centreId().value())
+                .addValue("status", VolunteerStatus.ACTIVE.name())
+                .addValue("registeredOn", registeredOn)
+                .addValue("consentDocument", consent == null ? null : consent.document())
+                .addValue("consentVersion", consent == null ? null : consent.version())
+                .addValue("consentGivenAt", consent == null ? null : Rows.timestamp(consent.givenAt()));
+        int updated = jdbc.update("""
+                update volunteer_view set centre_id = :centreId, name = :name, email = :email, phone = :phone,
+                       availability = :availability, status = :status, registered_on = :registeredOn,
+                       consent_document = :consentDocument, consent_version = :consentVersion,
+                       consent_given_at = :consentGivenAt, erased = :erased
+                 where volunteer_id = :volunteerId""", p);
+        if (updated == 0) {
+            jdbc.update("""
+                    insert into volunteer_view (volunteer_id, centre_id, name, email, phone, availability, status,
+                                                registered_on, consent_document, consent_version, consent_given_at, erased)
+                    values (:volunteerId, :centreId, :name, :email, :phone, :availability, :status,
+                            :registeredOn, :consentDocument, :consentVersion, :consentGivenAt, :erased)""", p);
+        }
+        replaceLanguagesAndInterests(event.volunteerId(), event.languages(), event.interests());
+    }
+
+    @EventHandler
+    public void on(VolunteerProfileUpdatedEvent event) {
+        jdbc.update("""
+                update volunteer_view set name = :name, email = :email, phone = :phone,
+                       availability = :availability, erased = :erased
+                 where volunteer_id = :volunteerId""", personalData(event.volunteerId(), event.personalData()));
+        replaceLanguagesAndInterests(event.volunteerId(), event.languages(), event.interests());
+    }
+
+    @EventHandler
+    public void on(VolunteerDeactivatedEvent event) {
+        setStatus(event.volunteerId(), VolunteerStatus.INACTIVE);
+    }
+
+    @EventHandler
+    public void on(VolunteerReactivatedEvent event) {
+        setStatus(event.volunteerId(), VolunteerStatus.ACTIVE);
+    }
+
+    @ResetHandler
+    public void reset() {
+        jdbc.getJdbcOperations().update("delete from volunteer_language");
+        jdbc.getJdbcOperations().update("delete from volunteer_interest");
+        jdbc.getJdbcOperations().update("delete from volunteer_view");
+    }
+
+    private MapSqlParameterSource personalData(VolunteerId volunteerId, SealedPersonalData sealed) {
+        Optional<PersonalData> data = vault.open(volunteerId, sealed);
+        return new MapSqlParameterSource()
+                .addValue("volunteerId", volunteerId.toString())
+                .addValue("name", data.map(PersonalData::name).orElse(null))
+                .addValue("email", data.map(PersonalData::email).orElse(null))
+                .addValue("phone", data.map(PersonalData::phone).orElse(null))
+                .addValue("availability", data.map(PersonalData::availability).orElse(null))
+                .addValue("erased", data.isEmpty());
+    }
+
+    private void setStatus(VolunteerId volunteerId, VolunteerStatus status) {
+        jdbc.update("update volunteer_view set status = :status where volunteer_id = :volunteerId",
+                new MapSqlParameterSource()
+                        .addValue("volunteerId", volunteerId.toString())
+                        .addValue("status", status.name()));
+    }
+
+    private void replaceLanguagesAndInterests(VolunteerId volunteerId, Collection<String> languages,
+                                              Collection<ActivityCategory> interests) {
+        String id = volunteerId.toString();
+        MapSqlParameterSource byId = new MapSqlParameterSource("volunteerId", id);
+        jdbc.update("delete from volunteer_language where volunteer_id = :volunteerId", byId);
+        jdbc.update("delete from volunteer_interest where volunteer_id = :volunteerId", byId);
+        Set<String> codes = new TreeSet<>();
+        if (languages != null) {
+            languages.stream().filter(c -> c != null && !c.isBlank())
+                    .map(c -> c.strip().toLowerCase(Locale.ROOT)).forEach(codes::add);
+        }
+        if (!codes.isEmpty()) {
+            jdbc.batchUpdate("insert into volunteer_language (volunteer_id, language_code) values (:volunteerId, :code)",
+                    codes.stream().map(c -> (SqlParameterSource) new MapSqlParameterSource()
+                            .addValue("volunteerId", id).addValue("code", c)).toArray(SqlParameterSource[]::new));
+        }
+        Set<ActivityCategory> categories = new TreeSet<>();
+        if (interests != null) {
+            interests.stream().filter(c -> c != null).forEach(categories::add);
+        }
+        if (!categories.isEmpty()) {
+            jdbc.batchUpdate("insert into volunteer_interest (volunteer_id, category) values (:volunteerId, :category)",
+                    categories.stream().map(c -> (SqlParameterSource) new MapSqlParameterSource()
+                            .addValue("volunteerId", id).addValue("category", c.name())).toArray(SqlParameterSource[]::new));
+        }
+    }
+}
