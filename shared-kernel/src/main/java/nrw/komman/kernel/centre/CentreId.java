@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public record CentreId(String value) {
 
-    private static final Pattern AGS = Pattern.compile("05\\d{3}(\\d{3})?");
+    private static final Pattern AGS = Pattern.compile("05[13579]\\d{2}(\\d{3})?");
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public CentreId {
