@@ -232,7 +232,12 @@ public class GrantProjection {
 
     private static String account(MetaData metaData) {
         Object account = metaData == null ? null : metaData.get(Actor.ACCOUNT);
-        return account == null ? null : account.toString();
+        if (account == null) {
+            return null;
+        }
+        String text = account.toString();
+        return text.length() > 200 ? text.substring(0, 200) : text; // the column's width; accounts are shorter
+
     }
 
     private static Role role(MetaData metaData) {

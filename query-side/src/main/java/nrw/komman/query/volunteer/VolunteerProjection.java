@@ -78,11 +78,13 @@ public class VolunteerProjection {
 
     @EventHandler
     public void on(VolunteerProfileUpdatedEvent event) {
-        jdbc.update("""
+        int updated = jdbc.update("""
                 update volunteer_view set name = :name, email = :email, phone = :phone,
                        availability = :availability, erased = :erased
                  where volunteer_id = :volunteerId""", personalData(event.volunteerId(), event.personalData()));
-        replaceLanguagesAndInterests(event.volunteerId(), event.languages(), event.interests());
+        if (updated > 0) {
+            replaceLanguagesAndInterests(event.volunteerId(), event.languages(), event.interests());
+        }
     }
 
     @EventHandler

@@ -1,0 +1,131 @@
+package nrw.komman.query.grant;
+
+import nrw.komman.kernel.centre.CentreId;
+import nrw.komman.kernel.centre.Regierungsbezirk;
+import nrw.komman.kernel.common.Actor;
+import nrw.komman.kernel.common.InvalidInputException;
+import nrw.komman.kernel.common.NotFoundException;
+import nrw.komman.kernel.common.Role;
+import nrw.komman.kernel.grant.FetchGrantHistoryQuery;
+import nrw.komman.kernel.grant.FindGrantQuery;
+import nrw.komman.kernel.grant.FindGrantsQuery;
+import nrw.komman.kernel.grant.GrantHistory;
+import nrw.komman.kernel.grant.GrantHistoryEntry;
+import nrw.komman.kernel.grant.GrantId;
+import nrw.komman.kernel.grant.GrantStatus;
+import nrw.komman.kernel.grant.GrantView;
+import nrw.komman.kernel.grant.ProgrammePart;
+import nrw.komman.kernel.grant.Recommendation;
+import nrw.komman.query.common.ReadAccess;
+import nrw.komman.query.common.Rows;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The grants register and grant histories. A coordinator sees their own centre's grants; the grant
+ * authority, the ministry and the auditors see all. Grants hold no personal data of volunteers.
+ */
+@Component
+public class GrantQueries {
+
+    private static final String SELECT = """
+            select grant_id, centre_id, centre_name, region, funding_year, programme_part, title, purpose, status,
+                   requested_cents, approved_cents, recommendation, review_note, decision_note, applied_on,
+                   applied_by, reviewed_by, decided_by, decided_on, next_step
+              from grant_view""";
+
+    private static final RowMapper<GrantView> ROW = (rs, i) -> new GrantView(
+            new GrantId(UUID.fromString(rs.getString("grant_id").trim())),
+            new CentreId(rs.getString("centre_id")), rs.getString("centre_name"),
+            Regierungsbezirk.valueOf(rs.getString("region")), rs.getInt("funding_year"),
+            ProgrammePart.valueOf(rs.getString("programme_part")), rs.getString("title"), rs.getString("purpose"),
+            GrantStatus.valueOf(rs.getString("status")), Rows.money(rs, "requested_cents"),
+            Rows.money(rs, "approved_cents"), Rows.enumOrNull(Recommendation.class, rs.getString("recommendation")),
+            rs.getString("review_note"), rs.getString("decision_note"), Rows.date(rs, "applied_on"),
+            rs.getString("applied_by"), rs.getString("reviewed_by"), rs.getString("decided_by"),
+            Rows.date(rs, "decided_on"), rs.getString("next_step"));
+
+    private static final RowMapper<GrantHistoryEntry> ENTRY = (rs, i) -> new GrantHistoryEntry(
+            rs.getLong("sequence_number"), rs.getString("fact"), Rows.instant(rs, "occurred_at"),
+            rs.getString("actor_account"), Rows.enumOrNull(Role.class, rs.getString("actor_role")),
+            Rows.enumOrNull(GrantStatus.class, rs.getString("status_before")),
+            GrantStatus.valueOf(rs.getString("status_after")),
+            Rows.money(rs, "approved_before_cents"), Rows.money(rs, "approved_after_cents"),
+            Rows.money(rs, "amount_cents"), rs.getString("reason"));
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public GrantQueries(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Grants by centre, funding year and status; a coordinator's query is limited to their centre. */
+    @QueryHandler
+    public List<GrantView> handle(FindGrantsQuery query, MetaData metaData) {
+        Actor actor = ReadAccess.actor(metaData);
+        ReadAccess.requireGrantReader(actor);
+        CentreId centreId = query.centreId();
+        if (actor.is(Role.COORDINATOR)) {
+            if (centreId == null) {
+                centreId = actor.centre();
+            }
+            ReadAccess.requireGrantOf(actor, centreId);
+        }
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (centreId != null) {
+            where.append(" and centre_id = :centreId");
+            p.addValue("centreId", centreId.value());
+        }
+        if (query.fundingYear() != null) {
+            where.append(" and funding_year = :fundingYear");
+            p.addValue("fundingYear", query.fundingYear());
+        }
+        if (query.status() != null) {
+            where.append(" and status = :status");
+            p.addValue("status", query.status().name());
+        }
+        return jdbc.query(SELECT + where + " order by funding_year desc, centre_id, applied_on, title, grant_id", p, ROW);
+    }
+
+    @QueryHandler
+    public GrantView handle(FindGrantQuery query, MetaData metaData) {
+        Actor actor = ReadAccess.actor(metaData);
+        ReadAccess.requireGrantReader(actor);
+        GrantView grant = find(query.grantId());
+        ReadAccess.requireGrantOf(actor, grant.centreId());
+        return grant;
+    }
+
+    /** Every fact of one grant in order, with who, when, why and the amounts before and after. */
+    @QueryHandler
+    public GrantHistory handle(FetchGrantHistoryQuery query, MetaData metaData) {
+        Actor actor = ReadAccess.actor(metaData);
+        ReadAccess.requireGrantReader(actor);
+        GrantView grant = find(query.grantId());
+        ReadAccess.requireGrantOf(actor, grant.centreId());
+        List<GrantHistoryEntry> entries = jdbc.query("""
+                select sequence_number, fact, occurred_at, actor_account, actor_role, status_before, status_after,
+                       approved_before_cents, approved_after_cents, amount_cents, reason
+                  from grant_history where grant_id = :grantId order by sequence_number""",
+                Map.of("grantId", query.grantId().toString()), ENTRY);
+        return new GrantHistory(grant.grantId(), grant.centreId(), List.copyOf(entries));
+    }
+
+    private GrantView find(GrantId grantId) {
+        if (grantId == null) {
+            throw new InvalidInputException("grantId.missing", "Die Kennung der Zuwendung fehlt.");
+        }
+        return jdbc.query(SELECT + " where grant_id = :grantId", Map.of("grantId", grantId.toString()), ROW)
+                .stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("grant.not-found", "Diese Zuwendung ist nicht bekannt."));
+    }
+}

@@ -1,0 +1,114 @@
+package nrw.komman.query.common;
+
+import nrw.komman.kernel.centre.CentreView;
+import nrw.komman.kernel.centre.FindCentreQuery;
+import nrw.komman.kernel.centre.FindCentresQuery;
+import nrw.komman.kernel.common.ForbiddenException;
+import nrw.komman.kernel.volunteer.AesGcmPersonalDataVault;
+import nrw.komman.kernel.volunteer.FindVolunteersQuery;
+import nrw.komman.kernel.volunteer.InMemoryKeyRing;
+import nrw.komman.kernel.volunteer.PersonalDataVault;
+import nrw.komman.query.activity.ActivityProjection;
+import nrw.komman.query.centre.CentreProjection;
+import nrw.komman.query.centre.CentreQueries;
+import nrw.komman.query.grant.GrantProjection;
+import nrw.komman.query.support.ReadSide;
+import nrw.komman.query.support.TestDatabase;
+import nrw.komman.query.volunteer.VolunteerProjection;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.DefaultQueryGateway;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SimpleQueryBus;
+import org.axonframework.queryhandling.annotation.AnnotationQueryHandlerAdapter;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import javax.sql.DataSource;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+
+import static nrw.komman.query.support.ReadSide.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The module as the application sees it: Spring components, their processing groups, Axon's query bus. */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class WiringTest {
+
+    @Configuration
+    static class WhatTheApplicationProvides {
+        @Bean
+        DataSource dataSource() {
+            return TestDatabase.create();
+        }
+
+        @Bean
+        NamedParameterJdbcTemplate namedParameterJdbcTemplate(DataSource dataSource) {
+            return new NamedParameterJdbcTemplate(dataSource);
+        }
+
+        @Bean
+        PersonalDataVault personalDataVault() {
+            return new AesGcmPersonalDataVault(new InMemoryKeyRing());
+        }
+    }
+
+    @Test
+    void the_components_start_with_a_data_source_and_a_vault_and_provide_the_sequencing_policy() {
+        try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
+            context.register(WhatTheApplicationProvides.class);
+            context.scan("nrw.komman.query");
+            context.refresh();
+
+            assertThat(context.getBean("centreSequencingPolicy")).isInstanceOf(SequencingPolicy.class);
+            assertThat(context.getBean(CentreQueries.class)).isNotNull();
+            assertThat(context.getBeansOfType(Object.class).keySet())
+                    .contains("centreProjection", "volunteerProjection", "activityProjection", "grantProjection",
+                            "centreQueries", "volunteerQueries", "activityQueries", "grantQueries", "ministryQueries");
+        }
+    }
+
+    @Test
+    void centres_volunteers_and_activities_are_projected_by_centre_views_and_grants_by_grant_views() {
+        for (Class<?> type : List.of(CentreProjection.class, VolunteerProjection.class, ActivityProjection.class)) {
+            assertThat(type.getAnnotation(ProcessingGroup.class).value()).as(type.getSimpleName()).isEqualTo("centre-views");
+        }
+        assertThat(GrantProjection.class.getAnnotation(ProcessingGroup.class).value()).isEqualTo("grant-views");
+    }
+
+    @Test
+    void queries_sent_through_axon_reach_the_handlers_with_the_actor_from_the_metadata() throws Exception {
+        ReadSide readSide = new ReadSide();
+        readSide.establishSomeCentres();
+        SimpleQueryBus bus = SimpleQueryBus.builder().build();
+        for (Object handler : List.of(readSide.centres, readSide.volunteers, readSide.activities, readSide.grants, readSide.ministry)) {
+            new AnnotationQueryHandlerAdapter<>(handler).subscribe(bus);
+        }
+        QueryGateway gateway = DefaultQueryGateway.builder().queryBus(bus).build();
+
+        List<CentreView> centres = gateway.query(new GenericMessage<>(new FindCentresQuery(), as(AUDITOR)),
+                ResponseTypes.multipleInstancesOf(CentreView.class)).get();
+        CentreView koeln = gateway.query(new GenericMessage<>(new FindCentreQuery(KOELN), as(MINISTRY)),
+                ResponseTypes.instanceOf(CentreView.class)).get();
+
+        assertThat(centres).hasSize(3);
+        assertThat(koeln.name()).isEqualTo("Stadt Köln");
+        assertThatThrownBy(() -> gateway.query(new GenericMessage<>(
+                        new FindVolunteersQuery(KOELN, null, null, null, null, 0, 10), as(MINISTRY)),
+                ResponseTypes.instanceOf(nrw.komman.kernel.volunteer.VolunteerPage.class)).get())
+                .isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> gateway.query(new GenericMessage<>(new FindCentresQuery(), MetaData.emptyInstance()),
+                ResponseTypes.multipleInstancesOf(CentreView.class)).get())
+                .hasCauseInstanceOf(ForbiddenException.class);
+    }
+}

@@ -1,0 +1,100 @@
+package nrw.komman.query.support;
+
+import nrw.komman.kernel.activity.ActivityId;
+import nrw.komman.kernel.activity.FindActivitiesQuery;
+import nrw.komman.kernel.centre.CentreClosedEvent;
+import nrw.komman.kernel.centre.CentreId;
+import nrw.komman.kernel.centre.FindCentresQuery;
+import nrw.komman.kernel.grant.FetchGrantHistoryQuery;
+import nrw.komman.kernel.grant.FindGrantsQuery;
+import nrw.komman.kernel.grant.GrantId;
+import nrw.komman.kernel.grant.GrantView;
+import nrw.komman.kernel.grant.ProgrammePart;
+import nrw.komman.kernel.grant.Recommendation;
+import nrw.komman.kernel.ministry.FetchMinistryOverviewQuery;
+import nrw.komman.kernel.volunteer.FindVolunteersQuery;
+import nrw.komman.kernel.volunteer.PersonalData;
+import nrw.komman.kernel.volunteer.VolunteerId;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static nrw.komman.kernel.activity.ActivityCategory.*;
+import static nrw.komman.query.support.ReadSide.*;
+
+/** A realistic history of two years in three centres, and everything the read side answers about it. */
+public final class History {
+
+    public VolunteerId amira;
+    public VolunteerId bernd;
+    public VolunteerId deniz;
+
+    public void record(ReadSide readSide) {
+        readSide.establishSomeCentres();
+        readSide.establish(DORTMUND, "Stadt Dortmund", "Kreisfreie Stadt", LocalDate.of(2013, 1, 1));
+        amira = readSide.register(KOELN, "Amira Haddad", "amira@example.org", Set.of("ar", "de", "fr"),
+                Set.of(LANGUAGE_SUPPORT, INTERPRETING), LocalDate.of(2024, 2, 1));
+        bernd = readSide.register(KOELN, "Bernd Müller", "bernd@example.org", Set.of("de"),
+                Set.of(EDUCATION), LocalDate.of(2024, 5, 1));
+        deniz = readSide.register(DUESSELDORF, "Deniz Yılmaz", "deniz@example.org", Set.of("tr", "de"),
+                Set.of(ACCOMPANIMENT), LocalDate.of(2024, 3, 1));
+        ActivityId a1 = readSide.log(amira, KOELN, LocalDate.of(2024, 11, 3), 120, LANGUAGE_SUPPORT, "Sprachcafé mit Familie K.");
+        readSide.log(amira, KOELN, LocalDate.of(2025, 1, 8), 90, INTERPRETING, "Jobcenter-Termin");
+        ActivityId a3 = readSide.log(amira, KOELN, LocalDate.of(2025, 2, 14), 60, ACCOMPANIMENT, null);
+        readSide.log(bernd, KOELN, LocalDate.of(2025, 3, 2), 45, EDUCATION, "Hausaufgaben Mathe");
+        ActivityId d1 = readSide.log(deniz, DUESSELDORF, LocalDate.of(2025, 1, 20), 180, ACCOMPANIMENT, "Arztbesuch");
+        readSide.correct(a1, amira, KOELN, LocalDate.of(2025, 1, 3), 100, LANGUAGE_SUPPORT, "Sprachcafé (korrigiert)");
+        readSide.withdraw(a3, amira, KOELN);
+        readSide.correct(d1, deniz, DUESSELDORF, LocalDate.of(2025, 1, 20), 150, HOUSING_SEARCH, "Wohnungsbesichtigung");
+        readSide.updateProfile(bernd, KOELN, new PersonalData("Bernd Müller", "bernd.mueller@example.org", "+49 221 555", "abends"),
+                Set.of("de", "en"), Set.of(EDUCATION, LEISURE_AND_SPORT));
+        readSide.deactivate(bernd, KOELN);
+
+        GrantId g1 = readSide.apply(KOELN, 2025, ProgrammePart.PART_I, "Koordinierung", 12_000_000);
+        readSide.review(g1, KOELN, Recommendation.APPROVE, "Förderfähig.");
+        readSide.approve(g1, KOELN, 12_000_000, 10_000_000, "Gekürzt auf 100.000 €.");
+        GrantId g2 = readSide.apply(KOELN, 2025, ProgrammePart.PART_II_A, "Treffpunkt", 3_000_000);
+        readSide.review(g2, KOELN, Recommendation.REJECT, "Doppelförderung.");
+        readSide.reject(g2, KOELN, "Doppelförderung mit Landesprogramm X.");
+        GrantId g3 = readSide.apply(DUESSELDORF, 2025, ProgrammePart.PART_II_B, "Begleitung", 1_500_000);
+        readSide.withdrawApplication(g3, DUESSELDORF, "Neuer Antrag folgt.");
+        readSide.apply(DUESSELDORF, 2025, ProgrammePart.PART_II_D, "Qualifizierung", 800_000);
+        readSide.publish(new CentreClosedEvent(VIERSEN, LocalDate.of(2025, 4, 30), "Zusammenlegung"), MINISTRY);
+    }
+
+    /** Every answer the read side gives about the history, as its users would ask. */
+    public static Map<String, Object> answers(ReadSide readSide) {
+        Map<String, Object> answers = new LinkedHashMap<>();
+        answers.put("centres", readSide.centres.handle(new FindCentresQuery(), as(AUDITOR)));
+        for (CentreId centre : List.of(KOELN, DUESSELDORF, VIERSEN, DORTMUND)) {
+            answers.put("roster " + centre, readSide.volunteers.handle(
+                    new FindVolunteersQuery(centre, null, null, null, null, 0, 200), as(coordinatorOf(centre))));
+            answers.put("log " + centre, readSide.activities.handle(
+                    new FindActivitiesQuery(centre, null, null, null, null, 0, 200), as(coordinatorOf(centre))));
+        }
+        List<GrantView> grants = readSide.grants.handle(new FindGrantsQuery(null, null, null), as(AUDITOR));
+        answers.put("grants", grants);
+        List<Object> histories = new ArrayList<>();
+        for (GrantView grant : grants) {
+            histories.add(readSide.grants.handle(new FetchGrantHistoryQuery(grant.grantId()), as(AUDITOR)));
+        }
+        answers.put("histories", histories);
+        for (int year : List.of(2024, 2025)) {
+            answers.put("overview " + year, readSide.ministry.handle(new FetchMinistryOverviewQuery(year), as(MINISTRY)));
+        }
+        return answers;
+    }
+
+    /** Every row of every read-model table, in key order. */
+    public static Map<String, List<Map<String, Object>>> tables(ReadSide readSide) {
+        Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
+        for (String table : ReadSide.TABLES) {
+            tables.put(table, readSide.jdbc.getJdbcOperations().queryForList("select * from " + table + " order by 1, 2"));
+        }
+        return tables;
+    }
+}

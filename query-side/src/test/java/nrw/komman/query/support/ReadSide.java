@@ -1,0 +1,309 @@
+package nrw.komman.query.support;
+
+import nrw.komman.kernel.activity.ActivityCategory;
+import nrw.komman.kernel.activity.ActivityCorrectedEvent;
+import nrw.komman.kernel.activity.ActivityId;
+import nrw.komman.kernel.activity.ActivityLoggedEvent;
+import nrw.komman.kernel.activity.ActivityWithdrawnEvent;
+import nrw.komman.kernel.centre.CentreEstablishedEvent;
+import nrw.komman.kernel.centre.CentreId;
+import nrw.komman.kernel.common.Actor;
+import nrw.komman.kernel.common.Money;
+import nrw.komman.kernel.grant.GrantAppliedEvent;
+import nrw.komman.kernel.grant.GrantApprovedEvent;
+import nrw.komman.kernel.grant.GrantId;
+import nrw.komman.kernel.grant.GrantRejectedEvent;
+import nrw.komman.kernel.grant.GrantReviewedEvent;
+import nrw.komman.kernel.grant.GrantWithdrawnEvent;
+import nrw.komman.kernel.grant.ProgrammePart;
+import nrw.komman.kernel.grant.Recommendation;
+import nrw.komman.kernel.volunteer.AesGcmPersonalDataVault;
+import nrw.komman.kernel.volunteer.ConsentRecord;
+import nrw.komman.kernel.volunteer.InMemoryKeyRing;
+import nrw.komman.kernel.volunteer.PersonalData;
+import nrw.komman.kernel.volunteer.PersonalDataVault;
+import nrw.komman.kernel.volunteer.VolunteerDeactivatedEvent;
+import nrw.komman.kernel.volunteer.VolunteerId;
+import nrw.komman.kernel.volunteer.VolunteerProfileUpdatedEvent;
+import nrw.komman.kernel.volunteer.VolunteerReactivatedEvent;
+import nrw.komman.kernel.volunteer.VolunteerRegisteredEvent;
+import nrw.komman.query.activity.ActivityProjection;
+import nrw.komman.query.activity.ActivityQueries;
+import nrw.komman.query.centre.CentreProjection;
+import nrw.komman.query.centre.CentreQueries;
+import nrw.komman.query.grant.GrantProjection;
+import nrw.komman.query.grant.GrantQueries;
+import nrw.komman.query.ministry.MinistryQueries;
+import nrw.komman.query.volunteer.VolunteerProjection;
+import nrw.komman.query.volunteer.VolunteerQueries;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The whole query side on a fresh database: every projection behind Axon's own annotation adapter
+ * (so {@code @Timestamp}, {@code @SequenceNumber}, metadata and {@code @ResetHandler} resolve as in
+ * the application) and every query handler, called as plain Java methods. Events are recorded, so
+ * a test can reset and replay them.
+ */
+public final class ReadSide {
+
+    public static final CentreId KOELN = new CentreId("05315");
+    public static final CentreId DUESSELDORF = new CentreId("05111");
+    public static final CentreId VIERSEN = new CentreId("05166");
+    public static final CentreId AACHEN = new CentreId("05334002");
+    public static final CentreId DORTMUND = new CentreId("05913");
+
+    public static final Actor COORDINATOR_KOELN = Actor.coordinator("koordination.koeln", KOELN);
+    public static final Actor COORDINATOR_DUESSELDORF = Actor.coordinator("koordination.duesseldorf", DUESSELDORF);
+    public static final Actor GRANT_OFFICER = Actor.of("bezreg.arnsberg", nrw.komman.kernel.common.Role.GRANT_OFFICER);
+    public static final Actor MINISTRY = Actor.of("ministerium", nrw.komman.kernel.common.Role.MINISTRY);
+    public static final Actor AUDITOR = Actor.of("innenrevision", nrw.komman.kernel.common.Role.AUDITOR);
+    public static final Actor ADMINISTRATOR = Actor.of("betrieb", nrw.komman.kernel.common.Role.ADMINISTRATOR);
+
+    /** "Today" for the query handlers: hours "this year" are hours of 2025. */
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-15T10:00:00Z"), ZoneId.of("Europe/Berlin"));
+
+    public final InMemoryKeyRing keyRing = new InMemoryKeyRing();
+    public final PersonalDataVault vault = new AesGcmPersonalDataVault(keyRing);
+    public final NamedParameterJdbcTemplate jdbc = TestDatabase.jdbc();
+
+    public final CentreProjection centreProjection = new CentreProjection(jdbc);
+    public final VolunteerProjection volunteerProjection = new VolunteerProjection(jdbc, vault);
+    public final ActivityProjection activityProjection = new ActivityProjection(jdbc, vault);
+    public final GrantProjection grantProjection = new GrantProjection(jdbc);
+
+    public final CentreQueries centres = new CentreQueries(jdbc);
+    public final VolunteerQueries volunteers = new VolunteerQueries(jdbc, vault, CLOCK);
+    public final ActivityQueries activities = new ActivityQueries(jdbc, vault);
+    public final GrantQueries grants = new GrantQueries(jdbc);
+    public final MinistryQueries ministry = new MinistryQueries(jdbc);
+
+    /** The processing groups as the application runs them. */
+    private final List<AnnotationEventHandlerAdapter> centreViews = List.of(
+            new AnnotationEventHandlerAdapter(centreProjection),
+            new AnnotationEventHandlerAdapter(volunteerProjection),
+            new AnnotationEventHandlerAdapter(activityProjection));
+    private final List<AnnotationEventHandlerAdapter> grantViews = List.of(
+            new AnnotationEventHandlerAdapter(grantProjection));
+
+    private final List<EventMessage<?>> recorded = new ArrayList<>();
+    private final Map<String, Long> sequences = new HashMap<>();
+    private Instant now = Instant.parse("2025-01-02T08:00:00Z");
+
+    public static MetaData as(Actor actor) {
+        return MetaData.from(actor.toMetaData());
+    }
+
+    // ------------------------------------------------------------------ publishing
+
+    /** Publishes an event as the actor did it, a minute after the previous one. */
+    public DomainEventMessage<?> publish(Object payload, Actor actor) {
+        now = now.plus(Duration.ofMinutes(1));
+        return publishAt(payload, actor, now);
+    }
+
+    public DomainEventMessage<?> publishAt(Object payload, Actor actor, Instant at) {
+        String aggregate = aggregateOf(payload);
+        long sequence = sequences.merge(aggregate, 1L, Long::sum) - 1;
+        DomainEventMessage<?> message = new GenericDomainEventMessage<>(aggregateType(payload), aggregate, sequence,
+                payload, actor.toMetaData(), UUID.randomUUID().toString(), at);
+        deliver(message);
+        recorded.add(message);
+        return message;
+    }
+
+    /** Delivers an event again, as after a crash between handling it and storing the token. */
+    public void redeliver(EventMessage<?> message) {
+        deliver(message);
+    }
+
+    /** What the administrator's rebuild does: reset both processors, then replay every event. */
+    public void resetAndReplay() {
+        reset();
+        replay();
+    }
+
+    public void reset() {
+        centreViews.forEach(AnnotationEventHandlerAdapter::prepareReset);
+        grantViews.forEach(AnnotationEventHandlerAdapter::prepareReset);
+    }
+
+    public void replay() {
+        recorded.forEach(this::deliver);
+    }
+
+    public List<EventMessage<?>> recorded() {
+        return List.copyOf(recorded);
+    }
+
+    private void deliver(EventMessage<?> message) {
+        try {
+            for (AnnotationEventHandlerAdapter adapter : centreViews) {
+                if (adapter.canHandle(message)) {
+                    adapter.handle(message);
+                }
+            }
+            for (AnnotationEventHandlerAdapter adapter : grantViews) {
+                if (adapter.canHandle(message)) {
+                    adapter.handle(message);
+                }
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String aggregateOf(Object payload) {
+        if (payload instanceof CentreEstablishedEvent e) {
+            return e.centreId().value();
+        }
+        if (payload instanceof nrw.komman.kernel.centre.CentreClosedEvent e) {
+            return e.centreId().value();
+        }
+        if (payload instanceof GrantAppliedEvent e) {
+            return e.grantId().toString();
+        }
+        if (payload instanceof GrantReviewedEvent e) {
+            return e.grantId().toString();
+        }
+        if (payload instanceof GrantApprovedEvent e) {
+            return e.grantId().toString();
+        }
+        if (payload instanceof GrantRejectedEvent e) {
+            return e.grantId().toString();
+        }
+        if (payload instanceof GrantWithdrawnEvent e) {
+            return e.grantId().toString();
+        }
+        // volunteers and their activities: one aggregate (the activity commands target the volunteer)
+        try {
+            return payload.getClass().getMethod("volunteerId").invoke(payload).toString();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("no aggregate for " + payload, e);
+        }
+    }
+
+    private static String aggregateType(Object payload) {
+        String name = payload.getClass().getSimpleName();
+        if (name.startsWith("Centre")) {
+            return "Centre";
+        }
+        if (name.startsWith("Grant")) {
+            return "Grant";
+        }
+        return "Volunteer";
+    }
+
+    // ------------------------------------------------------------------ the facts tests need
+
+    public void establish(CentreId centreId, String name, String type, LocalDate on) {
+        publish(new CentreEstablishedEvent(centreId, name, type, centreId.regierungsbezirk(), on), Actor.SYSTEM);
+    }
+
+    /** Köln, Düsseldorf and Kreis Viersen, established in 2013, 2012 and 2019. */
+    public void establishSomeCentres() {
+        establish(KOELN, "Stadt Köln", "Kreisfreie Stadt", LocalDate.of(2013, 1, 1));
+        establish(DUESSELDORF, "Stadt Düsseldorf", "Kreisfreie Stadt", LocalDate.of(2012, 6, 1));
+        establish(VIERSEN, "Kreis Viersen", "Kreis", LocalDate.of(2019, 3, 1));
+    }
+
+    public VolunteerId register(CentreId centreId, String name, String email, Set<String> languages,
+                                Set<ActivityCategory> interests, LocalDate registeredOn) {
+        VolunteerId id = VolunteerId.random();
+        publish(new VolunteerRegisteredEvent(id, centreId,
+                vault.seal(id, new PersonalData(name, email, null, "Dienstags nachmittags")),
+                languages, interests,
+                new ConsentRecord("Einwilligung Datenverarbeitung Ehrenamtskoordination", "2024-01",
+                        Instant.parse("2024-12-01T10:00:00Z")),
+                registeredOn), coordinatorOf(centreId));
+        return id;
+    }
+
+    public void updateProfile(VolunteerId id, CentreId centreId, PersonalData data, Set<String> languages,
+                              Set<ActivityCategory> interests) {
+        publish(new VolunteerProfileUpdatedEvent(id, centreId, vault.seal(id, data), languages, interests),
+                coordinatorOf(centreId));
+    }
+
+    public void deactivate(VolunteerId id, CentreId centreId) {
+        publish(new VolunteerDeactivatedEvent(id, centreId, LocalDate.of(2025, 5, 1)), coordinatorOf(centreId));
+    }
+
+    public void reactivate(VolunteerId id, CentreId centreId) {
+        publish(new VolunteerReactivatedEvent(id, centreId, LocalDate.of(2025, 5, 20)), coordinatorOf(centreId));
+    }
+
+    public ActivityId log(VolunteerId volunteer, CentreId centreId, LocalDate date, int minutes,
+                          ActivityCategory category, String note) {
+        ActivityId id = ActivityId.random();
+        publish(new ActivityLoggedEvent(id, volunteer, centreId, date, minutes, category,
+                vault.sealText(volunteer, note), null), coordinatorOf(centreId));
+        return id;
+    }
+
+    public void correct(ActivityId activity, VolunteerId volunteer, CentreId centreId, LocalDate date, int minutes,
+                        ActivityCategory category, String note) {
+        publish(new ActivityCorrectedEvent(activity, volunteer, centreId, date, minutes, category,
+                vault.sealText(volunteer, note), null, "Tippfehler"), coordinatorOf(centreId));
+    }
+
+    public void withdraw(ActivityId activity, VolunteerId volunteer, CentreId centreId) {
+        publish(new ActivityWithdrawnEvent(activity, volunteer, centreId, "Doppelt erfasst"), coordinatorOf(centreId));
+    }
+
+    public GrantId apply(CentreId centreId, int year, ProgrammePart part, String title, long requestedCents) {
+        GrantId id = GrantId.random();
+        publish(new GrantAppliedEvent(id, centreId, year, part, title, "Zweck: " + title,
+                Money.ofCents(requestedCents), LocalDate.of(year, 1, 10)), coordinatorOf(centreId));
+        return id;
+    }
+
+    public void review(GrantId grant, CentreId centreId, Recommendation recommendation, String note) {
+        publish(new GrantReviewedEvent(grant, centreId, recommendation, note), GRANT_OFFICER);
+    }
+
+    public void approve(GrantId grant, CentreId centreId, long requestedCents, long approvedCents, String note) {
+        publish(new GrantApprovedEvent(grant, centreId, Money.ofCents(requestedCents), Money.ofCents(approvedCents),
+                note, LocalDate.of(2025, 3, 3)), MINISTRY);
+    }
+
+    public void reject(GrantId grant, CentreId centreId, String reason) {
+        publish(new GrantRejectedEvent(grant, centreId, reason), MINISTRY);
+    }
+
+    public void withdrawApplication(GrantId grant, CentreId centreId, String reason) {
+        publish(new GrantWithdrawnEvent(grant, centreId, reason), coordinatorOf(centreId));
+    }
+
+    public static Actor coordinatorOf(CentreId centreId) {
+        return Actor.coordinator("koordination." + centreId.value(), centreId);
+    }
+
+    /** Rows in a table, to see what a reset leaves behind. */
+    public long rows(String table) {
+        Long count = jdbc.getJdbcOperations().queryForObject("select count(*) from " + table, Long.class);
+        return count == null ? 0 : count;
+    }
+
+    public static final List<String> TABLES = List.of("centre_view", "volunteer_view", "volunteer_language",
+            "volunteer_interest", "activity_view", "volunteer_year_stats", "centre_activity_stats",
+            "grant_centre", "grant_view", "grant_history");
+}

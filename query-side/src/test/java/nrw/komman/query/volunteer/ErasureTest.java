@@ -1,0 +1,103 @@
+package nrw.komman.query.volunteer;
+
+import nrw.komman.kernel.activity.ActivityPage;
+import nrw.komman.kernel.activity.ActivityView;
+import nrw.komman.kernel.activity.FindActivitiesQuery;
+import nrw.komman.kernel.ministry.FetchMinistryOverviewQuery;
+import nrw.komman.kernel.ministry.MinistryOverview;
+import nrw.komman.kernel.volunteer.FindVolunteerQuery;
+import nrw.komman.kernel.volunteer.FindVolunteersQuery;
+import nrw.komman.kernel.volunteer.VolunteerView;
+import nrw.komman.query.support.History;
+import nrw.komman.query.support.ReadSide;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static nrw.komman.query.support.ReadSide.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** DSGVO Art. 17 by crypto-shredding: the key goes, the pseudonymous figures stay. */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class ErasureTest {
+
+    private final ReadSide readSide = new ReadSide();
+    private final History history = new History();
+
+    @BeforeEach
+    void given_a_realistic_history() {
+        history.record(readSide);
+    }
+
+    private VolunteerView amira() {
+        return readSide.volunteers.handle(new FindVolunteerQuery(history.amira), as(COORDINATOR_KOELN));
+    }
+
+    private ActivityPage koelnLog() {
+        return readSide.activities.handle(new FindActivitiesQuery(KOELN, history.amira, null, null, null, 0, 50),
+                as(COORDINATOR_KOELN));
+    }
+
+    @Test
+    void after_the_key_is_destroyed_a_replay_shows_the_volunteer_as_erased_with_figures_intact() {
+        VolunteerView before = amira();
+        MinistryOverview overviewBefore = readSide.ministry.handle(new FetchMinistryOverviewQuery(2025), as(MINISTRY));
+        ActivityPage logBefore = koelnLog();
+
+        readSide.keyRing.destroy(history.amira);
+        readSide.resetAndReplay();
+
+        VolunteerView after = amira();
+        assertThat(after.erased()).isTrue();
+        assertThat(after.name()).isNull();
+        assertThat(after.email()).isNull();
+        assertThat(after.phone()).isNull();
+        assertThat(after.availability()).isNull();
+        assertThat(after.minutesThisYear()).isEqualTo(before.minutesThisYear()).isEqualTo(190);
+        assertThat(after.activitiesThisYear()).isEqualTo(before.activitiesThisYear());
+        assertThat(after.status()).isEqualTo(before.status());
+        assertThat(after.languages()).isEqualTo(before.languages());
+        assertThat(after.registeredOn()).isEqualTo(before.registeredOn());
+        assertThat(koelnLog().items()).allSatisfy(a -> {
+            assertThat(a.volunteerName()).isNull();
+            assertThat(a.note()).isNull();
+        });
+        assertThat(koelnLog().items()).extracting(ActivityView::minutes)
+                .containsExactlyElementsOf(logBefore.items().stream().map(ActivityView::minutes).toList());
+        assertThat(readSide.ministry.handle(new FetchMinistryOverviewQuery(2025), as(MINISTRY))).isEqualTo(overviewBefore);
+        assertThat(readSide.jdbc.queryForObject("select count(*) from volunteer_view where erased = true and name is null",
+                Map.of(), Long.class)).isEqualTo(1);
+        assertThat(readSide.jdbc.queryForObject(
+                "select count(*) from activity_view where volunteer_id = :id and note is not null",
+                Map.of("id", history.amira.toString()), Long.class)).isZero();
+    }
+
+    @Test
+    void other_volunteers_keep_their_data() {
+        readSide.keyRing.destroy(history.amira);
+        readSide.resetAndReplay();
+
+        VolunteerView bernd = readSide.volunteers.handle(new FindVolunteerQuery(history.bernd), as(COORDINATOR_KOELN));
+        assertThat(bernd.erased()).isFalse();
+        assertThat(bernd.name()).isEqualTo("Bernd Müller");
+    }
+
+    @Test
+    void a_key_destroyed_before_the_rebuild_already_hides_the_personal_data_from_every_answer() {
+        readSide.keyRing.destroy(history.amira);
+
+        VolunteerView view = amira();
+        assertThat(view.erased()).isTrue();
+        assertThat(view.name()).isNull();
+        assertThat(readSide.volunteers.handle(new FindVolunteersQuery(KOELN, null, null, null, null, 0, 50),
+                as(COORDINATOR_KOELN)).items()).filteredOn(v -> v.volunteerId().equals(history.amira))
+                .allSatisfy(v -> assertThat(v.email()).isNull());
+        assertThat(koelnLog().items()).allSatisfy(a -> {
+            assertThat(a.volunteerName()).isNull();
+            assertThat(a.note()).isNull();
+        });
+    }
+}
