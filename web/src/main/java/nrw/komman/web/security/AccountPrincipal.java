@@ -1,0 +1,87 @@
+package nrw.komman.web.security;
+
+import nrw.komman.kernel.centre.CentreId;
+import nrw.komman.kernel.common.Actor;
+import nrw.komman.kernel.common.Role;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The signed-in account. {@link #actor()} is what travels in every command's and query's metadata;
+ * the Spring authority is {@code ROLE_<role>}.
+ */
+public final class AccountPrincipal implements UserDetails, CredentialsContainer {
+
+    private final String username;
+    private final Role role;
+    private final CentreId centreId;
+    private final boolean enabled;
+    private String passwordHash;
+
+    public AccountPrincipal(String username, String passwordHash, Role role, CentreId centreId, boolean enabled) {
+        this.username = Objects.requireNonNull(username, "username");
+        this.passwordHash = passwordHash;
+        this.role = Objects.requireNonNull(role, "role");
+        this.centreId = centreId;
+        this.enabled = enabled;
+    }
+
+    public Actor actor() {
+        return new Actor(username, role, centreId);
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    /** The coordinator's centre; null for every other role. */
+    public CentreId centreId() {
+        return centreId;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority("ROLE_" + role.name()));
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AccountPrincipal other && username.equals(other.username);
+    }
+
+    @Override
+    public int hashCode() {
+        return username.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "AccountPrincipal[" + username + ", " + role + (centreId == null ? "" : ", " + centreId) + "]";
+    }
+}

@@ -1,0 +1,74 @@
+package nrw.komman.web.security;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+
+import java.util.Optional;
+
+/**
+ * User name and password authentication that runs the password hash only when the pair was not
+ * verified in the last minutes (see {@link CredentialCache}). A remembered pair still loads the
+ * account (one primary-key read) and is trusted only while the account is enabled and its password
+ * hash is the one that was verified. Everything else goes to the delegate (a
+ * {@code DaoAuthenticationProvider}), which also produces every failure.
+ */
+public class CachingAuthenticationProvider implements AuthenticationProvider {
+
+    private final AuthenticationProvider delegate;
+    private final UserDetailsService accounts;
+    private final CredentialCache cache;
+
+    public CachingAuthenticationProvider(AuthenticationProvider delegate, UserDetailsService accounts, CredentialCache cache) {
+        this.delegate = delegate;
+        this.accounts = accounts;
+        this.cache = cache;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+        String username = authentication.getName();
+        Object credentials = authentication.getCredentials();
+        if (username == null || !(credentials instanceof String password)) {
+            return delegate.authenticate(authentication);
+        }
+        String key = cache.key(username, password);
+        Optional<CredentialCache.Entry> remembered = cache.lookup(key);
+        if (remembered.isPresent()) {
+            UserDetails user = load(username);
+            if (user != null && usable(user) && CredentialCache.sameHash(remembered.get(), user.getPassword())) {
+                UsernamePasswordAuthenticationToken result =
+                        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+                result.setDetails(authentication.getDetails());
+                return result;
+            }
+            cache.forget(key);
+        }
+        Authentication result = delegate.authenticate(authentication);
+        if (result != null && result.isAuthenticated() && result.getPrincipal() instanceof UserDetails user) {
+            cache.remember(key, user.getUsername(), user.getPassword()); // before the manager erases it
+        }
+        return result;
+    }
+
+    private UserDetails load(String username) {
+        try {
+            return accounts.loadUserByUsername(username);
+        } catch (UsernameNotFoundException e) {
+            return null;
+        }
+    }
+
+    private static boolean usable(UserDetails user) {
+        return user.isEnabled() && user.isAccountNonLocked() && user.isAccountNonExpired() && user.isCredentialsNonExpired();
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

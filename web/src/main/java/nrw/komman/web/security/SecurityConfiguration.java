@@ -1,0 +1,140 @@
+package nrw.komman.web.security;
+
+import nrw.komman.web.support.WebProperties;
+import org.springframework.boot.autoconfigure.security.servlet.PathRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+/**
+ * Two filter chains.
+ *
+ * <ol>
+ *   <li>{@code /api/**}: stateless HTTP Basic (no session, no cookies, hence no CSRF), role rules per
+ *   address ({@link #apiRules}), 401/403 as problem JSON. Passwords are checked through the
+ *   {@link CredentialCache}, so a program that authenticates on every request pays one hash per few
+ *   minutes, not one per request.</li>
+ *   <li>everything else: the browser UI with form login (pages come with a later issue). Open:
+ *   {@code /}, {@code /login}, {@code /error}, static resources, the OpenAPI description and Swagger
+ *   UI (they describe the API, they open no data: every call from Swagger UI still needs Basic
+ *   sign-in through its "Authorize" button), and the actuator's health. Other actuator endpoints are
+ *   for administrators (HTTP Basic works here too, for scrapers).</li>
+ * </ol>
+ *
+ * The domain handlers check more than the role: a coordinator acts only on their own centre (403
+ * from the handler otherwise), the four-eyes rule for approvals, and so on.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+public class SecurityConfiguration {
+
+    public static final String COORDINATOR = "COORDINATOR";
+    public static final String GRANT_OFFICER = "GRANT_OFFICER";
+    public static final String MINISTRY = "MINISTRY";
+    public static final String AUDITOR = "AUDITOR";
+    public static final String ADMINISTRATOR = "ADMINISTRATOR";
+
+    private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+
+    @Bean
+    public PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder(); // {bcrypt} for new hashes
+    }
+
+    @Bean
+    public CredentialCache credentialCache(WebProperties properties) {
+        WebProperties.CredentialCacheSettings settings = properties.security().credentialCache();
+        return new CredentialCache(settings.ttl(), settings.maxEntries());
+    }
+
+    @Bean
+    public AuthenticationManager authenticationManager(AccountUserDetailsService accounts, PasswordEncoder passwordEncoder,
+                                                       CredentialCache credentialCache) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
+        passwords.setPasswordEncoder(passwordEncoder);
+        return new ProviderManager(new CachingAuthenticationProvider(passwords, accounts, credentialCache));
+    }
+
+    @Bean
+    @Order(1)
+    public SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+        ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint();
+        http.securityMatcher(path("/api/**"))
+                .authenticationManager(authenticationManager)
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .httpBasic(basic -> basic.realmName(ProblemAuthenticationEntryPoint.REALM).authenticationEntryPoint(entryPoint))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(new ProblemAccessDeniedHandler()))
+                .authorizeHttpRequests(SecurityConfiguration::apiRules);
+        return http.build();
+    }
+
+    /** Who may use which address of the API. Ministry and auditors never reach volunteer data. */
+    static void apiRules(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry api) {
+        api
+                .requestMatchers(path("/api/admin/**")).hasRole(ADMINISTRATOR)
+                .requestMatchers(path(GET, "/api/ministry/**")).hasAnyRole(MINISTRY, AUDITOR, GRANT_OFFICER)
+                .requestMatchers(path(POST, "/api/centres"), path(POST, "/api/centres/*/closure")).hasRole(MINISTRY)
+                .requestMatchers(path("/api/centres/*/volunteers/**"), path("/api/centres/*/activities/**"),
+                        path("/api/volunteers/**")).hasRole(COORDINATOR)
+                .requestMatchers(path(GET, "/api/centres"), path(GET, "/api/centres/*")).authenticated()
+                .requestMatchers(path(POST, "/api/grants"), path(POST, "/api/grants/*/withdrawal")).hasRole(COORDINATOR)
+                .requestMatchers(path(POST, "/api/grants/*/review")).hasRole(GRANT_OFFICER)
+                .requestMatchers(path(POST, "/api/grants/*/approval"), path(POST, "/api/grants/*/rejection")).hasRole(MINISTRY)
+                .requestMatchers(path(GET, "/api/grants/**")).hasAnyRole(COORDINATOR, GRANT_OFFICER, MINISTRY, AUDITOR)
+                .requestMatchers(path("/api/me")).authenticated()
+                // anything else: signed in; unknown addresses then answer 404, wrong methods 405
+                .anyRequest().authenticated();
+    }
+
+    /**
+     * Path patterns, independent of Spring MVC's servlet mapping (so an additional servlet such as the
+     * H2 console does not make the patterns ambiguous). {@code /x/**} also matches {@code /x}.
+     */
+    static RequestMatcher path(String pattern) {
+        return PATHS.matcher(pattern);
+    }
+
+    static RequestMatcher path(HttpMethod method, String pattern) {
+        return PATHS.matcher(method, pattern);
+    }
+
+    @Bean
+    @Order(2)
+    public SecurityFilterChain uiSecurityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+        http.authenticationManager(authenticationManager)
+                .authorizeHttpRequests(ui -> ui
+                        .requestMatchers(path("/"), path("/login"), path("/error"), path("/favicon.ico"), path("/webjars/**"))
+                        .permitAll()
+                        .requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
+                        .requestMatchers(path("/swagger-ui.html"), path("/swagger-ui/**"), path("/v3/api-docs/**")).permitAll()
+                        .requestMatchers(path("/actuator/health/**")).permitAll()
+                        .requestMatchers(path("/actuator/**")).hasRole(ADMINISTRATOR)
+                        .anyRequest().authenticated())
+                .formLogin(Customizer.withDefaults())
+                .httpBasic(Customizer.withDefaults()) // for programs such as a metrics scraper
+                .logout(Customizer.withDefaults());
+        return http.build();
+    }
+}
