@@ -1,0 +1,227 @@
+package nrw.komman.command.volunteer;
+
+import nrw.komman.kernel.common.RuleViolationException;
+import nrw.komman.kernel.volunteer.VolunteerId;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The set-based e-mail check against a real database (H2 in PostgreSQL mode, schema by Flyway from V10). */
+class JdbcEmailRegistryTest {
+
+    private static final String PEPPER = "test-pepper-0123456789abcdef";
+    private static final VolunteerId AMIRA = VolunteerId.random();
+    private static final VolunteerId JONAS = VolunteerId.random();
+
+    private JdbcTemplate jdbc;
+    private TransactionTemplate tx;
+    private JdbcEmailRegistry registry;
+
+    @BeforeEach
+    void setUp() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:emails-" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common").load().migrate();
+        jdbc = new JdbcTemplate(dataSource);
+        tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        registry = new JdbcEmailRegistry(jdbc, PEPPER);
+    }
+
+    private String holderOf(String email) {
+        List<String> holders = jdbc.queryForList("select volunteer_id from active_email_claim where fingerprint = ?",
+                String.class, new EmailFingerprint(PEPPER).of(email));
+        return holders.isEmpty() ? null : holders.get(0);
+    }
+
+    private void inTransaction(Runnable work) {
+        tx.executeWithoutResult(status -> work.run());
+    }
+
+    @Test
+    void a_registration_claims_the_address_and_stores_only_its_fingerprint() {
+        inTransaction(() -> registry.register(AMIRA, "Amira.Haddad@example.org"));
+
+        assertThat(holderOf("amira.haddad@example.org")).isEqualTo(AMIRA.toString());
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "select c.fingerprint as claimed, e.fingerprint as remembered from active_email_claim c "
+                        + "join volunteer_email e on e.volunteer_id = c.volunteer_id");
+        assertThat(rows).hasSize(1);
+        for (Object fingerprint : rows.get(0).values()) {
+            assertThat(fingerprint.toString()).matches("[0-9a-f]{64}").doesNotContain("amira").doesNotContain("example");
+        }
+    }
+
+    @Test
+    void a_second_active_volunteer_with_the_same_address_is_refused_whatever_the_case() {
+        inTransaction(() -> registry.register(AMIRA, "amira.haddad@example.org"));
+
+        assertThatThrownBy(() -> inTransaction(() -> registry.register(JONAS, "AMIRA.HADDAD@example.org")))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> {
+                    assertThat(e.code()).isEqualTo("volunteer.email.taken");
+                    assertThat(e.getMessage()).isEqualTo("Diese E-Mail-Adresse ist bereits für eine aktive Person registriert.");
+                });
+        assertThat(holderOf("amira.haddad@example.org")).isEqualTo(AMIRA.toString());
+    }
+
+    @Test
+    void the_primary_key_refuses_a_duplicate_that_the_look_up_did_not_see() {
+        // the look-up in claim() cannot see another transaction's uncommitted claim; the key must catch it
+        inTransaction(() -> registry.register(AMIRA, "amira.haddad@example.org"));
+        String fingerprint = new EmailFingerprint(PEPPER).of("amira.haddad@example.org");
+        assertThatThrownBy(() -> jdbc.update("insert into active_email_claim (fingerprint, volunteer_id) values (?, ?)",
+                fingerprint, JONAS.toString()))
+                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+    }
+
+    @Test
+    void of_two_registrations_racing_for_the_same_address_exactly_one_wins() throws Exception {
+        CountDownLatch firstClaimed = new CountDownLatch(1);
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> inTransaction(() -> {
+            registry.register(AMIRA, "amira.haddad@example.org");
+            firstClaimed.countDown();
+            awaitSessionBlockedOnAKey(); // commit only once the rival waits on the primary key
+        }));
+        await(firstClaimed);
+        // the rival's look-up cannot see the uncommitted claim, so it is the key that stops it
+        CompletableFuture<Void> second = CompletableFuture.runAsync(
+                () -> inTransaction(() -> registry.register(JONAS, "amira.haddad@example.org")));
+
+        first.get(20, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> second.get(20, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(RuleViolationException.class);
+        assertThat(holderOf("amira.haddad@example.org")).isEqualTo(AMIRA.toString());
+        assertThat(jdbc.queryForObject("select count(*) from active_email_claim", Integer.class)).isEqualTo(1);
+    }
+
+    private void awaitSessionBlockedOnAKey() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        // H2 shows a session waiting on a row lock as still executing its insert
+        while (jdbc.queryForObject("select count(*) from information_schema.sessions"
+                + " where executing_statement like 'insert into active_email_claim%'", Integer.class) == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the rival registration never waited for the first one");
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
+    void a_claim_that_is_rolled_back_leaves_the_address_free() {
+        tx.executeWithoutResult(status -> {
+            registry.register(AMIRA, "amira.haddad@example.org");
+            status.setRollbackOnly(); // as when appending the command's events fails
+        });
+
+        assertThat(holderOf("amira.haddad@example.org")).isNull();
+        assertThatCode(() -> inTransaction(() -> registry.register(JONAS, "amira.haddad@example.org"))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void a_deactivated_volunteers_address_is_free_for_others() {
+        inTransaction(() -> registry.register(AMIRA, "amira.haddad@example.org"));
+        inTransaction(() -> registry.release(AMIRA));
+
+        inTransaction(() -> registry.register(JONAS, "amira.haddad@example.org"));
+        assertThat(holderOf("amira.haddad@example.org")).isEqualTo(JONAS.toString());
+    }
+
+    @Test
+    void a_reactivated_volunteer_claims_the_remembered_address_again() {
+        inTransaction(() -> registry.register(AMIRA, "amira.haddad@example.org"));
+        inTransaction(() -> registry.release(AMIRA));
+        assertThat(holderOf("amira.haddad@example.org")).isNull();
+
+        inTransaction(() -> registry.reclaim(AMIRA));
+        assertThat(holderOf("amira.haddad@example.org")).isEqualTo(AMIRA.toString());
+    }
+
+    @Test
+    void a_reactivation_is_refused_when_another_active_volunteer_took_the_address_meanwhile() {
+        inTransaction(() -> registry.register(AMIRA, "amira.haddad@example.org"));
+        inTransaction(() -> registry.release(AMIRA));
+        inTransaction(() -> registry.register(JONAS, "amira.haddad@example.org"));
+
+        assertThatThrownBy(() -> inTransaction(() -> registry.reclaim(AMIRA)))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.code()).isEqualTo("volunteer.email.taken"));
+        assertThat(holderOf("amira.haddad@example.org")).isEqualTo(JONAS.toString());
+    }
+
+    @Test
+    void a_profile_update_moves_the_claim_and_frees_the_old_address() {
+        inTransaction(() -> registry.register(AMIRA, "amira.haddad@example.org"));
+        inTransaction(() -> registry.changeAddress(AMIRA, "amira@example.net", true));
+
+        assertThat(holderOf("amira@example.net")).isEqualTo(AMIRA.toString());
+        assertThat(holderOf("amira.haddad@example.org")).isNull();
+        inTransaction(() -> registry.register(JONAS, "amira.haddad@example.org"));
+        assertThat(holderOf("amira.haddad@example.org")).isEqualTo(JONAS.toString());
+    }
+
+    @Test
+    void a_profile_update_to_an_address_held_by_another_active_volunteer_is_refused_and_keeps_the_old_claim() {
+        inTransaction(() -> registry.register(AMIRA, "amira.haddad@example.org"));
+        inTransaction(() -> registry.register(JONAS, "jonas@example.org"));
+
+        assertThatThrownBy(() -> inTransaction(() -> registry.changeAddress(AMIRA, "jonas@example.org", true)))
+                .isInstanceOf(RuleViolationException.class);
+        assertThat(holderOf("amira.haddad@example.org")).isEqualTo(AMIRA.toString());
+        assertThat(holderOf("jonas@example.org")).isEqualTo(JONAS.toString());
+    }
+
+    @Test
+    void keeping_the_same_address_on_a_profile_update_is_no_conflict() {
+        inTransaction(() -> registry.register(AMIRA, "amira.haddad@example.org"));
+        assertThatCode(() -> inTransaction(() -> registry.changeAddress(AMIRA, "Amira.Haddad@example.org", true)))
+                .doesNotThrowAnyException();
+        assertThat(holderOf("amira.haddad@example.org")).isEqualTo(AMIRA.toString());
+    }
+
+    @Test
+    void removing_the_address_releases_the_claim_and_forgets_it() {
+        inTransaction(() -> registry.register(AMIRA, "amira.haddad@example.org"));
+        inTransaction(() -> registry.changeAddress(AMIRA, null, true));
+
+        assertThat(holderOf("amira.haddad@example.org")).isNull();
+        assertThat(jdbc.queryForObject("select count(*) from volunteer_email", Integer.class)).isZero();
+        inTransaction(() -> registry.reclaim(AMIRA)); // nothing to claim
+        assertThat(jdbc.queryForObject("select count(*) from active_email_claim", Integer.class)).isZero();
+    }
+
+    @Test
+    void an_inactive_volunteer_changes_the_address_without_claiming_it() {
+        inTransaction(() -> registry.register(AMIRA, "amira.haddad@example.org"));
+        inTransaction(() -> registry.release(AMIRA));
+        inTransaction(() -> registry.register(JONAS, "amira@example.net"));
+
+        inTransaction(() -> registry.changeAddress(AMIRA, "amira@example.net", false));
+        assertThat(holderOf("amira@example.net")).isEqualTo(JONAS.toString());
+        assertThatThrownBy(() -> inTransaction(() -> registry.reclaim(AMIRA))).isInstanceOf(RuleViolationException.class);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("timed out");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

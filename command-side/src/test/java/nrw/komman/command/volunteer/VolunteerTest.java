@@ -1,0 +1,399 @@
+package nrw.komman.command.volunteer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import nrw.komman.command.testing.FakeCentreRegistry;
+import nrw.komman.command.testing.FakeGrantRegistry;
+import nrw.komman.command.testing.InMemoryEmailRegistry;
+import nrw.komman.command.testing.TestClock;
+import nrw.komman.kernel.common.Actor;
+import nrw.komman.kernel.common.ForbiddenException;
+import nrw.komman.kernel.common.InvalidInputException;
+import nrw.komman.kernel.common.Role;
+import nrw.komman.kernel.common.RuleViolationException;
+import nrw.komman.kernel.volunteer.DeactivateVolunteerCommand;
+import nrw.komman.kernel.volunteer.PersonalData;
+import nrw.komman.kernel.volunteer.PersonalDataVault;
+import nrw.komman.kernel.volunteer.ReactivateVolunteerCommand;
+import nrw.komman.kernel.volunteer.RegisterVolunteerCommand;
+import nrw.komman.kernel.volunteer.UpdateVolunteerProfileCommand;
+import nrw.komman.kernel.volunteer.VolunteerDeactivatedEvent;
+import nrw.komman.kernel.volunteer.VolunteerProfileUpdatedEvent;
+import nrw.komman.kernel.volunteer.VolunteerReactivatedEvent;
+import nrw.komman.kernel.volunteer.VolunteerRegisteredEvent;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import static nrw.komman.command.testing.EventsSatisfying.eventsSatisfying;
+import static nrw.komman.command.testing.Given.by;
+import static nrw.komman.command.testing.Refusal.refused;
+import static nrw.komman.command.testing.TestClock.TODAY;
+import static nrw.komman.command.volunteer.VolunteerFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class VolunteerTest {
+
+    private AggregateTestFixture<Volunteer> fixture;
+    private PersonalDataVault vault;
+    private FakeCentreRegistry centres;
+    private InMemoryEmailRegistry emails;
+
+    @BeforeEach
+    void setUp() {
+        vault = newVault();
+        centres = new FakeCentreRegistry().established(VIERSEN, CENTRE_ESTABLISHED);
+        emails = new InMemoryEmailRegistry();
+        fixture = new AggregateTestFixture<>(Volunteer.class);
+        fixture.registerInjectableResource(TestClock.CLOCK);
+        fixture.registerInjectableResource(vault);
+        fixture.registerInjectableResource(centres);
+        fixture.registerInjectableResource(emails);
+        fixture.registerInjectableResource(new FakeGrantRegistry());
+    }
+
+    private static RegisterVolunteerCommand registration(LocalDate registeredOn) {
+        return new RegisterVolunteerCommand(AMIRA, VIERSEN, AMIRA_DATA, LANGUAGES, INTERESTS, CONSENT, registeredOn);
+    }
+
+    /** The strings that must never appear in plain text outside the vault. */
+    private static List<String> plainPersonalData(PersonalData data) {
+        return List.of(data.name(), "Haddad", data.email(), "amira.haddad", data.phone(), "123456", data.availability());
+    }
+
+    @Nested
+    class Registration {
+
+        @Test
+        void a_coordinator_registers_a_volunteer_of_their_centre_with_sealed_personal_data() {
+            fixture.givenNoPriorActivity()
+                    .when(registration(REGISTERED_ON), COORDINATOR.toMetaData())
+                    .expectEventsMatching(eventsSatisfying(events -> {
+                        assertThat(events).hasSize(1);
+                        VolunteerRegisteredEvent e = (VolunteerRegisteredEvent) events.get(0).getPayload();
+                        assertThat(e.volunteerId()).isEqualTo(AMIRA);
+                        assertThat(e.centreId()).isEqualTo(VIERSEN);
+                        assertThat(e.languages()).isEqualTo(LANGUAGES);
+                        assertThat(e.interests()).isEqualTo(INTERESTS);
+                        assertThat(e.consent()).isEqualTo(CONSENT);
+                        assertThat(e.registeredOn()).isEqualTo(REGISTERED_ON);
+                        assertThat(vault.open(AMIRA, e.personalData())).contains(AMIRA_DATA);
+                        assertThat(events.get(0).getMetaData()).containsEntry(Actor.ACCOUNT, "k.yilmaz");
+                    }));
+        }
+
+        @Test
+        void the_registration_date_is_today_in_berlin_when_none_is_given() {
+            fixture.givenNoPriorActivity()
+                    .when(registration(null), COORDINATOR.toMetaData())
+                    .expectEventsMatching(eventsSatisfying(events -> assertThat(
+                            ((VolunteerRegisteredEvent) events.get(0).getPayload()).registeredOn()).isEqualTo(TODAY)));
+        }
+
+        @Test
+        void the_platform_registers_volunteers_when_seeding() {
+            fixture.givenNoPriorActivity()
+                    .when(registration(REGISTERED_ON), Actor.SYSTEM.toMetaData())
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void a_coordinator_of_another_centre_cannot_register_a_volunteer_here() {
+            fixture.givenNoPriorActivity()
+                    .when(registration(REGISTERED_ON), OTHER_COORDINATOR.toMetaData())
+                    .expectException(refused(ForbiddenException.class, "volunteer.forbidden"))
+                    .expectNoEvents();
+            assertThat(emails.holderOf(AMIRA_DATA.email())).isEmpty();
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = Role.class, names = {"GRANT_OFFICER", "MINISTRY", "AUDITOR", "ADMINISTRATOR"})
+        void only_coordinators_of_the_centre_register_volunteers(Role role) {
+            fixture.givenNoPriorActivity()
+                    .when(registration(REGISTERED_ON), Actor.of("someone", role).toMetaData())
+                    .expectException(refused(ForbiddenException.class, "volunteer.forbidden"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_centre_that_is_not_established_has_no_volunteers() {
+            Actor koeln = OTHER_COORDINATOR;
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterVolunteerCommand(AMIRA, KOELN, AMIRA_DATA, LANGUAGES, INTERESTS, CONSENT, null), koeln.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "centre.not-established"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_closed_centre_registers_no_more_volunteers() {
+            centres.closed(VIERSEN, CENTRE_ESTABLISHED, TODAY.minusMonths(1));
+            fixture.givenNoPriorActivity()
+                    .when(registration(REGISTERED_ON), COORDINATOR.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "centre.closed"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void the_registration_date_is_never_in_the_future() {
+            fixture.givenNoPriorActivity()
+                    .when(registration(TODAY.plusDays(1)), COORDINATOR.toMetaData())
+                    .expectException(refused(InvalidInputException.class, "volunteer.registered-on.future"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_registration_today_is_fine() {
+            fixture.givenNoPriorActivity()
+                    .when(registration(TODAY), COORDINATOR.toMetaData())
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void the_registration_date_is_never_before_the_centre_was_established() {
+            fixture.givenNoPriorActivity()
+                    .when(registration(CENTRE_ESTABLISHED.minusDays(1)), COORDINATOR.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "volunteer.registered-before-centre"))
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("(01.04.2019)"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_registration_on_the_day_the_centre_was_established_is_fine() {
+            fixture.givenNoPriorActivity()
+                    .when(registration(CENTRE_ESTABLISHED), COORDINATOR.toMetaData())
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void the_registration_claims_the_e_mail_address() {
+            fixture.givenNoPriorActivity()
+                    .when(registration(REGISTERED_ON), COORDINATOR.toMetaData())
+                    .expectSuccessfulHandlerExecution();
+            assertThat(emails.holderOf("amira.haddad@example.org")).contains(AMIRA);
+        }
+
+        @Test
+        void an_e_mail_address_of_another_active_volunteer_is_refused() {
+            emails.activeHolder(JONAS, "amira.haddad@example.org");
+            fixture.givenNoPriorActivity()
+                    .when(registration(REGISTERED_ON), COORDINATOR.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "volunteer.email.taken"))
+                    .expectExceptionMessage("Diese E-Mail-Adresse ist bereits für eine aktive Person registriert.")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_volunteer_without_e_mail_claims_nothing() {
+            PersonalData phoneOnly = new PersonalData("Jonas Weber", null, "02162 98765", null);
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterVolunteerCommand(JONAS, VIERSEN, phoneOnly, Set.of(), Set.of(), CONSENT, null),
+                            COORDINATOR.toMetaData())
+                    .expectSuccessfulHandlerExecution();
+            assertThat(emails.addressOf(JONAS)).isEmpty();
+        }
+    }
+
+    @Nested
+    class NoPlainPersonalData {
+
+        @Test
+        void the_registration_event_contains_no_plain_personal_data() {
+            fixture.givenNoPriorActivity()
+                    .when(registration(REGISTERED_ON), COORDINATOR.toMetaData())
+                    .expectEventsMatching(eventsSatisfying(events -> {
+                        Object event = events.get(0).getPayload();
+                        String json = toJson(event);
+                        for (String plain : plainPersonalData(AMIRA_DATA)) {
+                            assertThat(event.toString()).doesNotContainIgnoringCase(plain);
+                            assertThat(json).doesNotContainIgnoringCase(plain);
+                            assertThat(events.get(0).getMetaData().toString()).doesNotContainIgnoringCase(plain);
+                        }
+                    }));
+        }
+
+        @Test
+        void the_profile_update_event_contains_no_plain_personal_data() {
+            PersonalData updated = new PersonalData("Amira Haddad-Schmitz", "amira@example.net", "+49 170 5550001", "samstags");
+            fixture.given(amiraRegistered(vault))
+                    .when(new UpdateVolunteerProfileCommand(AMIRA, updated, LANGUAGES, INTERESTS), COORDINATOR.toMetaData())
+                    .expectEventsMatching(eventsSatisfying(events -> {
+                        Object event = events.get(0).getPayload();
+                        for (String plain : List.of("Haddad-Schmitz", "amira@example.net", "5550001", "samstags")) {
+                            assertThat(event.toString()).doesNotContainIgnoringCase(plain);
+                            assertThat(toJson(event)).doesNotContainIgnoringCase(plain);
+                        }
+                    }));
+        }
+
+        @Test
+        void the_aggregate_keeps_no_plain_personal_data_in_its_fields() {
+            fixture.givenNoPriorActivity()
+                    .when(registration(REGISTERED_ON), COORDINATOR.toMetaData())
+                    .expectState(volunteer -> {
+                        for (Field field : Volunteer.class.getDeclaredFields()) {
+                            if (Modifier.isStatic(field.getModifiers())) {
+                                continue;
+                            }
+                            assertThat(field.getType()).isNotEqualTo(PersonalData.class);
+                            String value = String.valueOf(read(field, volunteer));
+                            for (String plain : plainPersonalData(AMIRA_DATA)) {
+                                assertThat(value).as(field.getName()).doesNotContainIgnoringCase(plain);
+                            }
+                        }
+                    });
+        }
+
+        private static Object read(Field field, Object target) {
+            try {
+                field.setAccessible(true);
+                return field.get(target);
+            } catch (IllegalAccessException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Nested
+    class ProfileUpdate {
+
+        private final PersonalData updated = new PersonalData("Amira Haddad", "amira@example.net", null, "samstags");
+
+        @Test
+        void a_coordinator_updates_the_profile_with_sealed_personal_data() {
+            emails.remembered(AMIRA, AMIRA_DATA.email(), true);
+            fixture.given(amiraRegistered(vault))
+                    .when(new UpdateVolunteerProfileCommand(AMIRA, updated, Set.of("de"), Set.of()), COORDINATOR.toMetaData())
+                    .expectEventsMatching(eventsSatisfying(events -> {
+                        VolunteerProfileUpdatedEvent e = (VolunteerProfileUpdatedEvent) events.get(0).getPayload();
+                        assertThat(e.volunteerId()).isEqualTo(AMIRA);
+                        assertThat(e.centreId()).isEqualTo(VIERSEN);
+                        assertThat(e.languages()).containsExactly("de");
+                        assertThat(e.interests()).isEmpty();
+                        assertThat(vault.open(AMIRA, e.personalData())).contains(updated);
+                    }));
+        }
+
+        @Test
+        void a_coordinator_of_another_centre_cannot_update_the_profile() {
+            fixture.given(amiraRegistered(vault))
+                    .when(new UpdateVolunteerProfileCommand(AMIRA, updated, Set.of(), Set.of()), OTHER_COORDINATOR.toMetaData())
+                    .expectException(refused(ForbiddenException.class, "volunteer.forbidden"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_new_e_mail_address_moves_the_claim() {
+            emails.remembered(AMIRA, AMIRA_DATA.email(), true);
+            fixture.given(amiraRegistered(vault))
+                    .when(new UpdateVolunteerProfileCommand(AMIRA, updated, Set.of(), Set.of()), COORDINATOR.toMetaData())
+                    .expectSuccessfulHandlerExecution();
+            assertThat(emails.holderOf("amira@example.net")).contains(AMIRA);
+            assertThat(emails.holderOf(AMIRA_DATA.email())).isEmpty();
+        }
+
+        @Test
+        void a_new_e_mail_address_that_another_active_volunteer_holds_is_refused() {
+            emails.remembered(AMIRA, AMIRA_DATA.email(), true).activeHolder(JONAS, "amira@example.net");
+            fixture.given(amiraRegistered(vault))
+                    .when(new UpdateVolunteerProfileCommand(AMIRA, updated, Set.of(), Set.of()), COORDINATOR.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "volunteer.email.taken"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void an_inactive_volunteer_changes_the_address_without_claiming_it() {
+            emails.remembered(AMIRA, AMIRA_DATA.email(), false).activeHolder(JONAS, "amira@example.net");
+            fixture.given(amiraRegistered(vault), new VolunteerDeactivatedEvent(AMIRA, VIERSEN, TODAY.minusDays(3)))
+                    .when(new UpdateVolunteerProfileCommand(AMIRA, updated, Set.of(), Set.of()), COORDINATOR.toMetaData())
+                    .expectSuccessfulHandlerExecution();
+            assertThat(emails.addressOf(AMIRA)).contains("amira@example.net");
+            assertThat(emails.holderOf("amira@example.net")).contains(JONAS);
+        }
+    }
+
+    @Nested
+    class DeactivationAndReactivation {
+
+        @Test
+        void a_coordinator_deactivates_an_active_volunteer_today_and_frees_the_address() {
+            emails.remembered(AMIRA, AMIRA_DATA.email(), true);
+            fixture.given(amiraRegistered(vault))
+                    .when(new DeactivateVolunteerCommand(AMIRA), COORDINATOR.toMetaData())
+                    .expectEvents(new VolunteerDeactivatedEvent(AMIRA, VIERSEN, TODAY));
+            assertThat(emails.holderOf(AMIRA_DATA.email())).isEmpty();
+        }
+
+        @Test
+        void an_inactive_volunteer_is_not_deactivated_again() {
+            fixture.given(amiraRegistered(vault), new VolunteerDeactivatedEvent(AMIRA, VIERSEN, TODAY.minusDays(3)))
+                    .when(new DeactivateVolunteerCommand(AMIRA), COORDINATOR.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "volunteer.already-inactive"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_coordinator_of_another_centre_cannot_deactivate() {
+            fixture.given(amiraRegistered(vault))
+                    .when(new DeactivateVolunteerCommand(AMIRA), OTHER_COORDINATOR.toMetaData())
+                    .expectException(refused(ForbiddenException.class, "volunteer.forbidden"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_coordinator_reactivates_an_inactive_volunteer_today_and_claims_the_address_again() {
+            emails.remembered(AMIRA, AMIRA_DATA.email(), false);
+            fixture.given(amiraRegistered(vault), new VolunteerDeactivatedEvent(AMIRA, VIERSEN, TODAY.minusDays(3)))
+                    .when(new ReactivateVolunteerCommand(AMIRA), COORDINATOR.toMetaData())
+                    .expectEvents(new VolunteerReactivatedEvent(AMIRA, VIERSEN, TODAY));
+            assertThat(emails.holderOf(AMIRA_DATA.email())).contains(AMIRA);
+        }
+
+        @Test
+        void an_active_volunteer_is_not_reactivated() {
+            fixture.given(amiraRegistered(vault))
+                    .when(new ReactivateVolunteerCommand(AMIRA), COORDINATOR.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "volunteer.already-active"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_volunteer_whose_address_meanwhile_belongs_to_another_active_volunteer_is_not_reactivated() {
+            emails.remembered(AMIRA, AMIRA_DATA.email(), false).activeHolder(JONAS, AMIRA_DATA.email());
+            fixture.given(amiraRegistered(vault), new VolunteerDeactivatedEvent(AMIRA, VIERSEN, TODAY.minusDays(3)))
+                    .when(new ReactivateVolunteerCommand(AMIRA), COORDINATOR.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "volunteer.email.taken"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_coordinator_of_another_centre_cannot_reactivate() {
+            fixture.given(amiraRegistered(vault), new VolunteerDeactivatedEvent(AMIRA, VIERSEN, TODAY.minusDays(3)))
+                    .when(new ReactivateVolunteerCommand(AMIRA), OTHER_COORDINATOR.toMetaData())
+                    .expectException(refused(ForbiddenException.class, "volunteer.forbidden"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void the_platform_may_act_on_any_centres_volunteers() {
+            fixture.given(amiraRegistered(vault))
+                    .when(new DeactivateVolunteerCommand(AMIRA), Actor.SYSTEM.toMetaData())
+                    .expectEvents(new VolunteerDeactivatedEvent(AMIRA, VIERSEN, TODAY));
+        }
+    }
+
+    private static String toJson(Object event) {
+        try {
+            return new ObjectMapper().findAndRegisterModules().writeValueAsString(event);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}

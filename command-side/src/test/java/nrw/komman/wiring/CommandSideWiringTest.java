@@ -1,0 +1,181 @@
+package nrw.komman.wiring;
+
+import nrw.komman.command.centre.CentreRegistry;
+import nrw.komman.command.grant.GrantRegistry;
+import nrw.komman.command.volunteer.EmailFingerprint;
+import nrw.komman.kernel.activity.ActivityCategory;
+import nrw.komman.kernel.activity.ActivityId;
+import nrw.komman.kernel.activity.LogActivityCommand;
+import nrw.komman.kernel.centre.CentreId;
+import nrw.komman.kernel.centre.CloseCentreCommand;
+import nrw.komman.kernel.centre.EstablishCentreCommand;
+import nrw.komman.kernel.common.Actor;
+import nrw.komman.kernel.common.DomainException;
+import nrw.komman.kernel.common.Money;
+import nrw.komman.kernel.common.Role;
+import nrw.komman.kernel.common.RuleViolationException;
+import nrw.komman.kernel.grant.ApplyForGrantCommand;
+import nrw.komman.kernel.grant.ApproveGrantCommand;
+import nrw.komman.kernel.grant.GrantId;
+import nrw.komman.kernel.grant.GrantStatus;
+import nrw.komman.kernel.grant.ProgrammePart;
+import nrw.komman.kernel.grant.Recommendation;
+import nrw.komman.kernel.grant.ReviewGrantCommand;
+import nrw.komman.kernel.volunteer.ConsentRecord;
+import nrw.komman.kernel.volunteer.DeactivateVolunteerCommand;
+import nrw.komman.kernel.volunteer.PersonalData;
+import nrw.komman.kernel.volunteer.RegisterVolunteerCommand;
+import nrw.komman.kernel.volunteer.VolunteerId;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The command side inside Spring with Axon's JDBC event store on H2: the ports load the other
+ * aggregates through Axon's repositories, the handlers get their Spring beans, and the e-mail claims
+ * commit or roll back with the command's events.
+ */
+@SpringBootTest(classes = WiringTestApplication.class, properties = {
+        "spring.datasource.url=jdbc:h2:mem:command-side-wiring;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+        "spring.flyway.locations=classpath:db/migration/common,classpath:db/wiring-test",
+        "axon.serializer.general=jackson",
+        "axon.serializer.events=jackson",
+        "axon.serializer.messages=jackson",
+        "komman.personal-data.email-pepper=" + CommandSideWiringTest.PEPPER
+})
+class CommandSideWiringTest {
+
+    static final String PEPPER = "wiring-test-pepper-0123456789";
+
+    private static final CentreId VIERSEN = new CentreId("05166");
+    private static final Actor COORDINATOR = Actor.coordinator("k.yilmaz", VIERSEN);
+    private static final ConsentRecord CONSENT = new ConsentRecord("Einwilligung Datenverarbeitung", "2024-01",
+            Instant.parse("2026-03-02T10:15:00Z"));
+
+    @Autowired
+    private CommandGateway commands;
+    @Autowired
+    private CentreRegistry centres;
+    @Autowired
+    private GrantRegistry grants;
+    @Autowired
+    private EventStore eventStore;
+    @Autowired
+    private EventStorageEngine storageEngine;
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    private void send(Object command, Actor actor) {
+        commands.sendAndWait(command, org.axonframework.messaging.MetaData.from(actor.toMetaData()));
+    }
+
+    private static RegisterVolunteerCommand registration(VolunteerId id, String email) {
+        return new RegisterVolunteerCommand(id, VIERSEN, new PersonalData("Amira Haddad", email, null, null),
+                Set.of("ar"), Set.of(ActivityCategory.LANGUAGE_SUPPORT), CONSENT, LocalDate.of(2026, 3, 2));
+    }
+
+    private String holderOf(String email) {
+        List<String> holders = jdbc.queryForList("select volunteer_id from active_email_claim where fingerprint = ?",
+                String.class, new EmailFingerprint(PEPPER).of(email));
+        return holders.isEmpty() ? null : holders.get(0);
+    }
+
+    private <T> T inUnitOfWork(java.util.function.Supplier<T> query) {
+        return DefaultUnitOfWork.startAndGet(null).executeWithResult(query::get).getPayload();
+    }
+
+    @Test
+    void the_command_side_runs_on_axons_jdbc_event_store() {
+        assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);
+    }
+
+    @Test
+    void a_centre_volunteer_grant_and_activity_go_through_the_real_buses_and_ports() {
+        CentreId kleve = new CentreId("05154");
+        Actor coordinator = Actor.coordinator("j.maas", kleve);
+        send(new EstablishCentreCommand(kleve, "Kreis Kleve", "Kreis", LocalDate.of(2017, 1, 1)), Actor.SYSTEM);
+        assertThat(inUnitOfWork(() -> centres.find(kleve)))
+                .contains(new CentreRegistry.CentreFacts(kleve, LocalDate.of(2017, 1, 1), null));
+        assertThatThrownBy(() -> send(new EstablishCentreCommand(kleve, "Kreis Kleve", "Kreis", LocalDate.of(2017, 1, 1)), Actor.SYSTEM))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.code()).isEqualTo("centre.already-established"));
+
+        VolunteerId volunteer = VolunteerId.random();
+        send(new RegisterVolunteerCommand(volunteer, kleve, new PersonalData("Lena Maas", "lena@example.org", null, null),
+                Set.of("de"), Set.of(), CONSENT, null), coordinator);
+
+        GrantId grant = GrantId.random();
+        send(new ApplyForGrantCommand(grant, kleve, 2026, ProgrammePart.PART_II_B, "Begleitung", "Begleitung zu Ämtern",
+                Money.parse("8000.00")), coordinator);
+        send(new ReviewGrantCommand(grant, Recommendation.APPROVE, "plausibel"), Actor.of("b.officer", Role.GRANT_OFFICER));
+        // four eyes across real events: the reviewer is recorded in the stored event's metadata
+        assertThatThrownBy(() -> send(new ApproveGrantCommand(grant, Money.parse("8000.00"), null), Actor.of("b.officer", Role.MINISTRY)))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("grant.four-eyes"));
+        send(new ApproveGrantCommand(grant, Money.parse("7500.00"), null), Actor.of("m.schulz", Role.MINISTRY));
+        assertThat(inUnitOfWork(() -> grants.find(grant)).map(GrantRegistry.GrantFacts::status)).contains(GrantStatus.APPROVED);
+
+        send(new LogActivityCommand(volunteer, ActivityId.random(), LocalDate.of(2026, 11, 25), 90,
+                ActivityCategory.ACCOMPANIMENT, "Jobcenter", grant), coordinator);
+
+        assertThat(eventStore.readEvents(grant.toString()).asStream())
+                .allSatisfy(event -> assertThat(event.getMetaData()).containsKeys(Actor.ACCOUNT, Actor.ROLE));
+    }
+
+    @Test
+    void an_unknown_centre_or_grant_reads_as_absent() {
+        assertThat(inUnitOfWork(() -> centres.find(new CentreId("05334002")))).isEqualTo(Optional.empty());
+        assertThat(inUnitOfWork(() -> grants.find(GrantId.random()))).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void a_closed_centre_registers_no_volunteers() {
+        CentreId wesel = new CentreId("05170");
+        send(new EstablishCentreCommand(wesel, "Kreis Wesel", "Kreis", LocalDate.of(2017, 1, 1)), Actor.SYSTEM);
+        send(new CloseCentreCommand(wesel, LocalDate.of(2026, 1, 1), "Auflösung"), Actor.of("m.schulz", Role.MINISTRY));
+        assertThatThrownBy(() -> send(new RegisterVolunteerCommand(VolunteerId.random(), wesel,
+                new PersonalData("Jonas Weber", null, "02162 98765", null), Set.of(), Set.of(), CONSENT, null),
+                Actor.coordinator("p.wesel", wesel)))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.code()).isEqualTo("centre.closed"));
+    }
+
+    @Test
+    void the_e_mail_claim_commits_and_rolls_back_with_the_commands_events() {
+        send(new EstablishCentreCommand(VIERSEN, "Kreis Viersen", "Kreis", LocalDate.of(2019, 4, 1)), Actor.SYSTEM);
+        VolunteerId amira = VolunteerId.random();
+        send(registration(amira, "amira@example.org"), COORDINATOR);
+        assertThat(holderOf("amira@example.org")).isEqualTo(amira.toString());
+
+        // a second registration under the same id claims the new address, then appending its
+        // events fails: the claim must roll back with them
+        assertThatThrownBy(() -> send(registration(amira, "amira.neu@example.org"), COORDINATOR));
+        assertThat(holderOf("amira.neu@example.org")).isNull();
+        assertThat(holderOf("amira@example.org")).isEqualTo(amira.toString());
+
+        // a refused registration leaves no events and no claim
+        VolunteerId jonas = VolunteerId.random();
+        assertThatThrownBy(() -> send(registration(jonas, "AMIRA@example.org"), COORDINATOR))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.code()).isEqualTo("volunteer.email.taken"));
+        assertThat(eventStore.readEvents(jonas.toString()).asStream()).isEmpty();
+
+        // deactivation frees the address for others
+        send(new DeactivateVolunteerCommand(amira), COORDINATOR);
+        send(registration(jonas, "amira@example.org"), COORDINATOR);
+        assertThat(holderOf("amira@example.org")).isEqualTo(jonas.toString());
+        assertThat(jdbc.queryForList("select * from volunteer_email")).extracting(Map::size).isNotEmpty();
+    }
+}
