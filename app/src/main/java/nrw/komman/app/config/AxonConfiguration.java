@@ -1,7 +1,9 @@
 package nrw.komman.app.config;
 
+import nrw.komman.app.readmodel.EventAvailabilityNotifier;
 import nrw.komman.kernel.common.Actor;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -46,6 +48,12 @@ public class AxonConfiguration {
                 .setTimestampColumn("claimed_at")
                 .setOwnerColumn("owner")
                 .build();
+    }
+
+    /** The source of the query-side processors: the event store, announcing new events at once. */
+    @Bean
+    public EventAvailabilityNotifier eventSource(EventStore eventStore) {
+        return new EventAvailabilityNotifier(eventStore);
     }
 
     /** Copies who acted from every command onto every event it causes (and onto queries' results' logs). */

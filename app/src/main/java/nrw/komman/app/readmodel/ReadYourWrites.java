@@ -1,7 +1,9 @@
 package nrw.komman.app.readmodel;
 
 import nrw.komman.kernel.admin.AwaitReadModelsQuery;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.queryhandling.QueryHandler;
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Read-your-writes across the cluster: after a command, the web layer asks to wait until every
@@ -53,16 +56,32 @@ public class ReadYourWrites {
         return true;
     }
 
+    /**
+     * Segments this node processes report their progress in memory, as soon as a batch commits or an
+     * event turns out not to concern them; segments of other nodes are read from the token table.
+     */
     private boolean allProcessorsCover(long position) {
-        for (var processor : administration.streamingProcessors()) {
-            List<TrackingToken> tokens = jdbc.query(
-                    "select token, token_type from token_entry where processor_name = ?",
-                    (rs, i) -> deserialize(rs.getBytes(1), rs.getString(2)), processor.getName());
-            if (tokens.isEmpty() || tokens.stream().anyMatch(t -> !covers(t, position))) {
+        for (StreamingEventProcessor processor : administration.streamingProcessors()) {
+            Map<Integer, EventTrackerStatus> local = processor.processingStatus();
+            List<SegmentToken> stored = jdbc.query(
+                    "select segment, token, token_type from token_entry where processor_name = ?",
+                    (rs, i) -> new SegmentToken(rs.getInt(1), deserialize(rs.getBytes(2), rs.getString(3))),
+                    processor.getName());
+            if (stored.isEmpty()) {
                 return false;
+            }
+            for (SegmentToken segment : stored) {
+                EventTrackerStatus status = local.get(segment.segment());
+                TrackingToken token = status != null ? status.getTrackingToken() : segment.token();
+                if (!covers(token, position)) {
+                    return false;
+                }
             }
         }
         return true;
+    }
+
+    private record SegmentToken(int segment, TrackingToken token) {
     }
 
     private TrackingToken deserialize(byte[] bytes, String type) {

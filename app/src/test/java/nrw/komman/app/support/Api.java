@@ -66,7 +66,13 @@ public final class Api {
                     (as.username() + ":" + as.password()).getBytes(StandardCharsets.UTF_8)));
         }
         try {
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpRequest request = b.build();
+            long started = System.nanoTime();
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            if (millis > 1000) { // a slow answer is worth a look, not a failure: speed belongs to the benchmark
+                System.err.println("slow request: " + request.method() + " " + request.uri().getPath() + " took " + millis + " ms");
+            }
             return new Response(r.statusCode(), r.headers().firstValue("Location").orElse(null),
                     r.headers().firstValue("Content-Type").orElse(""), r.body());
         } catch (IOException e) {

@@ -1,0 +1,241 @@
+package nrw.komman.app.journey;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import nrw.komman.app.support.Api;
+import nrw.komman.app.support.Api.Response;
+import nrw.komman.app.support.TestAccounts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
+
+import static nrw.komman.app.support.Requests.activity;
+import static nrw.komman.app.support.Requests.grant;
+import static nrw.komman.app.support.Requests.volunteer;
+import static nrw.komman.app.support.TestAccounts.AUDITOR;
+import static nrw.komman.app.support.TestAccounts.DUESSELDORF;
+import static nrw.komman.app.support.TestAccounts.KOELN;
+import static nrw.komman.app.support.TestAccounts.KOELN_CENTRE;
+import static nrw.komman.app.support.TestAccounts.MINISTRY;
+import static nrw.komman.app.support.TestAccounts.OFFICER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The three flows at the heart of the platform, end to end over real HTTP against the running
+ * application and its real database. Each read follows its write at once, without waiting: the API
+ * promises read-your-writes. Implemented once per database.
+ */
+public interface ApiJourneys {
+
+    Api api();
+
+    JdbcTemplate jdbc();
+
+    LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Berlin"));
+
+    @BeforeEach
+    default void accounts() {
+        TestAccounts.createAll(api());
+    }
+
+    @Test
+    default void the_54_reference_centres_are_established_on_first_start() {
+        Response centres = api().get("/api/centres", AUDITOR);
+
+        assertThat(centres.status()).isEqualTo(200);
+        assertThat(centres.json()).hasSize(54);
+        assertThat(centres.body()).contains("05334002", "05166", "05315");
+        Response koeln = api().get("/api/centres/05315", KOELN);
+        assertThat(koeln.json().path("regierungsbezirk").asText()).isEqualTo("KOELN");
+    }
+
+    @Test
+    default void a_volunteer_is_registered_and_their_activities_logged_corrected_and_withdrawn_and_each_read_shows_the_write() {
+        String email = "amina." + UUID.randomUUID() + "@example.org";
+        Response registered = api().post("/api/centres/05315/volunteers", volunteer("Amina Haddad", email), KOELN);
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        String volunteerId = registered.text("volunteerId");
+        assertThat(registered.location()).endsWith("/api/volunteers/" + volunteerId);
+
+        JsonNode shown = api().get("/api/volunteers/" + volunteerId, KOELN).json();
+        assertThat(shown.path("name").asText()).isEqualTo("Amina Haddad");
+        assertThat(shown.path("email").asText()).isEqualTo(email);
+        assertThat(shown.path("status").asText()).isEqualTo("ACTIVE");
+
+        Response logged = api().post("/api/volunteers/" + volunteerId + "/activities", activity(TODAY, 90, "ACCOMPANIMENT"), KOELN);
+        assertThat(logged.status()).as(logged.toString()).isEqualTo(201);
+        String activityId = logged.text("activityId");
+        JsonNode log = api().get("/api/centres/05315/activities?volunteerId=" + volunteerId, KOELN).json();
+        assertThat(log.path("totalItems").asLong()).isEqualTo(1);
+        assertThat(log.path("items").get(0).path("minutes").asInt()).isEqualTo(90);
+        assertThat(api().get("/api/volunteers/" + volunteerId, KOELN).json().path("minutesThisYear").asLong()).isEqualTo(90);
+
+        Map<String, Object> correction = activity(TODAY, 120, "INTERPRETING");
+        correction.put("reason", "Dauer falsch erfasst");
+        Response corrected = api().post("/api/volunteers/" + volunteerId + "/activities/" + activityId + "/correction", correction, KOELN);
+        assertThat(corrected.status()).as(corrected.toString()).isEqualTo(204);
+        JsonNode item = api().get("/api/centres/05315/activities?volunteerId=" + volunteerId, KOELN).json().path("items").get(0);
+        assertThat(item.path("minutes").asInt()).isEqualTo(120);
+        assertThat(item.path("category").asText()).isEqualTo("INTERPRETING");
+        assertThat(item.path("corrected").asBoolean()).isTrue();
+
+        Response withdrawn = api().post("/api/volunteers/" + volunteerId + "/activities/" + activityId + "/withdrawal",
+                Map.of("reason", "doppelt erfasst"), KOELN);
+        assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(204);
+        assertThat(api().get("/api/volunteers/" + volunteerId, KOELN).json().path("minutesThisYear").asLong()).isZero();
+
+        assertThat(api().post("/api/volunteers/" + volunteerId + "/deactivation", Map.of(), KOELN).status()).isEqualTo(204);
+        assertThat(api().get("/api/volunteers/" + volunteerId, KOELN).json().path("status").asText()).isEqualTo("INACTIVE");
+        Response refused = api().post("/api/volunteers/" + volunteerId + "/activities", activity(TODAY, 30, "OTHER"), KOELN);
+        assertThat(refused.status()).as("an inactive volunteer cannot log activities").isEqualTo(409);
+        assertThat(api().post("/api/volunteers/" + volunteerId + "/reactivation", Map.of(), KOELN).status()).isEqualTo(204);
+        assertThat(api().get("/api/volunteers/" + volunteerId, KOELN).json().path("status").asText()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    default void a_grant_is_applied_for_reviewed_and_approved_and_its_history_says_who_did_what_and_when() {
+        Response applied = api().post("/api/grants", grant(TODAY.getYear(), "25000.00"), KOELN);
+        assertThat(applied.status()).as(applied.toString()).isEqualTo(201);
+        String grantId = applied.text("grantId");
+        assertThat(api().get("/api/grants/" + grantId, KOELN).json().path("status").asText()).isEqualTo("APPLIED");
+
+        Response reviewed = api().post("/api/grants/" + grantId + "/review",
+                Map.of("recommendation", "APPROVE", "note", "Förderfähig, Kostenplan plausibel"), OFFICER);
+        assertThat(reviewed.status()).as(reviewed.toString()).isEqualTo(204);
+        assertThat(api().get("/api/grants/" + grantId, MINISTRY).json().path("status").asText()).isEqualTo("REVIEWED");
+
+        Response tooMuch = api().post("/api/grants/" + grantId + "/approval", Map.of("approvedAmount", "25000.01"), MINISTRY);
+        assertThat(tooMuch.status()).as("approved amount above the requested one").isEqualTo(409);
+
+        Response approved = api().post("/api/grants/" + grantId + "/approval",
+                Map.of("approvedAmount", "20000.00", "note", "Kürzung Sachkosten"), MINISTRY);
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(204);
+        JsonNode grant = api().get("/api/grants/" + grantId, KOELN).json();
+        assertThat(grant.path("status").asText()).isEqualTo("APPROVED");
+        assertThat(grant.path("requestedAmount").asText()).isEqualTo("25000.00");
+        assertThat(grant.path("approvedAmount").asText()).isEqualTo("20000.00");
+
+        JsonNode history = api().get("/api/grants/" + grantId + "/history", AUDITOR).json().path("entries");
+        assertThat(history).hasSize(3);
+        assertThat(history.get(0).path("actorAccount").asText()).isEqualTo(KOELN.username());
+        assertThat(history.get(0).path("actorRole").asText()).isEqualTo("COORDINATOR");
+        assertThat(history.get(1).path("actorAccount").asText()).isEqualTo(OFFICER.username());
+        assertThat(history.get(1).path("reason").asText()).contains("Förderfähig");
+        assertThat(history.get(2).path("actorAccount").asText()).isEqualTo(MINISTRY.username());
+        assertThat(history.get(2).path("actorRole").asText()).isEqualTo("MINISTRY");
+        assertThat(history.get(2).path("approvedAfter").asText()).isEqualTo("20000.00");
+        assertThat(history.get(2).path("occurredAt").asText()).isNotBlank();
+
+        Response activityWithGrant = api().post("/api/volunteers/" + registerVolunteer() + "/activities",
+                withGrant(activity(TODAY, 60, "ARRIVAL_MEETING_POINT"), grantId), KOELN);
+        assertThat(activityWithGrant.status()).as("an activity may reference an approved grant of its centre").isEqualTo(201);
+    }
+
+    @Test
+    default void a_rejected_or_withdrawn_application_accepts_nothing_more() {
+        String rejected = api().post("/api/grants", grant(TODAY.getYear(), "1000.00"), KOELN).text("grantId");
+        api().post("/api/grants/" + rejected + "/review", Map.of("recommendation", "REJECT", "note", "nicht förderfähig"), OFFICER);
+        Response rejection = api().post("/api/grants/" + rejected + "/rejection", Map.of("reason", "Maßnahme bereits begonnen"), MINISTRY);
+        assertThat(rejection.status()).as(rejection.toString()).isEqualTo(204);
+        assertThat(api().post("/api/grants/" + rejected + "/approval", Map.of("approvedAmount", "1000.00"), MINISTRY).status()).isEqualTo(409);
+        assertThat(api().post("/api/grants/" + rejected + "/withdrawal", Map.of("reason", "zu spät"), KOELN).status()).isEqualTo(409);
+
+        String withdrawn = api().post("/api/grants", grant(TODAY.getYear(), "1000.00"), KOELN).text("grantId");
+        assertThat(api().post("/api/grants/" + withdrawn + "/withdrawal", Map.of("reason", "Maßnahme entfällt"), KOELN).status()).isEqualTo(204);
+        assertThat(api().get("/api/grants/" + withdrawn, KOELN).json().path("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(api().post("/api/grants/" + withdrawn + "/review", Map.of("recommendation", "APPROVE", "note", "x"), OFFICER).status()).isEqualTo(409);
+
+        Response activityWithRejectedGrant = api().post("/api/volunteers/" + registerVolunteer() + "/activities",
+                withGrant(activity(TODAY, 60, "OTHER"), rejected), KOELN);
+        assertThat(activityWithRejectedGrant.status()).as("a referenced grant must be approved").isEqualTo(409);
+    }
+
+    @Test
+    default void the_ministry_auditors_and_grant_officers_see_counts_and_hours_but_never_names_or_contacts() {
+        String name = "Yusuf Demir-" + UUID.randomUUID().toString().substring(0, 8);
+        String email = "yusuf." + UUID.randomUUID() + "@example.org";
+        String volunteerId = api().post("/api/centres/05315/volunteers", volunteer(name, email), KOELN).text("volunteerId");
+        api().post("/api/volunteers/" + volunteerId + "/activities", activity(TODAY, 45, "LANGUAGE_SUPPORT"), KOELN);
+
+        Response overview = api().get("/api/ministry/overview?fundingYear=" + TODAY.getYear(), MINISTRY);
+        assertThat(overview.status()).isEqualTo(200);
+        JsonNode koeln = null;
+        for (JsonNode c : overview.json().path("centres")) {
+            if (c.path("centreId").asText().equals(KOELN_CENTRE)) {
+                koeln = c;
+            }
+        }
+        assertThat(koeln).isNotNull();
+        assertThat(koeln.path("figures").path("activeVolunteers").asInt()).isPositive();
+        assertThat(koeln.path("figures").path("minutes").asLong()).isGreaterThanOrEqualTo(45);
+        assertThat(overview.json().path("regions")).hasSize(5);
+        assertThat(overview.body()).doesNotContain(name, email);
+
+        for (var role : new Api.Login[]{MINISTRY, AUDITOR, OFFICER, TestAccounts.ADMIN}) {
+            assertThat(api().get("/api/volunteers/" + volunteerId, role).status()).as(role.username()).isEqualTo(403);
+            assertThat(api().get("/api/centres/05315/volunteers", role).status()).as(role.username()).isEqualTo(403);
+            assertThat(api().get("/api/centres/05315/activities", role).status()).as(role.username()).isEqualTo(403);
+        }
+    }
+
+    @Test
+    default void a_coordinator_can_neither_see_nor_change_another_centres_volunteers_activities_or_grants() {
+        String volunteerId = registerVolunteer();
+        String activityId = api().post("/api/volunteers/" + volunteerId + "/activities", activity(TODAY, 30, "OTHER"), KOELN).text("activityId");
+        String grantId = api().post("/api/grants", grant(TODAY.getYear(), "500.00"), KOELN).text("grantId");
+        long events = events();
+
+        assertThat(api().get("/api/volunteers/" + volunteerId, DUESSELDORF).status()).isEqualTo(403);
+        assertThat(api().get("/api/centres/05315/volunteers", DUESSELDORF).status()).isEqualTo(403);
+        assertThat(api().get("/api/centres/05315/activities", DUESSELDORF).status()).isEqualTo(403);
+        assertThat(api().post("/api/centres/05315/volunteers", volunteer("Fremd", "fremd." + UUID.randomUUID() + "@example.org"), DUESSELDORF).status()).isEqualTo(403);
+        assertThat(api().put("/api/volunteers/" + volunteerId + "/profile", volunteer("Umbenannt", "x." + UUID.randomUUID() + "@example.org"), DUESSELDORF).status()).isEqualTo(403);
+        assertThat(api().post("/api/volunteers/" + volunteerId + "/deactivation", Map.of(), DUESSELDORF).status()).isEqualTo(403);
+        assertThat(api().post("/api/volunteers/" + volunteerId + "/activities", activity(TODAY, 30, "OTHER"), DUESSELDORF).status()).isEqualTo(403);
+        assertThat(api().post("/api/volunteers/" + volunteerId + "/activities/" + activityId + "/withdrawal", Map.of("reason", "x"), DUESSELDORF).status()).isEqualTo(403);
+        assertThat(api().get("/api/grants/" + grantId, DUESSELDORF).status()).isEqualTo(403);
+        assertThat(api().get("/api/grants/" + grantId + "/history", DUESSELDORF).status()).isEqualTo(403);
+        assertThat(api().get("/api/grants?centreId=05315", DUESSELDORF).status()).isEqualTo(403);
+        assertThat(api().post("/api/grants/" + grantId + "/withdrawal", Map.of("reason", "x"), DUESSELDORF).status()).isEqualTo(403);
+        Map<String, Object> foreignApplication = grant(TODAY.getYear(), "500.00");
+        foreignApplication.put("centreId", "05315");
+        assertThat(api().post("/api/grants", foreignApplication, DUESSELDORF).status()).isEqualTo(403);
+
+        assertThat(events()).as("no refused request recorded anything").isEqualTo(events);
+    }
+
+    @Test
+    default void an_email_address_belongs_to_one_active_volunteer_and_is_free_again_after_deactivation() {
+        String email = "doppelt." + UUID.randomUUID() + "@example.org";
+        String first = api().post("/api/centres/05315/volunteers", volunteer("Erste Person", email), KOELN).text("volunteerId");
+
+        Response second = api().post("/api/centres/05111/volunteers", volunteer("Zweite Person", email.toUpperCase()), DUESSELDORF);
+        assertThat(second.status()).as(second.toString()).isEqualTo(409);
+        assertThat(second.json().path("detail").asText()).contains("E-Mail");
+
+        api().post("/api/volunteers/" + first + "/deactivation", Map.of(), KOELN);
+        Response third = api().post("/api/centres/05111/volunteers", volunteer("Zweite Person", email), DUESSELDORF);
+        assertThat(third.status()).as(third.toString()).isEqualTo(201);
+        Response reactivation = api().post("/api/volunteers/" + first + "/reactivation", Map.of(), KOELN);
+        assertThat(reactivation.status()).as("the address is taken again meanwhile").isEqualTo(409);
+    }
+
+    default String registerVolunteer() {
+        Response r = api().post("/api/centres/05315/volunteers", volunteer("Lena Schmidt", "lena." + UUID.randomUUID() + "@example.org"), KOELN);
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.text("volunteerId");
+    }
+
+    default long events() {
+        return jdbc().queryForObject("select count(*) from domain_event_entry", Long.class);
+    }
+
+    private static Map<String, Object> withGrant(Map<String, Object> body, String grantId) {
+        body.put("grantId", grantId);
+        return body;
+    }
+}

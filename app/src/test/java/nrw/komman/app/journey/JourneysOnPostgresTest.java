@@ -1,0 +1,34 @@
+package nrw.komman.app.journey;
+
+import nrw.komman.app.support.Api;
+import nrw.komman.app.support.OnPostgres;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The end-to-end journeys, bad input and rebuild on a real PostgreSQL. */
+class JourneysOnPostgresTest extends OnPostgres implements ApiJourneys, BadInputIsRefused, RebuildGivesTheSameReadModels {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Override
+    public Api api() {
+        return new Api(port);
+    }
+
+    @Override
+    public JdbcTemplate jdbc() {
+        return jdbc;
+    }
+
+    @BeforeEach
+    @Override
+    public void accounts() {
+        ApiJourneys.super.accounts();
+    }
+}
