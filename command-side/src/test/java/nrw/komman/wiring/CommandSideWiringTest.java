@@ -86,8 +86,8 @@ class CommandSideWiringTest {
     }
 
     private static RegisterVolunteerCommand registration(VolunteerId id, String email) {
-        return new RegisterVolunteerCommand(id, VIERSEN, new PersonalData("Amira Haddad", email, null, null),
-                Set.of("ar"), Set.of(ActivityCategory.LANGUAGE_SUPPORT), CONSENT, LocalDate.of(2026, 3, 2));
+        return new RegisterVolunteerCommand(id, VIERSEN, new PersonalData("Amira Haddad", email, null, null,
+                Set.of("ar"), Set.of(ActivityCategory.LANGUAGE_SUPPORT)), CONSENT, LocalDate.of(2026, 3, 2));
     }
 
     private String holderOf(String email) {
@@ -116,8 +116,8 @@ class CommandSideWiringTest {
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.code()).isEqualTo("centre.already-established"));
 
         VolunteerId volunteer = VolunteerId.random();
-        send(new RegisterVolunteerCommand(volunteer, kleve, new PersonalData("Lena Maas", "lena@example.org", null, null),
-                Set.of("de"), Set.of(), CONSENT, null), coordinator);
+        send(new RegisterVolunteerCommand(volunteer, kleve, new PersonalData("Lena Maas", "lena@example.org", null, null,
+                Set.of("de"), Set.of()), CONSENT, null), coordinator);
 
         GrantId grant = GrantId.random();
         send(new ApplyForGrantCommand(grant, kleve, 2026, ProgrammePart.PART_II_B, "Begleitung", "Begleitung zu Ämtern",
@@ -148,7 +148,7 @@ class CommandSideWiringTest {
         send(new EstablishCentreCommand(wesel, "Kreis Wesel", "Kreis", LocalDate.of(2017, 1, 1)), Actor.SYSTEM);
         send(new CloseCentreCommand(wesel, LocalDate.of(2026, 1, 1), "Auflösung"), Actor.of("m.schulz", Role.MINISTRY));
         assertThatThrownBy(() -> send(new RegisterVolunteerCommand(VolunteerId.random(), wesel,
-                new PersonalData("Jonas Weber", null, "02162 98765", null), Set.of(), Set.of(), CONSENT, null),
+                new PersonalData("Jonas Weber", null, "02162 98765", null, Set.of(), Set.of()), CONSENT, null),
                 Actor.coordinator("p.wesel", wesel)))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.code()).isEqualTo("centre.closed"));
     }

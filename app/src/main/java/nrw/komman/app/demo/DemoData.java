@@ -135,8 +135,8 @@ public class DemoData implements ApplicationRunner {
             Actor coordinator = inKoeln ? koeln : duesseldorf;
             VolunteerId volunteer = VolunteerId.random();
             send(new RegisterVolunteerCommand(volunteer, inKoeln ? KOELN : DUESSELDORF,
-                    new PersonalData(people.get(i)[0], people.get(i)[1], null, "nach Absprache"),
-                    new TreeSet<>(List.of(people.get(i)[2], "de")), Set.of(categories[i], ActivityCategory.OTHER),
+                    new PersonalData(people.get(i)[0], people.get(i)[1], null, "nach Absprache",
+                            new TreeSet<>(List.of(people.get(i)[2], "de")), Set.of(categories[i], ActivityCategory.OTHER)),
                     new ConsentRecord("Einwilligung Datenverarbeitung Ehrenamtskoordination", "2024-01",
                             yearStart.atStartOfDay().toInstant(ZoneOffset.UTC)), yearStart), coordinator);
             for (int a = 0; a < 6; a++) {

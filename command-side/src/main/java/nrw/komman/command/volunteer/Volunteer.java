@@ -48,8 +48,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A volunteer (Ehrenamtliche/r) of one centre, with the activities (Einsätze) logged for them.
  * Activities live inside this aggregate because their rules need its state (active, registered on).
  * <p>
- * Personal data is sealed by the {@link PersonalDataVault} before it enters an event, and this
- * aggregate keeps none of it: only ids, status, dates and the activities' minimal state.
+ * Personal data (languages and interests included) is sealed by the {@link PersonalDataVault} before it
+ * enters an event, and this aggregate keeps none of it: only ids, status, dates and the activities'
+ * minimal state.
  */
 @Aggregate
 public class Volunteer {
@@ -87,8 +88,8 @@ public class Volunteer {
         }
         emails.register(command.volunteerId(), command.personalData().email());
         apply(new VolunteerRegisteredEvent(command.volunteerId(), command.centreId(),
-                vault.seal(command.volunteerId(), command.personalData()), command.languages(), command.interests(),
-                command.consent(), registeredOn), Actors.metaDataOf(actor));
+                vault.seal(command.volunteerId(), command.personalData()), command.consent(), registeredOn),
+                Actors.metaDataOf(actor));
     }
 
     @CommandHandler
@@ -97,8 +98,8 @@ public class Volunteer {
         Actor actor = Actors.of(metaData);
         requireActsFor(actor, centreId);
         emails.changeAddress(volunteerId, command.personalData().email(), active);
-        apply(new VolunteerProfileUpdatedEvent(volunteerId, centreId, vault.seal(volunteerId, command.personalData()),
-                command.languages(), command.interests()), Actors.metaDataOf(actor));
+        apply(new VolunteerProfileUpdatedEvent(volunteerId, centreId, vault.seal(volunteerId, command.personalData())),
+                Actors.metaDataOf(actor));
     }
 
     @CommandHandler

@@ -30,10 +30,10 @@ final class VolunteerFixtures {
     static final Actor COORDINATOR = Actor.coordinator("k.yilmaz", VIERSEN);
     static final Actor OTHER_COORDINATOR = Actor.coordinator("a.becker", KOELN);
 
-    static final PersonalData AMIRA_DATA = new PersonalData("Amira Haddad", "Amira.Haddad@example.org",
-            "+49 2162 123456", "dienstags und donnerstags nachmittags");
     static final Set<String> LANGUAGES = Set.of("ar", "de", "fr");
     static final Set<ActivityCategory> INTERESTS = Set.of(ActivityCategory.LANGUAGE_SUPPORT, ActivityCategory.ACCOMPANIMENT);
+    static final PersonalData AMIRA_DATA = new PersonalData("Amira Haddad", "Amira.Haddad@example.org",
+            "+49 2162 123456", "dienstags und donnerstags nachmittags", LANGUAGES, INTERESTS);
     static final ConsentRecord CONSENT = new ConsentRecord("Einwilligung Datenverarbeitung Ehrenamtskoordination",
             "2024-01", Instant.parse("2026-03-02T10:15:00Z"));
 
@@ -45,7 +45,6 @@ final class VolunteerFixtures {
     }
 
     static VolunteerRegisteredEvent amiraRegistered(PersonalDataVault vault) {
-        return new VolunteerRegisteredEvent(AMIRA, VIERSEN, vault.seal(AMIRA, AMIRA_DATA), LANGUAGES, INTERESTS, CONSENT,
-                REGISTERED_ON);
+        return new VolunteerRegisteredEvent(AMIRA, VIERSEN, vault.seal(AMIRA, AMIRA_DATA), CONSENT, REGISTERED_ON);
     }
 }

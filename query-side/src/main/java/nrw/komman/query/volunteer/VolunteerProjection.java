@@ -4,7 +4,6 @@ import nrw.komman.kernel.activity.ActivityCategory;
 import nrw.komman.kernel.volunteer.ConsentRecord;
 import nrw.komman.kernel.volunteer.PersonalData;
 import nrw.komman.kernel.volunteer.PersonalDataVault;
-import nrw.komman.kernel.volunteer.SealedPersonalData;
 import nrw.komman.kernel.volunteer.VolunteerDeactivatedEvent;
 import nrw.komman.kernel.volunteer.VolunteerId;
 import nrw.komman.kernel.volunteer.VolunteerProfileUpdatedEvent;
@@ -24,17 +23,16 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Collection;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Projects the volunteer roster into {@code volunteer_view}, {@code volunteer_language} and
- * {@code volunteer_interest}. Personal data is opened with the volunteer's key; once that key is
- * destroyed the data opens to nothing and the row is stored as erased (null personal data), in
- * live processing and in every replay. Owned by {@code centre-views}.
+ * {@code volunteer_interest}. Personal data, languages and interests included, is opened with the
+ * volunteer's key; once that key is destroyed the data opens to nothing and the row is stored as
+ * erased (null personal data, no languages, no interests), in live processing and in every replay.
+ * Owned by {@code centre-views}.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.CENTRE_VIEWS)
@@ -53,7 +51,8 @@ public class VolunteerProjection {
         ConsentRecord consent = event.consent();
         LocalDate registeredOn = event.registeredOn() != null
                 ? event.registeredOn() : LocalDate.ofInstant(occurredAt, Rows.BERLIN);
-        MapSqlParameterSource p = personalData(event.volunteerId(), event.personalData())
+        Optional<PersonalData> data = vault.open(event.volunteerId(), event.personalData());
+        MapSqlParameterSource p = personalData(event.volunteerId(), data)
                 .addValue("centreId", event.centreId().value())
                 .addValue("status", VolunteerStatus.ACTIVE.name())
                 .addValue("registeredOn", registeredOn)
@@ -73,17 +72,18 @@ public class VolunteerProjection {
                     values (:volunteerId, :centreId, :name, :email, :phone, :availability, :status,
                             :registeredOn, :consentDocument, :consentVersion, :consentGivenAt, :erased)""", p);
         }
-        replaceLanguagesAndInterests(event.volunteerId(), event.languages(), event.interests());
+        replaceLanguagesAndInterests(event.volunteerId(), data);
     }
 
     @EventHandler
     public void on(VolunteerProfileUpdatedEvent event) {
+        Optional<PersonalData> data = vault.open(event.volunteerId(), event.personalData());
         int updated = jdbc.update("""
                 update volunteer_view set name = :name, email = :email, phone = :phone,
                        availability = :availability, erased = :erased
-                 where volunteer_id = :volunteerId""", personalData(event.volunteerId(), event.personalData()));
+                 where volunteer_id = :volunteerId""", personalData(event.volunteerId(), data));
         if (updated > 0) {
-            replaceLanguagesAndInterests(event.volunteerId(), event.languages(), event.interests());
+            replaceLanguagesAndInterests(event.volunteerId(), data);
         }
     }
 
@@ -104,8 +104,7 @@ public class VolunteerProjection {
         jdbc.getJdbcOperations().update("delete from volunteer_view");
     }
 
-    private MapSqlParameterSource personalData(VolunteerId volunteerId, SealedPersonalData sealed) {
-        Optional<PersonalData> data = vault.open(volunteerId, sealed);
+    private static MapSqlParameterSource personalData(VolunteerId volunteerId, Optional<PersonalData> data) {
         return new MapSqlParameterSource()
                 .addValue("volunteerId", volunteerId.toString())
                 .addValue("name", data.map(PersonalData::name).orElse(null))
@@ -122,26 +121,22 @@ public class VolunteerProjection {
                         .addValue("status", status.name()));
     }
 
-    private void replaceLanguagesAndInterests(VolunteerId volunteerId, Collection<String> languages,
-                                              Collection<ActivityCategory> interests) {
+    /**
+     * The opened data's languages and interests (validated and normalised by {@link PersonalData});
+     * none once the key is destroyed: an erased volunteer has no languages or interests.
+     */
+    private void replaceLanguagesAndInterests(VolunteerId volunteerId, Optional<PersonalData> data) {
         String id = volunteerId.toString();
         MapSqlParameterSource byId = new MapSqlParameterSource("volunteerId", id);
         jdbc.update("delete from volunteer_language where volunteer_id = :volunteerId", byId);
         jdbc.update("delete from volunteer_interest where volunteer_id = :volunteerId", byId);
-        Set<String> codes = new TreeSet<>();
-        if (languages != null) {
-            languages.stream().filter(c -> c != null && !c.isBlank())
-                    .map(c -> c.strip().toLowerCase(Locale.ROOT)).forEach(codes::add);
-        }
+        Set<String> codes = new TreeSet<>(data.map(PersonalData::languages).orElse(Set.of()));
         if (!codes.isEmpty()) {
             jdbc.batchUpdate("insert into volunteer_language (volunteer_id, language_code) values (:volunteerId, :code)",
                     codes.stream().map(c -> (SqlParameterSource) new MapSqlParameterSource()
                             .addValue("volunteerId", id).addValue("code", c)).toArray(SqlParameterSource[]::new));
         }
-        Set<ActivityCategory> categories = new TreeSet<>();
-        if (interests != null) {
-            interests.stream().filter(c -> c != null).forEach(categories::add);
-        }
+        Set<ActivityCategory> categories = new TreeSet<>(data.map(PersonalData::interests).orElse(Set.of()));
         if (!categories.isEmpty()) {
             jdbc.batchUpdate("insert into volunteer_interest (volunteer_id, category) values (:volunteerId, :category)",
                     categories.stream().map(c -> (SqlParameterSource) new MapSqlParameterSource()

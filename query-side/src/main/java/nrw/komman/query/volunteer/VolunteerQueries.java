@@ -155,8 +155,8 @@ public class VolunteerQueries {
             views.add(new VolunteerView(r.volunteerId(), r.centreId(),
                     erased ? null : r.name(), erased ? null : r.email(), erased ? null : r.phone(),
                     erased ? null : r.availability(),
-                    Collections.unmodifiableSet(new LinkedHashSet<>(languages.getOrDefault(id, Set.of()))),
-                    Collections.unmodifiableSet(new LinkedHashSet<>(interests.getOrDefault(id, Set.of()))),
+                    erased ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(languages.getOrDefault(id, Set.of()))),
+                    erased ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(interests.getOrDefault(id, Set.of()))),
                     r.status(), r.registeredOn(), r.consent(), r.minutesThisYear(), r.activitiesThisYear(), erased));
         }
         return views;

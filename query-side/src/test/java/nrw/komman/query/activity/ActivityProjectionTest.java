@@ -190,8 +190,8 @@ class ActivityProjectionTest {
     @Test
     void the_volunteer_name_in_the_log_follows_the_roster() {
         readSide.log(bernd, KOELN, LocalDate.of(2025, 2, 1), 60, OTHER, null);
-        readSide.updateProfile(bernd, KOELN, new nrw.komman.kernel.volunteer.PersonalData("Bernd Schmidt", "bernd@example.org", null, null),
-                Set.of("de"), Set.<ActivityCategory>of());
+        readSide.updateProfile(bernd, KOELN, new nrw.komman.kernel.volunteer.PersonalData("Bernd Schmidt", "bernd@example.org", null, null,
+                Set.of("de"), Set.<ActivityCategory>of()));
 
         assertThat(all().items().get(0).volunteerName()).isEqualTo("Bernd Schmidt");
     }

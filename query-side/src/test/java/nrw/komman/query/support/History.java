@@ -50,8 +50,8 @@ public final class History {
         readSide.correct(a1, amira, KOELN, LocalDate.of(2025, 1, 3), 100, LANGUAGE_SUPPORT, "Sprachcafé (korrigiert)");
         readSide.withdraw(a3, amira, KOELN);
         readSide.correct(d1, deniz, DUESSELDORF, LocalDate.of(2025, 1, 20), 150, HOUSING_SEARCH, "Wohnungsbesichtigung");
-        readSide.updateProfile(bernd, KOELN, new PersonalData("Bernd Müller", "bernd.mueller@example.org", "+49 221 555", "abends"),
-                Set.of("de", "en"), Set.of(EDUCATION, LEISURE_AND_SPORT));
+        readSide.updateProfile(bernd, KOELN, new PersonalData("Bernd Müller", "bernd.mueller@example.org", "+49 221 555", "abends",
+                Set.of("de", "en"), Set.of(EDUCATION, LEISURE_AND_SPORT)));
         readSide.deactivate(bernd, KOELN);
 
         GrantId g1 = readSide.apply(KOELN, 2025, ProgrammePart.PART_I, "Koordinierung", 12_000_000);

@@ -229,18 +229,15 @@ public final class ReadSide {
                                 Set<ActivityCategory> interests, LocalDate registeredOn) {
         VolunteerId id = VolunteerId.random();
         publish(new VolunteerRegisteredEvent(id, centreId,
-                vault.seal(id, new PersonalData(name, email, null, "Dienstags nachmittags")),
-                languages, interests,
+                vault.seal(id, new PersonalData(name, email, null, "Dienstags nachmittags", languages, interests)),
                 new ConsentRecord("Einwilligung Datenverarbeitung Ehrenamtskoordination", "2024-01",
                         Instant.parse("2024-12-01T10:00:00Z")),
                 registeredOn), coordinatorOf(centreId));
         return id;
     }
 
-    public void updateProfile(VolunteerId id, CentreId centreId, PersonalData data, Set<String> languages,
-                              Set<ActivityCategory> interests) {
-        publish(new VolunteerProfileUpdatedEvent(id, centreId, vault.seal(id, data), languages, interests),
-                coordinatorOf(centreId));
+    public void updateProfile(VolunteerId id, CentreId centreId, PersonalData data) {
+        publish(new VolunteerProfileUpdatedEvent(id, centreId, vault.seal(id, data)), coordinatorOf(centreId));
     }
 
     public void deactivate(VolunteerId id, CentreId centreId) {

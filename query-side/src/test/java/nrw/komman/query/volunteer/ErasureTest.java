@@ -17,6 +17,10 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
+import static nrw.komman.kernel.activity.ActivityCategory.EDUCATION;
+import static nrw.komman.kernel.activity.ActivityCategory.INTERPRETING;
+import static nrw.komman.kernel.activity.ActivityCategory.LANGUAGE_SUPPORT;
+import static nrw.komman.kernel.activity.ActivityCategory.LEISURE_AND_SPORT;
 import static nrw.komman.query.support.ReadSide.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,7 +63,19 @@ class ErasureTest {
         assertThat(after.minutesThisYear()).isEqualTo(before.minutesThisYear()).isEqualTo(190);
         assertThat(after.activitiesThisYear()).isEqualTo(before.activitiesThisYear());
         assertThat(after.status()).isEqualTo(before.status());
-        assertThat(after.languages()).isEqualTo(before.languages());
+        // languages and interests are personal data too (sealed with it): gone with the key
+        assertThat(before.languages()).containsExactly("ar", "de", "fr");
+        assertThat(before.interests()).containsExactly(LANGUAGE_SUPPORT, INTERPRETING);
+        assertThat(after.languages()).isEmpty();
+        assertThat(after.interests()).isEmpty();
+        for (String table : new String[]{"volunteer_language", "volunteer_interest"}) {
+            assertThat(readSide.jdbc.queryForObject("select count(*) from " + table + " where volunteer_id = :id",
+                    Map.of("id", history.amira.toString()), Long.class)).as(table).isZero();
+        }
+        assertThat(readSide.volunteers.handle(new FindVolunteersQuery(KOELN, null, "ar", null, null, 0, 50),
+                as(COORDINATOR_KOELN)).items()).isEmpty();
+        assertThat(readSide.volunteers.handle(new FindVolunteersQuery(KOELN, null, null, LANGUAGE_SUPPORT, null, 0, 50),
+                as(COORDINATOR_KOELN)).items()).isEmpty();
         assertThat(after.registeredOn()).isEqualTo(before.registeredOn());
         assertThat(koelnLog().items()).allSatisfy(a -> {
             assertThat(a.volunteerName()).isNull();
@@ -83,6 +99,8 @@ class ErasureTest {
         VolunteerView bernd = readSide.volunteers.handle(new FindVolunteerQuery(history.bernd), as(COORDINATOR_KOELN));
         assertThat(bernd.erased()).isFalse();
         assertThat(bernd.name()).isEqualTo("Bernd Müller");
+        assertThat(bernd.languages()).containsExactly("de", "en");
+        assertThat(bernd.interests()).containsExactly(EDUCATION, LEISURE_AND_SPORT);
     }
 
     @Test
@@ -92,6 +110,8 @@ class ErasureTest {
         VolunteerView view = amira();
         assertThat(view.erased()).isTrue();
         assertThat(view.name()).isNull();
+        assertThat(view.languages()).isEmpty();
+        assertThat(view.interests()).isEmpty();
         assertThat(readSide.volunteers.handle(new FindVolunteersQuery(KOELN, null, null, null, null, 0, 50),
                 as(COORDINATOR_KOELN)).items()).filteredOn(v -> v.volunteerId().equals(history.amira))
                 .allSatisfy(v -> assertThat(v.email()).isNull());

@@ -82,8 +82,8 @@ class VolunteerProjectionTest {
 
     @Test
     void a_profile_update_replaces_personal_data_languages_and_interests() {
-        readSide.updateProfile(bernd, KOELN, new PersonalData("Bernd Müller-Schmidt", null, "+49 221 123456", null),
-                Set.of("de", "en"), Set.of(LEISURE_AND_SPORT));
+        readSide.updateProfile(bernd, KOELN, new PersonalData("Bernd Müller-Schmidt", null, "+49 221 123456", null,
+                Set.of("de", "en"), Set.of(LEISURE_AND_SPORT)));
 
         VolunteerView view = readSide.volunteers.handle(new FindVolunteerQuery(bernd), as(COORDINATOR_KOELN));
 
@@ -185,8 +185,8 @@ class VolunteerProjectionTest {
     void a_profile_update_of_an_unknown_volunteer_leaves_no_rows_behind() {
         long languages = readSide.rows("volunteer_language");
 
-        readSide.updateProfile(VolunteerId.random(), KOELN, new PersonalData("Niemand", "n@example.org", null, null),
-                Set.of("fa"), Set.of(CHILDCARE));
+        readSide.updateProfile(VolunteerId.random(), KOELN, new PersonalData("Niemand", "n@example.org", null, null,
+                Set.of("fa"), Set.of(CHILDCARE)));
 
         assertThat(readSide.rows("volunteer_language")).isEqualTo(languages);
         assertThat(readSide.rows("volunteer_view")).isEqualTo(4);

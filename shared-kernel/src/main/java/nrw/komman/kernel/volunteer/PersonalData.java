@@ -1,21 +1,39 @@
 package nrw.komman.kernel.volunteer;
 
+import nrw.komman.kernel.activity.ActivityCategory;
 import nrw.komman.kernel.common.Guard;
 import nrw.komman.kernel.common.InvalidInputException;
 
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * A volunteer's personal data in plain text: name, contact (e-mail and/or phone) and availability
- * (free text that may say personal things). It travels in commands and answers to authorised
- * queries only; events carry it {@linkplain SealedPersonalData sealed}.
+ * A volunteer's personal data in plain text: name, contact (e-mail and/or phone), availability
+ * (free text that may say personal things), languages spoken and areas of interest (languages can
+ * hint at ethnic origin, DSGVO Art. 9). It travels in commands and answers to authorised queries
+ * only; events carry it {@linkplain SealedPersonalData sealed}.
+ *
+ * @param languages ISO 639-1 codes, lower case, sorted; empty when none are given
+ * @param interests activity categories the volunteer is interested in, in declaration order; empty when none
  */
-public record PersonalData(String name, String email, String phone, String availability) {
+public record PersonalData(String name, String email, String phone, String availability, Set<String> languages,
+                           Set<ActivityCategory> interests) {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s.]{2,}");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()/\\-]{4,29}");
     private static final char SEPARATOR = '\u001F'; // never in a field: Guard refuses control characters
+    private static final String LIST_SEPARATOR = ","; // never in a language code or a category name
+    /** Fields of {@link #encode()}; data sealed before languages and interests were sealed has the first four only. */
+    private static final int FIELDS = 6;
+    private static final int FIELDS_WITHOUT_LANGUAGES_AND_INTERESTS = 4;
 
     public PersonalData {
         name = Guard.text(name, "name", "Der Name", 200);
@@ -35,16 +53,52 @@ public record PersonalData(String name, String email, String phone, String avail
             throw new InvalidInputException("phone.malformed",
                     "Die Telefonnummer ist ungültig (Ziffern, Leerzeichen, + / ( ) - erlaubt).");
         }
+        languages = Collections.unmodifiableSortedSet(new TreeSet<>(Languages.normalise(languages)));
+        interests = Collections.unmodifiableSet(categories(interests));
     }
 
-    /** A compact, deterministic text form for sealing. */
+    /**
+     * A compact, deterministic text form for sealing: the fields joined by the unit separator,
+     * languages (sorted) and interests (enum names, in declaration order) each joined by commas. The
+     * enum names are part of this format: renaming a category needs a mapping in {@link #decode}.
+     */
     public String encode() {
-        return String.join(String.valueOf(SEPARATOR), name, nz(email), nz(phone), nz(availability));
+        return String.join(String.valueOf(SEPARATOR), name, nz(email), nz(phone), nz(availability),
+                String.join(LIST_SEPARATOR, languages),
+                interests.stream().map(ActivityCategory::name).collect(Collectors.joining(LIST_SEPARATOR)));
     }
 
+    /** The data from its {@link #encode()} form, validated again like any new data. */
     public static PersonalData decode(String encoded) {
         String[] parts = encoded.split(String.valueOf(SEPARATOR), -1);
-        return new PersonalData(parts[0], emptyToNull(parts[1]), emptyToNull(parts[2]), emptyToNull(parts[3]));
+        if (parts.length != FIELDS && parts.length != FIELDS_WITHOUT_LANGUAGES_AND_INTERESTS) {
+            throw new IllegalArgumentException("sealed personal data has " + parts.length + " fields, expected " + FIELDS);
+        }
+        boolean withLists = parts.length == FIELDS;
+        List<ActivityCategory> interests = withLists
+                ? list(parts[5]).stream().map(PersonalData::category).toList() : List.of();
+        return new PersonalData(parts[0], emptyToNull(parts[1]), emptyToNull(parts[2]), emptyToNull(parts[3]),
+                withLists ? Set.copyOf(list(parts[4])) : Set.of(), Set.copyOf(interests));
+    }
+
+    private static Set<ActivityCategory> categories(Collection<ActivityCategory> interests) {
+        Set<ActivityCategory> result = EnumSet.noneOf(ActivityCategory.class);
+        if (interests != null) {
+            for (ActivityCategory interest : interests) {
+                result.add(Guard.required(interest, "interests", "Ein Interessengebiet"));
+            }
+        }
+        return result;
+    }
+
+    private static List<String> list(String joined) {
+        return joined.isEmpty() ? List.of() : Arrays.asList(joined.split(LIST_SEPARATOR, -1));
+    }
+
+    private static ActivityCategory category(String name) {
+        // no cause and no name in the message: the name is personal data
+        return Arrays.stream(ActivityCategory.values()).filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("sealed personal data names an unknown activity category"));
     }
 
     private static String nz(String s) {

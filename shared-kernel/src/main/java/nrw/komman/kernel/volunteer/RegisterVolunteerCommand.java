@@ -14,14 +14,12 @@ import java.util.*;
  * A coordinator registers a volunteer with their centre. {@code registeredOn} is today when absent;
  * an earlier date records a volunteer who started before the platform (never a future date).
  */
-public record RegisterVolunteerCommand(@TargetAggregateIdentifier VolunteerId volunteerId, CentreId centreId, PersonalData personalData, Set<String> languages, Set<ActivityCategory> interests, ConsentRecord consent, LocalDate registeredOn) {
+public record RegisterVolunteerCommand(@TargetAggregateIdentifier VolunteerId volunteerId, CentreId centreId, PersonalData personalData, ConsentRecord consent, LocalDate registeredOn) {
 
     public RegisterVolunteerCommand {
         Guard.required(volunteerId, "volunteerId", "Die Kennung");
         Guard.required(centreId, "centreId", "Das Integrationszentrum");
         Guard.required(personalData, "personalData", "Die Angaben zur Person");
-        languages = Set.copyOf(Languages.normalise(languages));
-        interests = interests == null ? Set.of() : Set.copyOf(interests);
         Guard.required(consent, "consent", "Die Einwilligung zur Datenverarbeitung");
     }
 }

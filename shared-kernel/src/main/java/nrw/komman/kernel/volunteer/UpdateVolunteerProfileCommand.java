@@ -11,12 +11,10 @@ import java.time.*;
 import java.util.*;
 
 /** A coordinator updates a volunteer's profile. */
-public record UpdateVolunteerProfileCommand(@TargetAggregateIdentifier VolunteerId volunteerId, PersonalData personalData, Set<String> languages, Set<ActivityCategory> interests) {
+public record UpdateVolunteerProfileCommand(@TargetAggregateIdentifier VolunteerId volunteerId, PersonalData personalData) {
 
     public UpdateVolunteerProfileCommand {
         Guard.required(volunteerId, "volunteerId", "Die Kennung");
         Guard.required(personalData, "personalData", "Die Angaben zur Person");
-        languages = Set.copyOf(Languages.normalise(languages));
-        interests = interests == null ? Set.of() : Set.copyOf(interests);
     }
 }

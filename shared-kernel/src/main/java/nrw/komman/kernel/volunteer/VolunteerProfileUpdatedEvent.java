@@ -10,6 +10,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.*;
 import java.util.*;
 
-/** A volunteer's profile was updated (the whole new profile, sealed). */
-public record VolunteerProfileUpdatedEvent(VolunteerId volunteerId, CentreId centreId, SealedPersonalData personalData, Set<String> languages, Set<ActivityCategory> interests) {
+/** A volunteer's profile was updated (the whole new profile, languages and interests included, sealed). */
+public record VolunteerProfileUpdatedEvent(VolunteerId volunteerId, CentreId centreId, SealedPersonalData personalData) {
 }

@@ -10,6 +10,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.*;
 import java.util.*;
 
-/** A volunteer was registered; personal data sealed under the volunteer's key. */
-public record VolunteerRegisteredEvent(VolunteerId volunteerId, CentreId centreId, SealedPersonalData personalData, Set<String> languages, Set<ActivityCategory> interests, ConsentRecord consent, LocalDate registeredOn) {
+/** A volunteer was registered; personal data (languages and interests included) sealed under the volunteer's key. */
+public record VolunteerRegisteredEvent(VolunteerId volunteerId, CentreId centreId, SealedPersonalData personalData, ConsentRecord consent, LocalDate registeredOn) {
 }

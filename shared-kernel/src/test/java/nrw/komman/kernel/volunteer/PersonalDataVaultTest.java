@@ -1,8 +1,20 @@
 package nrw.komman.kernel.volunteer;
 
+import nrw.komman.kernel.activity.ActivityCategory;
 import nrw.komman.kernel.common.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import static nrw.komman.kernel.activity.ActivityCategory.ACCOMPANIMENT;
+import static nrw.komman.kernel.activity.ActivityCategory.INTERPRETING;
+import static nrw.komman.kernel.activity.ActivityCategory.LANGUAGE_SUPPORT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +23,8 @@ class PersonalDataVaultTest {
     private final InMemoryKeyRing keys = new InMemoryKeyRing();
     private final PersonalDataVault vault = new AesGcmPersonalDataVault(keys);
     private final VolunteerId amina = VolunteerId.random();
-    private final PersonalData data = new PersonalData("Amina Haddad", "Amina@Example.org", "+49 221 123456", "dienstags");
+    private final PersonalData data = new PersonalData("Amina Haddad", "Amina@Example.org", "+49 221 123456", "dienstags",
+            Set.of("fa", "AR", " uk"), Set.of(INTERPRETING, LANGUAGE_SUPPORT));
 
     @Test
     void sealed_data_opens_to_the_same_data_and_shows_none_of_it() {
@@ -60,15 +73,98 @@ class PersonalDataVaultTest {
 
     @Test
     void contact_needs_an_email_or_a_phone() {
-        assertThatThrownBy(() -> new PersonalData("Amina", null, null, null)).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> new PersonalData("Amina", "not-an-email", null, null)).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> new PersonalData("Amina", null, "call me", null)).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> new PersonalData("x".repeat(201), "a@b.de", null, null)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> new PersonalData("Amina", null, null, null, null, null)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> new PersonalData("Amina", "not-an-email", null, null, null, null)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> new PersonalData("Amina", null, "call me", null, null, null)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> new PersonalData("x".repeat(201), "a@b.de", null, null, null, null)).isInstanceOf(InvalidInputException.class);
     }
 
     @Test
     void languages_must_be_iso_639_1_codes() {
         assertThat(Languages.normalise(java.util.List.of("AR", "fa", "uk"))).containsExactly("ar", "fa", "uk");
         assertThatThrownBy(() -> Languages.normalise(java.util.List.of("arabic"))).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void languages_and_interests_are_part_of_the_personal_data_normalised_sorted_and_immutable() {
+        assertThat(data.languages()).containsExactly("ar", "fa", "uk");
+        assertThat(data.interests()).containsExactly(LANGUAGE_SUPPORT, INTERPRETING);
+        assertThatThrownBy(() -> data.languages().add("de")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> data.interests().add(ACCOMPANIMENT)).isInstanceOf(UnsupportedOperationException.class);
+
+        PersonalData none = new PersonalData("Jonas Weber", null, "02162 98765", null, null, null);
+        assertThat(none.languages()).isEmpty();
+        assertThat(none.interests()).isEmpty();
+    }
+
+    @Test
+    void languages_must_be_iso_639_1_codes_and_interests_must_not_be_missing() {
+        assertThatThrownBy(() -> new PersonalData("Amina", "a@b.de", null, null, Set.of("arabic"), null))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.code()).isEqualTo("languages.unknown"));
+        Set<ActivityCategory> withNull = new HashSet<>(Arrays.asList(LANGUAGE_SUPPORT, null));
+        assertThatThrownBy(() -> new PersonalData("Amina", "a@b.de", null, null, null, withNull))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.code()).isEqualTo("interests.missing"));
+    }
+
+    @Test
+    void encode_and_decode_round_trip_languages_and_interests() {
+        PersonalData none = new PersonalData("Jonas Weber", null, "02162 98765", null, Set.of(), Set.of());
+        PersonalData oneEach = new PersonalData("Olena", "olena@example.org", null, "abends\nund am Wochenende",
+                Set.of("uk"), Set.of(ACCOMPANIMENT));
+
+        for (PersonalData d : List.of(data, none, oneEach)) {
+            assertThat(PersonalData.decode(d.encode())).isEqualTo(d);
+        }
+        assertThat(PersonalData.decode(data.encode()).languages()).containsExactly("ar", "fa", "uk");
+        assertThat(PersonalData.decode(data.encode()).interests()).containsExactly(LANGUAGE_SUPPORT, INTERPRETING);
+    }
+
+    @Test
+    void the_encoded_form_is_deterministic_whatever_the_order_of_the_input() {
+        PersonalData sameInOtherOrder = new PersonalData("Amina Haddad", "amina@example.org", "+49 221 123456", "dienstags",
+                new LinkedHashSet<>(List.of("uk", "fa", "ar")),
+                new LinkedHashSet<>(List.of(INTERPRETING, LANGUAGE_SUPPORT)));
+
+        assertThat(sameInOtherOrder.encode()).isEqualTo(data.encode())
+                .endsWith("\u001Far,fa,uk\u001FLANGUAGE_SUPPORT,INTERPRETING");
+    }
+
+    @Test
+    void decode_refuses_a_malformed_text_and_reads_data_sealed_before_languages_and_interests_were() {
+        PersonalData old = PersonalData.decode("Amina Haddad\u001Famina@example.org\u001F\u001Fdienstags");
+        assertThat(old.name()).isEqualTo("Amina Haddad");
+        assertThat(old.phone()).isNull();
+        assertThat(old.languages()).isEmpty();
+        assertThat(old.interests()).isEmpty();
+
+        assertThatThrownBy(() -> PersonalData.decode("Amina Haddad\u001Famina@example.org\u001F\u001Fdienstags\u001Far"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PersonalData.decode("Amina\u001Fa@b.de\u001F\u001F\u001Far\u001FSECRET_HOBBY"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining("SECRET_HOBBY");
+    }
+
+    @Test
+    void a_sealed_profile_does_not_reveal_the_languages_or_interests() {
+        SealedPersonalData sealed = vault.seal(amina, data);
+        byte[] raw = Base64.getDecoder().decode(sealed.ciphertext());
+
+        for (String plain : List.of("ar,fa,uk", "LANGUAGE_SUPPORT", "INTERPRETING")) {
+            assertThat(sealed.ciphertext()).doesNotContainIgnoringCase(plain);
+            assertThat(indexOf(raw, plain.getBytes(StandardCharsets.UTF_8))).as(plain).isEqualTo(-1);
+        }
+        assertThat(vault.open(amina, sealed)).get().satisfies(opened -> {
+            assertThat(opened.languages()).containsExactly("ar", "fa", "uk");
+            assertThat(opened.interests()).containsExactly(LANGUAGE_SUPPORT, INTERPRETING);
+        });
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -197,7 +197,7 @@ class ApiHttpTest {
         RegisterVolunteerCommand command = (RegisterVolunteerCommand) sent.getValue();
         assertThat(command.volunteerId().toString()).isEqualTo(id);
         assertThat(command.centreId()).isEqualTo(KOELN);
-        assertThat(command.languages()).containsExactlyInAnyOrder("ar", "de");
+        assertThat(command.personalData().languages()).containsExactly("ar", "de");
         verify(queryGateway).query(argThat(q -> q instanceof AwaitReadModelsQuery await && await.aggregateIdentifier().equals(id)),
                 any(ResponseType.class));
     }

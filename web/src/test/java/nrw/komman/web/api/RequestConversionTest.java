@@ -19,6 +19,7 @@ import nrw.komman.kernel.grant.GrantId;
 import nrw.komman.kernel.grant.ProgrammePart;
 import nrw.komman.kernel.grant.Recommendation;
 import nrw.komman.kernel.volunteer.RegisterVolunteerCommand;
+import nrw.komman.kernel.volunteer.UpdateVolunteerProfileCommand;
 import nrw.komman.kernel.volunteer.VolunteerId;
 import nrw.komman.web.api.activity.CorrectActivityRequest;
 import nrw.komman.web.api.activity.LogActivityRequest;
@@ -73,8 +74,28 @@ class RequestConversionTest {
         assertThat(command.volunteerId()).isEqualTo(VOLUNTEER);
         assertThat(command.centreId()).isEqualTo(KOELN);
         assertThat(command.personalData().email()).isEqualTo("aylin@example.org");
-        assertThat(command.languages()).containsExactlyInAnyOrder("ar", "de");
+        assertThat(command.personalData().languages()).containsExactly("ar", "de");
+        assertThat(command.personalData().interests()).containsExactly(ActivityCategory.LANGUAGE_SUPPORT);
         assertThat(command.consent().version()).isEqualTo("2024-01");
+    }
+
+    @Test
+    void a_profile_update_becomes_the_command_with_languages_and_interests_in_the_personal_data() {
+        UpdateVolunteerProfileRequest request = new UpdateVolunteerProfileRequest("Aylin Demir", null, "0221 123456", null,
+                Set.of(" UK", "fa"), Set.of(ActivityCategory.INTERPRETING, ActivityCategory.ACCOMPANIMENT));
+
+        assertThat(violations(request)).isEmpty();
+        UpdateVolunteerProfileCommand command = request.toCommand(VOLUNTEER);
+
+        assertThat(command.volunteerId()).isEqualTo(VOLUNTEER);
+        assertThat(command.personalData().phone()).isEqualTo("0221 123456");
+        assertThat(command.personalData().languages()).containsExactly("fa", "uk");
+        assertThat(command.personalData().interests())
+                .containsExactly(ActivityCategory.ACCOMPANIMENT, ActivityCategory.INTERPRETING);
+        UpdateVolunteerProfileCommand none = new UpdateVolunteerProfileRequest("Aylin Demir", "a@b.de", null, null, null, null)
+                .toCommand(VOLUNTEER);
+        assertThat(none.personalData().languages()).isEmpty();
+        assertThat(none.personalData().interests()).isEmpty();
     }
 
     @Test

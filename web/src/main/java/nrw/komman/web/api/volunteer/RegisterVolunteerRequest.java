@@ -35,7 +35,8 @@ public record RegisterVolunteerRequest(
         LocalDate registeredOn) {
 
     public RegisterVolunteerCommand toCommand(VolunteerId volunteerId, CentreId centreId) {
-        return new RegisterVolunteerCommand(volunteerId, centreId, new PersonalData(name, email, phone, availability),
-                languages, interests, consent == null ? null : consent.toRecord(), registeredOn);
+        return new RegisterVolunteerCommand(volunteerId, centreId,
+                new PersonalData(name, email, phone, availability, languages, interests),
+                consent == null ? null : consent.toRecord(), registeredOn);
     }
 }

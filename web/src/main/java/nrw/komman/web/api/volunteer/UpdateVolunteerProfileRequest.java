@@ -24,7 +24,7 @@ public record UpdateVolunteerProfileRequest(
         @Size(max = 20, message = TOO_MANY) Set<@NotNull(message = REQUIRED) ActivityCategory> interests) {
 
     public UpdateVolunteerProfileCommand toCommand(VolunteerId volunteerId) {
-        return new UpdateVolunteerProfileCommand(volunteerId, new PersonalData(name, email, phone, availability),
-                languages, interests);
+        return new UpdateVolunteerProfileCommand(volunteerId,
+                new PersonalData(name, email, phone, availability, languages, interests));
     }
 }
