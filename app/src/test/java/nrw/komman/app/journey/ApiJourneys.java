@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -222,6 +223,17 @@ public interface ApiJourneys {
         assertThat(third.status()).as(third.toString()).isEqualTo(201);
         Response reactivation = api().post("/api/volunteers/" + first + "/reactivation", Map.of(), KOELN);
         assertThat(reactivation.status()).as("the address is taken again meanwhile").isEqualTo(409);
+    }
+
+    @Test
+    default void every_recorded_event_says_which_account_in_which_role_caused_it() {
+        registerVolunteer();
+        List<String> metaData = jdbc().query("select meta_data from domain_event_entry",
+                (rs, i) -> new String(rs.getBytes(1), java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(metaData).isNotEmpty().allSatisfy(m -> assertThat(m).contains("\"actorAccount\"", "\"actorRole\""));
+        assertThat(metaData).anySatisfy(m -> assertThat(m).contains("\"actorAccount\":\"" + KOELN.username() + "\"",
+                "\"actorRole\":\"COORDINATOR\"", "\"actorCentre\":\"05315\""));
     }
 
     default String registerVolunteer() {
