@@ -10,7 +10,22 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication(scanBasePackages = "nrw.komman")
 public class KommAnApplication {
 
+    static final String UPDATE_CHECKER_SWITCH = "axoniq.update-checker.disabled";
+
     public static void main(String[] args) {
+        switchOffAxonUpdateChecker();
         SpringApplication.run(KommAnApplication.class, args);
+    }
+
+    /**
+     * Axon's update checker calls the vendor's servers and reads its switch only from a system
+     * property or the environment variable AXONIQ_UPDATE_CHECKER_DISABLED, never from Spring's
+     * configuration. The platform never calls out to the internet, so it is off unless an operator
+     * explicitly sets the switch to false.
+     */
+    static void switchOffAxonUpdateChecker() {
+        if (System.getProperty(UPDATE_CHECKER_SWITCH) == null && System.getenv("AXONIQ_UPDATE_CHECKER_DISABLED") == null) {
+            System.setProperty(UPDATE_CHECKER_SWITCH, "true");
+        }
     }
 }
