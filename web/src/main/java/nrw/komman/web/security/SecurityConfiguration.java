@@ -32,8 +32,9 @@ import static org.springframework.http.HttpMethod.POST;
  *   address ({@link #apiRules}), 401/403 as problem JSON. Passwords are checked through the
  *   {@link CredentialCache}, so a program that authenticates on every request pays one hash per few
  *   minutes, not one per request.</li>
- *   <li>everything else: the browser UI with form login (pages come with a later issue). Open:
- *   {@code /}, {@code /login}, {@code /error}, static resources, the OpenAPI description and Swagger
+ *   <li>everything else: the browser UI ({@code nrw.komman.web.ui}) with form login at {@code /login},
+ *   a session, CSRF protection on every form, sign-out by POST to {@code /logout}. Open:
+ *   {@code /}, {@code /login}, {@code /error}, the accessibility statement {@code /barrierefreiheit}, static resources, the OpenAPI description and Swagger
  *   UI (they describe the API, they open no data: every call from Swagger UI still needs Basic
  *   sign-in through its "Authorize" button), and the actuator's health. Other actuator endpoints are
  *   for administrators (HTTP Basic works here too, for scrapers).</li>
@@ -125,16 +126,21 @@ public class SecurityConfiguration {
     public SecurityFilterChain uiSecurityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(ui -> ui
-                        .requestMatchers(path("/"), path("/login"), path("/error"), path("/favicon.ico"), path("/webjars/**"))
+                        .requestMatchers(path("/"), path("/login"), path("/error"), path("/favicon.ico"), path("/webjars/**"),
+                                path("/barrierefreiheit"))
                         .permitAll()
                         .requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
                         .requestMatchers(path("/swagger-ui.html"), path("/swagger-ui/**"), path("/v3/api-docs/**")).permitAll()
                         .requestMatchers(path("/actuator/health/**")).permitAll()
                         .requestMatchers(path("/actuator/**")).hasRole(ADMINISTRATOR)
+                        // the coordinator's pages (the handlers check the centre again)
+                        .requestMatchers(path("/zentrum/**"), path("/ehrenamtliche/**")).hasRole(COORDINATOR)
                         .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults())
+                // the browser UI: own sign-in page, session, CSRF token on every form (Spring's default, kept on)
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?fehler").permitAll())
                 .httpBasic(Customizer.withDefaults()) // for programs such as a metrics scraper
-                .logout(Customizer.withDefaults());
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?abgemeldet")
+                        .invalidateHttpSession(true).deleteCookies("JSESSIONID"));
         return http.build();
     }
 }

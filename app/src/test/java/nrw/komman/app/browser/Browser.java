@@ -1,0 +1,200 @@
+package nrw.komman.app.browser;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Debian's headless Chromium through its chromedriver, against the running application. Every page
+ * the tests look at goes through {@link #page}: it waits for the page, saves a screenshot under
+ * {@code target/screenshots/} and runs axe-core on it, failing on any serious or critical violation.
+ * A missing browser or driver fails the tests (CI installs both, see {@code .ci/run}); it never skips.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
+    private static final AtomicInteger SHOTS = new AtomicInteger();
+
+    private final String base;
+    private final Path profile;
+    private final ChromeDriver driver;
+    private final List<String> visited = new ArrayList<>();
+
+    Browser(int port) {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            fail("The browser tests need Debian's Chromium and its driver: " + CHROMIUM + " and " + CHROMEDRIVER
+                    + " (apt-get install chromium chromium-driver; .ci/run does it).");
+        }
+        this.base = "http://localhost:" + port;
+        try {
+            this.profile = Files.createTempDirectory("komman-chromium-");
+            Files.createDirectories(SCREENSHOTS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
+                "--window-size=1280,1000", "--lang=de-DE", "--disable-dev-shm-usage");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .withEnvironment(java.util.Map.of("LANGUAGE", "de_DE", "LANG", "de_DE.UTF-8")) // German date fields, as in the field
+                .build();
+        this.driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    /** Opens an address of the application and checks the page. */
+    void open(String path, String name) {
+        driver.get(base + path);
+        page(name);
+    }
+
+    /** The page now shown: waits for it, saves a screenshot, runs axe-core. */
+    void page(String name) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d ->
+                "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        String file = String.format("%03d-%s.png", SHOTS.incrementAndGet(), name);
+        screenshot(SCREENSHOTS.resolve(file));
+        visited.add(file + " " + driver.getCurrentUrl());
+        accessible(name);
+    }
+
+    private void screenshot(Path target) {
+        Dimension normal = driver.manage().window().getSize();
+        try {
+            Number height = (Number) driver.executeScript(
+                    "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
+            driver.manage().window().setSize(new Dimension(normal.getWidth(), Math.max(normal.getHeight(), height.intValue() + 140)));
+            File shot = driver.getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(normal);
+        }
+    }
+
+    private void accessible(String name) {
+        Results results = new AxeBuilder().analyze(driver);
+        assertThat(results.isErrored()).as("axe-core could not analyse %s: %s", name, results.getErrorMessage()).isFalse();
+        List<Rule> blocking = results.getViolations().stream()
+                .filter(v -> v.getImpact() != null && BLOCKING_IMPACTS.contains(v.getImpact()))
+                .toList();
+        assertThat(blocking).as("serious or critical accessibility violations on %s (%s):%n%s", name, driver.getCurrentUrl(),
+                blocking.stream().map(v -> "- " + v.getImpact() + " " + v.getId() + ": " + v.getHelp() + " at "
+                                + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
+                        .collect(Collectors.joining("\n"))).isEmpty();
+        results.getViolations().stream().filter(v -> !blocking.contains(v)).forEach(v ->
+                System.out.println("axe (" + v.getImpact() + ") on " + name + ": " + v.getId() + " – " + v.getHelp()));
+    }
+
+    // ---- small helpers ---------------------------------------------------------------------------
+
+    WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    String text(String css) {
+        return find(css).getText();
+    }
+
+    void type(String id, String value) {
+        WebElement field = driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    /** Sets a date field's value directly (typing into date inputs depends on the browser's locale). */
+    void date(String id, java.time.LocalDate value) {
+        driver.executeScript("arguments[0].value = arguments[1]", driver.findElement(By.id(id)), value == null ? "" : value.toString());
+    }
+
+    /** Ticks the checkbox whose label reads {@code label}. */
+    void tick(String label) {
+        WebElement labelElement = driver.findElement(By.xpath("//label[normalize-space(.)='" + label + "']"));
+        WebElement box = driver.findElement(By.id(labelElement.getAttribute("for")));
+        if (!box.isSelected()) {
+            labelElement.click();
+        }
+    }
+
+    void choose(String id, String visibleText) {
+        new Select(driver.findElement(By.id(id))).selectByVisibleText(visibleText);
+    }
+
+    void click(String linkOrButtonText) {
+        List<WebElement> matches = driver.findElements(By.xpath(
+                "//a[normalize-space(.)='" + linkOrButtonText + "'] | //button[normalize-space(.)='" + linkOrButtonText + "']"));
+        assertThat(matches).as("a link or button \"%s\" on %s", linkOrButtonText, driver.getCurrentUrl()).isNotEmpty();
+        matches.get(0).click();
+    }
+
+    String path() {
+        return driver.getCurrentUrl().substring(base.length());
+    }
+
+    void signIn(String username, String password) {
+        driver.manage().deleteAllCookies();
+        open("/login", "anmelden");
+        type("username", username);
+        type("password", password);
+        find("form button[type=submit]").click();
+    }
+
+    List<String> visited() {
+        return visited;
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            } catch (IOException ignored) {
+                // a temporary folder: the system cleans it up
+            }
+        }
+    }
+}

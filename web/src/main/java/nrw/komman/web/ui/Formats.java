@@ -1,0 +1,84 @@
+package nrw.komman.web.ui;
+
+import nrw.komman.kernel.common.Money;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.Collator;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import static nrw.komman.web.support.Today.NRW;
+
+/**
+ * Numbers, dates and euro amounts as the administration in NRW writes them (de-DE), for the
+ * templates: {@code ${@fmt.euro(grant.approvedAmount)}}. German formats on every page, also in the
+ * English UI: the figures belong to German files.
+ */
+@Component("fmt")
+public class Formats {
+
+    private static final Locale DE = Locale.GERMANY;
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy", DE);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm 'Uhr'", DE).withZone(NRW);
+
+    /** 12500,5 → "12.500,50 €"; null → "—". */
+    public String euro(Money amount) {
+        if (amount == null) {
+            return "—";
+        }
+        NumberFormat format = NumberFormat.getCurrencyInstance(DE);
+        return format.format(amount.toBigDecimal()).replace('\u00A0', ' ').replace(" €", "\u00A0€");
+    }
+
+    public String date(LocalDate date) {
+        return date == null ? "—" : DATE.format(date);
+    }
+
+    public String dateTime(Instant instant) {
+        return instant == null ? "—" : DATE_TIME.format(instant);
+    }
+
+    /** Minutes as hours with one decimal: 90 → "1,5". */
+    public String hours(long minutes) {
+        BigDecimal hours = BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 1, RoundingMode.HALF_UP);
+        NumberFormat format = NumberFormat.getNumberInstance(DE);
+        format.setMinimumFractionDigits(hours.stripTrailingZeros().scale() > 0 ? 1 : 0);
+        format.setMaximumFractionDigits(1);
+        return format.format(hours);
+    }
+
+    /** A duration for people: 90 → "1 Std. 30 Min.", 45 → "45 Min.". */
+    public String duration(int minutes) {
+        int h = minutes / 60;
+        int m = minutes % 60;
+        if (h == 0) {
+            return m + " Min.";
+        }
+        return m == 0 ? h + " Std." : h + " Std. " + m + " Min.";
+    }
+
+    /** ISO 639-1 codes as names in the user's language, sorted by name: ["de", "ar"] → "Arabisch, Deutsch"; none → "—". */
+    public String languages(Collection<String> codes, Locale locale) {
+        if (codes == null || codes.isEmpty()) {
+            return "—";
+        }
+        Locale in = locale == null ? DE : locale;
+        return codes.stream().map(code -> {
+                    String name = Locale.forLanguageTag(code).getDisplayLanguage(in);
+                    return name.isBlank() ? code : name;
+                })
+                .sorted(Collator.getInstance(in))
+                .collect(Collectors.joining(", "));
+    }
+
+    public String number(long value) {
+        return NumberFormat.getIntegerInstance(DE).format(value);
+    }
+}
