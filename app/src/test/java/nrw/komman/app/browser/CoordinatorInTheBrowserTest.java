@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The coordinator's journeys through the real application in headless Chromium: signing in,
  * registering a volunteer, logging an activity, seeing it on the volunteer's page and the dashboard,
- * deactivating and reactivating; the error journeys of both forms; another centre's volunteer by
+ * deactivating and reactivating, changing a volunteer's details, correcting and withdrawing an
+ * activity; the error journeys of the forms; another centre's volunteer by
  * URL. Every page visited is checked by axe-core and saved as a screenshot (see {@link Browser}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -108,6 +109,10 @@ class CoordinatorInTheBrowserTest extends OnH2 {
         browser.click("Übersicht");
         browser.page("uebersicht-mit-einsatz");
         assertThat(browser.text("#letzte-einsaetze + .table-scroll")).contains(name, "1 Std. 30 Min.");
+        // the hours per month by category, drawn on the server as SVG, with the figures as a table
+        assertThat(browser.find("figure.chart svg").getAttribute("role")).isEqualTo("img");
+        assertThat(browser.all("figure.chart rect")).isNotEmpty();
+        assertThat(browser.text(".chart-legend")).contains("Begleitung zu Ämtern und Ärzt*innen");
         List<WebElement> figures = browser.all(".figure-value");
         assertThat(figures).hasSize(3);
         assertThat(Integer.parseInt(figures.get(0).getText().replace(".", ""))).as("active volunteers").isPositive();
@@ -239,6 +244,63 @@ class CoordinatorInTheBrowserTest extends OnH2 {
     }
 
     @Test
+    void a_coordinator_changes_a_volunteers_details_and_a_missing_contact_is_refused_on_the_form() {
+        String volunteerId = registerViaApi("Mariam Sultani", "mariam." + UUID.randomUUID().toString().substring(0, 8) + "@example.org");
+        browser.signIn(KOELN.username(), KOELN.password());
+        browser.open("/ehrenamtliche/" + volunteerId, "person-vor-aenderung");
+        browser.click("Angaben ändern");
+        browser.page("angaben-aendern");
+        assertThat(browser.find("#name").getAttribute("value")).isEqualTo("Mariam Sultani");
+        assertThat(checkbox("Ukrainisch").isSelected()).as("the recorded languages are ticked").isTrue();
+        browser.find("#email").clear();
+        browser.tick("Persisch");
+        browser.click("Änderungen speichern");
+        browser.page("angaben-ohne-kontakt");
+        assertThat(browser.text("#email-fehler")).contains("Bitte eine E-Mail-Adresse oder eine Telefonnummer angeben.");
+        assertThat(checkbox("Persisch").isSelected()).isTrue();
+        browser.type("phone", "+49 221 555 0199");
+        browser.click("Änderungen speichern");
+        browser.page("angaben-geaendert");
+        assertThat(browser.text("[role=status]")).isEqualTo("Die Angaben von Mariam Sultani sind geändert.");
+        assertThat(browser.text(".details")).contains("+49 221 555 0199", "Persisch, Ukrainisch");
+    }
+
+    @Test
+    void a_logged_activity_is_corrected_and_then_withdrawn_each_with_a_reason() {
+        String volunteerId = registerViaApi("Hamid Rahimi", "hamid." + UUID.randomUUID().toString().substring(0, 8) + "@example.org");
+        Api.Response logged = new Api(port).post("/api/volunteers/" + volunteerId + "/activities", Map.of(
+                "date", today().toString(), "minutes", 60, "category", "INTERPRETING", "note", "Elternabend"), KOELN);
+        assertThat(logged.status()).as(logged.toString()).isEqualTo(201);
+        browser.signIn(KOELN.username(), KOELN.password());
+        browser.open("/ehrenamtliche/" + volunteerId, "einsatz-vor-korrektur");
+
+        browser.click("Korrigieren");
+        browser.page("korrektur-formular");
+        assertThat(browser.find("#minutes").getAttribute("value")).as("the logged facts are the defaults").isEqualTo("60");
+        assertThat(browser.find("#note").getAttribute("value")).isEqualTo("Elternabend");
+        browser.type("minutes", "120");
+        browser.click("Korrektur speichern");
+        browser.page("korrektur-ohne-grund");
+        assertThat(browser.text("#reason-fehler")).contains("Bitte den Grund der Korrektur angeben.");
+        assertThat(browser.find("#minutes").getAttribute("value")).isEqualTo("120");
+        browser.type("reason", "Dauer falsch erfasst");
+        browser.click("Korrektur speichern");
+        browser.page("korrektur-gespeichert");
+        assertThat(browser.text("[role=status]")).isEqualTo("Die Korrektur des Einsatzes von Hamid Rahimi ist gespeichert.");
+        assertThat(browser.text("table tbody tr")).contains("2 Std.", "korrigiert");
+
+        browser.click("Zurücknehmen");
+        browser.page("ruecknahme-einsatz");
+        browser.type("reason", "Einsatz hat nicht stattgefunden");
+        browser.click("Einsatz zurücknehmen");
+        browser.page("einsatz-zurueckgenommen");
+        assertThat(browser.text("[role=status]")).isEqualTo("Der Einsatz von Hamid Rahimi ist zurückgenommen.");
+        assertThat(browser.text("table tbody tr")).contains("zurückgenommen");
+        assertThat(browser.driver().findElements(By.linkText("Korrigieren"))).isEmpty();
+        assertThat(browser.text(".details")).contains("0 Stunden in 0 Einsätzen");
+    }
+
+    @Test
     void a_coordinator_of_duesseldorf_opening_a_koeln_volunteer_by_url_gets_the_403_page_in_german() {
         String volunteerId = registerViaApi("Olena Koval", "olena." + UUID.randomUUID().toString().substring(0, 8) + "@example.org");
         browser.signIn(DUESSELDORF.username(), DUESSELDORF.password());
@@ -256,11 +318,11 @@ class CoordinatorInTheBrowserTest extends OnH2 {
     }
 
     @Test
-    void other_roles_get_a_start_page_and_the_403_page_for_the_coordinators_pages() {
+    void other_roles_start_at_their_own_task_and_get_the_403_page_for_the_coordinators_pages() {
         browser.signIn(OFFICER.username(), OFFICER.password());
         browser.page("start-bezirksregierung");
-        assertThat(browser.path()).isEqualTo("/");
-        assertThat(browser.text("h1")).isEqualTo("Start");
+        assertThat(browser.path()).isEqualTo("/pruefung");
+        assertThat(browser.text("h1")).isEqualTo("Anträge zur Prüfung");
         assertThat(browser.text("header")).contains(OFFICER.username(), "Bewilligungsbehörde");
 
         browser.open("/zentrum", "bezirksregierung-zentrum");

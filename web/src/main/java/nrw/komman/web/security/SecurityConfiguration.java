@@ -37,7 +37,13 @@ import static org.springframework.http.HttpMethod.POST;
  *   {@code /}, {@code /login}, {@code /error}, the accessibility statement {@code /barrierefreiheit}, static resources, the OpenAPI description and Swagger
  *   UI (they describe the API, they open no data: every call from Swagger UI still needs Basic
  *   sign-in through its "Authorize" button), and the actuator's health. Other actuator endpoints are
- *   for administrators (HTTP Basic works here too, for scrapers).</li>
+ *   for administrators (HTTP Basic works here too, for scrapers). The pages by role: coordinators
+ *   {@code /zentrum/**}, {@code /ehrenamtliche/**} and the withdrawal of their applications; the grant
+ *   authority its inbox {@code /pruefung} and the review forms; the ministry {@code /entscheidungen}
+ *   and the decision forms; the grants register {@code /zuwendungen} for grant authority, ministry and
+ *   auditors (read only), one grant's page with its history for those and the coordinators (their own
+ *   centre's, checked by the handlers); the state-wide figures {@code /landesweit/**} as the API's
+ *   {@code /api/ministry/**}; administrators {@code /verwaltung/**}.</li>
  * </ol>
  *
  * The domain handlers check more than the role: a coordinator acts only on their own centre (403
@@ -134,7 +140,17 @@ public class SecurityConfiguration {
                         .requestMatchers(path("/actuator/health/**")).permitAll()
                         .requestMatchers(path("/actuator/**")).hasRole(ADMINISTRATOR)
                         // the coordinator's pages (the handlers check the centre again)
-                        .requestMatchers(path("/zentrum/**"), path("/ehrenamtliche/**")).hasRole(COORDINATOR)
+                        .requestMatchers(path("/zentrum/**"), path("/ehrenamtliche/**"), path("/zuwendungen/*/ruecknahme"))
+                        .hasRole(COORDINATOR)
+                        // grants: the grant authority reviews, the ministry decides, auditors read histories only
+                        .requestMatchers(path("/pruefung"), path("/zuwendungen/*/pruefung")).hasRole(GRANT_OFFICER)
+                        .requestMatchers(path("/entscheidungen"), path("/zuwendungen/*/entscheidung")).hasRole(MINISTRY)
+                        .requestMatchers(path(GET, "/zuwendungen")).hasAnyRole(GRANT_OFFICER, MINISTRY, AUDITOR)
+                        .requestMatchers(path(GET, "/zuwendungen/*")).hasAnyRole(COORDINATOR, GRANT_OFFICER, MINISTRY, AUDITOR)
+                        // operations: accounts and read models
+                        .requestMatchers(path("/verwaltung/**")).hasRole(ADMINISTRATOR)
+                        // state-wide figures (counts, hours, money; never names), as the API's /api/ministry/**
+                        .requestMatchers(path(GET, "/landesweit/**")).hasAnyRole(MINISTRY, AUDITOR, GRANT_OFFICER)
                         .anyRequest().authenticated())
                 // the browser UI: own sign-in page, session, CSRF token on every form (Spring's default, kept on)
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?fehler").permitAll())

@@ -29,12 +29,22 @@ public final class FormErrors {
      */
     public static boolean reject(BindingResult binding, Throwable failure, Map<String, String> fieldsByCodePrefix,
                                  MessageSource messages, Locale locale) {
+        return reject(binding, failure, fieldsByCodePrefix, java.util.Set.of(), messages, locale);
+    }
+
+    /**
+     * @param forbiddenOnForm codes of "not allowed" refusals that are about the form after all and stay
+     *                        on it, e.g. the four-eyes rule on the decision form (by exact code or prefix)
+     */
+    public static boolean reject(BindingResult binding, Throwable failure, Map<String, String> fieldsByCodePrefix,
+                                 java.util.Set<String> forbiddenOnForm, MessageSource messages, Locale locale) {
         Optional<DomainException> refusal = DomainRefusals.find(failure);
         if (refusal.isEmpty()) {
             return false;
         }
         DomainException e = refusal.get();
-        if (e.kind() == DomainException.Kind.FORBIDDEN || e.kind() == DomainException.Kind.NOT_FOUND) {
+        boolean keptOnForm = forbiddenOnForm.stream().anyMatch(c -> e.code().equals(c) || e.code().startsWith(c + "."));
+        if ((e.kind() == DomainException.Kind.FORBIDDEN && !keptOnForm) || e.kind() == DomainException.Kind.NOT_FOUND) {
             return false;
         }
         String text = messages.getMessage("refusal." + e.code(), null, e.getMessage(), locale);

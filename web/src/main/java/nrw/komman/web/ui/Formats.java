@@ -78,6 +78,16 @@ public class Formats {
                 .collect(Collectors.joining(", "));
     }
 
+    /** The sum of counts such as grants by status, formatted: {APPLIED=2, APPROVED=1} → "3". */
+    public String total(java.util.Map<?, ? extends Number> counts) {
+        return number(counts == null ? 0 : counts.values().stream().mapToLong(Number::longValue).sum());
+    }
+
+    /** The sum of minutes such as minutes by category, as hours: {A=60, B=30} → "1,5". */
+    public String totalHours(java.util.Map<?, ? extends Number> minutes) {
+        return hours(minutes == null ? 0 : minutes.values().stream().mapToLong(Number::longValue).sum());
+    }
+
     public String number(long value) {
         return NumberFormat.getIntegerInstance(DE).format(value);
     }

@@ -1,6 +1,5 @@
 package nrw.komman.web.ui;
 
-import nrw.komman.kernel.common.Role;
 import nrw.komman.web.security.AccountPrincipal;
 import nrw.komman.web.security.CurrentActor;
 import org.springframework.stereotype.Controller;
@@ -20,17 +19,21 @@ public class HomeController {
         return CurrentActor.principal().isPresent() ? "redirect:/" : "login";
     }
 
-    /** Coordinators go to their centre's dashboard; the other roles get a start page with their links. */
+    /** Each role starts at its main task: the centre's dashboard, the review inbox, the decisions, the grant search, the accounts; any other role gets a start page. */
     @GetMapping("/")
     public String start() {
         Optional<AccountPrincipal> principal = CurrentActor.principal();
         if (principal.isEmpty()) {
             return "redirect:/login";
         }
-        if (principal.get().role() == Role.COORDINATOR) {
-            return "redirect:/zentrum";
-        }
-        return "start";
+        return switch (principal.get().role()) {
+            case COORDINATOR -> "redirect:/zentrum";
+            case GRANT_OFFICER -> "redirect:/pruefung";
+            case MINISTRY -> "redirect:/entscheidungen";
+            case AUDITOR -> "redirect:/zuwendungen";
+            case ADMINISTRATOR -> "redirect:/verwaltung/konten";
+            default -> "start";
+        };
     }
 
     @GetMapping("/barrierefreiheit")

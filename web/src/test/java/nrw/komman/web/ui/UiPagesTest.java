@@ -157,6 +157,17 @@ class UiPagesTest {
     }
 
     @Test
+    void a_volunteer_with_a_phone_number_and_no_email_address_can_be_registered() throws Exception {
+        mvc.perform(post("/ehrenamtliche").with(coordinator()).with(csrf())
+                        .param("name", "Aylin Demir").param("email", "").param("phone", "0221 1234567")
+                        .param("consentGiven", "true").param("consentDocument", "Einwilligung").param("consentVersion", "2024-01")
+                        .param("consentDate", "2025-01-01"))
+                .andExpect(status().is3xxRedirection());
+        verify(commandGateway).send(argThat(c -> c instanceof RegisterVolunteerCommand r && r.personalData().email() == null
+                && "0221 1234567".equals(r.personalData().phone())));
+    }
+
+    @Test
     void a_rule_violation_of_the_command_side_is_shown_on_the_form() throws Exception {
         doReturn(CompletableFuture.failedFuture(new RuleViolationException("activity.volunteer-inactive",
                 "Für inaktive Ehrenamtliche können keine Einsätze erfasst werden.")))

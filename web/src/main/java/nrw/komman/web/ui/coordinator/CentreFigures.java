@@ -11,7 +11,9 @@ import java.util.List;
  * @param minutesThisMonth minutes of the activities (not withdrawn) dated this calendar month
  * @param minutesThisYear  likewise for this calendar year (the funding year)
  * @param latestActivities the newest few entries of the activity log
+ * @param minutesByMonth   month of this year (1–12, up to this month) → category → minutes
  */
 public record CentreFigures(long activeVolunteers, long allVolunteers, long minutesThisMonth, long minutesThisYear,
-                            long activitiesThisYear, List<ActivityView> latestActivities, List<GrantView> grants) {
+                            long activitiesThisYear, List<ActivityView> latestActivities, List<GrantView> grants,
+                            java.util.Map<Integer, java.util.Map<nrw.komman.kernel.activity.ActivityCategory, Long>> minutesByMonth) {
 }

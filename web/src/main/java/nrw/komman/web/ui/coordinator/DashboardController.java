@@ -34,19 +34,49 @@ public class DashboardController {
     private final QueryDispatcher queries;
     private final Today today;
 
-    public DashboardController(QueryDispatcher queries, Today today) {
+    private final org.springframework.context.MessageSource messages;
+    private final nrw.komman.web.ui.Formats fmt;
+
+    public DashboardController(QueryDispatcher queries, Today today, org.springframework.context.MessageSource messages,
+                               nrw.komman.web.ui.Formats fmt) {
         this.queries = queries;
         this.today = today;
+        this.messages = messages;
+        this.fmt = fmt;
     }
 
     @GetMapping("/zentrum")
     public String dashboard(Model model, Locale locale) {
         CentreId centre = Coordinators.centre();
-        model.addAttribute("figures", figures(centre));
+        CentreFigures figures = figures(centre);
+        model.addAttribute("figures", figures);
+        model.addAttribute("hoursChart", hoursChart(figures, locale));
+        model.addAttribute("chartCategories", java.util.Arrays.stream(nrw.komman.kernel.activity.ActivityCategory.values())
+                .filter(c -> figures.minutesByMonth().values().stream().anyMatch(m -> m.getOrDefault(c, 0L) > 0)).toList());
         model.addAttribute("today", today.date());
         model.addAttribute("nav", "dashboard");
         model.addAttribute("month", today.date().getMonth().getDisplayName(TextStyle.FULL, locale));
         return "coordinator/dashboard";
+    }
+
+    /** Hours per month of this year, stacked by category (only the categories with hours). */
+    private nrw.komman.web.ui.SvgChart hoursChart(CentreFigures figures, Locale locale) {
+        List<String> months = new ArrayList<>();
+        java.util.Map<String, java.util.Map<String, Double>> values = new java.util.LinkedHashMap<>();
+        List<nrw.komman.kernel.activity.ActivityCategory> used = java.util.Arrays.stream(nrw.komman.kernel.activity.ActivityCategory.values())
+                .filter(c -> figures.minutesByMonth().values().stream().anyMatch(m -> m.getOrDefault(c, 0L) > 0)).toList();
+        List<String> series = used.stream().map(c -> messages.getMessage("category." + c.name(), null, c.name(), locale)).toList();
+        figures.minutesByMonth().forEach((month, byCategory) -> {
+            String label = java.time.Month.of(month).getDisplayName(TextStyle.SHORT, locale);
+            months.add(label);
+            java.util.Map<String, Double> row = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < used.size(); i++) {
+                row.put(series.get(i), byCategory.getOrDefault(used.get(i), 0L) / 60.0);
+            }
+            values.put(label, row);
+        });
+        return nrw.komman.web.ui.SvgChart.stackedColumns(months, series, values,
+                hours -> fmt.hours(Math.round(hours * 60)));
     }
 
     CentreFigures figures(CentreId centre) {
@@ -59,6 +89,10 @@ public class DashboardController {
         long minutesMonth = 0;
         long activities = 0;
         List<ActivityView> latest = new ArrayList<>();
+        java.util.Map<Integer, java.util.Map<nrw.komman.kernel.activity.ActivityCategory, Long>> byMonth = new java.util.TreeMap<>();
+        for (int m = 1; m <= now.getMonthValue(); m++) {
+            byMonth.put(m, new java.util.EnumMap<>(nrw.komman.kernel.activity.ActivityCategory.class));
+        }
         int size = FindActivitiesQuery.MAX_SIZE;
         // the activity log of this year, page by page (a centre logs a few thousand a year at most)
         for (int page = 0; ; page++) {
@@ -73,6 +107,9 @@ public class DashboardController {
                 }
                 activities++;
                 minutesYear += activity.minutes();
+                byMonth.computeIfAbsent(activity.date().getMonthValue(),
+                                m -> new java.util.EnumMap<>(nrw.komman.kernel.activity.ActivityCategory.class))
+                        .merge(activity.category(), (long) activity.minutes(), Long::sum);
                 if (!activity.date().isBefore(startOfMonth)) {
                     minutesMonth += activity.minutes();
                 }
@@ -85,7 +122,7 @@ public class DashboardController {
                 .sorted(Comparator.comparingInt(GrantView::fundingYear).reversed()
                         .thenComparing(GrantView::appliedOn, Comparator.nullsLast(Comparator.<LocalDate>reverseOrder())))
                 .toList();
-        return new CentreFigures(active, all, minutesMonth, minutesYear, activities, latest, grants);
+        return new CentreFigures(active, all, minutesMonth, minutesYear, activities, latest, grants, byMonth);
     }
 
     private long volunteers(CentreId centre, VolunteerStatus status) {

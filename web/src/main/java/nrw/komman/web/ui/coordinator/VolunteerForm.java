@@ -36,7 +36,7 @@ public class VolunteerForm {
     @Size(max = 200, message = "{ui.too-long}")
     private String name;
 
-    @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s.]{2,}", message = "{ui.volunteer.email.invalid}")
+    @Email(regexp = "^$|[^@\\s]+@[^@\\s]+\\.[^@\\s.]{2,}", message = "{ui.volunteer.email.invalid}")
     @Size(max = 254, message = "{ui.too-long}")
     private String email;
 

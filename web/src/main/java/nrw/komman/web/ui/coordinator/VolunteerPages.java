@@ -201,6 +201,47 @@ public class VolunteerPages {
         return "redirect:/ehrenamtliche/" + id;
     }
 
+    // ---- changing the personal data --------------------------------------------------------------
+
+    static final List<String> PROFILE_FORM_ORDER = List.of("name", "email", "phone", "availability", "languages",
+            "otherLanguages", "interests");
+
+    @GetMapping("/ehrenamtliche/{volunteerId}/bearbeiten")
+    public String profileForm(@PathVariable String volunteerId, Model model, Locale locale) {
+        VolunteerView volunteer = find(volunteerId);
+        model.addAttribute("form", ProfileForm.of(volunteer));
+        return profilePage(volunteer, model, locale);
+    }
+
+    @PostMapping("/ehrenamtliche/{volunteerId}/bearbeiten")
+    public String updateProfile(@PathVariable String volunteerId, @Valid @ModelAttribute("form") ProfileForm form,
+                                BindingResult binding, Model model, Locale locale, RedirectAttributes redirect) {
+        VolunteerView volunteer = find(volunteerId);
+        if (!binding.hasErrors()) {
+            try {
+                commands.sendAndAwait(form.toCommand(volunteer.volunteerId()), volunteer.volunteerId());
+                redirect.addFlashAttribute("confirmation", messages.getMessage("ui.volunteer.updated",
+                        new Object[]{form.getName().strip()}, locale));
+                return "redirect:/ehrenamtliche/" + volunteer.volunteerId();
+            } catch (RuntimeException e) {
+                if (!FormErrors.reject(binding, e, VOLUNTEER_FIELDS, messages, locale)) {
+                    throw e;
+                }
+            }
+        }
+        model.addAttribute("formHasErrors", true);
+        return profilePage(volunteer, model, locale);
+    }
+
+    private String profilePage(VolunteerView volunteer, Model model, Locale locale) {
+        model.addAttribute("volunteer", volunteer);
+        model.addAttribute("languageChoices", Choices.languages(locale));
+        model.addAttribute("categories", Choices.categories());
+        model.addAttribute("fieldOrder", PROFILE_FORM_ORDER);
+        model.addAttribute("nav", "volunteers");
+        return "coordinator/profile-form";
+    }
+
     // ---- logging an activity ---------------------------------------------------------------------
 
     @GetMapping("/ehrenamtliche/{volunteerId}/einsaetze/neu")
