@@ -291,6 +291,9 @@ class CoordinatorInTheBrowserTest extends OnH2 {
 
         browser.click("Zurücknehmen");
         browser.page("ruecknahme-einsatz");
+        browser.click("Einsatz zurücknehmen");
+        browser.page("ruecknahme-ohne-grund");
+        assertThat(browser.text("#reason-fehler")).contains("Bitte den Grund der Rücknahme angeben.");
         browser.type("reason", "Einsatz hat nicht stattgefunden");
         browser.click("Einsatz zurücknehmen");
         browser.page("einsatz-zurueckgenommen");
