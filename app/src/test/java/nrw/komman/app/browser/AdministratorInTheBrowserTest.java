@@ -78,7 +78,7 @@ class AdministratorInTheBrowserTest extends OnH2 {
         browser.type("password", "kurz");
         browser.choose("role", "Koordinator*in");
         browser.choose("centreId", "Köln, Stadt (05315)");
-        browser.find("form.form button[type=submit]").click();
+        browser.clickAndAwaitNextPage(browser.find("form.form button[type=submit]"));
         browser.page("konto-passwort-zu-kurz");
         assertThat(browser.driver().getTitle()).startsWith("Fehler: ");
         assertThat(browser.text("#password-fehler")).contains("mindestens 12 Zeichen");
@@ -88,7 +88,7 @@ class AdministratorInTheBrowserTest extends OnH2 {
         assertThat(browser.find("#centreId option:checked").getText()).isEqualTo("Köln, Stadt (05315)");
 
         browser.type("password", "Ein-Sicheres-Passwort-2026");
-        browser.find("form.form button[type=submit]").click();
+        browser.clickAndAwaitNextPage(browser.find("form.form button[type=submit]"));
         browser.page("konto-angelegt");
         assertThat(browser.text("[role=status]")).isEqualTo("Das Konto " + username + " ist angelegt.");
         assertThat(row(username).getText()).contains("Koordinator*in", "05315", "aktiv");
@@ -98,20 +98,20 @@ class AdministratorInTheBrowserTest extends OnH2 {
         browser.type("username", username);
         browser.type("password", "Noch-Ein-Passwort-2026");
         browser.choose("role", "Prüfung");
-        browser.find("form.form button[type=submit]").click();
+        browser.clickAndAwaitNextPage(browser.find("form.form button[type=submit]"));
         browser.page("konto-schon-vorhanden");
         assertThat(browser.text("#username-fehler")).contains(username);
 
         browser.open("/verwaltung/konten", "konten");
-        row(username).findElement(By.xpath(".//button[normalize-space(.)='Sperren']")).click();
+        browser.clickAndAwaitNextPage(row(username).findElement(By.xpath(".//button[normalize-space(.)='Sperren']")));
         browser.page("konto-gesperrt");
         assertThat(browser.text("[role=status]")).isEqualTo("Das Konto " + username + " ist gesperrt; es kann sich nicht mehr anmelden.");
         assertThat(row(username).getText()).contains("gesperrt");
-        row(username).findElement(By.xpath(".//button[normalize-space(.)='Freigeben']")).click();
+        browser.clickAndAwaitNextPage(row(username).findElement(By.xpath(".//button[normalize-space(.)='Freigeben']")));
         browser.page("konto-freigegeben");
         assertThat(row(username).getText()).contains("aktiv");
 
-        row(username).findElement(By.linkText("Passwort neu setzen")).click();
+        browser.clickAndAwaitNextPage(row(username).findElement(By.linkText("Passwort neu setzen")));
         browser.page("passwort-formular");
         browser.click("Passwort setzen");
         browser.page("passwort-leer");

@@ -166,7 +166,21 @@ final class Browser implements AutoCloseable {
         List<WebElement> matches = driver.findElements(By.xpath(
                 "//a[normalize-space(.)='" + linkOrButtonText + "'] | //button[normalize-space(.)='" + linkOrButtonText + "']"));
         assertThat(matches).as("a link or button \"%s\" on %s", linkOrButtonText, driver.getCurrentUrl()).isNotEmpty();
-        matches.get(0).click();
+        clickAndAwaitNextPage(matches.get(0));
+    }
+
+    /**
+     * Clicks and waits until the browser has left the current document. Without the wait a following
+     * {@code driver.get} can cancel the form's POST in flight (seen on CI: the sign-in's session cookie never
+     * arrived and the next page was the sign-in form again).
+     */
+    void clickAndAwaitNextPage(WebElement element) {
+        // a mark on the current window object; the next document starts without it
+        driver.executeScript("window.kommanPreviousPage = true;");
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.WebDriverException.class) // scripts may fail while the page changes
+                .until(d -> ((JavascriptExecutor) d).executeScript("return window.kommanPreviousPage === undefined"));
     }
 
     String path() {
@@ -178,7 +192,7 @@ final class Browser implements AutoCloseable {
         open("/login", "anmelden");
         type("username", username);
         type("password", password);
-        find("form button[type=submit]").click();
+        clickAndAwaitNextPage(find("form button[type=submit]"));
     }
 
     List<String> visited() {
