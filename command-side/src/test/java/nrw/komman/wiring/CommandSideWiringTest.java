@@ -15,6 +15,8 @@ import nrw.komman.kernel.common.Money;
 import nrw.komman.kernel.common.Role;
 import nrw.komman.kernel.common.RuleViolationException;
 import nrw.komman.kernel.grant.ApplyForGrantCommand;
+import nrw.komman.kernel.budget.BudgetId;
+import nrw.komman.kernel.budget.SetBudgetCommand;
 import nrw.komman.kernel.grant.ApproveGrantCommand;
 import nrw.komman.kernel.grant.GrantId;
 import nrw.komman.kernel.grant.GrantStatus;
@@ -119,17 +121,24 @@ class CommandSideWiringTest {
         send(new RegisterVolunteerCommand(volunteer, kleve, new PersonalData("Lena Maas", "lena@example.org", null, null,
                 Set.of("de"), Set.of()), CONSENT, null), coordinator);
 
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Berlin"));
         GrantId grant = GrantId.random();
-        send(new ApplyForGrantCommand(grant, kleve, 2026, ProgrammePart.PART_II_B, "Begleitung", "Begleitung zu Ämtern",
+        send(new ApplyForGrantCommand(grant, kleve, today.getYear(), ProgrammePart.PART_II_B, "Begleitung", "Begleitung zu Ämtern",
                 Money.parse("8000.00")), coordinator);
         send(new ReviewGrantCommand(grant, Recommendation.APPROVE, "plausibel"), Actor.of("b.officer", Role.GRANT_OFFICER));
         // four eyes across real events: the reviewer is recorded in the stored event's metadata
         assertThatThrownBy(() -> send(new ApproveGrantCommand(grant, Money.parse("8000.00"), null), Actor.of("b.officer", Role.MINISTRY)))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("grant.four-eyes"));
+        // the budget through the real buses: the ledger row is written in the command's transaction
+        BudgetId budget = BudgetId.of(today.getYear(), ProgrammePart.PART_II_B);
+        send(new SetBudgetCommand(budget, Money.parse("7000.00"), "Haushaltsplan"), Actor.of("m.schulz", Role.MINISTRY));
+        assertThatThrownBy(() -> send(new ApproveGrantCommand(grant, Money.parse("7500.00"), null), Actor.of("m.schulz", Role.MINISTRY)))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("budget.exceeded"));
+        send(new SetBudgetCommand(budget, Money.parse("7500.00"), "Nachtrag"), Actor.of("m.schulz", Role.MINISTRY));
         send(new ApproveGrantCommand(grant, Money.parse("7500.00"), null), Actor.of("m.schulz", Role.MINISTRY));
         assertThat(inUnitOfWork(() -> grants.find(grant)).map(GrantRegistry.GrantFacts::status)).contains(GrantStatus.APPROVED);
 
-        send(new LogActivityCommand(volunteer, ActivityId.random(), LocalDate.of(2026, 11, 25), 90,
+        send(new LogActivityCommand(volunteer, ActivityId.random(), today, 90,
                 ActivityCategory.ACCOMPANIMENT, "Jobcenter", grant), coordinator);
 
         assertThat(eventStore.readEvents(grant.toString()).asStream())

@@ -1,5 +1,6 @@
 package nrw.komman.command.grant;
 
+import nrw.komman.command.budget.BudgetLedger;
 import nrw.komman.command.centre.CentreRegistry;
 import nrw.komman.command.common.Actors;
 import nrw.komman.command.common.German;
@@ -10,17 +11,30 @@ import nrw.komman.kernel.common.ForbiddenException;
 import nrw.komman.kernel.common.Money;
 import nrw.komman.kernel.common.Role;
 import nrw.komman.kernel.common.RuleViolationException;
+import nrw.komman.kernel.grant.AmendGrantCommand;
 import nrw.komman.kernel.grant.ApplyForGrantCommand;
 import nrw.komman.kernel.grant.ApproveGrantCommand;
+import nrw.komman.kernel.grant.CloseGrantCommand;
+import nrw.komman.kernel.grant.DisburseTrancheCommand;
+import nrw.komman.kernel.grant.FundsRequestedEvent;
+import nrw.komman.kernel.grant.GrantAmendedEvent;
 import nrw.komman.kernel.grant.GrantAppliedEvent;
 import nrw.komman.kernel.grant.GrantApprovedEvent;
+import nrw.komman.kernel.grant.GrantClosedEvent;
 import nrw.komman.kernel.grant.GrantId;
 import nrw.komman.kernel.grant.GrantRejectedEvent;
 import nrw.komman.kernel.grant.GrantReviewedEvent;
 import nrw.komman.kernel.grant.GrantStatus;
 import nrw.komman.kernel.grant.GrantWithdrawnEvent;
+import nrw.komman.kernel.grant.ProgrammePart;
+import nrw.komman.kernel.grant.RecordRepaymentCommand;
 import nrw.komman.kernel.grant.RejectGrantCommand;
+import nrw.komman.kernel.grant.RepaymentReceivedEvent;
+import nrw.komman.kernel.grant.RequestFundsCommand;
 import nrw.komman.kernel.grant.ReviewGrantCommand;
+import nrw.komman.kernel.grant.SubmitUsageReportCommand;
+import nrw.komman.kernel.grant.TrancheDisbursedEvent;
+import nrw.komman.kernel.grant.UsageReportSubmittedEvent;
 import nrw.komman.kernel.grant.WithdrawGrantApplicationCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -36,25 +50,40 @@ import java.util.Locale;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A grant (Zuwendung) from application to decision:
+ * A grant (Zuwendung) from application to closing:
  * <pre>
- * APPLIED ──review──▶ REVIEWED ──approve──▶ APPROVED
- *    │                   └──────reject───▶ REJECTED
+ * APPLIED ──review──▶ REVIEWED ──approve──▶ APPROVED ──usage report──▶ USAGE_REPORTED ──close──▶ CLOSED
+ *    │                   └──────reject───▶ REJECTED     ↺ amend, request funds, disburse            ↺ repayment
  *    └──── withdraw (APPLIED or REVIEWED) ─▶ WITHDRAWN
  * </pre>
- * Nothing happens to a rejected or withdrawn grant. The accounts of applicant and reviewer are kept
- * from the events' metadata for the four-eyes rule.
+ * Nothing happens to a rejected, withdrawn or closed grant, except that a closed grant's repayment
+ * demand is paid. The amounts are kept exact in cents: approved ≤ requested, disbursed ≤ approved,
+ * spent ≤ disbursed, repayment demand = disbursed − spent. Approvals and amendments are checked against
+ * the ministry's budgets by the {@link BudgetLedger}, in the same transaction as the event (ADR 0007).
+ * The accounts of applicant and reviewer are kept from the events' metadata for the four-eyes rule.
  */
 @Aggregate
 public class Grant {
+
+    /** The regular course of a grant, in order; rejected and withdrawn leave it. */
+    private static final List<GrantStatus> LIFE = List.of(GrantStatus.APPLIED, GrantStatus.REVIEWED,
+            GrantStatus.APPROVED, GrantStatus.USAGE_REPORTED, GrantStatus.CLOSED);
 
     @AggregateIdentifier
     private GrantId grantId;
     private CentreId centreId;
     private int fundingYear;
+    private ProgrammePart programmePart;
     private GrantStatus status;
     private Money requestedAmount;
     private Money approvedAmount;
+    private LocalDate approvedOn;
+    private Money disbursed = Money.ZERO;
+    private Money fundsRequested = Money.ZERO; // drawn by the centre, not yet disbursed
+    private int tranches;
+    private Money spent;
+    private LocalDate closedOn;
+    private Money repaymentOutstanding = Money.ZERO;
     private String appliedBy;
     private String reviewedBy;
 
@@ -92,7 +121,7 @@ public class Grant {
     }
 
     @CommandHandler
-    public void handle(ApproveGrantCommand command, MetaData metaData, Clock clock) {
+    public void handle(ApproveGrantCommand command, MetaData metaData, Clock clock, BudgetLedger budgets) {
         Actor actor = Actors.of(metaData);
         Actors.requireRole(actor, "grant.decision.forbidden",
                 "Nur das Ministerium entscheidet über Zuwendungen.", Role.MINISTRY);
@@ -103,6 +132,7 @@ public class Grant {
                     "Der bewilligte Betrag (" + German.euros(command.approvedAmount()) + ") darf den beantragten Betrag ("
                             + German.euros(requestedAmount) + ") nicht übersteigen.");
         }
+        budgets.commitApproval(fundingYear, programmePart, centreId, command.approvedAmount().cents());
         apply(new GrantApprovedEvent(grantId, centreId, requestedAmount, command.approvedAmount(), command.note(),
                 Today.in(clock)), Actors.metaDataOf(actor));
     }
@@ -128,23 +158,171 @@ public class Grant {
         apply(new GrantWithdrawnEvent(grantId, centreId, command.reason()), Actors.metaDataOf(actor));
     }
 
+    @CommandHandler
+    public void handle(AmendGrantCommand command, MetaData metaData, Clock clock, BudgetLedger budgets) {
+        Actor actor = Actors.of(metaData);
+        Actors.requireRole(actor, "grant.amend.forbidden",
+                "Nur das Ministerium erlässt Änderungsbescheide.", Role.MINISTRY);
+        requireStatus("ein Änderungsbescheid", GrantStatus.APPROVED);
+        Money amount = command.approvedAmount();
+        if (amount.equals(approvedAmount)) {
+            throw new RuleViolationException("grant.amendment-unchanged",
+                    "Der neue Betrag ist der bisher bewilligte (" + German.euros(amount) + "); es gibt nichts zu ändern.");
+        }
+        if (amount.isGreaterThan(requestedAmount)) {
+            throw new RuleViolationException("grant.approved-exceeds-requested",
+                    "Der bewilligte Betrag (" + German.euros(amount) + ") darf den beantragten Betrag ("
+                            + German.euros(requestedAmount) + ") nicht übersteigen.");
+        }
+        if (amount.isLessThan(disbursed)) {
+            throw new RuleViolationException("grant.amendment-below-disbursed",
+                    "Der neue Betrag (" + German.euros(amount) + ") darf nicht unter dem bereits ausgezahlten Betrag ("
+                            + German.euros(disbursed) + ") liegen.");
+        }
+        budgets.commitApproval(fundingYear, programmePart, centreId, amount.cents() - approvedAmount.cents());
+        apply(new GrantAmendedEvent(grantId, centreId, approvedAmount, amount, command.reason(), Today.in(clock)),
+                Actors.metaDataOf(actor));
+    }
+
+    /** Mittelabruf: the centre draws what it needs soon; never more than approved and not yet disbursed or drawn. */
+    @CommandHandler
+    public void handle(RequestFundsCommand command, MetaData metaData, Clock clock) {
+        Actor actor = requireOwnCentre(metaData, "grant.request-funds.forbidden",
+                "Nur Koordinatorinnen und Koordinatoren des Zentrums rufen Mittel ab.");
+        requireStatus("ein Mittelabruf", GrantStatus.APPROVED);
+        Money available = approvedAmount.minus(disbursed).minus(min(fundsRequested, approvedAmount.minus(disbursed)));
+        if (command.amount().isGreaterThan(available)) {
+            throw new RuleViolationException("grant.request-exceeds-available",
+                    "Abrufbar sind noch " + German.euros(available) + " (bewilligt " + German.euros(approvedAmount)
+                            + ", ausgezahlt " + German.euros(disbursed) + ", bereits abgerufen " + German.euros(fundsRequested) + ").");
+        }
+        apply(new FundsRequestedEvent(grantId, centreId, command.amount(), command.purpose(), Today.in(clock)),
+                Actors.metaDataOf(actor));
+    }
+
+    @CommandHandler
+    public void handle(DisburseTrancheCommand command, MetaData metaData, Clock clock) {
+        Actor actor = Actors.of(metaData);
+        Actors.requireRole(actor, "grant.disburse.forbidden",
+                "Nur die Bewilligungsbehörde (Bezirksregierung) zahlt Mittel aus.", Role.GRANT_OFFICER);
+        requireStatus("eine Auszahlung", GrantStatus.APPROVED);
+        requireDay(command.disbursedOn(), approvedOn, clock, "Auszahlungsdatum", "der Bewilligung", "grant.disbursement");
+        Money after = disbursed.plus(command.amount());
+        if (after.isGreaterThan(approvedAmount)) {
+            throw new RuleViolationException("grant.disbursement-exceeds-approved",
+                    "Insgesamt darf nicht mehr ausgezahlt werden als bewilligt: bewilligt " + German.euros(approvedAmount)
+                            + ", bereits ausgezahlt " + German.euros(disbursed) + ", möglich sind noch "
+                            + German.euros(approvedAmount.minus(disbursed)) + ".");
+        }
+        apply(new TrancheDisbursedEvent(grantId, centreId, tranches + 1, command.amount(), command.disbursedOn(),
+                disbursed, after), Actors.metaDataOf(actor));
+    }
+
+    @CommandHandler
+    public void handle(SubmitUsageReportCommand command, MetaData metaData, Clock clock) {
+        Actor actor = requireOwnCentre(metaData, "grant.usage-report.forbidden",
+                "Nur Koordinatorinnen und Koordinatoren des Zentrums reichen den Verwendungsnachweis ein.");
+        requireStatus("der Verwendungsnachweis", GrantStatus.APPROVED);
+        if (command.amountSpent().isGreaterThan(disbursed)) {
+            throw new RuleViolationException("grant.spent-exceeds-disbursed",
+                    "Verausgabt werden kann höchstens, was ausgezahlt wurde: ausgezahlt " + German.euros(disbursed)
+                            + ", angegeben " + German.euros(command.amountSpent()) + ".");
+        }
+        apply(new UsageReportSubmittedEvent(grantId, centreId, disbursed, command.amountSpent(), command.report(),
+                command.volunteersReached(), Today.in(clock)), Actors.metaDataOf(actor));
+    }
+
+    /** Checking the usage report closes the grant; what was disbursed and not spent is demanded back. */
+    @CommandHandler
+    public void handle(CloseGrantCommand command, MetaData metaData, Clock clock) {
+        Actor actor = Actors.of(metaData);
+        Actors.requireRole(actor, "grant.close.forbidden",
+                "Nur die Bewilligungsbehörde (Bezirksregierung) prüft Verwendungsnachweise.", Role.GRANT_OFFICER);
+        requireStatus("der Abschluss", GrantStatus.USAGE_REPORTED);
+        apply(new GrantClosedEvent(grantId, centreId, disbursed, spent, disbursed.minus(spent), command.checkNote(),
+                Today.in(clock)), Actors.metaDataOf(actor));
+    }
+
+    @CommandHandler
+    public void handle(RecordRepaymentCommand command, MetaData metaData, Clock clock) {
+        Actor actor = Actors.of(metaData);
+        Actors.requireRole(actor, "grant.repayment.forbidden",
+                "Nur die Bewilligungsbehörde (Bezirksregierung) erfasst Rückzahlungen.", Role.GRANT_OFFICER);
+        requireStatus("eine Rückzahlung", GrantStatus.CLOSED);
+        if (repaymentOutstanding.isZero()) {
+            throw new RuleViolationException("grant.nothing-to-repay", "Für diese Zuwendung ist keine Rückzahlung offen.");
+        }
+        requireDay(command.receivedOn(), closedOn, clock, "Eingangsdatum", "dem Abschluss", "grant.repayment");
+        if (command.amount().isGreaterThan(repaymentOutstanding)) {
+            throw new RuleViolationException("grant.repayment-exceeds-outstanding",
+                    "Offen sind nur " + German.euros(repaymentOutstanding) + "; mehr kann nicht als Rückzahlung erfasst werden.");
+        }
+        apply(new RepaymentReceivedEvent(grantId, centreId, command.amount(), command.receivedOn(),
+                repaymentOutstanding, repaymentOutstanding.minus(command.amount())), Actors.metaDataOf(actor));
+    }
+
     /** What an activity that refers to this grant needs to know. */
     public GrantRegistry.GrantFacts facts() {
         return new GrantRegistry.GrantFacts(grantId, centreId, fundingYear, status);
     }
 
-    /** The state machine in one place: the step is allowed only from the given states. */
+    private Actor requireOwnCentre(MetaData metaData, String code, String message) {
+        Actor actor = Actors.of(metaData);
+        if (!actor.actsFor(centreId)) {
+            throw new ForbiddenException(code, message);
+        }
+        return actor;
+    }
+
+    /** A day a fact happened: not in the future and not before the step it follows. */
+    private static void requireDay(LocalDate day, LocalDate notBefore, Clock clock, String label, String after,
+                                   String code) {
+        if (day.isAfter(Today.in(clock))) {
+            throw new RuleViolationException(code + ".in-future",
+                    "Das " + label + " (" + German.date(day) + ") liegt in der Zukunft.");
+        }
+        if (notBefore != null && day.isBefore(notBefore)) {
+            throw new RuleViolationException(code + ".too-early",
+                    "Das " + label + " (" + German.date(day) + ") liegt vor " + after + " am " + German.date(notBefore) + ".");
+        }
+    }
+
+    private static Money min(Money a, Money b) {
+        return a.isGreaterThan(b) ? b : a;
+    }
+
+    /**
+     * The state machine in one place: the step is allowed only from the given states. A refusal says
+     * whether the grant is not yet there (for example not yet approved) or already past it.
+     */
     private void requireStatus(String step, GrantStatus... allowed) {
-        if (List.of(allowed).contains(status)) {
+        List<GrantStatus> steps = List.of(allowed);
+        if (steps.contains(status)) {
             return;
         }
+        int earliestAllowed = steps.stream().mapToInt(LIFE::indexOf).min().orElseThrow();
+        int now = LIFE.indexOf(status);
+        if (now >= 0 && now < earliestAllowed) {
+            throw switch (LIFE.get(earliestAllowed)) {
+                case REVIEWED -> new RuleViolationException("grant.not-reviewed",
+                        "Der Antrag ist noch nicht geprüft; " + step + " ist erst nach der Prüfung möglich.");
+                case APPROVED -> new RuleViolationException("grant.not-approved",
+                        "Die Zuwendung ist noch nicht bewilligt; " + step + " ist erst nach der Bewilligung möglich.");
+                case USAGE_REPORTED -> new RuleViolationException("grant.no-usage-report",
+                        "Der Verwendungsnachweis liegt noch nicht vor; " + step + " ist erst danach möglich.");
+                default -> new RuleViolationException("grant.not-closed",
+                        "Die Zuwendung ist noch nicht abgeschlossen; " + step + " ist erst nach dem Abschluss möglich.");
+            };
+        }
         throw switch (status) {
-            case APPLIED -> new RuleViolationException("grant.not-reviewed",
-                    "Der Antrag ist noch nicht geprüft; " + step + " ist erst nach der Prüfung möglich.");
-            case REVIEWED -> new RuleViolationException("grant.already-reviewed",
+            case APPLIED, REVIEWED -> new RuleViolationException("grant.already-reviewed",
                     "Der Antrag ist bereits geprüft; " + step + " ist nicht mehr möglich.");
             case APPROVED -> new RuleViolationException("grant.already-approved",
                     "Über den Antrag ist bereits entschieden (bewilligt); " + step + " ist nicht mehr möglich.");
+            case USAGE_REPORTED -> new RuleViolationException("grant.usage-reported",
+                    "Der Verwendungsnachweis liegt bereits vor; " + step + " ist nicht mehr möglich.");
+            case CLOSED -> new RuleViolationException("grant.closed",
+                    "Die Zuwendung ist abgeschlossen; " + step + " ist nicht mehr möglich.");
             case REJECTED -> new RuleViolationException("grant.rejected",
                     "Der Antrag wurde abgelehnt; danach ist " + step + " nicht mehr möglich.");
             case WITHDRAWN -> new RuleViolationException("grant.withdrawn",
@@ -171,6 +349,7 @@ public class Grant {
         grantId = event.grantId();
         centreId = event.centreId();
         fundingYear = event.fundingYear();
+        programmePart = event.programmePart();
         requestedAmount = event.requestedAmount();
         status = GrantStatus.APPLIED;
         appliedBy = Actors.accountOf(metaData);
@@ -186,6 +365,43 @@ public class Grant {
     void on(GrantApprovedEvent event) {
         status = GrantStatus.APPROVED;
         approvedAmount = event.approvedAmount();
+        approvedOn = event.approvedOn();
+    }
+
+    @EventSourcingHandler
+    void on(GrantAmendedEvent event) {
+        approvedAmount = event.approvedAfter();
+    }
+
+    @EventSourcingHandler
+    void on(FundsRequestedEvent event) {
+        fundsRequested = fundsRequested.plus(event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(TrancheDisbursedEvent event) {
+        tranches = event.tranche();
+        disbursed = event.disbursedAfter();
+        fundsRequested = fundsRequested.isGreaterThan(event.amount()) ? fundsRequested.minus(event.amount()) : Money.ZERO;
+    }
+
+    @EventSourcingHandler
+    void on(UsageReportSubmittedEvent event) {
+        status = GrantStatus.USAGE_REPORTED;
+        spent = event.amountSpent();
+        fundsRequested = Money.ZERO;
+    }
+
+    @EventSourcingHandler
+    void on(GrantClosedEvent event) {
+        status = GrantStatus.CLOSED;
+        closedOn = event.closedOn();
+        repaymentOutstanding = event.repaymentDemanded();
+    }
+
+    @EventSourcingHandler
+    void on(RepaymentReceivedEvent event) {
+        repaymentOutstanding = event.outstandingAfter();
     }
 
     @EventSourcingHandler

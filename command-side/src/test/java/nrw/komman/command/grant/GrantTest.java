@@ -1,6 +1,8 @@
 package nrw.komman.command.grant;
 
 import nrw.komman.command.testing.FakeCentreRegistry;
+import nrw.komman.command.testing.TestBudgets;
+import nrw.komman.kernel.budget.BudgetId;
 import nrw.komman.command.testing.TestClock;
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.common.Actor;
@@ -8,6 +10,18 @@ import nrw.komman.kernel.common.ForbiddenException;
 import nrw.komman.kernel.common.Money;
 import nrw.komman.kernel.common.Role;
 import nrw.komman.kernel.common.RuleViolationException;
+import nrw.komman.kernel.grant.AmendGrantCommand;
+import nrw.komman.kernel.grant.CloseGrantCommand;
+import nrw.komman.kernel.grant.DisburseTrancheCommand;
+import nrw.komman.kernel.grant.FundsRequestedEvent;
+import nrw.komman.kernel.grant.GrantAmendedEvent;
+import nrw.komman.kernel.grant.GrantClosedEvent;
+import nrw.komman.kernel.grant.RecordRepaymentCommand;
+import nrw.komman.kernel.grant.RepaymentReceivedEvent;
+import nrw.komman.kernel.grant.RequestFundsCommand;
+import nrw.komman.kernel.grant.SubmitUsageReportCommand;
+import nrw.komman.kernel.grant.TrancheDisbursedEvent;
+import nrw.komman.kernel.grant.UsageReportSubmittedEvent;
 import nrw.komman.kernel.grant.ApplyForGrantCommand;
 import nrw.komman.kernel.grant.ApproveGrantCommand;
 import nrw.komman.kernel.grant.GrantAppliedEvent;
@@ -32,6 +46,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import static nrw.komman.command.testing.EventsSatisfying.eventsSatisfying;
 import static nrw.komman.command.testing.Given.by;
@@ -51,8 +66,12 @@ class GrantTest {
     private static final Actor OFFICER = Actor.of("b.officer", Role.GRANT_OFFICER);
     private static final Actor MINISTER = Actor.of("m.schulz", Role.MINISTRY);
 
+    private static final BudgetId BUDGET_2027 = BudgetId.of(2027, ProgrammePart.PART_II_A);
+    private static final BudgetId VIERSEN_SHARE = BudgetId.of(2027, ProgrammePart.PART_II_A, VIERSEN);
+
     private AggregateTestFixture<Grant> fixture;
     private FakeCentreRegistry centres;
+    private TestBudgets budgets;
 
     @BeforeEach
     void setUp() {
@@ -60,6 +79,8 @@ class GrantTest {
         fixture = new AggregateTestFixture<>(Grant.class);
         fixture.registerInjectableResource(TestClock.CLOCK);
         fixture.registerInjectableResource(centres);
+        budgets = new TestBudgets().set(BUDGET_2027, "100000.00");
+        fixture.registerInjectableResource(budgets.ledger());
     }
 
     private static ApplyForGrantCommand application(int fundingYear) {
@@ -400,8 +421,15 @@ class GrantTest {
                     new ReviewGrantCommand(GRANT, Recommendation.APPROVE, "erneut"),
                     new ApproveGrantCommand(GRANT, REQUESTED, null),
                     new RejectGrantCommand(GRANT, "erneut"),
-                    new WithdrawGrantApplicationCommand(GRANT, "erneut")};
-            Actor[] actors = {OFFICER, Actor.of("n.other", Role.MINISTRY), Actor.of("n.other", Role.MINISTRY), COORDINATOR};
+                    new WithdrawGrantApplicationCommand(GRANT, "erneut"),
+                    new AmendGrantCommand(GRANT, Money.parse("1000.00"), "erneut"),
+                    new RequestFundsCommand(GRANT, Money.parse("1000.00"), "erneut"),
+                    new DisburseTrancheCommand(GRANT, Money.parse("1000.00"), TODAY),
+                    new SubmitUsageReportCommand(GRANT, Money.ZERO, "erneut", 0),
+                    new CloseGrantCommand(GRANT, "erneut"),
+                    new RecordRepaymentCommand(GRANT, Money.parse("1000.00"), TODAY)};
+            Actor[] actors = {OFFICER, Actor.of("n.other", Role.MINISTRY), Actor.of("n.other", Role.MINISTRY), COORDINATOR,
+                    Actor.of("n.other", Role.MINISTRY), COORDINATOR, OFFICER, COORDINATOR, OFFICER, OFFICER};
             for (int i = 0; i < attempts.length; i++) {
                 givenReviewed()
                         .andGiven(by(MINISTER, new GrantRejectedEvent(GRANT, VIERSEN, "nein")))
@@ -417,12 +445,469 @@ class GrantTest {
                     new ReviewGrantCommand(GRANT, Recommendation.APPROVE, "erneut"),
                     new ApproveGrantCommand(GRANT, REQUESTED, null),
                     new RejectGrantCommand(GRANT, "erneut"),
-                    new WithdrawGrantApplicationCommand(GRANT, "erneut")};
-            Actor[] actors = {OFFICER, Actor.of("n.other", Role.MINISTRY), Actor.of("n.other", Role.MINISTRY), COORDINATOR};
+                    new WithdrawGrantApplicationCommand(GRANT, "erneut"),
+                    new AmendGrantCommand(GRANT, Money.parse("1000.00"), "erneut"),
+                    new RequestFundsCommand(GRANT, Money.parse("1000.00"), "erneut"),
+                    new DisburseTrancheCommand(GRANT, Money.parse("1000.00"), TODAY),
+                    new SubmitUsageReportCommand(GRANT, Money.ZERO, "erneut", 0),
+                    new CloseGrantCommand(GRANT, "erneut"),
+                    new RecordRepaymentCommand(GRANT, Money.parse("1000.00"), TODAY)};
+            Actor[] actors = {OFFICER, Actor.of("n.other", Role.MINISTRY), Actor.of("n.other", Role.MINISTRY), COORDINATOR,
+                    Actor.of("n.other", Role.MINISTRY), COORDINATOR, OFFICER, COORDINATOR, OFFICER, OFFICER};
             for (int i = 0; i < attempts.length; i++) {
                 fixture.given(by(COORDINATOR, applied()), by(COORDINATOR, new GrantWithdrawnEvent(GRANT, VIERSEN, "entfällt")))
                         .when(attempts[i], actors[i].toMetaData())
                         .expectException(refused(RuleViolationException.class, "grant.withdrawn"))
+                        .expectNoEvents();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ after the approval
+
+    private static final LocalDate APPROVED_ON = TODAY.minusDays(30);
+    private static final Money APPROVED = Money.parse("10000.00");
+
+    private static Money euros(String amount) {
+        return Money.parse(amount);
+    }
+
+    /** Approved for 10.000,00 € thirty days ago (and counted in the budget), then the given facts. */
+    private TestExecutor<Grant> givenApproved(Object... later) {
+        budgets.alreadyApproved(BUDGET_2027, VIERSEN, "10000.00");
+        return givenReviewed()
+                .andGiven(by(MINISTER, new GrantApprovedEvent(GRANT, VIERSEN, REQUESTED, APPROVED, null, APPROVED_ON)))
+                .andGiven(List.of(later));
+    }
+
+    private static Object disbursed(int tranche, String before, String after) {
+        Money from = euros(before);
+        Money to = euros(after);
+        return by(OFFICER, new TrancheDisbursedEvent(GRANT, VIERSEN, tranche, to.minus(from), APPROVED_ON.plusDays(tranche),
+                from, to));
+    }
+
+    private static Object reported(String disbursedTotal, String spent) {
+        return by(COORDINATOR, new UsageReportSubmittedEvent(GRANT, VIERSEN, euros(disbursedTotal), euros(spent),
+                "Sachbericht", 40, TODAY.minusDays(5)));
+    }
+
+    private static Object closed(String disbursedTotal, String spent) {
+        Money d = euros(disbursedTotal);
+        Money sp = euros(spent);
+        return by(OFFICER, new GrantClosedEvent(GRANT, VIERSEN, d, sp, d.minus(sp), "Geprüft", TODAY.minusDays(2)));
+    }
+
+    @Nested
+    class ApprovalWithinTheBudget {
+
+        @Test
+        void an_approval_counts_against_the_budget_and_the_centres_share() {
+            givenReviewed()
+                    .when(new ApproveGrantCommand(GRANT, REQUESTED, null), MINISTER.toMetaData())
+                    .expectSuccessfulHandlerExecution();
+            assertThat(budgets.approved(BUDGET_2027)).isEqualTo(REQUESTED);
+            assertThat(budgets.approved(VIERSEN_SHARE)).isEqualTo(REQUESTED);
+        }
+
+        @Test
+        void without_a_budget_for_the_year_and_part_nothing_is_approved() {
+            GrantAppliedEvent otherPart = new GrantAppliedEvent(GRANT, VIERSEN, 2027, ProgrammePart.PART_III, "Titel",
+                    "Zweck", REQUESTED, TODAY);
+            fixture.given(by(COORDINATOR, otherPart), by(OFFICER, reviewed()))
+                    .when(new ApproveGrantCommand(GRANT, REQUESTED, null), MINISTER.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "budget.missing"))
+                    .expectNoEvents();
+            assertThat(budgets.approved(BudgetId.of(2027, ProgrammePart.PART_III))).isNull();
+        }
+
+        @Test
+        void an_approval_beyond_the_budget_is_refused_and_counts_nothing() {
+            budgets.alreadyApproved(BUDGET_2027, KOELN, "90000.00");
+            givenReviewed()
+                    .when(new ApproveGrantCommand(GRANT, REQUESTED, null), MINISTER.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "budget.exceeded"))
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("frei sind 10.000,00 €"))
+                    .expectNoEvents();
+            assertThat(budgets.approved(BUDGET_2027)).isEqualTo(euros("90000.00"));
+            assertThat(budgets.approved(VIERSEN_SHARE)).isNull();
+        }
+
+        @Test
+        void the_budget_can_be_used_to_the_last_cent() {
+            budgets.alreadyApproved(BUDGET_2027, KOELN, "87500.00");
+            givenReviewed()
+                    .when(new ApproveGrantCommand(GRANT, REQUESTED, null), MINISTER.toMetaData())
+                    .expectSuccessfulHandlerExecution();
+            assertThat(budgets.approved(BUDGET_2027)).isEqualTo(euros("100000.00"));
+        }
+
+        @Test
+        void a_centres_share_limits_its_approvals() {
+            budgets.set(VIERSEN_SHARE, "10000.00");
+            givenReviewed()
+                    .when(new ApproveGrantCommand(GRANT, REQUESTED, null), MINISTER.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "budget.centre-exceeded"))
+                    .expectNoEvents();
+            givenReviewed()
+                    .when(new ApproveGrantCommand(GRANT, euros("10000.00"), null), MINISTER.toMetaData())
+                    .expectSuccessfulHandlerExecution();
+            assertThat(budgets.approved(VIERSEN_SHARE)).isEqualTo(euros("10000.00"));
+        }
+
+        @Test
+        void other_centres_approvals_do_not_use_a_centres_share() {
+            budgets.set(VIERSEN_SHARE, "15000.00").alreadyApproved(BUDGET_2027, KOELN, "50000.00");
+            givenReviewed()
+                    .when(new ApproveGrantCommand(GRANT, REQUESTED, null), MINISTER.toMetaData())
+                    .expectSuccessfulHandlerExecution();
+        }
+    }
+
+    @Nested
+    class Amendment {
+
+        @Test
+        void the_ministry_lowers_the_approved_amount_and_frees_the_budget() {
+            givenApproved()
+                    .when(new AmendGrantCommand(GRANT, euros("8000.00"), "Maßnahme verkleinert"), MINISTER.toMetaData())
+                    .expectEvents(new GrantAmendedEvent(GRANT, VIERSEN, APPROVED, euros("8000.00"), "Maßnahme verkleinert", TODAY));
+            assertThat(budgets.approved(BUDGET_2027)).isEqualTo(euros("8000.00"));
+        }
+
+        @Test
+        void the_ministry_raises_the_approved_amount_within_the_budget() {
+            givenApproved()
+                    .when(new AmendGrantCommand(GRANT, euros("12000.00"), "Mehrbedarf"), MINISTER.toMetaData())
+                    .expectEvents(new GrantAmendedEvent(GRANT, VIERSEN, APPROVED, euros("12000.00"), "Mehrbedarf", TODAY));
+            assertThat(budgets.approved(VIERSEN_SHARE)).isEqualTo(euros("12000.00"));
+        }
+
+        @Test
+        void a_raise_beyond_the_budget_is_refused() {
+            budgets.alreadyApproved(BUDGET_2027, KOELN, "89000.00");
+            givenApproved()
+                    .when(new AmendGrantCommand(GRANT, euros("12000.00"), "Mehrbedarf"), MINISTER.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "budget.exceeded"))
+                    .expectNoEvents();
+            assertThat(budgets.approved(BUDGET_2027)).isEqualTo(euros("99000.00"));
+        }
+
+        @Test
+        void an_amendment_never_exceeds_the_requested_amount() {
+            givenApproved()
+                    .when(new AmendGrantCommand(GRANT, euros("12500.01"), "Mehrbedarf"), MINISTER.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "grant.approved-exceeds-requested"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void an_amendment_never_goes_below_what_was_disbursed() {
+            givenApproved(disbursed(1, "0.00", "6000.00"))
+                    .when(new AmendGrantCommand(GRANT, euros("5999.99"), "Kürzung"), MINISTER.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "grant.amendment-below-disbursed"))
+                    .expectNoEvents();
+            givenApproved(disbursed(1, "0.00", "6000.00"))
+                    .when(new AmendGrantCommand(GRANT, euros("6000.00"), "Kürzung"), MINISTER.toMetaData())
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void an_amendment_changes_something() {
+            givenApproved()
+                    .when(new AmendGrantCommand(GRANT, APPROVED, "nochmal"), MINISTER.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "grant.amendment-unchanged"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void only_the_ministry_amends() {
+            for (Actor actor : new Actor[]{OFFICER, COORDINATOR, Actor.of("audit", Role.AUDITOR)}) {
+                givenApproved()
+                        .when(new AmendGrantCommand(GRANT, euros("8000.00"), "Kürzung"), actor.toMetaData())
+                        .expectException(refused(ForbiddenException.class, "grant.amend.forbidden"))
+                        .expectNoEvents();
+            }
+        }
+
+        @Test
+        void a_grant_is_amended_only_after_its_approval() {
+            givenReviewed()
+                    .when(new AmendGrantCommand(GRANT, euros("8000.00"), "Kürzung"), MINISTER.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "grant.not-approved"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class FundsRequest {
+
+        @Test
+        void the_centre_draws_funds_of_an_approved_grant() {
+            givenApproved()
+                    .when(new RequestFundsCommand(GRANT, euros("4000.00"), "Honorare erstes Quartal"), COORDINATOR.toMetaData())
+                    .expectEvents(new FundsRequestedEvent(GRANT, VIERSEN, euros("4000.00"), "Honorare erstes Quartal", TODAY));
+        }
+
+        @Test
+        void no_more_than_approved_minus_disbursed_minus_already_requested() {
+            Object pending = by(COORDINATOR, new FundsRequestedEvent(GRANT, VIERSEN, euros("3000.00"), "Miete", TODAY));
+            givenApproved(disbursed(1, "0.00", "6000.00"), pending)
+                    .when(new RequestFundsCommand(GRANT, euros("1000.01"), "Honorare"), COORDINATOR.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "grant.request-exceeds-available"))
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("Abrufbar sind noch 1.000,00 €"))
+                    .expectNoEvents();
+            givenApproved(disbursed(1, "0.00", "6000.00"), pending)
+                    .when(new RequestFundsCommand(GRANT, euros("1000.00"), "Honorare"), COORDINATOR.toMetaData())
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void a_disbursement_settles_what_was_requested() {
+            Object pending = by(COORDINATOR, new FundsRequestedEvent(GRANT, VIERSEN, euros("4000.00"), "Miete", TODAY));
+            givenApproved(pending, disbursed(1, "0.00", "4000.00"))
+                    .when(new RequestFundsCommand(GRANT, euros("6000.00"), "Rest"), COORDINATOR.toMetaData())
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void only_the_centres_coordinators_draw_funds() {
+            for (Actor actor : new Actor[]{OTHER_COORDINATOR, OFFICER, MINISTER}) {
+                givenApproved()
+                        .when(new RequestFundsCommand(GRANT, euros("100.00"), "x"), actor.toMetaData())
+                        .expectException(refused(ForbiddenException.class, "grant.request-funds.forbidden"))
+                        .expectNoEvents();
+            }
+        }
+
+        @Test
+        void no_funds_before_the_approval() {
+            givenReviewed()
+                    .when(new RequestFundsCommand(GRANT, euros("100.00"), "x"), COORDINATOR.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "grant.not-approved"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Disbursement {
+
+        @Test
+        void the_grant_authority_disburses_tranches_numbered_in_order() {
+            givenApproved()
+                    .when(new DisburseTrancheCommand(GRANT, euros("4000.00"), TODAY.minusDays(1)), OFFICER.toMetaData())
+                    .expectEvents(new TrancheDisbursedEvent(GRANT, VIERSEN, 1, euros("4000.00"), TODAY.minusDays(1),
+                            Money.ZERO, euros("4000.00")));
+            givenApproved(disbursed(1, "0.00", "4000.00"))
+                    .when(new DisburseTrancheCommand(GRANT, euros("3000.00"), TODAY), OFFICER.toMetaData())
+                    .expectEvents(new TrancheDisbursedEvent(GRANT, VIERSEN, 2, euros("3000.00"), TODAY,
+                            euros("4000.00"), euros("7000.00")));
+        }
+
+        @Test
+        void the_sum_of_disbursements_never_exceeds_the_approved_amount() {
+            givenApproved(disbursed(1, "0.00", "6000.00"))
+                    .when(new DisburseTrancheCommand(GRANT, euros("4000.01"), TODAY), OFFICER.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "grant.disbursement-exceeds-approved"))
+                    .expectNoEvents();
+            givenApproved(disbursed(1, "0.00", "6000.00"))
+                    .when(new DisburseTrancheCommand(GRANT, euros("4000.00"), TODAY), OFFICER.toMetaData())
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void after_an_amendment_the_new_amount_is_the_limit() {
+            Object amended = by(MINISTER, new GrantAmendedEvent(GRANT, VIERSEN, APPROVED, euros("7000.00"), "Kürzung", TODAY));
+            givenApproved(disbursed(1, "0.00", "6000.00"), amended)
+                    .when(new DisburseTrancheCommand(GRANT, euros("1000.01"), TODAY), OFFICER.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "grant.disbursement-exceeds-approved"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void the_date_is_neither_in_the_future_nor_before_the_approval() {
+            givenApproved()
+                    .when(new DisburseTrancheCommand(GRANT, euros("100.00"), TODAY.plusDays(1)), OFFICER.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "grant.disbursement.in-future"))
+                    .expectNoEvents();
+            givenApproved()
+                    .when(new DisburseTrancheCommand(GRANT, euros("100.00"), APPROVED_ON.minusDays(1)), OFFICER.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "grant.disbursement.too-early"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void only_the_grant_authority_disburses() {
+            for (Actor actor : new Actor[]{MINISTER, COORDINATOR}) {
+                givenApproved()
+                        .when(new DisburseTrancheCommand(GRANT, euros("100.00"), TODAY), actor.toMetaData())
+                        .expectException(refused(ForbiddenException.class, "grant.disburse.forbidden"))
+                        .expectNoEvents();
+            }
+        }
+
+        @Test
+        void nothing_is_disbursed_before_the_approval_or_after_the_usage_report() {
+            givenReviewed()
+                    .when(new DisburseTrancheCommand(GRANT, euros("100.00"), TODAY), OFFICER.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "grant.not-approved"));
+            givenApproved(disbursed(1, "0.00", "6000.00"), reported("6000.00", "6000.00"))
+                    .when(new DisburseTrancheCommand(GRANT, euros("100.00"), TODAY), OFFICER.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "grant.usage-reported"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class UsageReport {
+
+        @Test
+        void the_centre_reports_what_it_spent() {
+            givenApproved(disbursed(1, "0.00", "6000.00"))
+                    .when(new SubmitUsageReportCommand(GRANT, euros("5500.00"), "Sachbericht 2027", 42), COORDINATOR.toMetaData())
+                    .expectEvents(new UsageReportSubmittedEvent(GRANT, VIERSEN, euros("6000.00"), euros("5500.00"),
+                            "Sachbericht 2027", 42, TODAY));
+        }
+
+        @Test
+        void the_spending_is_at_most_what_was_disbursed() {
+            givenApproved(disbursed(1, "0.00", "6000.00"))
+                    .when(new SubmitUsageReportCommand(GRANT, euros("6000.01"), "Bericht", 42), COORDINATOR.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "grant.spent-exceeds-disbursed"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void the_report_is_submitted_once() {
+            givenApproved(disbursed(1, "0.00", "6000.00"), reported("6000.00", "5000.00"))
+                    .when(new SubmitUsageReportCommand(GRANT, euros("5000.00"), "Bericht", 42), COORDINATOR.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "grant.usage-reported"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void only_the_centres_coordinators_report() {
+            for (Actor actor : new Actor[]{OTHER_COORDINATOR, OFFICER}) {
+                givenApproved()
+                        .when(new SubmitUsageReportCommand(GRANT, Money.ZERO, "Bericht", 0), actor.toMetaData())
+                        .expectException(refused(ForbiddenException.class, "grant.usage-report.forbidden"))
+                        .expectNoEvents();
+            }
+        }
+
+        @Test
+        void no_report_before_the_approval() {
+            givenReviewed()
+                    .when(new SubmitUsageReportCommand(GRANT, Money.ZERO, "Bericht", 0), COORDINATOR.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "grant.not-approved"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Closing {
+
+        @Test
+        void checking_the_report_closes_the_grant_and_demands_back_what_was_not_spent() {
+            givenApproved(disbursed(1, "0.00", "6000.00"), reported("6000.00", "5500.00"))
+                    .when(new CloseGrantCommand(GRANT, "Minderausgaben bei Honoraren"), OFFICER.toMetaData())
+                    .expectEvents(new GrantClosedEvent(GRANT, VIERSEN, euros("6000.00"), euros("5500.00"), euros("500.00"),
+                            "Minderausgaben bei Honoraren", TODAY));
+        }
+
+        @Test
+        void nothing_is_demanded_when_everything_was_spent() {
+            givenApproved(disbursed(1, "0.00", "6000.00"), reported("6000.00", "6000.00"))
+                    .when(new CloseGrantCommand(GRANT, "Ordnungsgemäß verwendet"), OFFICER.toMetaData())
+                    .expectEvents(new GrantClosedEvent(GRANT, VIERSEN, euros("6000.00"), euros("6000.00"), Money.ZERO,
+                            "Ordnungsgemäß verwendet", TODAY));
+        }
+
+        @Test
+        void no_closing_without_a_usage_report() {
+            givenApproved(disbursed(1, "0.00", "6000.00"))
+                    .when(new CloseGrantCommand(GRANT, "zu früh"), OFFICER.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "grant.no-usage-report"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void only_the_grant_authority_closes() {
+            for (Actor actor : new Actor[]{MINISTER, COORDINATOR}) {
+                givenApproved(reported("0.00", "0.00"))
+                        .when(new CloseGrantCommand(GRANT, "x"), actor.toMetaData())
+                        .expectException(refused(ForbiddenException.class, "grant.close.forbidden"))
+                        .expectNoEvents();
+            }
+        }
+
+        @Test
+        void nothing_happens_to_a_closed_grant_but_the_repayment() {
+            Object[] attempts = {
+                    new AmendGrantCommand(GRANT, euros("7000.00"), "später"),
+                    new RequestFundsCommand(GRANT, euros("100.00"), "später"),
+                    new DisburseTrancheCommand(GRANT, euros("100.00"), TODAY),
+                    new SubmitUsageReportCommand(GRANT, Money.ZERO, "später", 0),
+                    new CloseGrantCommand(GRANT, "nochmal"),
+                    new WithdrawGrantApplicationCommand(GRANT, "später")};
+            Actor[] actors = {MINISTER, COORDINATOR, OFFICER, COORDINATOR, OFFICER, COORDINATOR};
+            for (int i = 0; i < attempts.length; i++) {
+                givenApproved(disbursed(1, "0.00", "6000.00"), reported("6000.00", "5500.00"), closed("6000.00", "5500.00"))
+                        .when(attempts[i], actors[i].toMetaData())
+                        .expectException(refused(RuleViolationException.class, "grant.closed"))
+                        .expectNoEvents();
+            }
+        }
+    }
+
+    @Nested
+    class Repayment {
+
+        @Test
+        void repayments_are_recorded_until_nothing_is_outstanding() {
+            givenApproved(disbursed(1, "0.00", "6000.00"), reported("6000.00", "5500.00"), closed("6000.00", "5500.00"))
+                    .when(new RecordRepaymentCommand(GRANT, euros("200.00"), TODAY), OFFICER.toMetaData())
+                    .expectEvents(new RepaymentReceivedEvent(GRANT, VIERSEN, euros("200.00"), TODAY, euros("500.00"), euros("300.00")));
+            Object partly = by(OFFICER, new RepaymentReceivedEvent(GRANT, VIERSEN, euros("200.00"), TODAY, euros("500.00"), euros("300.00")));
+            givenApproved(disbursed(1, "0.00", "6000.00"), reported("6000.00", "5500.00"), closed("6000.00", "5500.00"), partly)
+                    .when(new RecordRepaymentCommand(GRANT, euros("300.01"), TODAY), OFFICER.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "grant.repayment-exceeds-outstanding"))
+                    .expectNoEvents();
+            Object rest = by(OFFICER, new RepaymentReceivedEvent(GRANT, VIERSEN, euros("300.00"), TODAY, euros("300.00"), Money.ZERO));
+            givenApproved(disbursed(1, "0.00", "6000.00"), reported("6000.00", "5500.00"), closed("6000.00", "5500.00"), partly, rest)
+                    .when(new RecordRepaymentCommand(GRANT, euros("0.01"), TODAY), OFFICER.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "grant.nothing-to-repay"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void no_repayment_when_nothing_was_demanded_or_before_closing() {
+            givenApproved(disbursed(1, "0.00", "6000.00"), reported("6000.00", "6000.00"), closed("6000.00", "6000.00"))
+                    .when(new RecordRepaymentCommand(GRANT, euros("1.00"), TODAY), OFFICER.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "grant.nothing-to-repay"));
+            givenApproved(disbursed(1, "0.00", "6000.00"), reported("6000.00", "5000.00"))
+                    .when(new RecordRepaymentCommand(GRANT, euros("1.00"), TODAY), OFFICER.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "grant.not-closed"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void the_receipt_date_is_neither_in_the_future_nor_before_closing() {
+            givenApproved(disbursed(1, "0.00", "6000.00"), reported("6000.00", "5500.00"), closed("6000.00", "5500.00"))
+                    .when(new RecordRepaymentCommand(GRANT, euros("100.00"), TODAY.plusDays(1)), OFFICER.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "grant.repayment.in-future"));
+            givenApproved(disbursed(1, "0.00", "6000.00"), reported("6000.00", "5500.00"), closed("6000.00", "5500.00"))
+                    .when(new RecordRepaymentCommand(GRANT, euros("100.00"), TODAY.minusDays(3)), OFFICER.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "grant.repayment.too-early"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void only_the_grant_authority_records_repayments() {
+            for (Actor actor : new Actor[]{MINISTER, COORDINATOR}) {
+                givenApproved(disbursed(1, "0.00", "6000.00"), reported("6000.00", "5500.00"), closed("6000.00", "5500.00"))
+                        .when(new RecordRepaymentCommand(GRANT, euros("100.00"), TODAY), actor.toMetaData())
+                        .expectException(refused(ForbiddenException.class, "grant.repayment.forbidden"))
                         .expectNoEvents();
             }
         }

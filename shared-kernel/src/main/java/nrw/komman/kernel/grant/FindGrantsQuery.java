@@ -1,13 +1,16 @@
 package nrw.komman.kernel.grant;
 
-import nrw.komman.kernel.activity.*;
-import nrw.komman.kernel.centre.*;
-import nrw.komman.kernel.common.*;
-import nrw.komman.kernel.volunteer.*;
+import nrw.komman.kernel.centre.CentreId;
+import nrw.komman.kernel.centre.Regierungsbezirk;
 
-import java.time.*;
-import java.util.*;
+/**
+ * The grants register filtered by centre, funding year, status, programme part and Regierungsbezirk
+ * (all optional). A coordinator sees only their centre's grants.
+ */
+public record FindGrantsQuery(CentreId centreId, Integer fundingYear, GrantStatus status, ProgrammePart programmePart,
+                              Regierungsbezirk regierungsbezirk) {
 
-/** Grants filtered by centre, funding year and status (all optional). A coordinator sees only their centre's. */
-public record FindGrantsQuery(CentreId centreId, Integer fundingYear, GrantStatus status) {
+    public FindGrantsQuery(CentreId centreId, Integer fundingYear, GrantStatus status) {
+        this(centreId, fundingYear, status, null, null);
+    }
 }

@@ -9,6 +9,19 @@ import nrw.komman.kernel.volunteer.*;
 import java.time.*;
 import java.util.*;
 
-/** Counts, hours and money of one centre, one region or the state. Never names. */
-public record Figures(int activeVolunteers, long minutes, long activities, Map<ActivityCategory, Long> activitiesByCategory, Map<ActivityCategory, Long> minutesByCategory, Map<GrantStatus, Long> grantsByStatus, Money requested, Money approved) {
+/**
+ * Counts, hours and money of one centre, one region or the state. Never names. Money: requested and
+ * approved (grants by decision), disbursed, spent as reported in usage reports, reclaimed (repayment
+ * demanded on closing) and repaid.
+ */
+public record Figures(int activeVolunteers, long minutes, long activities, Map<ActivityCategory, Long> activitiesByCategory,
+                      Map<ActivityCategory, Long> minutesByCategory, Map<GrantStatus, Long> grantsByStatus,
+                      Money requested, Money approved, Money disbursed, Money spent, Money reclaimed, Money repaid) {
+
+    public Figures(int activeVolunteers, long minutes, long activities, Map<ActivityCategory, Long> activitiesByCategory,
+                   Map<ActivityCategory, Long> minutesByCategory, Map<GrantStatus, Long> grantsByStatus,
+                   Money requested, Money approved) {
+        this(activeVolunteers, minutes, activities, activitiesByCategory, minutesByCategory, grantsByStatus,
+                requested, approved, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO);
+    }
 }
