@@ -1,5 +1,6 @@
 package nrw.komman.query.centre;
 
+import nrw.komman.kernel.budget.BudgetSetEvent;
 import nrw.komman.kernel.centre.CentreId;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -16,6 +17,11 @@ import java.util.Optional;
  * order, so update-then-insert needs no locks and per-centre aggregates never race. Events without
  * a centre fall back to their aggregate (or, lacking one, to their own identifier).
  *
+ * <p>Budgets: a centre's budget follows its centre; a state-wide budget (no centre) is sequenced by
+ * its budget id (e.g. {@code 2026/PART_I}), the same key whichever way the event arrives, so the
+ * amounts of one budget row are always written in order. Budget use is summed when asked, so no
+ * budget event has to be ordered with grant events.
+ *
  * <p>The application configures the processors {@code centre-views} and {@code grant-views} with
  * this bean.
  */
@@ -23,6 +29,9 @@ import java.util.Optional;
 public class CentreSequencingPolicy implements SequencingPolicy<EventMessage<?>> {
 
     public static final String BEAN_NAME = "centreSequencingPolicy";
+
+    /** The key of a state-wide budget event that (unexpectedly) names no budget. */
+    static final String BUDGETS = "budgets";
 
     private static final ClassValue<Optional<Method>> CENTRE_ACCESSOR = new ClassValue<>() {
         @Override
@@ -44,6 +53,9 @@ public class CentreSequencingPolicy implements SequencingPolicy<EventMessage<?>>
         Object centre = centreOf(event.getPayload());
         if (centre != null) {
             return centre;
+        }
+        if (event.getPayload() instanceof BudgetSetEvent budget) {
+            return budget.budgetId() != null ? budget.budgetId().toString() : BUDGETS;
         }
         if (event instanceof DomainEventMessage<?> domainEvent && domainEvent.getAggregateIdentifier() != null) {
             return domainEvent.getAggregateIdentifier();

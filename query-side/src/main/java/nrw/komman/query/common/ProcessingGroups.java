@@ -9,7 +9,7 @@ public final class ProcessingGroups {
     /** Centres, volunteer roster, activity log and the per-centre activity statistics. */
     public static final String CENTRE_VIEWS = "centre-views";
 
-    /** Grants register and grant history. */
+    /** Grants register, grant history and the budgets (budget use is summed from the grants). */
     public static final String GRANT_VIEWS = "grant-views";
 
     private ProcessingGroups() {

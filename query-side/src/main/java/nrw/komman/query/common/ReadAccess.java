@@ -20,6 +20,8 @@ public final class ReadAccess {
             EnumSet.of(Role.COORDINATOR, Role.GRANT_OFFICER, Role.MINISTRY, Role.AUDITOR);
     private static final Set<Role> OVERVIEW_READERS =
             EnumSet.of(Role.GRANT_OFFICER, Role.MINISTRY, Role.AUDITOR);
+    private static final Set<Role> BUDGET_READERS =
+            EnumSet.of(Role.GRANT_OFFICER, Role.MINISTRY, Role.AUDITOR);
 
     private ReadAccess() {
     }
@@ -76,6 +78,14 @@ public final class ReadAccess {
         if (!OVERVIEW_READERS.contains(actor.role())) {
             throw new ForbiddenException("overview.forbidden",
                     "Die landesweite Übersicht sehen nur Ministerium, Bewilligungsbehörde und Prüfung.");
+        }
+    }
+
+    /** Budgets and their use: ministry, auditors and the grant authority; not the centres. */
+    public static void requireBudgetReader(Actor actor) {
+        if (!BUDGET_READERS.contains(actor.role())) {
+            throw new ForbiddenException("budget.forbidden",
+                    "Die Budgetübersicht sehen nur Ministerium, Bewilligungsbehörde und Prüfung.");
         }
     }
 

@@ -5,13 +5,19 @@ import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.Money;
 import nrw.komman.kernel.common.Role;
+import nrw.komman.kernel.grant.FundsRequestedEvent;
+import nrw.komman.kernel.grant.GrantAmendedEvent;
 import nrw.komman.kernel.grant.GrantAppliedEvent;
 import nrw.komman.kernel.grant.GrantApprovedEvent;
+import nrw.komman.kernel.grant.GrantClosedEvent;
 import nrw.komman.kernel.grant.GrantId;
 import nrw.komman.kernel.grant.GrantRejectedEvent;
 import nrw.komman.kernel.grant.GrantReviewedEvent;
 import nrw.komman.kernel.grant.GrantStatus;
 import nrw.komman.kernel.grant.GrantWithdrawnEvent;
+import nrw.komman.kernel.grant.RepaymentReceivedEvent;
+import nrw.komman.kernel.grant.TrancheDisbursedEvent;
+import nrw.komman.kernel.grant.UsageReportSubmittedEvent;
 import nrw.komman.query.common.ProcessingGroups;
 import nrw.komman.query.common.Rows;
 import org.axonframework.config.ProcessingGroup;
@@ -37,7 +43,11 @@ import java.util.Optional;
  * names ({@code grant_centre}) so it never reads another group's tables. Owned by {@code grant-views}.
  *
  * <p>An event whose sequence number the grant has already seen changes nothing, so processing it
- * twice is harmless.
+ * twice is harmless. Every handler writes absolute values computed from the stored state, never
+ * increments in SQL, for the same reason.
+ *
+ * <p>The history's "before" and "after" columns are the register's values before and after the fact;
+ * the disbursed total is zero from the application on (nothing existed before it).
  */
 @Component
 @ProcessingGroup(ProcessingGroups.GRANT_VIEWS)
@@ -69,16 +79,17 @@ public class GrantProjection {
         CentreId centreId = event.centreId();
         List<String> names = jdbc.queryForList("select name from grant_centre where centre_id = :centreId",
                 Map.of("centreId", centreId.value()), String.class);
-        LocalDate appliedOn = event.appliedOn() != null ? event.appliedOn() : LocalDate.ofInstant(occurredAt, Rows.BERLIN);
+        LocalDate appliedOn = event.appliedOn() != null ? event.appliedOn() : dateOf(occurredAt);
+        Current state = Current.applied(sequence);
         jdbc.update("""
                 insert into grant_view (grant_id, centre_id, centre_name, region, funding_year, programme_part, title,
                                         purpose, status, requested_cents, approved_cents, recommendation, review_note,
                                         decision_note, applied_on, applied_by, reviewed_by, decided_by, decided_on,
-                                        next_step, last_sequence)
+                                        next_step, last_sequence, disbursed_cents, funds_requested_cents, repaid_cents)
                 values (:grantId, :centreId, :centreName, :region, :fundingYear, :programmePart, :title,
                         :purpose, :status, :requested, null, null, null,
                         null, :appliedOn, :appliedBy, null, null, null,
-                        :nextStep, :sequence)""", new MapSqlParameterSource()
+                        :nextStep, :sequence, 0, 0, 0)""", new MapSqlParameterSource()
                 .addValue("grantId", event.grantId().toString())
                 .addValue("centreId", centreId.value())
                 .addValue("centreName", names.isEmpty() ? null : names.get(0))
@@ -91,10 +102,10 @@ public class GrantProjection {
                 .addValue("requested", event.requestedAmount().cents())
                 .addValue("appliedOn", appliedOn)
                 .addValue("appliedBy", account(metaData))
-                .addValue("nextStep", GrantWording.nextStep(GrantStatus.APPLIED))
+                .addValue("nextStep", state.nextStep())
                 .addValue("sequence", sequence));
         history(event.grantId(), centreId, sequence, GrantWording.APPLIED, occurredAt, metaData,
-                null, GrantStatus.APPLIED, null, null, event.requestedAmount(), null);
+                null, state, event.requestedAmount(), null);
     }
 
     @EventHandler
@@ -105,21 +116,18 @@ public class GrantProjection {
             return;
         }
         Current old = before.get();
+        Current now = old.with(GrantStatus.REVIEWED, sequence);
         jdbc.update("""
                 update grant_view set status = :status, recommendation = :recommendation, review_note = :note,
                        reviewed_by = :account, next_step = :nextStep, last_sequence = :sequence
-                 where grant_id = :grantId""", new MapSqlParameterSource()
-                .addValue("grantId", event.grantId().toString())
-                .addValue("status", GrantStatus.REVIEWED.name())
+                 where grant_id = :grantId""", state(event.grantId(), now)
                 .addValue("recommendation", Rows.name(event.recommendation()))
                 .addValue("note", event.note())
-                .addValue("account", account(metaData))
-                .addValue("nextStep", GrantWording.nextStep(GrantStatus.REVIEWED))
-                .addValue("sequence", sequence));
+                .addValue("account", account(metaData)));
         String reason = "Empfehlung: " + GrantWording.recommendation(event.recommendation())
                 + (event.note() == null ? "" : ". " + event.note());
         history(event.grantId(), event.centreId(), sequence, GrantWording.REVIEWED, occurredAt, metaData,
-                old.status(), GrantStatus.REVIEWED, old.approved(), old.approved(), null, reason);
+                old, now, null, reason);
     }
 
     @EventHandler
@@ -130,16 +138,15 @@ public class GrantProjection {
             return;
         }
         Current old = before.get();
-        LocalDate approvedOn = event.approvedOn() != null ? event.approvedOn() : LocalDate.ofInstant(occurredAt, Rows.BERLIN);
-        MapSqlParameterSource p = decision(event.grantId(), GrantStatus.APPROVED, event.note(), metaData, approvedOn, sequence)
-                .addValue("approved", event.approvedAmount().cents());
+        Current now = old.with(GrantStatus.APPROVED, sequence).withApproved(event.approvedAmount());
+        LocalDate approvedOn = event.approvedOn() != null ? event.approvedOn() : dateOf(occurredAt);
         jdbc.update("""
                 update grant_view set status = :status, approved_cents = :approved, decision_note = :note,
                        decided_by = :account, decided_on = :decidedOn, next_step = :nextStep, last_sequence = :sequence
-                 where grant_id = :grantId""", p);
+                 where grant_id = :grantId""",
+                decision(event.grantId(), now, event.note(), metaData, approvedOn));
         history(event.grantId(), event.centreId(), sequence, GrantWording.APPROVED, occurredAt, metaData,
-                old.status(), GrantStatus.APPROVED, old.approved(), event.approvedAmount(), event.approvedAmount(),
-                event.note());
+                old, now, event.approvedAmount(), event.note());
     }
 
     @EventHandler
@@ -157,6 +164,138 @@ public class GrantProjection {
                 metaData, occurredAt, sequence);
     }
 
+    /** Änderungsbescheid: the approved amount changes; the decision itself (note, who, when) stays. */
+    @EventHandler
+    public void on(GrantAmendedEvent event, MetaData metaData, @Timestamp Instant occurredAt,
+                   @SequenceNumber long sequence) {
+        Optional<Current> before = unseen(event.grantId(), sequence);
+        if (before.isEmpty()) {
+            return;
+        }
+        Current old = before.get();
+        if (event.approvedBefore() != null) {
+            old = old.withApproved(event.approvedBefore()); // the fact's own "before" is what the auditor reads
+        }
+        Current now = old.with(old.status(), sequence).withApproved(event.approvedAfter());
+        jdbc.update("""
+                update grant_view set approved_cents = :approved, next_step = :nextStep, last_sequence = :sequence
+                 where grant_id = :grantId""", state(event.grantId(), now));
+        history(event.grantId(), event.centreId(), sequence, GrantWording.AMENDED, occurredAt, metaData,
+                old, now, event.approvedAfter(), event.reason());
+    }
+
+    /** Mittelabruf by the centre: counts as open until the grant authority disburses it. */
+    @EventHandler
+    public void on(FundsRequestedEvent event, MetaData metaData, @Timestamp Instant occurredAt,
+                   @SequenceNumber long sequence) {
+        Optional<Current> before = unseen(event.grantId(), sequence);
+        if (before.isEmpty()) {
+            return;
+        }
+        Current old = before.get();
+        Current now = old.with(old.status(), sequence).withFundsRequested(old.fundsRequested().plus(event.amount()));
+        jdbc.update("""
+                update grant_view set funds_requested_cents = :fundsRequested, next_step = :nextStep,
+                       last_sequence = :sequence
+                 where grant_id = :grantId""", state(event.grantId(), now));
+        history(event.grantId(), event.centreId(), sequence, GrantWording.FUNDS_REQUESTED, occurredAt, metaData,
+                old, now, event.amount(), event.purpose());
+    }
+
+    @EventHandler
+    public void on(TrancheDisbursedEvent event, MetaData metaData, @Timestamp Instant occurredAt,
+                   @SequenceNumber long sequence) {
+        Optional<Current> before = unseen(event.grantId(), sequence);
+        if (before.isEmpty()) {
+            return;
+        }
+        Current old = before.get();
+        if (event.disbursedBefore() != null) {
+            old = old.withDisbursed(event.disbursedBefore());
+        }
+        Money after = event.disbursedAfter() != null ? event.disbursedAfter() : old.disbursed().plus(event.amount());
+        Current now = old.with(old.status(), sequence).withDisbursed(after);
+        jdbc.update("""
+                update grant_view set disbursed_cents = :disbursed, next_step = :nextStep, last_sequence = :sequence
+                 where grant_id = :grantId""", state(event.grantId(), now));
+        LocalDate disbursedOn = event.disbursedOn() != null ? event.disbursedOn() : dateOf(occurredAt);
+        history(event.grantId(), event.centreId(), sequence, GrantWording.DISBURSED, occurredAt, metaData,
+                old, now, event.amount(),
+                "Tranche " + event.tranche() + ", ausgezahlt am " + GrantWording.date(disbursedOn));
+    }
+
+    /** The narrative stays in the register; the history shows the figures only. */
+    @EventHandler
+    public void on(UsageReportSubmittedEvent event, MetaData metaData, @Timestamp Instant occurredAt,
+                   @SequenceNumber long sequence) {
+        Optional<Current> before = unseen(event.grantId(), sequence);
+        if (before.isEmpty()) {
+            return;
+        }
+        Current old = before.get();
+        Current now = old.with(GrantStatus.USAGE_REPORTED, sequence)
+                .withDisbursed(event.disbursed() != null ? event.disbursed() : old.disbursed())
+                .withSpent(event.amountSpent());
+        LocalDate reportedOn = event.submittedOn() != null ? event.submittedOn() : dateOf(occurredAt);
+        jdbc.update("""
+                update grant_view set status = :status, disbursed_cents = :disbursed, spent_cents = :spent,
+                       volunteers_reached = :volunteers, usage_report = :report, reported_on = :reportedOn,
+                       next_step = :nextStep, last_sequence = :sequence
+                 where grant_id = :grantId""", state(event.grantId(), now)
+                .addValue("volunteers", event.volunteersReached())
+                .addValue("report", event.report())
+                .addValue("reportedOn", reportedOn));
+        history(event.grantId(), event.centreId(), sequence, GrantWording.USAGE_REPORTED, occurredAt, metaData,
+                old, now, event.amountSpent(),
+                GrantWording.usageReportSummary(event.amountSpent(), event.volunteersReached()));
+    }
+
+    /** The checked usage report closes the grant; what was disbursed but not spent is demanded back. */
+    @EventHandler
+    public void on(GrantClosedEvent event, MetaData metaData, @Timestamp Instant occurredAt,
+                   @SequenceNumber long sequence) {
+        Optional<Current> before = unseen(event.grantId(), sequence);
+        if (before.isEmpty()) {
+            return;
+        }
+        Current old = before.get();
+        Money disbursed = event.disbursed() != null ? event.disbursed() : old.disbursed();
+        Money spent = event.spent() != null ? event.spent() : old.spent();
+        Money demanded = event.repaymentDemanded() != null ? event.repaymentDemanded()
+                : Current.floored(disbursed, spent == null ? Money.ZERO : spent);
+        Current now = old.with(GrantStatus.CLOSED, sequence).withDisbursed(disbursed).withSpent(spent)
+                .withRepaymentDemanded(demanded);
+        LocalDate closedOn = event.closedOn() != null ? event.closedOn() : dateOf(occurredAt);
+        jdbc.update("""
+                update grant_view set status = :status, disbursed_cents = :disbursed, spent_cents = :spent,
+                       repayment_demanded_cents = :demanded, check_note = :checkNote, closed_on = :closedOn,
+                       next_step = :nextStep, last_sequence = :sequence
+                 where grant_id = :grantId""", state(event.grantId(), now)
+                .addValue("checkNote", event.checkNote())
+                .addValue("closedOn", closedOn));
+        history(event.grantId(), event.centreId(), sequence, GrantWording.CLOSED, occurredAt, metaData,
+                old, now, demanded, event.checkNote());
+    }
+
+    @EventHandler
+    public void on(RepaymentReceivedEvent event, MetaData metaData, @Timestamp Instant occurredAt,
+                   @SequenceNumber long sequence) {
+        Optional<Current> before = unseen(event.grantId(), sequence);
+        if (before.isEmpty()) {
+            return;
+        }
+        Current old = before.get();
+        Current now = old.with(old.status(), sequence).withRepaid(old.repaid().plus(event.amount()));
+        jdbc.update("""
+                update grant_view set repaid_cents = :repaid, next_step = :nextStep, last_sequence = :sequence
+                 where grant_id = :grantId""", state(event.grantId(), now));
+        LocalDate receivedOn = event.receivedOn() != null ? event.receivedOn() : dateOf(occurredAt);
+        Money outstanding = event.outstandingAfter() != null ? event.outstandingAfter() : now.repaymentOutstanding();
+        history(event.grantId(), event.centreId(), sequence, GrantWording.REPAID, occurredAt, metaData,
+                old, now, event.amount(),
+                "Eingegangen am " + GrantWording.date(receivedOn) + ", noch offen: " + GrantWording.euros(outstanding));
+    }
+
     @ResetHandler
     public void reset() {
         jdbc.getJdbcOperations().update("delete from grant_history");
@@ -171,37 +310,49 @@ public class GrantProjection {
             return;
         }
         Current old = before.get();
+        Current now = old.with(status, sequence);
         jdbc.update("""
                 update grant_view set status = :status, decision_note = :note, decided_by = :account,
                        decided_on = :decidedOn, next_step = :nextStep, last_sequence = :sequence
                  where grant_id = :grantId""",
-                decision(grantId, status, reason, metaData, LocalDate.ofInstant(occurredAt, Rows.BERLIN), sequence));
-        history(grantId, centreId, sequence, fact, occurredAt, metaData,
-                old.status(), status, old.approved(), old.approved(), null, reason);
+                decision(grantId, now, reason, metaData, dateOf(occurredAt)));
+        history(grantId, centreId, sequence, fact, occurredAt, metaData, old, now, null, reason);
     }
 
-    private static MapSqlParameterSource decision(GrantId grantId, GrantStatus status, String note, MetaData metaData,
-                                                  LocalDate decidedOn, long sequence) {
+    /** The parameters every update of a grant's state may use (a statement takes those it names). */
+    private static MapSqlParameterSource state(GrantId grantId, Current now) {
         return new MapSqlParameterSource()
                 .addValue("grantId", grantId.toString())
-                .addValue("status", status.name())
+                .addValue("status", now.status().name())
+                .addValue("approved", Rows.cents(now.approved()))
+                .addValue("disbursed", now.disbursed().cents())
+                .addValue("fundsRequested", now.fundsRequested().cents())
+                .addValue("spent", Rows.cents(now.spent()))
+                .addValue("demanded", Rows.cents(now.repaymentDemanded()))
+                .addValue("repaid", now.repaid().cents())
+                .addValue("nextStep", now.nextStep())
+                .addValue("sequence", now.lastSequence());
+    }
+
+    private static MapSqlParameterSource decision(GrantId grantId, Current now, String note, MetaData metaData,
+                                                  LocalDate decidedOn) {
+        return state(grantId, now)
                 .addValue("note", note)
                 .addValue("account", account(metaData))
-                .addValue("decidedOn", decidedOn)
-                .addValue("nextStep", GrantWording.nextStep(status))
-                .addValue("sequence", sequence);
+                .addValue("decidedOn", decidedOn);
     }
 
     private void history(GrantId grantId, CentreId centreId, long sequence, String fact, Instant occurredAt,
-                         MetaData metaData, GrantStatus statusBefore, GrantStatus statusAfter,
-                         Money approvedBefore, Money approvedAfter, Money amount, String reason) {
+                         MetaData metaData, Current before, Current after, Money amount, String reason) {
         jdbc.update("""
                 insert into grant_history (grant_id, sequence_number, centre_id, fact, occurred_at, actor_account,
                                            actor_role, status_before, status_after, approved_before_cents,
-                                           approved_after_cents, amount_cents, reason)
+                                           approved_after_cents, amount_cents, reason, disbursed_before_cents,
+                                           disbursed_after_cents)
                 values (:grantId, :sequence, :centreId, :fact, :occurredAt, :account,
                         :role, :statusBefore, :statusAfter, :approvedBefore,
-                        :approvedAfter, :amount, :reason)""", new MapSqlParameterSource()
+                        :approvedAfter, :amount, :reason, :disbursedBefore,
+                        :disbursedAfter)""", new MapSqlParameterSource()
                 .addValue("grantId", grantId.toString())
                 .addValue("sequence", sequence)
                 .addValue("centreId", centreId.value())
@@ -209,12 +360,14 @@ public class GrantProjection {
                 .addValue("occurredAt", Rows.timestamp(occurredAt))
                 .addValue("account", account(metaData))
                 .addValue("role", Rows.name(role(metaData)))
-                .addValue("statusBefore", Rows.name(statusBefore))
-                .addValue("statusAfter", statusAfter.name())
-                .addValue("approvedBefore", Rows.cents(approvedBefore))
-                .addValue("approvedAfter", Rows.cents(approvedAfter))
+                .addValue("statusBefore", before == null ? null : before.status().name())
+                .addValue("statusAfter", after.status().name())
+                .addValue("approvedBefore", before == null ? null : Rows.cents(before.approved()))
+                .addValue("approvedAfter", Rows.cents(after.approved()))
                 .addValue("amount", Rows.cents(amount))
-                .addValue("reason", reason));
+                .addValue("reason", reason)
+                .addValue("disbursedBefore", before == null ? null : before.disbursed().cents())
+                .addValue("disbursedAfter", after.disbursed().cents()));
     }
 
     /** The grant as it stands, if it exists and has not yet seen this sequence number. */
@@ -223,11 +376,21 @@ public class GrantProjection {
     }
 
     private Optional<Current> current(GrantId grantId) {
-        return jdbc.query("select status, approved_cents, last_sequence from grant_view where grant_id = :grantId",
+        return jdbc.query("""
+                        select status, approved_cents, disbursed_cents, funds_requested_cents, spent_cents,
+                               repayment_demanded_cents, repaid_cents, last_sequence
+                          from grant_view where grant_id = :grantId""",
                         Map.of("grantId", grantId.toString()),
                         (rs, i) -> new Current(GrantStatus.valueOf(rs.getString("status")),
-                                Rows.money(rs, "approved_cents"), rs.getLong("last_sequence")))
+                                Rows.money(rs, "approved_cents"), Rows.money(rs, "disbursed_cents"),
+                                Rows.money(rs, "funds_requested_cents"), Rows.money(rs, "spent_cents"),
+                                Rows.money(rs, "repayment_demanded_cents"), Rows.money(rs, "repaid_cents"),
+                                rs.getLong("last_sequence")))
                 .stream().findFirst();
+    }
+
+    private static LocalDate dateOf(Instant occurredAt) {
+        return LocalDate.ofInstant(occurredAt, Rows.BERLIN);
     }
 
     private static String account(MetaData metaData) {
@@ -252,6 +415,64 @@ public class GrantProjection {
         }
     }
 
-    private record Current(GrantStatus status, Money approved, long lastSequence) {
+    /**
+     * A grant's state as the register holds it. {@code fundsRequested} is the total of all funds
+     * requests; what is still open is that total minus the disbursements.
+     */
+    private record Current(GrantStatus status, Money approved, Money disbursed, Money fundsRequested, Money spent,
+                           Money repaymentDemanded, Money repaid, long lastSequence) {
+
+        static Current applied(long sequence) {
+            return new Current(GrantStatus.APPLIED, null, Money.ZERO, Money.ZERO, null, null, Money.ZERO, sequence);
+        }
+
+        Current with(GrantStatus newStatus, long sequence) {
+            return new Current(newStatus, approved, disbursed, fundsRequested, spent, repaymentDemanded, repaid, sequence);
+        }
+
+        Current withApproved(Money amount) {
+            return new Current(status, amount, disbursed, fundsRequested, spent, repaymentDemanded, repaid, lastSequence);
+        }
+
+        Current withDisbursed(Money amount) {
+            return new Current(status, approved, amount, fundsRequested, spent, repaymentDemanded, repaid, lastSequence);
+        }
+
+        Current withFundsRequested(Money amount) {
+            return new Current(status, approved, disbursed, amount, spent, repaymentDemanded, repaid, lastSequence);
+        }
+
+        Current withSpent(Money amount) {
+            return new Current(status, approved, disbursed, fundsRequested, amount, repaymentDemanded, repaid, lastSequence);
+        }
+
+        Current withRepaymentDemanded(Money amount) {
+            return new Current(status, approved, disbursed, fundsRequested, spent, amount, repaid, lastSequence);
+        }
+
+        Current withRepaid(Money amount) {
+            return new Current(status, approved, disbursed, fundsRequested, spent, repaymentDemanded, amount, lastSequence);
+        }
+
+        Money openFundsRequest() {
+            return floored(fundsRequested, disbursed);
+        }
+
+        Money disbursable() {
+            return approved == null ? Money.ZERO : floored(approved, disbursed);
+        }
+
+        Money repaymentOutstanding() {
+            return repaymentDemanded == null ? Money.ZERO : floored(repaymentDemanded, repaid);
+        }
+
+        String nextStep() {
+            return GrantWording.nextStep(status, openFundsRequest(), disbursable(), repaymentOutstanding());
+        }
+
+        /** a − b, never below zero: a projection must not stop on an odd event. */
+        static Money floored(Money a, Money b) {
+            return a.isLessThan(b) ? Money.ZERO : a.minus(b);
+        }
     }
 }

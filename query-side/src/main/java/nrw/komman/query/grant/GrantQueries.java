@@ -4,6 +4,7 @@ import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.centre.Regierungsbezirk;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.InvalidInputException;
+import nrw.komman.kernel.common.Money;
 import nrw.komman.kernel.common.NotFoundException;
 import nrw.komman.kernel.common.Role;
 import nrw.komman.kernel.grant.FetchGrantHistoryQuery;
@@ -39,19 +40,31 @@ public class GrantQueries {
     private static final String SELECT = """
             select grant_id, centre_id, centre_name, region, funding_year, programme_part, title, purpose, status,
                    requested_cents, approved_cents, recommendation, review_note, decision_note, applied_on,
-                   applied_by, reviewed_by, decided_by, decided_on, next_step
+                   applied_by, reviewed_by, decided_by, decided_on, next_step, disbursed_cents,
+                   funds_requested_cents, spent_cents, volunteers_reached, usage_report, reported_on, check_note,
+                   closed_on, repayment_demanded_cents, repaid_cents
               from grant_view""";
 
-    private static final RowMapper<GrantView> ROW = (rs, i) -> new GrantView(
-            new GrantId(UUID.fromString(rs.getString("grant_id").trim())),
-            new CentreId(rs.getString("centre_id")), rs.getString("centre_name"),
-            Regierungsbezirk.valueOf(rs.getString("region")), rs.getInt("funding_year"),
-            ProgrammePart.valueOf(rs.getString("programme_part")), rs.getString("title"), rs.getString("purpose"),
-            GrantStatus.valueOf(rs.getString("status")), Rows.money(rs, "requested_cents"),
-            Rows.money(rs, "approved_cents"), Rows.enumOrNull(Recommendation.class, rs.getString("recommendation")),
-            rs.getString("review_note"), rs.getString("decision_note"), Rows.date(rs, "applied_on"),
-            rs.getString("applied_by"), rs.getString("reviewed_by"), rs.getString("decided_by"),
-            Rows.date(rs, "decided_on"), rs.getString("next_step"));
+    private static final RowMapper<GrantView> ROW = (rs, i) -> {
+        long disbursed = rs.getLong("disbursed_cents");
+        // the column holds every request; the register shows what is requested and not yet disbursed
+        long openRequest = Math.max(0, rs.getLong("funds_requested_cents") - disbursed);
+        Long volunteersReached = Rows.longOrNull(rs, "volunteers_reached");
+        return new GrantView(
+                new GrantId(UUID.fromString(rs.getString("grant_id").trim())),
+                new CentreId(rs.getString("centre_id")), rs.getString("centre_name"),
+                Regierungsbezirk.valueOf(rs.getString("region")), rs.getInt("funding_year"),
+                ProgrammePart.valueOf(rs.getString("programme_part")), rs.getString("title"), rs.getString("purpose"),
+                GrantStatus.valueOf(rs.getString("status")), Rows.money(rs, "requested_cents"),
+                Rows.money(rs, "approved_cents"), Rows.enumOrNull(Recommendation.class, rs.getString("recommendation")),
+                rs.getString("review_note"), rs.getString("decision_note"), Rows.date(rs, "applied_on"),
+                rs.getString("applied_by"), rs.getString("reviewed_by"), rs.getString("decided_by"),
+                Rows.date(rs, "decided_on"), rs.getString("next_step"),
+                Money.ofCents(disbursed), Money.ofCents(openRequest), Rows.money(rs, "spent_cents"),
+                volunteersReached == null ? null : volunteersReached.intValue(), rs.getString("usage_report"),
+                Rows.date(rs, "reported_on"), rs.getString("check_note"), Rows.date(rs, "closed_on"),
+                Rows.money(rs, "repayment_demanded_cents"), Rows.money(rs, "repaid_cents"));
+    };
 
     private static final RowMapper<GrantHistoryEntry> ENTRY = (rs, i) -> new GrantHistoryEntry(
             rs.getLong("sequence_number"), rs.getString("fact"), Rows.instant(rs, "occurred_at"),
@@ -59,7 +72,8 @@ public class GrantQueries {
             Rows.enumOrNull(GrantStatus.class, rs.getString("status_before")),
             GrantStatus.valueOf(rs.getString("status_after")),
             Rows.money(rs, "approved_before_cents"), Rows.money(rs, "approved_after_cents"),
-            Rows.money(rs, "amount_cents"), rs.getString("reason"));
+            Rows.money(rs, "amount_cents"), rs.getString("reason"),
+            Rows.money(rs, "disbursed_before_cents"), Rows.money(rs, "disbursed_after_cents"));
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -67,7 +81,10 @@ public class GrantQueries {
         this.jdbc = jdbc;
     }
 
-    /** Grants by centre, funding year and status; a coordinator's query is limited to their centre. */
+    /**
+     * Grants by centre, funding year, status, programme part and Regierungsbezirk; a coordinator's
+     * query is limited to their centre.
+     */
     @QueryHandler
     public List<GrantView> handle(FindGrantsQuery query, MetaData metaData) {
         Actor actor = ReadAccess.actor(metaData);
@@ -93,6 +110,14 @@ public class GrantQueries {
             where.append(" and status = :status");
             p.addValue("status", query.status().name());
         }
+        if (query.programmePart() != null) {
+            where.append(" and programme_part = :programmePart");
+            p.addValue("programmePart", query.programmePart().name());
+        }
+        if (query.regierungsbezirk() != null) {
+            where.append(" and region = :region");
+            p.addValue("region", query.regierungsbezirk().name());
+        }
         return jdbc.query(SELECT + where + " order by funding_year desc, centre_id, applied_on, title, grant_id", p, ROW);
     }
 
@@ -114,7 +139,8 @@ public class GrantQueries {
         ReadAccess.requireGrantOf(actor, grant.centreId());
         List<GrantHistoryEntry> entries = jdbc.query("""
                 select sequence_number, fact, occurred_at, actor_account, actor_role, status_before, status_after,
-                       approved_before_cents, approved_after_cents, amount_cents, reason
+                       approved_before_cents, approved_after_cents, amount_cents, reason,
+                       disbursed_before_cents, disbursed_after_cents
                   from grant_history where grant_id = :grantId order by sequence_number""",
                 Map.of("grantId", query.grantId().toString()), ENTRY);
         return new GrantHistory(grant.grantId(), grant.centreId(), List.copyOf(entries));

@@ -34,7 +34,10 @@ import java.util.TreeMap;
  *   <li>activities and minutes (in total and by category): counted (not withdrawn) activities
  *       dated in the funding year;</li>
  *   <li>grants by status: the grants applied for that funding year; {@code requested} sums the
- *       requested amounts of those not withdrawn, {@code approved} the approved amounts.</li>
+ *       requested amounts of those not withdrawn, {@code approved} the approved amounts;</li>
+ *   <li>money of the grants of that funding year whose status counts against the budget
+ *       ({@link GrantStatus#countsAgainstBudget()}): {@code disbursed}, {@code spent} (as reported),
+ *       {@code reclaimed} (repayment demanded on closing) and {@code repaid}.</li>
  * </ul>
  * Every centre established during the funding year (and not closed before it) appears, with zeros
  * where nothing happened; every region appears; every map holds every key.
@@ -81,7 +84,9 @@ public class MinistryQueries {
         });
         jdbc.query("""
                 select centre_id, status, count(*) as grants, coalesce(sum(requested_cents), 0) as requested,
-                       coalesce(sum(approved_cents), 0) as approved
+                       coalesce(sum(approved_cents), 0) as approved, coalesce(sum(disbursed_cents), 0) as disbursed,
+                       coalesce(sum(spent_cents), 0) as spent, coalesce(sum(repayment_demanded_cents), 0) as reclaimed,
+                       coalesce(sum(repaid_cents), 0) as repaid
                   from grant_view where funding_year = :year group by centre_id, status""", p, rs -> {
             Tally t = centres.computeIfAbsent(rs.getString("centre_id"), k -> new Tally());
             GrantStatus status = GrantStatus.valueOf(rs.getString("status"));
@@ -90,6 +95,12 @@ public class MinistryQueries {
                 t.requestedCents += rs.getLong("requested");
             }
             t.approvedCents += rs.getLong("approved");
+            if (status.countsAgainstBudget()) {
+                t.disbursedCents += rs.getLong("disbursed");
+                t.spentCents += rs.getLong("spent");
+                t.reclaimedCents += rs.getLong("reclaimed");
+                t.repaidCents += rs.getLong("repaid");
+            }
         });
         fillMissingNames(centres, names);
 
@@ -133,6 +144,10 @@ public class MinistryQueries {
         int activeVolunteers;
         long requestedCents;
         long approvedCents;
+        long disbursedCents;
+        long spentCents;
+        long reclaimedCents;
+        long repaidCents;
         final Map<ActivityCategory, Long> activitiesByCategory = zeros(ActivityCategory.class);
         final Map<ActivityCategory, Long> minutesByCategory = zeros(ActivityCategory.class);
         final Map<GrantStatus, Long> grantsByStatus = zeros(GrantStatus.class);
@@ -141,6 +156,10 @@ public class MinistryQueries {
             activeVolunteers += other.activeVolunteers;
             requestedCents += other.requestedCents;
             approvedCents += other.approvedCents;
+            disbursedCents += other.disbursedCents;
+            spentCents += other.spentCents;
+            reclaimedCents += other.reclaimedCents;
+            repaidCents += other.repaidCents;
             other.activitiesByCategory.forEach((k, v) -> activitiesByCategory.merge(k, v, Long::sum));
             other.minutesByCategory.forEach((k, v) -> minutesByCategory.merge(k, v, Long::sum));
             other.grantsByStatus.forEach((k, v) -> grantsByStatus.merge(k, v, Long::sum));
@@ -153,7 +172,8 @@ public class MinistryQueries {
                     Collections.unmodifiableMap(new EnumMap<>(activitiesByCategory)),
                     Collections.unmodifiableMap(new EnumMap<>(minutesByCategory)),
                     Collections.unmodifiableMap(new EnumMap<>(grantsByStatus)),
-                    Money.ofCents(requestedCents), Money.ofCents(approvedCents));
+                    Money.ofCents(requestedCents), Money.ofCents(approvedCents), Money.ofCents(disbursedCents),
+                    Money.ofCents(spentCents), Money.ofCents(reclaimedCents), Money.ofCents(repaidCents));
         }
 
         private static <E extends Enum<E>> Map<E, Long> zeros(Class<E> type) {

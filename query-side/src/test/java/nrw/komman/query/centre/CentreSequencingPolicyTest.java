@@ -3,6 +3,8 @@ package nrw.komman.query.centre;
 import nrw.komman.kernel.activity.ActivityCategory;
 import nrw.komman.kernel.activity.ActivityId;
 import nrw.komman.kernel.activity.ActivityLoggedEvent;
+import nrw.komman.kernel.budget.BudgetId;
+import nrw.komman.kernel.budget.BudgetSetEvent;
 import nrw.komman.kernel.centre.CentreEstablishedEvent;
 import nrw.komman.kernel.common.Money;
 import nrw.komman.kernel.grant.GrantAppliedEvent;
@@ -46,6 +48,25 @@ class CentreSequencingPolicyTest {
                     .as(payload.getClass().getSimpleName())
                     .isEqualTo("05315");
         }
+    }
+
+    @Test
+    void a_centres_budget_is_sequenced_by_its_centre_and_a_state_wide_one_by_its_budget_however_it_arrives() {
+        BudgetSetEvent koeln = new BudgetSetEvent(BudgetId.of(2026, ProgrammePart.PART_I, KOELN), 2026,
+                ProgrammePart.PART_I, KOELN, null, Money.ofCents(100), null);
+        BudgetSetEvent stateWide = new BudgetSetEvent(BudgetId.of(2026, ProgrammePart.PART_I), 2026,
+                ProgrammePart.PART_I, null, null, Money.ofCents(100), null);
+        BudgetSetEvent stateWideAgain = new BudgetSetEvent(BudgetId.of(2026, ProgrammePart.PART_I), 2026,
+                ProgrammePart.PART_I, null, Money.ofCents(100), Money.ofCents(200), "mehr");
+        BudgetSetEvent otherPart = new BudgetSetEvent(BudgetId.of(2026, ProgrammePart.PART_II_A), 2026,
+                ProgrammePart.PART_II_A, null, null, Money.ofCents(100), null);
+
+        assertThat(policy.getSequenceIdentifierFor(
+                new GenericDomainEventMessage<>("Budget", "2026/PART_I/05315", 0, koeln))).isEqualTo("05315");
+        Object first = policy.getSequenceIdentifierFor(new GenericDomainEventMessage<>("Budget", "2026/PART_I", 0, stateWide));
+        Object second = policy.getSequenceIdentifierFor(new GenericEventMessage<>(stateWideAgain));
+        assertThat(first).isEqualTo("2026/PART_I").isEqualTo(second);
+        assertThat(policy.getSequenceIdentifierFor(new GenericEventMessage<>(otherPart))).isEqualTo("2026/PART_II_A");
     }
 
     @Test

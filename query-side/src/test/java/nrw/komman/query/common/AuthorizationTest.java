@@ -1,7 +1,9 @@
 package nrw.komman.query.common;
 
 import nrw.komman.kernel.activity.FindActivitiesQuery;
+import nrw.komman.kernel.budget.FetchBudgetUseQuery;
 import nrw.komman.kernel.centre.CentreId;
+import nrw.komman.kernel.centre.Regierungsbezirk;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.ForbiddenException;
 import nrw.komman.kernel.common.NotFoundException;
@@ -196,6 +198,44 @@ class AuthorizationTest {
                 .isInstanceOf(ForbiddenException.class);
     }
 
+    @Test
+    void a_coordinator_filtering_by_programme_part_or_region_still_sees_only_her_centre() {
+        assertThat(readSide.grants.handle(new FindGrantsQuery(null, null, null, ProgrammePart.PART_I, null),
+                as(COORDINATOR_KOELN))).extracting(GrantView::grantId).containsExactly(koelnGrant);
+        assertThat(readSide.grants.handle(new FindGrantsQuery(null, null, null, null, Regierungsbezirk.DUESSELDORF),
+                as(COORDINATOR_KOELN))).isEmpty();
+        assertThatThrownBy(() -> readSide.grants.handle(
+                new FindGrantsQuery(DUESSELDORF, null, null, ProgrammePart.PART_I, Regierungsbezirk.DUESSELDORF),
+                as(COORDINATOR_KOELN)))
+                .isInstanceOf(ForbiddenException.class);
+    }
+
+    // ---------------------------------------------------------------- budget use
+
+    @Test
+    void the_budget_use_is_for_ministry_grant_officers_and_auditors() {
+        readSide.setBudget(2025, ProgrammePart.PART_I, null, 1_000_000, null);
+        for (Actor actor : List.of(MINISTRY, GRANT_OFFICER, AUDITOR)) {
+            assertThat(readSide.budgets.handle(new FetchBudgetUseQuery(2025), as(actor)).programmeParts())
+                    .as(actor.role().name()).hasSize(1);
+        }
+    }
+
+    static Stream<Actor> everyoneButBudgetReaders() {
+        return Stream.of(COORDINATOR_KOELN, COORDINATOR_DUESSELDORF, ADMINISTRATOR, Actor.SYSTEM);
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyoneButBudgetReaders")
+    void coordinators_administrators_and_the_system_are_refused_the_budget_use(Actor actor) {
+        assertThatThrownBy(() -> readSide.budgets.handle(new FetchBudgetUseQuery(2025), as(actor)))
+                .isInstanceOf(ForbiddenException.class)
+                .hasMessageContaining("Budgetübersicht");
+        // the refusal comes first, whatever the question
+        assertThatThrownBy(() -> readSide.budgets.handle(new FetchBudgetUseQuery(1999), as(actor)))
+                .isInstanceOf(ForbiddenException.class);
+    }
+
     // ---------------------------------------------------------------- ministry overview
 
     @Test
@@ -228,6 +268,8 @@ class AuthorizationTest {
             assertThatThrownBy(() -> readSide.grants.handle(new FindGrantsQuery(null, null, null), metaData))
                     .isInstanceOf(ForbiddenException.class);
             assertThatThrownBy(() -> readSide.ministry.handle(new FetchMinistryOverviewQuery(2025), metaData))
+                    .isInstanceOf(ForbiddenException.class);
+            assertThatThrownBy(() -> readSide.budgets.handle(new FetchBudgetUseQuery(2025), metaData))
                     .isInstanceOf(ForbiddenException.class);
             assertThatThrownBy(() -> readSide.volunteers.handle(new FindVolunteerQuery(koelnVolunteer), metaData))
                     .isInstanceOf(ForbiddenException.class);

@@ -5,8 +5,11 @@ import nrw.komman.query.support.TestDatabase;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,22 +22,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class MigrationTest {
 
-    private static String migration() throws IOException {
-        try (InputStream in = MigrationTest.class.getResourceAsStream("/db/migration/common/V20__read_models.sql")) {
+    private static String migration(String file) throws IOException {
+        try (InputStream in = MigrationTest.class.getResourceAsStream("/db/migration/common/" + file)) {
+            assertThat(in).as(file).isNotNull();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
-    @Test
-    void the_migration_uses_only_the_portable_sql_of_the_conventions() throws IOException {
-        String sql = migration().toLowerCase(Locale.ROOT).replaceAll("--[^\\n]*", "");
+    @ParameterizedTest
+    @ValueSource(strings = {"V20__read_models.sql", "V21__grant_lifecycle_and_budgets.sql"})
+    void the_migration_uses_only_the_portable_sql_of_the_conventions(String file) throws IOException {
+        String sql = migration(file).toLowerCase(Locale.ROOT).replaceAll("--[^\\n]*", "");
 
         assertThat(sql).doesNotContainPattern("\\btext\\b")
                 .doesNotContainPattern("\\bserial\\b")
                 .doesNotContain("on conflict")
                 .doesNotContain("clob")
                 .doesNotContain("double")
-                .doesNotContain("real ");
+                .doesNotContain("real ")
+                .doesNotContain("numeric")
+                .doesNotContain("decimal");
     }
 
     @Test
@@ -49,10 +56,32 @@ class MigrationTest {
 
     @Test
     void the_activity_log_is_indexed_by_centre_and_date_and_by_volunteer_and_the_roster_by_centre() throws IOException {
-        String sql = migration().toLowerCase(Locale.ROOT);
+        String sql = migration("V20__read_models.sql").toLowerCase(Locale.ROOT);
 
         assertThat(sql).contains("on activity_view (centre_id, activity_date desc")
                 .contains("on activity_view (volunteer_id, activity_date)")
                 .contains("on volunteer_view (centre_id, status)");
+    }
+
+    @Test
+    void grants_projected_before_v21_start_with_nothing_disbursed_requested_or_repaid() {
+        DataSource dataSource = TestDatabase.create("20");
+        NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(dataSource);
+        jdbc.getJdbcOperations().update("""
+                insert into grant_view (grant_id, centre_id, region, funding_year, programme_part, title, purpose, status,
+                                        requested_cents, approved_cents, applied_on, next_step, last_sequence)
+                values ('00000000-0000-0000-0000-000000000001', '05315', 'KOELN', 2025, 'PART_I', 'T', 'Z', 'APPROVED',
+                        100000, 90000, date '2025-01-10', 'Mittelabruf möglich', 2)""");
+
+        TestDatabase.migrate(dataSource);
+
+        Map<String, Object> row = jdbc.getJdbcOperations().queryForMap("""
+                select disbursed_cents, funds_requested_cents, repaid_cents, spent_cents, repayment_demanded_cents
+                  from grant_view""");
+        assertThat(((Number) row.get("disbursed_cents")).longValue()).isZero();
+        assertThat(((Number) row.get("funds_requested_cents")).longValue()).isZero();
+        assertThat(((Number) row.get("repaid_cents")).longValue()).isZero();
+        assertThat(row.get("spent_cents")).isNull();
+        assertThat(row.get("repayment_demanded_cents")).isNull();
     }
 }

@@ -1,5 +1,7 @@
 package nrw.komman.query.common;
 
+import nrw.komman.kernel.budget.BudgetOverview;
+import nrw.komman.kernel.budget.FetchBudgetUseQuery;
 import nrw.komman.kernel.centre.CentreView;
 import nrw.komman.kernel.centre.FindCentreQuery;
 import nrw.komman.kernel.centre.FindCentresQuery;
@@ -9,6 +11,7 @@ import nrw.komman.kernel.volunteer.FindVolunteersQuery;
 import nrw.komman.kernel.volunteer.InMemoryKeyRing;
 import nrw.komman.kernel.volunteer.PersonalDataVault;
 import nrw.komman.query.activity.ActivityProjection;
+import nrw.komman.query.budget.BudgetProjection;
 import nrw.komman.query.centre.CentreProjection;
 import nrw.komman.query.centre.CentreQueries;
 import nrw.komman.query.grant.GrantProjection;
@@ -73,7 +76,8 @@ class WiringTest {
             assertThat(context.getBean(CentreQueries.class)).isNotNull();
             assertThat(context.getBeansOfType(Object.class).keySet())
                     .contains("centreProjection", "volunteerProjection", "activityProjection", "grantProjection",
-                            "centreQueries", "volunteerQueries", "activityQueries", "grantQueries", "ministryQueries");
+                            "centreQueries", "volunteerQueries", "activityQueries", "grantQueries", "ministryQueries",
+                            "budgetProjection", "budgetQueries");
         }
     }
 
@@ -83,6 +87,7 @@ class WiringTest {
             assertThat(type.getAnnotation(ProcessingGroup.class).value()).as(type.getSimpleName()).isEqualTo("centre-views");
         }
         assertThat(GrantProjection.class.getAnnotation(ProcessingGroup.class).value()).isEqualTo("grant-views");
+        assertThat(BudgetProjection.class.getAnnotation(ProcessingGroup.class).value()).isEqualTo("grant-views");
     }
 
     @Test
@@ -90,7 +95,7 @@ class WiringTest {
         ReadSide readSide = new ReadSide();
         readSide.establishSomeCentres();
         SimpleQueryBus bus = SimpleQueryBus.builder().build();
-        for (Object handler : List.of(readSide.centres, readSide.volunteers, readSide.activities, readSide.grants, readSide.ministry)) {
+        for (Object handler : List.of(readSide.centres, readSide.volunteers, readSide.activities, readSide.grants, readSide.ministry, readSide.budgets)) {
             new AnnotationQueryHandlerAdapter<>(handler).subscribe(bus);
         }
         QueryGateway gateway = DefaultQueryGateway.builder().queryBus(bus).build();
@@ -101,6 +106,12 @@ class WiringTest {
                 ResponseTypes.instanceOf(CentreView.class)).get();
 
         assertThat(centres).hasSize(3);
+        BudgetOverview budgets = gateway.query(new GenericMessage<>(new FetchBudgetUseQuery(2025), as(AUDITOR)),
+                ResponseTypes.instanceOf(BudgetOverview.class)).get();
+        assertThat(budgets.programmeParts()).isEmpty();
+        assertThatThrownBy(() -> gateway.query(new GenericMessage<>(new FetchBudgetUseQuery(2025), as(COORDINATOR_KOELN)),
+                ResponseTypes.instanceOf(BudgetOverview.class)).get())
+                .hasCauseInstanceOf(ForbiddenException.class);
         assertThat(koeln.name()).isEqualTo("Stadt Köln");
         assertThatThrownBy(() -> gateway.query(new GenericMessage<>(
                         new FindVolunteersQuery(KOELN, null, null, null, null, 0, 10), as(MINISTRY)),

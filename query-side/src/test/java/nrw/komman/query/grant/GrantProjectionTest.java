@@ -119,15 +119,17 @@ class GrantProjectionTest {
 
         assertThat(history.grantId()).isEqualTo(id);
         assertThat(history.centreId()).isEqualTo(KOELN);
+        // nothing is disbursed before approval: zero from the application on, no "before" for the application
         assertThat(history.entries()).containsExactly(
                 new GrantHistoryEntry(0, "Antrag gestellt", events.get(0).getTimestamp(), "koordination.05315",
-                        Role.COORDINATOR, null, GrantStatus.APPLIED, null, null, Money.ofCents(10_000_000), null),
+                        Role.COORDINATOR, null, GrantStatus.APPLIED, null, null, Money.ofCents(10_000_000), null,
+                        null, Money.ZERO),
                 new GrantHistoryEntry(1, "Geprüft", events.get(1).getTimestamp(), "bezreg.arnsberg",
                         Role.GRANT_OFFICER, GrantStatus.APPLIED, GrantStatus.REVIEWED, null, null, null,
-                        "Empfehlung: Bewilligung. Förderfähig."),
+                        "Empfehlung: Bewilligung. Förderfähig.", Money.ZERO, Money.ZERO),
                 new GrantHistoryEntry(2, "Bewilligt", events.get(2).getTimestamp(), "ministerium",
                         Role.MINISTRY, GrantStatus.REVIEWED, GrantStatus.APPROVED, null, Money.ofCents(9_000_000),
-                        Money.ofCents(9_000_000), null));
+                        Money.ofCents(9_000_000), null, Money.ZERO, Money.ZERO));
     }
 
     @Test
@@ -164,6 +166,27 @@ class GrantProjectionTest {
                 .extracting(GrantView::grantId).containsExactly(d25, k25);
         assertThat(readSide.grants.handle(new FindGrantsQuery(null, null, GrantStatus.REVIEWED), as(MINISTRY)))
                 .extracting(GrantView::grantId).containsExactly(d25);
+    }
+
+    @Test
+    void grants_are_filtered_by_programme_part_and_regierungsbezirk_alone_and_combined() {
+        GrantId koelnPartI = readSide.apply(KOELN, 2025, ProgrammePart.PART_I, "Köln I", 100_000);
+        GrantId koelnPartIIA = readSide.apply(KOELN, 2025, ProgrammePart.PART_II_A, "Köln II A", 100_000);
+        GrantId duesseldorfPartI = readSide.apply(DUESSELDORF, 2025, ProgrammePart.PART_I, "Düsseldorf I", 100_000);
+        GrantId viersenPartIIA = readSide.apply(VIERSEN, 2026, ProgrammePart.PART_II_A, "Viersen II A", 100_000);
+
+        assertThat(readSide.grants.handle(new FindGrantsQuery(null, null, null, ProgrammePart.PART_II_A, null), as(MINISTRY)))
+                .extracting(GrantView::grantId).containsExactly(viersenPartIIA, koelnPartIIA);
+        assertThat(readSide.grants.handle(new FindGrantsQuery(null, null, null, null, Regierungsbezirk.DUESSELDORF), as(MINISTRY)))
+                .extracting(GrantView::grantId).containsExactly(viersenPartIIA, duesseldorfPartI);
+        assertThat(readSide.grants.handle(new FindGrantsQuery(null, null, null, null, Regierungsbezirk.KOELN), as(AUDITOR)))
+                .extracting(GrantView::grantId).containsExactly(koelnPartI, koelnPartIIA);
+        assertThat(readSide.grants.handle(new FindGrantsQuery(null, 2025, null, ProgrammePart.PART_I, Regierungsbezirk.DUESSELDORF),
+                as(GRANT_OFFICER))).extracting(GrantView::grantId).containsExactly(duesseldorfPartI);
+        assertThat(readSide.grants.handle(new FindGrantsQuery(null, null, null, ProgrammePart.PART_III, null), as(MINISTRY)))
+                .isEmpty();
+        assertThat(readSide.grants.handle(new FindGrantsQuery(null, null, null, null, Regierungsbezirk.MUENSTER), as(MINISTRY)))
+                .isEmpty();
     }
 
     @Test

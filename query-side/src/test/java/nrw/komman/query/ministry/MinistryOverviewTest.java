@@ -31,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MinistryOverviewTest {
 
     private final ReadSide readSide = new ReadSide();
+    private GrantId koelnApproved;
 
     @BeforeEach
     void given_activities_and_grants_in_two_regions() {
@@ -47,9 +48,9 @@ class MinistryOverviewTest {
         readSide.log(k2, KOELN, LocalDate.of(2024, 12, 5), 500, ACCOMPANIMENT, null); // another funding year
         readSide.log(d1, DUESSELDORF, LocalDate.of(2025, 3, 5), 30, LANGUAGE_SUPPORT, null);
 
-        GrantId approved = readSide.apply(KOELN, 2025, ProgrammePart.PART_I, "A", 10_000_000);
-        readSide.review(approved, KOELN, Recommendation.APPROVE, "ok");
-        readSide.approve(approved, KOELN, 10_000_000, 7_500_000, null);
+        koelnApproved = readSide.apply(KOELN, 2025, ProgrammePart.PART_I, "A", 10_000_000);
+        readSide.review(koelnApproved, KOELN, Recommendation.APPROVE, "ok");
+        readSide.approve(koelnApproved, KOELN, 10_000_000, 7_500_000, null);
         readSide.apply(KOELN, 2025, ProgrammePart.PART_II_A, "B", 2_000_000);
         GrantId withdrawn = readSide.apply(DUESSELDORF, 2025, ProgrammePart.PART_II_B, "C", 1_000_000);
         readSide.withdrawApplication(withdrawn, DUESSELDORF, "zurück");
@@ -77,6 +78,10 @@ class MinistryOverviewTest {
         assertThat(dortmund.activeVolunteers()).isZero();
         assertThat(dortmund.minutes()).isZero();
         assertThat(dortmund.requested()).isEqualTo(Money.ZERO);
+        assertThat(dortmund.disbursed()).isEqualTo(Money.ZERO);
+        assertThat(dortmund.spent()).isEqualTo(Money.ZERO);
+        assertThat(dortmund.reclaimed()).isEqualTo(Money.ZERO);
+        assertThat(dortmund.repaid()).isEqualTo(Money.ZERO);
         assertThat(dortmund.activitiesByCategory()).containsOnlyKeys(ActivityCategory.values()).allSatisfy((k, v) -> assertThat(v).isZero());
         assertThat(dortmund.grantsByStatus()).containsOnlyKeys(GrantStatus.values());
     }
@@ -145,6 +150,57 @@ class MinistryOverviewTest {
                 .containsEntry(GrantStatus.WITHDRAWN, 1L).containsEntry(GrantStatus.REVIEWED, 0L);
         assertThat(state.requested()).isEqualTo(Money.ofCents(12_000_000));
         assertThat(state.approved()).isEqualTo(Money.ofCents(7_500_000));
+    }
+
+    private GrantId approved(nrw.komman.kernel.centre.CentreId centre, int year, long cents) {
+        GrantId id = readSide.apply(centre, year, ProgrammePart.PART_II_A, "Maßnahme " + year, cents);
+        readSide.review(id, centre, Recommendation.APPROVE, "ok");
+        readSide.approve(id, centre, cents, cents, null);
+        return id;
+    }
+
+    @Test
+    void disbursed_spent_reclaimed_and_repaid_money_is_summed_per_centre_region_and_state_for_the_funding_year() {
+        readSide.disburse(koelnApproved, KOELN, 1, 2_000_000, LocalDate.of(2025, 4, 1), 0);
+        GrantId koelnClosed = approved(KOELN, 2025, 4_000_000);
+        readSide.disburse(koelnClosed, KOELN, 1, 4_000_000, LocalDate.of(2025, 4, 1), 0);
+        readSide.reportUsage(koelnClosed, KOELN, 4_000_000, 3_000_000, "Bericht", 20);
+        readSide.close(koelnClosed, KOELN, 4_000_000, 3_000_000, "Geprüft.");
+        readSide.repay(koelnClosed, KOELN, 250_000, LocalDate.of(2026, 4, 1), 1_000_000);
+        GrantId dortmundReported = approved(DORTMUND, 2025, 1_000_000);
+        readSide.disburse(dortmundReported, DORTMUND, 1, 1_000_000, LocalDate.of(2025, 4, 1), 0);
+        readSide.reportUsage(dortmundReported, DORTMUND, 1_000_000, 1_000_000, "Bericht", 5);
+        GrantId duesseldorfNextYear = approved(DUESSELDORF, 2026, 500_000);
+        readSide.disburse(duesseldorfNextYear, DUESSELDORF, 1, 500_000, LocalDate.of(2026, 2, 1), 0);
+
+        MinistryOverview overview = overview(2025);
+
+        Figures koeln = of(overview, KOELN);
+        assertThat(koeln.disbursed()).isEqualTo(Money.ofCents(6_000_000));
+        assertThat(koeln.spent()).isEqualTo(Money.ofCents(3_000_000));
+        assertThat(koeln.reclaimed()).isEqualTo(Money.ofCents(1_000_000));
+        assertThat(koeln.repaid()).isEqualTo(Money.ofCents(250_000));
+        Figures dortmund = of(overview, DORTMUND);
+        assertThat(dortmund.disbursed()).isEqualTo(Money.ofCents(1_000_000));
+        assertThat(dortmund.spent()).isEqualTo(Money.ofCents(1_000_000));
+        assertThat(dortmund.reclaimed()).isEqualTo(Money.ZERO);
+        assertThat(of(overview, DUESSELDORF).disbursed()).isEqualTo(Money.ZERO);
+
+        Figures regionKoeln = overview.regions().get(1).figures();
+        assertThat(regionKoeln.disbursed()).isEqualTo(Money.ofCents(6_000_000));
+        assertThat(regionKoeln.repaid()).isEqualTo(Money.ofCents(250_000));
+        Figures regionArnsberg = overview.regions().get(4).figures();
+        assertThat(regionArnsberg.spent()).isEqualTo(Money.ofCents(1_000_000));
+        assertThat(overview.regions().get(0).figures().disbursed()).isEqualTo(Money.ZERO);
+
+        Figures state = overview.state();
+        assertThat(state.disbursed()).isEqualTo(Money.ofCents(7_000_000));
+        assertThat(state.spent()).isEqualTo(Money.ofCents(4_000_000));
+        assertThat(state.reclaimed()).isEqualTo(Money.ofCents(1_000_000));
+        assertThat(state.repaid()).isEqualTo(Money.ofCents(250_000));
+        assertThat(state.approved()).isEqualTo(Money.ofCents(7_500_000 + 4_000_000 + 1_000_000));
+
+        assertThat(overview(2026).state().disbursed()).isEqualTo(Money.ofCents(500_000));
     }
 
     @Test

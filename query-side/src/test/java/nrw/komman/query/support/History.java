@@ -2,6 +2,7 @@ package nrw.komman.query.support;
 
 import nrw.komman.kernel.activity.ActivityId;
 import nrw.komman.kernel.activity.FindActivitiesQuery;
+import nrw.komman.kernel.budget.FetchBudgetUseQuery;
 import nrw.komman.kernel.centre.CentreClosedEvent;
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.centre.FindCentresQuery;
@@ -54,9 +55,19 @@ public final class History {
                 Set.of("de", "en"), Set.of(EDUCATION, LEISURE_AND_SPORT)));
         readSide.deactivate(bernd, KOELN);
 
+        readSide.setBudget(2025, ProgrammePart.PART_I, null, 40_000_000, "Haushaltsplan 2025");
+        readSide.setBudget(2025, ProgrammePart.PART_I, KOELN, 11_000_000, null);
+        readSide.setBudget(2025, ProgrammePart.PART_I, null, 45_000_000, "Nachtragshaushalt");
         GrantId g1 = readSide.apply(KOELN, 2025, ProgrammePart.PART_I, "Koordinierung", 12_000_000);
         readSide.review(g1, KOELN, Recommendation.APPROVE, "Förderfähig.");
         readSide.approve(g1, KOELN, 12_000_000, 10_000_000, "Gekürzt auf 100.000 €.");
+        readSide.amend(g1, KOELN, 10_000_000, 11_000_000, "Zusätzliche Stelle.");
+        readSide.requestFunds(g1, KOELN, 6_000_000, "Personalkosten 1. Halbjahr");
+        readSide.disburse(g1, KOELN, 1, 6_000_000, LocalDate.of(2025, 4, 10), 0);
+        readSide.disburse(g1, KOELN, 2, 5_000_000, LocalDate.of(2025, 9, 1), 6_000_000);
+        readSide.reportUsage(g1, KOELN, 11_000_000, 10_400_000, "Zwei Stellen besetzt, 40 Schulungen.", 85);
+        readSide.close(g1, KOELN, 11_000_000, 10_400_000, "Nachweis geprüft.");
+        readSide.repay(g1, KOELN, 250_000, LocalDate.of(2026, 4, 15), 600_000);
         GrantId g2 = readSide.apply(KOELN, 2025, ProgrammePart.PART_II_A, "Treffpunkt", 3_000_000);
         readSide.review(g2, KOELN, Recommendation.REJECT, "Doppelförderung.");
         readSide.reject(g2, KOELN, "Doppelförderung mit Landesprogramm X.");
@@ -85,6 +96,7 @@ public final class History {
         answers.put("histories", histories);
         for (int year : List.of(2024, 2025)) {
             answers.put("overview " + year, readSide.ministry.handle(new FetchMinistryOverviewQuery(year), as(MINISTRY)));
+            answers.put("budgets " + year, readSide.budgets.handle(new FetchBudgetUseQuery(year), as(AUDITOR)));
         }
         return answers;
     }

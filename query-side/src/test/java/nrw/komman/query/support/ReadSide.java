@@ -5,16 +5,24 @@ import nrw.komman.kernel.activity.ActivityCorrectedEvent;
 import nrw.komman.kernel.activity.ActivityId;
 import nrw.komman.kernel.activity.ActivityLoggedEvent;
 import nrw.komman.kernel.activity.ActivityWithdrawnEvent;
+import nrw.komman.kernel.budget.BudgetId;
+import nrw.komman.kernel.budget.BudgetSetEvent;
 import nrw.komman.kernel.centre.CentreEstablishedEvent;
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.Money;
+import nrw.komman.kernel.grant.FundsRequestedEvent;
+import nrw.komman.kernel.grant.GrantAmendedEvent;
 import nrw.komman.kernel.grant.GrantAppliedEvent;
 import nrw.komman.kernel.grant.GrantApprovedEvent;
+import nrw.komman.kernel.grant.GrantClosedEvent;
 import nrw.komman.kernel.grant.GrantId;
 import nrw.komman.kernel.grant.GrantRejectedEvent;
 import nrw.komman.kernel.grant.GrantReviewedEvent;
 import nrw.komman.kernel.grant.GrantWithdrawnEvent;
+import nrw.komman.kernel.grant.RepaymentReceivedEvent;
+import nrw.komman.kernel.grant.TrancheDisbursedEvent;
+import nrw.komman.kernel.grant.UsageReportSubmittedEvent;
 import nrw.komman.kernel.grant.ProgrammePart;
 import nrw.komman.kernel.grant.Recommendation;
 import nrw.komman.kernel.volunteer.AesGcmPersonalDataVault;
@@ -29,6 +37,8 @@ import nrw.komman.kernel.volunteer.VolunteerReactivatedEvent;
 import nrw.komman.kernel.volunteer.VolunteerRegisteredEvent;
 import nrw.komman.query.activity.ActivityProjection;
 import nrw.komman.query.activity.ActivityQueries;
+import nrw.komman.query.budget.BudgetProjection;
+import nrw.komman.query.budget.BudgetQueries;
 import nrw.komman.query.centre.CentreProjection;
 import nrw.komman.query.centre.CentreQueries;
 import nrw.komman.query.grant.GrantProjection;
@@ -93,6 +103,8 @@ public final class ReadSide {
     public final ActivityQueries activities = new ActivityQueries(jdbc, vault);
     public final GrantQueries grants = new GrantQueries(jdbc);
     public final MinistryQueries ministry = new MinistryQueries(jdbc);
+    public final BudgetProjection budgetProjection = new BudgetProjection(jdbc);
+    public final BudgetQueries budgets = new BudgetQueries(jdbc);
 
     /** The processing groups as the application runs them. */
     private final List<AnnotationEventHandlerAdapter> centreViews = List.of(
@@ -100,10 +112,12 @@ public final class ReadSide {
             new AnnotationEventHandlerAdapter(volunteerProjection),
             new AnnotationEventHandlerAdapter(activityProjection));
     private final List<AnnotationEventHandlerAdapter> grantViews = List.of(
-            new AnnotationEventHandlerAdapter(grantProjection));
+            new AnnotationEventHandlerAdapter(grantProjection),
+            new AnnotationEventHandlerAdapter(budgetProjection));
 
     private final List<EventMessage<?>> recorded = new ArrayList<>();
     private final Map<String, Long> sequences = new HashMap<>();
+    private final Map<BudgetId, Money> budgetAmounts = new HashMap<>();
     private Instant now = Instant.parse("2025-01-02T08:00:00Z");
 
     public static MetaData as(Actor actor) {
@@ -178,38 +192,40 @@ public final class ReadSide {
         if (payload instanceof nrw.komman.kernel.centre.CentreClosedEvent e) {
             return e.centreId().value();
         }
-        if (payload instanceof GrantAppliedEvent e) {
-            return e.grantId().toString();
+        if (payload instanceof BudgetSetEvent e) {
+            return e.budgetId().toString();
         }
-        if (payload instanceof GrantReviewedEvent e) {
-            return e.grantId().toString();
-        }
-        if (payload instanceof GrantApprovedEvent e) {
-            return e.grantId().toString();
-        }
-        if (payload instanceof GrantRejectedEvent e) {
-            return e.grantId().toString();
-        }
-        if (payload instanceof GrantWithdrawnEvent e) {
-            return e.grantId().toString();
+        if (isGrantEvent(payload)) {
+            return ((GrantId) invoke(payload, "grantId")).toString();
         }
         // volunteers and their activities: one aggregate (the activity commands target the volunteer)
-        try {
-            return payload.getClass().getMethod("volunteerId").invoke(payload).toString();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalArgumentException("no aggregate for " + payload, e);
-        }
+        return invoke(payload, "volunteerId").toString();
     }
 
     private static String aggregateType(Object payload) {
-        String name = payload.getClass().getSimpleName();
-        if (name.startsWith("Centre")) {
+        if (payload.getClass().getSimpleName().startsWith("Centre")) {
             return "Centre";
         }
-        if (name.startsWith("Grant")) {
+        if (payload instanceof BudgetSetEvent) {
+            return "Budget";
+        }
+        if (isGrantEvent(payload)) {
             return "Grant";
         }
         return "Volunteer";
+    }
+
+    /** Every event of the grant package belongs to one grant (activities name a grant too, but are the volunteer's). */
+    private static boolean isGrantEvent(Object payload) {
+        return payload.getClass().getPackageName().equals(GrantId.class.getPackageName());
+    }
+
+    private static Object invoke(Object payload, String accessor) {
+        try {
+            return payload.getClass().getMethod(accessor).invoke(payload);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("no aggregate for " + payload, e);
+        }
     }
 
     // ------------------------------------------------------------------ the facts tests need
@@ -290,6 +306,46 @@ public final class ReadSide {
         publish(new GrantWithdrawnEvent(grant, centreId, reason), coordinatorOf(centreId));
     }
 
+    // the grant's life after approval, with the amounts the Grant aggregate would put into its events
+
+    public void amend(GrantId grant, CentreId centreId, long approvedBeforeCents, long approvedAfterCents, String reason) {
+        publish(new GrantAmendedEvent(grant, centreId, Money.ofCents(approvedBeforeCents), Money.ofCents(approvedAfterCents),
+                reason, LocalDate.of(2025, 4, 1)), MINISTRY);
+    }
+
+    public void requestFunds(GrantId grant, CentreId centreId, long cents, String purpose) {
+        publish(new FundsRequestedEvent(grant, centreId, Money.ofCents(cents), purpose, LocalDate.of(2025, 4, 2)),
+                coordinatorOf(centreId));
+    }
+
+    public void disburse(GrantId grant, CentreId centreId, int tranche, long cents, LocalDate on, long disbursedBeforeCents) {
+        publish(new TrancheDisbursedEvent(grant, centreId, tranche, Money.ofCents(cents), on,
+                Money.ofCents(disbursedBeforeCents), Money.ofCents(disbursedBeforeCents + cents)), GRANT_OFFICER);
+    }
+
+    public void reportUsage(GrantId grant, CentreId centreId, long disbursedCents, long spentCents, String report,
+                            int volunteersReached) {
+        publish(new UsageReportSubmittedEvent(grant, centreId, Money.ofCents(disbursedCents), Money.ofCents(spentCents),
+                report, volunteersReached, LocalDate.of(2026, 2, 15)), coordinatorOf(centreId));
+    }
+
+    public void close(GrantId grant, CentreId centreId, long disbursedCents, long spentCents, String checkNote) {
+        publish(new GrantClosedEvent(grant, centreId, Money.ofCents(disbursedCents), Money.ofCents(spentCents),
+                Money.ofCents(disbursedCents - spentCents), checkNote, LocalDate.of(2026, 3, 20)), GRANT_OFFICER);
+    }
+
+    public void repay(GrantId grant, CentreId centreId, long cents, LocalDate on, long outstandingBeforeCents) {
+        publish(new RepaymentReceivedEvent(grant, centreId, Money.ofCents(cents), on, Money.ofCents(outstandingBeforeCents),
+                Money.ofCents(outstandingBeforeCents - cents)), GRANT_OFFICER);
+    }
+
+    /** The ministry sets a budget (state-wide when {@code centreId} is null); the previous amount as the aggregate knows it. */
+    public void setBudget(int year, ProgrammePart part, CentreId centreId, long cents, String reason) {
+        BudgetId id = BudgetId.of(year, part, centreId);
+        Money previous = budgetAmounts.put(id, Money.ofCents(cents));
+        publish(new BudgetSetEvent(id, year, part, centreId, previous, Money.ofCents(cents), reason), MINISTRY);
+    }
+
     public static Actor coordinatorOf(CentreId centreId) {
         return Actor.coordinator("koordination." + centreId.value(), centreId);
     }
@@ -302,5 +358,5 @@ public final class ReadSide {
 
     public static final List<String> TABLES = List.of("centre_view", "volunteer_view", "volunteer_language",
             "volunteer_interest", "activity_view", "volunteer_year_stats", "centre_activity_stats",
-            "grant_centre", "grant_view", "grant_history");
+            "grant_centre", "grant_view", "grant_history", "budget_view");
 }

@@ -20,6 +20,11 @@ public final class TestDatabase {
     }
 
     public static DataSource create() {
+        return create(null);
+    }
+
+    /** A fresh database migrated up to {@code targetVersion} only (null: all migrations), to test an upgrade. */
+    public static DataSource create(String targetVersion) {
         String unique = UUID.randomUUID().toString().replace("-", "");
         DriverManagerDataSource dataSource;
         String schema = null;
@@ -37,8 +42,24 @@ public final class TestDatabase {
         if (schema != null) {
             flyway.schemas(schema);
         }
+        if (targetVersion != null) {
+            flyway.target(targetVersion);
+        }
         flyway.load().migrate();
         return dataSource;
+    }
+
+    /** Runs the remaining migrations on a database created with {@link #create(String)}. */
+    public static void migrate(DataSource dataSource) {
+        var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common");
+        if (POSTGRES_URL != null && !POSTGRES_URL.isBlank()) {
+            try (var connection = dataSource.getConnection()) {
+                flyway.schemas(connection.getSchema());
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        flyway.load().migrate();
     }
 
     public static NamedParameterJdbcTemplate jdbc() {
