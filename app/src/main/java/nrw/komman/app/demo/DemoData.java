@@ -8,7 +8,11 @@ import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.Money;
 import nrw.komman.kernel.common.Role;
 import nrw.komman.kernel.grant.ApplyForGrantCommand;
+import nrw.komman.kernel.budget.BudgetId;
+import nrw.komman.kernel.budget.SetBudgetCommand;
 import nrw.komman.kernel.grant.ApproveGrantCommand;
+import nrw.komman.kernel.grant.DisburseTrancheCommand;
+import nrw.komman.kernel.grant.RequestFundsCommand;
 import nrw.komman.kernel.grant.GrantId;
 import nrw.komman.kernel.grant.ProgrammePart;
 import nrw.komman.kernel.grant.Recommendation;
@@ -109,12 +113,28 @@ public class DemoData implements ApplicationRunner {
         Actor koeln = Actor.coordinator("koordination.koeln", KOELN);
         Actor duesseldorf = Actor.coordinator("koordination.duesseldorf", DUESSELDORF);
 
+        Actor ministry = Actor.of("ministerium.leitung", Role.MINISTRY);
+        // the programme's budget of the year (13,4 Mio. € in 2018), and Köln's share of the arrival meeting points
+        for (ProgrammePart part : ProgrammePart.values()) {
+            String amount = switch (part) {
+                case PART_I -> "5000000.00";
+                case PART_III -> "3400000.00";
+                default -> "1250000.00";
+            };
+            send(new SetBudgetCommand(BudgetId.of(today.getYear(), part), Money.parse(amount), "Haushaltsplan " + today.getYear()),
+                    ministry);
+        }
+        send(new SetBudgetCommand(BudgetId.of(today.getYear(), ProgrammePart.PART_II_A, KOELN), Money.parse("120000.00"),
+                "Anteil Köln nach Einwohnerzahl"), ministry);
+
         GrantId cafe = GrantId.random();
         send(new ApplyForGrantCommand(cafe, KOELN, today.getYear(), ProgrammePart.PART_II_A, "Ankommenstreffpunkt Kalk",
                 "Wöchentliches Begegnungscafé für Neuzugewanderte mit ehrenamtlicher Begleitung", Money.parse("48000.00")), koeln);
         send(new ReviewGrantCommand(cafe, Recommendation.APPROVE, "Förderfähig; Kostenplan plausibel."),
                 Actor.of("bezirksregierung", Role.GRANT_OFFICER));
-        send(new ApproveGrantCommand(cafe, Money.parse("45000.00"), "Sachkosten gekürzt."), Actor.of("ministerium.leitung", Role.MINISTRY));
+        send(new ApproveGrantCommand(cafe, Money.parse("45000.00"), "Sachkosten gekürzt."), ministry);
+        send(new RequestFundsCommand(cafe, Money.parse("15000.00"), "Honorare und Miete erstes Quartal"), koeln);
+        send(new DisburseTrancheCommand(cafe, Money.parse("15000.00"), today), Actor.of("bezirksregierung", Role.GRANT_OFFICER));
         GrantId qualification = GrantId.random();
         send(new ApplyForGrantCommand(qualification, KOELN, today.getYear(), ProgrammePart.PART_II_D, "Qualifizierung Sprachpat*innen",
                 "Vier Schulungsabende für neue Sprachpatinnen und Sprachpaten", Money.parse("6500.00")), koeln);

@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and the auditor finds the grant and reads its history as a timeline. Error journeys of the apply
  * form (an amount that is no amount, an ended funding year), the review form and the withdrawal;
  * another centre's coordinator opening the grant by its address; an unknown address.
- * Every page is checked by axe-core and saved as a screenshot (see {@link Browser}).
+ * Every page is checked by axe-core and saved as a screenshot (see {@link Browser}). Approvals need a
+ * budget, so the ministry sets a generous one for Teil II A through the API first.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GrantsInTheBrowserTest extends OnH2 {
@@ -44,7 +45,15 @@ class GrantsInTheBrowserTest extends OnH2 {
 
     @BeforeAll
     void start() {
-        TestAccounts.createAll(new Api(port));
+        Api api = new Api(port);
+        TestAccounts.createAll(api);
+        // approvals need the ministry's budget: a generous one for Teil II A of this year (409 when it is already that amount)
+        Api.Response budget = api.put("/api/budgets/" + thisYear() + "/PART_II_A",
+                java.util.Map.of("amount", "40000000.00", "reason", "Haushaltsplan"), MINISTRY);
+        assertThat(budget.status()).as(budget.toString()).isIn(204, 409);
+        if (budget.status() == 409) {
+            assertThat(budget.body()).as("only an unchanged budget may be refused").contains("budget.unchanged");
+        }
         browser = new Browser(port);
     }
 

@@ -3,6 +3,7 @@ package nrw.komman.app.journey;
 import com.fasterxml.jackson.databind.JsonNode;
 import nrw.komman.app.support.Api;
 import nrw.komman.app.support.Api.Response;
+import nrw.komman.app.support.Budgets;
 import nrw.komman.app.support.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,7 @@ public interface ApiJourneys {
 
     @Test
     default void a_grant_is_applied_for_reviewed_and_approved_and_its_history_says_who_did_what_and_when() {
+        Budgets.ensure(api(), TODAY.getYear(), "PART_II_A");
         Response applied = api().post("/api/grants", grant(TODAY.getYear(), "25000.00"), KOELN);
         assertThat(applied.status()).as(applied.toString()).isEqualTo(201);
         String grantId = applied.text("grantId");
@@ -134,6 +136,86 @@ public interface ApiJourneys {
         Response activityWithGrant = api().post("/api/volunteers/" + registerVolunteer() + "/activities",
                 withGrant(activity(TODAY, 60, "ARRIVAL_MEETING_POINT"), grantId), KOELN);
         assertThat(activityWithGrant.status()).as("an activity may reference an approved grant of its centre").isEqualTo(201);
+    }
+
+    @Test
+    default void an_approved_grant_is_amended_paid_out_reported_closed_and_repaid_and_its_history_verifies() {
+        int year = TODAY.getYear();
+        Budgets.ensure(api(), year, "PART_II_A");
+        String grantId = api().post("/api/grants", grant(year, "30000.00"), KOELN).text("grantId");
+        String grant = "/api/grants/" + grantId;
+        api().post(grant + "/review", Map.of("recommendation", "APPROVE", "note", "förderfähig"), OFFICER);
+        assertThat(api().post(grant + "/approval", Map.of("approvedAmount", "24000.00"), MINISTRY).status()).isEqualTo(204);
+
+        assertStatus(204, api().post(grant + "/fund-requests", Map.of("amount", "10000.00", "purpose", "Honorare 1. Halbjahr"), KOELN));
+        assertThat(api().get(grant, KOELN).json().path("fundsRequested").asText()).isEqualTo("10000.00");
+        assertStatus(204, api().post(grant + "/disbursements", Map.of("amount", "10000.00", "disbursedOn", TODAY.toString()), OFFICER));
+        assertStatus(204, api().post(grant + "/disbursements", Map.of("amount", "8000.00", "disbursedOn", TODAY.toString()), OFFICER));
+        assertStatus(409, api().post(grant + "/disbursements", Map.of("amount", "6000.01", "disbursedOn", TODAY.toString()), OFFICER));
+        assertStatus(409, api().post(grant + "/amendments", Map.of("approvedAmount", "17999.99", "reason", "Kürzung"), MINISTRY));
+        assertStatus(204, api().post(grant + "/amendments", Map.of("approvedAmount", "20000.00", "reason", "Teilprojekt entfällt"), MINISTRY));
+        JsonNode paid = api().get(grant, KOELN).json();
+        assertThat(paid.path("approvedAmount").asText()).isEqualTo("20000.00");
+        assertThat(paid.path("disbursedAmount").asText()).isEqualTo("18000.00");
+        assertThat(paid.path("fundsRequested").asText()).isEqualTo("0.00");
+
+        assertStatus(204, api().post(grant + "/usage-report",
+                Map.of("amountSpent", "16500.00", "report", "Café an 48 Terminen, 1.200 Besuche", "volunteersReached", 23), KOELN));
+        assertStatus(409, api().post(grant + "/disbursements", Map.of("amount", "1.00", "disbursedOn", TODAY.toString()), OFFICER));
+        assertStatus(204, api().post(grant + "/closure", Map.of("checkNote", "Minderausgaben bei Sachkosten"), OFFICER));
+        JsonNode closed = api().get(grant, KOELN).json();
+        assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.path("repaymentDemanded").asText()).as("disbursed − spent").isEqualTo("1500.00");
+        assertStatus(409, api().post(grant + "/repayments", Map.of("amount", "1500.01", "receivedOn", TODAY.toString()), OFFICER));
+        assertStatus(204, api().post(grant + "/repayments", Map.of("amount", "1500.00", "receivedOn", TODAY.toString()), OFFICER));
+        assertThat(api().get(grant, KOELN).json().path("repaidAmount").asText()).isEqualTo("1500.00");
+        assertStatus(409, api().post(grant + "/amendments", Map.of("approvedAmount", "19000.00", "reason", "zu spät"), MINISTRY));
+
+        JsonNode history = api().get(grant + "/history", AUDITOR).json().path("entries");
+        assertThat(history).as("ten facts: apply, review, approve, draw, two tranches, amend, report, close, repay").hasSize(10);
+        JsonNode amendment = history.get(6);
+        assertThat(amendment.path("actorRole").asText()).isEqualTo("MINISTRY");
+        assertThat(amendment.path("approvedBefore").asText()).isEqualTo("24000.00");
+        assertThat(amendment.path("approvedAfter").asText()).isEqualTo("20000.00");
+        assertThat(amendment.path("reason").asText()).contains("Teilprojekt entfällt");
+        assertThat(history.get(4).path("disbursedAfter").asText()).isEqualTo("10000.00");
+        assertThat(history.get(5).path("disbursedBefore").asText()).isEqualTo("10000.00");
+        assertThat(history.get(5).path("disbursedAfter").asText()).isEqualTo("18000.00");
+
+        JsonNode chain = api().get(grant + "/audit-chain", AUDITOR).json();
+        assertThat(chain.path("intact").asBoolean()).as(chain.toString()).isTrue();
+        assertThat(chain.path("length").asInt()).isEqualTo(10);
+        String head = chain.path("head").asText();
+        assertThat(head).matches("[0-9a-f]{64}");
+        JsonNode again = api().get(grant + "/audit-chain?expectedHead=" + head + "&expectedLength=10", KOELN).json();
+        assertThat(again.path("matchesExpected").asBoolean()).isTrue();
+        JsonNode other = api().get(grant + "/audit-chain?expectedHead=" + "0".repeat(64) + "&expectedLength=10", AUDITOR).json();
+        assertThat(other.path("matchesExpected").asBoolean()).isFalse();
+
+        Response csv = api().get(grant + "/history.csv", AUDITOR);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.body()).contains(head, "Teilprojekt entfällt", "1.500,00");
+        Response pdf = api().get(grant + "/history.pdf", AUDITOR);
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.contentType()).isEqualTo("application/pdf");
+        assertThat(pdf.body()).startsWith("%PDF");
+
+        JsonNode budgets = api().get("/api/budgets?fundingYear=" + year, MINISTRY).json();
+        JsonNode part = null;
+        for (JsonNode row : budgets.path("programmeParts")) {
+            part = "PART_II_A".equals(row.path("programmePart").asText()) ? row : part;
+        }
+        assertThat(part).isNotNull();
+        assertThat(part.path("budget").asText()).isEqualTo(Budgets.GENEROUS);
+        long approvedCents = new java.math.BigDecimal(part.path("approved").asText()).movePointRight(2).longValueExact();
+        Long ledger = jdbc().queryForObject("select approved_cents from budget_ledger where budget_id = ?", Long.class,
+                year + "/PART_II_A");
+        assertThat(approvedCents).as("the read model and the command side's ledger agree").isEqualTo(ledger);
+    }
+
+    private static void assertStatus(int expected, Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(expected);
     }
 
     @Test

@@ -3,6 +3,7 @@ package nrw.komman.app.journey;
 import nrw.komman.app.support.Api;
 import nrw.komman.app.support.Api.Login;
 import nrw.komman.app.support.Api.Response;
+import nrw.komman.app.support.Budgets;
 import nrw.komman.app.support.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,8 @@ import static nrw.komman.app.support.Requests.activity;
 import static nrw.komman.app.support.Requests.grant;
 import static nrw.komman.app.support.Requests.volunteer;
 import static nrw.komman.app.support.Requests.with;
+import static nrw.komman.app.support.TestAccounts.DUESSELDORF;
+import static nrw.komman.app.support.TestAccounts.AUDITOR;
 import static nrw.komman.app.support.TestAccounts.KOELN;
 import static nrw.komman.app.support.TestAccounts.MINISTRY;
 import static nrw.komman.app.support.TestAccounts.OFFICER;
@@ -49,6 +52,17 @@ public interface BadInputIsRefused {
         String v = registered.text("volunteerId");
         String grantId = api().post("/api/grants", grant(today.getYear(), "10000.00"), KOELN).text("grantId");
         api().post("/api/grants/" + grantId + "/review", Map.of("recommendation", "APPROVE", "note", "ok"), OFFICER);
+        // an approved grant with 3.000 € of its 8.000 € disbursed, and a reviewed one beyond a small budget
+        Budgets.ensure(api(), today.getYear(), "PART_II_A");
+        String approved = api().post("/api/grants", grant(today.getYear(), "10000.00"), KOELN).text("grantId");
+        api().post("/api/grants/" + approved + "/review", Map.of("recommendation", "APPROVE", "note", "ok"), OFFICER);
+        assertThat(api().post("/api/grants/" + approved + "/approval", Map.of("approvedAmount", "8000.00"), MINISTRY).status()).isEqualTo(204);
+        assertThat(api().post("/api/grants/" + approved + "/disbursements",
+                Map.of("amount", "3000.00", "disbursedOn", today.toString()), OFFICER).status()).isEqualTo(204);
+        String approvedPath = "/api/grants/" + approved;
+        assertThat(api().put("/api/budgets/" + today.getYear() + "/PART_II_B", Map.of("amount", "5000.00"), MINISTRY).status()).isEqualTo(204);
+        String beyondBudget = api().post("/api/grants", with(grant(today.getYear(), "10000.00"), "programmePart", "PART_II_B"), KOELN).text("grantId");
+        api().post("/api/grants/" + beyondBudget + "/review", Map.of("recommendation", "APPROVE", "note", "ok"), OFFICER);
         String fresh = "neu." + UUID.randomUUID() + "@example.org";
         String activities = "/api/volunteers/" + v + "/activities";
 
@@ -106,6 +120,37 @@ public interface BadInputIsRefused {
         cases.add(new Case("an unknown grant", 404, () -> api().get("/api/grants/" + UUID.randomUUID(), MINISTRY)));
         cases.add(new Case("a review with an unknown recommendation", 400, () -> api().post("/api/grants/" + grantId + "/review",
                 Map.of("recommendation", "VIELLEICHT", "note", "x"), OFFICER)));
+        // the grant's life after approval, and budgets
+        cases.add(new Case("approving beyond the budget", 409, () -> api().post("/api/grants/" + beyondBudget + "/approval", Map.of("approvedAmount", "6000.00"), MINISTRY)));
+        cases.add(new Case("an amendment below what was disbursed", 409, () -> api().post(approvedPath + "/amendments", Map.of("approvedAmount", "2999.99", "reason", "Kürzung"), MINISTRY)));
+        cases.add(new Case("an amendment without a reason", 400, () -> api().post(approvedPath + "/amendments", Map.of("approvedAmount", "7000.00"), MINISTRY)));
+        cases.add(new Case("an amendment by the grant authority", 403, () -> api().post(approvedPath + "/amendments", Map.of("approvedAmount", "7000.00", "reason", "x"), OFFICER)));
+        cases.add(new Case("a disbursement above the approved amount", 409, () -> api().post(approvedPath + "/disbursements", Map.of("amount", "5000.01", "disbursedOn", today.toString()), OFFICER)));
+        cases.add(new Case("a disbursement dated in the future", 409, () -> api().post(approvedPath + "/disbursements", Map.of("amount", "1.00", "disbursedOn", today.plusDays(1).toString()), OFFICER)));
+        cases.add(new Case("a disbursement with a German date", 400, () -> api().post(approvedPath + "/disbursements", Map.of("amount", "1.00", "disbursedOn", "24.12.2026"), OFFICER)));
+        cases.add(new Case("a disbursement without an amount", 400, () -> api().post(approvedPath + "/disbursements", Map.of("disbursedOn", today.toString()), OFFICER)));
+        cases.add(new Case("a coordinator disbursing", 403, () -> api().post(approvedPath + "/disbursements", Map.of("amount", "1.00", "disbursedOn", today.toString()), KOELN)));
+        cases.add(new Case("drawing more than is available", 409, () -> api().post(approvedPath + "/fund-requests", Map.of("amount", "5000.01", "purpose", "Honorare"), KOELN)));
+        cases.add(new Case("another centre drawing funds", 403, () -> api().post(approvedPath + "/fund-requests", Map.of("amount", "1.00", "purpose", "Honorare"), DUESSELDORF)));
+        cases.add(new Case("a usage report spending more than disbursed", 409, () -> api().post(approvedPath + "/usage-report",
+                Map.of("amountSpent", "3000.01", "report", "Bericht", "volunteersReached", 12), KOELN)));
+        cases.add(new Case("a usage report with volunteers as text", 400, () -> api().post(approvedPath + "/usage-report",
+                Map.of("amountSpent", "100.00", "report", "Bericht", "volunteersReached", "zwölf"), KOELN)));
+        cases.add(new Case("a usage report with negative volunteers", 400, () -> api().post(approvedPath + "/usage-report",
+                Map.of("amountSpent", "100.00", "report", "Bericht", "volunteersReached", -1), KOELN)));
+        cases.add(new Case("closing before the usage report", 409, () -> api().post(approvedPath + "/closure", Map.of("checkNote", "geprüft"), OFFICER)));
+        cases.add(new Case("a repayment on an open grant", 409, () -> api().post(approvedPath + "/repayments", Map.of("amount", "1.00", "receivedOn", today.toString()), OFFICER)));
+        cases.add(new Case("a budget below what is approved", 409, () -> api().put("/api/budgets/" + today.getYear() + "/PART_II_A", Map.of("amount", "1.00"), MINISTRY)));
+        cases.add(new Case("a budget for an unknown programme part", 400, () -> api().put("/api/budgets/" + today.getYear() + "/TEIL_IV", Map.of("amount", "1.00"), MINISTRY)));
+        cases.add(new Case("a budget for a year that is no number", 400, () -> api().put("/api/budgets/zwanzig/PART_I", Map.of("amount", "1.00"), MINISTRY)));
+        cases.add(new Case("a budget set by a coordinator", 403, () -> api().put("/api/budgets/" + today.getYear() + "/PART_I", Map.of("amount", "1.00"), KOELN)));
+        cases.add(new Case("a share for a centre that does not exist", 404, () -> api().put("/api/budgets/" + today.getYear() + "/PART_II_A/centres/05999", Map.of("amount", "1000.00"), MINISTRY)));
+        cases.add(new Case("a share for a malformed centre key", 400, () -> api().put("/api/budgets/" + today.getYear() + "/PART_II_A/centres/12345", Map.of("amount", "1000.00"), MINISTRY)));
+        cases.add(new Case("the budget overview for a coordinator", 403, () -> api().get("/api/budgets?fundingYear=" + today.getYear(), KOELN)));
+        cases.add(new Case("the audit chain with a malformed head", 400, () -> api().get(approvedPath + "/audit-chain?expectedHead=abc&expectedLength=2", AUDITOR)));
+        cases.add(new Case("another centre's audit chain", 403, () -> api().get(approvedPath + "/audit-chain", DUESSELDORF)));
+        cases.add(new Case("another centre's export", 403, () -> api().get(approvedPath + "/history.pdf", DUESSELDORF)));
+        cases.add(new Case("the audit chain of an unknown grant", 404, () -> api().get("/api/grants/" + UUID.randomUUID() + "/audit-chain", AUDITOR)));
         // credentials
         cases.add(new Case("no credentials", 401, () -> api().get("/api/centres", null)));
         cases.add(new Case("a wrong password", 401, () -> api().get("/api/centres", new Login(KOELN.username(), "falsch-falsch-falsch"))));

@@ -2,6 +2,7 @@ package nrw.komman.app.journey;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import nrw.komman.app.support.Api;
+import nrw.komman.app.support.Budgets;
 import nrw.komman.app.support.Api.Response;
 import nrw.komman.app.support.TestAccounts;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ import static org.awaitility.Awaitility.await;
 public interface RebuildGivesTheSameReadModels {
 
     List<String> READ_MODEL_TABLES = List.of("centre_view", "volunteer_view", "volunteer_language", "volunteer_interest",
-            "activity_view", "volunteer_year_stats", "centre_activity_stats", "grant_centre", "grant_view", "grant_history");
+            "activity_view", "volunteer_year_stats", "centre_activity_stats", "grant_centre", "grant_view", "grant_history", "budget_view");
 
     Api api();
 
@@ -87,11 +88,21 @@ public interface RebuildGivesTheSameReadModels {
                 api().post("/api/volunteers/" + v + "/deactivation", Map.of(), coordinator);
             }
         }
+        Budgets.ensure(api(), today.getYear(), "PART_II_A");
         for (int g = 0; g < 3; g++) {
             String grantId = api().post("/api/grants", grant(today.getYear(), (10_000 + g * 1000) + ".00"), KOELN).text("grantId");
             api().post("/api/grants/" + grantId + "/review", Map.of("recommendation", "APPROVE", "note", "geprüft"), OFFICER);
             if (g == 0) {
                 api().post("/api/grants/" + grantId + "/approval", Map.of("approvedAmount", "9000.00"), MINISTRY);
+                // the whole life after the approval, so the rebuild covers every grant fact
+                String grant = "/api/grants/" + grantId;
+                api().post(grant + "/fund-requests", Map.of("amount", "4000.00", "purpose", "Honorare"), KOELN);
+                api().post(grant + "/disbursements", Map.of("amount", "4000.00", "disbursedOn", today.toString()), OFFICER);
+                api().post(grant + "/amendments", Map.of("approvedAmount", "8000.00", "reason", "Kürzung"), MINISTRY);
+                api().post(grant + "/usage-report", Map.of("amountSpent", "3500.00", "report", "Bericht", "volunteersReached", 7), KOELN);
+                api().post(grant + "/closure", Map.of("checkNote", "Minderausgaben"), OFFICER);
+                api().post(grant + "/repayments", Map.of("amount", "200.00", "receivedOn", today.toString()), OFFICER);
+                assertThat(api().get(grant, KOELN).json().path("repaidAmount").asText()).as("the life was recorded").isEqualTo("200.00");
             } else if (g == 1) {
                 api().post("/api/grants/" + grantId + "/rejection", Map.of("reason", "nicht förderfähig"), MINISTRY);
             }

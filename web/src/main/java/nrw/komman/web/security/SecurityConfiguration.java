@@ -23,6 +23,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 /**
  * Two filter chains.
@@ -106,9 +107,13 @@ public class SecurityConfiguration {
                 .requestMatchers(path("/api/centres/*/volunteers/**"), path("/api/centres/*/activities/**"),
                         path("/api/volunteers/**")).hasRole(COORDINATOR)
                 .requestMatchers(path(GET, "/api/centres"), path(GET, "/api/centres/*")).authenticated()
-                .requestMatchers(path(POST, "/api/grants"), path(POST, "/api/grants/*/withdrawal")).hasRole(COORDINATOR)
-                .requestMatchers(path(POST, "/api/grants/*/review")).hasRole(GRANT_OFFICER)
-                .requestMatchers(path(POST, "/api/grants/*/approval"), path(POST, "/api/grants/*/rejection")).hasRole(MINISTRY)
+                .requestMatchers(path(POST, "/api/grants"), path(POST, "/api/grants/*/withdrawal"),
+                        path(POST, "/api/grants/*/fund-requests"), path(POST, "/api/grants/*/usage-report")).hasRole(COORDINATOR)
+                .requestMatchers(path(POST, "/api/grants/*/review"), path(POST, "/api/grants/*/disbursements"),
+                        path(POST, "/api/grants/*/closure"), path(POST, "/api/grants/*/repayments")).hasRole(GRANT_OFFICER)
+                .requestMatchers(path(POST, "/api/grants/*/approval"), path(POST, "/api/grants/*/rejection"),
+                        path(POST, "/api/grants/*/amendments"), path(PUT, "/api/budgets/**")).hasRole(MINISTRY)
+                .requestMatchers(path(GET, "/api/budgets")).hasAnyRole(MINISTRY, GRANT_OFFICER, AUDITOR)
                 .requestMatchers(path(GET, "/api/grants/**")).hasAnyRole(COORDINATOR, GRANT_OFFICER, MINISTRY, AUDITOR)
                 .requestMatchers(path("/api/me")).authenticated()
                 // anything else: signed in; unknown addresses then answer 404, wrong methods 405
@@ -143,8 +148,14 @@ public class SecurityConfiguration {
                         .requestMatchers(path("/zentrum/**"), path("/ehrenamtliche/**"), path("/zuwendungen/*/ruecknahme"))
                         .hasRole(COORDINATOR)
                         // grants: the grant authority reviews, the ministry decides, auditors read histories only
-                        .requestMatchers(path("/pruefung"), path("/zuwendungen/*/pruefung")).hasRole(GRANT_OFFICER)
-                        .requestMatchers(path("/entscheidungen"), path("/zuwendungen/*/entscheidung")).hasRole(MINISTRY)
+                        .requestMatchers(path("/pruefung"), path("/zuwendungen/*/pruefung"), path("/bewirtschaftung"),
+                                path("/zuwendungen/*/auszahlung"), path("/zuwendungen/*/abschluss"),
+                                path("/zuwendungen/*/rueckzahlung")).hasRole(GRANT_OFFICER)
+                        .requestMatchers(path("/entscheidungen"), path("/zuwendungen/*/entscheidung"),
+                                path("/zuwendungen/*/aenderung"), path("/haushalt/festlegen")).hasRole(MINISTRY)
+                        .requestMatchers(path(GET, "/haushalt")).hasAnyRole(MINISTRY, GRANT_OFFICER, AUDITOR)
+                        .requestMatchers(path(GET, "/zuwendungen/*/verlauf.*"))
+                        .hasAnyRole(COORDINATOR, GRANT_OFFICER, MINISTRY, AUDITOR)
                         .requestMatchers(path(GET, "/zuwendungen")).hasAnyRole(GRANT_OFFICER, MINISTRY, AUDITOR)
                         .requestMatchers(path(GET, "/zuwendungen/*")).hasAnyRole(COORDINATOR, GRANT_OFFICER, MINISTRY, AUDITOR)
                         // operations: accounts and read models

@@ -37,6 +37,11 @@ public class Formats {
         return format.format(amount.toBigDecimal()).replace('\u00A0', ' ').replace(" €", "\u00A0€");
     }
 
+    /** Like {@link #euro}, but an amount not yet recorded reads "0,00 €" (nothing disbursed yet, nothing repaid). */
+    public String euroOrZero(Money amount) {
+        return euro(amount == null ? Money.ZERO : amount);
+    }
+
     public String date(LocalDate date) {
         return date == null ? "—" : DATE.format(date);
     }
@@ -90,5 +95,25 @@ public class Formats {
 
     public String number(long value) {
         return NumberFormat.getIntegerInstance(DE).format(value);
+    }
+
+    /** The share {@code part / whole} in whole percent, for a bar: 0 to 100; 0 without a whole. */
+    public int share(Money part, Money whole) {
+        if (part == null || whole == null || whole.isZero()) {
+            return 0;
+        }
+        long percent = BigDecimal.valueOf(part.cents()).multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(whole.cents()), 0, RoundingMode.HALF_UP).longValue();
+        return (int) Math.max(0, Math.min(100, percent));
+    }
+
+    /** The share as people read it: "62 %"; "—" without a whole. */
+    public String percent(Money part, Money whole) {
+        if (part == null || whole == null || whole.isZero()) {
+            return "—";
+        }
+        BigDecimal percent = BigDecimal.valueOf(part.cents()).multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(whole.cents()), 0, RoundingMode.HALF_UP);
+        return NumberFormat.getIntegerInstance(DE).format(percent) + "\u00A0%";
     }
 }

@@ -89,7 +89,8 @@ class GrantPagesTest {
         return new GrantView(id, centre, "Köln", Regierungsbezirk.KOELN, YEAR, ProgrammePart.PART_II_A, "Ankommenstreffpunkt Kalk",
                 "Wöchentliches Begegnungscafé", status, Money.ofCents(2_500_000), null,
                 status == GrantStatus.APPLIED ? null : Recommendation.APPROVE, status == GrantStatus.APPLIED ? null : "Förderfähig",
-                null, LocalDate.of(YEAR, 1, 10), "koordination.koeln", null, null, null, "Prüfung");
+                null, LocalDate.of(YEAR, 1, 10), "koordination.koeln", null, null, null, "Prüfung",
+                null, null, null, null, null, null, null, null, null, null);
     }
 
     @BeforeEach

@@ -4,13 +4,11 @@ import jakarta.validation.Valid;
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.centre.CentreView;
 import nrw.komman.kernel.centre.FindCentresQuery;
-import nrw.komman.kernel.common.InvalidInputException;
+import nrw.komman.kernel.centre.Regierungsbezirk;
 import nrw.komman.kernel.common.Money;
 import nrw.komman.kernel.common.Role;
 import nrw.komman.kernel.grant.ApplyForGrantCommand;
 import nrw.komman.kernel.grant.ApproveGrantCommand;
-import nrw.komman.kernel.grant.FetchGrantHistoryQuery;
-import nrw.komman.kernel.grant.FindGrantQuery;
 import nrw.komman.kernel.grant.FindGrantsQuery;
 import nrw.komman.kernel.grant.GrantHistory;
 import nrw.komman.kernel.grant.GrantId;
@@ -22,13 +20,13 @@ import nrw.komman.kernel.grant.RejectGrantCommand;
 import nrw.komman.kernel.grant.ReviewGrantCommand;
 import nrw.komman.kernel.grant.WithdrawGrantApplicationCommand;
 import nrw.komman.web.security.AccountPrincipal;
-import nrw.komman.web.security.CentreAccess;
 import nrw.komman.web.security.CurrentActor;
 import nrw.komman.web.support.CommandDispatcher;
 import nrw.komman.web.support.Ids;
 import nrw.komman.web.support.QueryDispatcher;
 import nrw.komman.web.support.Today;
 import nrw.komman.web.ui.FormErrors;
+import nrw.komman.web.ui.FormMoney;
 import nrw.komman.web.ui.GermanMoney;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
@@ -54,9 +52,11 @@ import static java.util.Map.entry;
 /**
  * Grants in the browser: the centre's applications (apply, withdraw), the grant authority's inbox and
  * review, the ministry's decisions, the grants register with filters (grant authority, ministry,
- * auditors), and every grant's page with its history as a timeline. Every change is one command
- * through the gateway, then post-redirect-get with a confirmation; refusals stay on the form. Which
- * buttons a page offers follows the role and the status; the command side decides.
+ * auditors; filters by year, status, centre, programme part and Regierungsbezirk), and every grant's
+ * page: its money, the usage report, its history as a timeline and the check of its hash chain with the
+ * history downloads. Every change is one command through the gateway, then post-redirect-get with a
+ * confirmation; refusals stay on the form. Which buttons a page offers follows the role and the status
+ * (the later steps are in {@link GrantLifecyclePages}); the command side decides.
  */
 @Controller
 public class GrantPages {
@@ -70,7 +70,8 @@ public class GrantPages {
     static final List<String> REVIEW_ORDER = List.of("recommendation", "note");
     static final Map<String, String> DECISION_FIELDS = Map.ofEntries(
             entry("approvedAmount", "approvedAmount"), entry("money", "approvedAmount"),
-            entry("grant.approved-exceeds-requested", "approvedAmount"), entry("note", "note"), entry("reason", "note"));
+            entry("grant.approved-exceeds-requested", "approvedAmount"), entry("budget.exceeded", "approvedAmount"),
+            entry("budget.centre-exceeded", "approvedAmount"), entry("note", "note"), entry("reason", "note"));
     static final List<String> DECISION_ORDER = List.of("decision", "approvedAmount", "note");
     static final Map<String, String> REASON_FIELDS = Map.ofEntries(entry("reason", "reason"));
     static final List<String> REASON_ORDER = List.of("reason");
@@ -79,12 +80,14 @@ public class GrantPages {
     private final QueryDispatcher queries;
     private final Today today;
     private final MessageSource messages;
+    private final ChainCheck chain;
 
-    public GrantPages(CommandDispatcher commands, QueryDispatcher queries, Today today, MessageSource messages) {
+    public GrantPages(CommandDispatcher commands, QueryDispatcher queries, Today today, MessageSource messages, ChainCheck chain) {
         this.commands = commands;
         this.queries = queries;
         this.today = today;
         this.messages = messages;
+        this.chain = chain;
     }
 
     // ---- the centre's grants (coordinator) -------------------------------------------------------
@@ -279,14 +282,20 @@ public class GrantPages {
     public String register(@RequestParam(name = "jahr", required = false) Integer year,
                            @RequestParam(name = "status", required = false) GrantStatus status,
                            @RequestParam(name = "zentrum", required = false) String centre,
+                           @RequestParam(name = "teil", required = false) ProgrammePart part,
+                           @RequestParam(name = "bezirk", required = false) Regierungsbezirk region,
                            Model model) {
         CentreId centreId = Ids.optional("zentrum", centre, CentreId::new);
-        List<GrantView> grants = queries.list(new FindGrantsQuery(centreId, year, status), GrantView.class);
+        List<GrantView> grants = queries.list(new FindGrantsQuery(centreId, year, status, part, region), GrantView.class);
         model.addAttribute("grants", grants);
         model.addAttribute("year", year);
         model.addAttribute("status", status);
         model.addAttribute("centre", centreId == null ? null : centreId.value());
-        model.addAttribute("filtered", year != null || status != null || centreId != null);
+        model.addAttribute("part", part);
+        model.addAttribute("region", region);
+        model.addAttribute("filtered", year != null || status != null || centreId != null || part != null || region != null);
+        model.addAttribute("parts", ProgrammePart.values());
+        model.addAttribute("regions", Regierungsbezirk.values());
         model.addAttribute("years", IntStream.rangeClosed(nrw.komman.kernel.grant.FundingYear.FIRST, today.date().getYear() + 1)
                 .boxed().sorted(Comparator.reverseOrder()).toList());
         model.addAttribute("statuses", GrantStatus.values());
@@ -298,15 +307,23 @@ public class GrantPages {
     @GetMapping("/zuwendungen/{grantId}")
     public String grant(@PathVariable String grantId, Model model) {
         GrantView grant = find(grantId);
-        GrantHistory history = queries.one(new FetchGrantHistoryQuery(grant.grantId()), GrantHistory.class, "grant.not-found",
-                "Diese Zuwendung ist nicht bekannt.");
+        GrantHistory history = GrantReads.history(queries, grant.grantId());
         Role role = CurrentActor.principal().map(AccountPrincipal::role).orElse(null);
+        GrantStatus status = grant.status();
         model.addAttribute("grant", grant);
         model.addAttribute("history", history.entries());
         model.addAttribute("canWithdraw", role == Role.COORDINATOR
-                && (grant.status() == GrantStatus.APPLIED || grant.status() == GrantStatus.REVIEWED));
-        model.addAttribute("canReview", role == Role.GRANT_OFFICER && grant.status() == GrantStatus.APPLIED);
-        model.addAttribute("canDecide", role == Role.MINISTRY && grant.status() == GrantStatus.REVIEWED);
+                && (status == GrantStatus.APPLIED || status == GrantStatus.REVIEWED));
+        model.addAttribute("canReview", role == Role.GRANT_OFFICER && status == GrantStatus.APPLIED);
+        model.addAttribute("canDecide", role == Role.MINISTRY && status == GrantStatus.REVIEWED);
+        model.addAttribute("canRequestFunds", role == Role.COORDINATOR && status == GrantStatus.APPROVED);
+        model.addAttribute("canReport", role == Role.COORDINATOR && status == GrantStatus.APPROVED);
+        model.addAttribute("canDisburse", role == Role.GRANT_OFFICER && status == GrantStatus.APPROVED);
+        model.addAttribute("canClose", role == Role.GRANT_OFFICER && status == GrantStatus.USAGE_REPORTED);
+        model.addAttribute("canRecordRepayment", role == Role.GRANT_OFFICER && status == GrantStatus.CLOSED
+                && !grant.repaymentOutstanding().isZero());
+        model.addAttribute("canAmend", role == Role.MINISTRY && status == GrantStatus.APPROVED);
+        model.addAttribute("chain", chain.verify(grant.grantId()));
         model.addAttribute("nav", role == Role.COORDINATOR ? "grants" : "register");
         return "grant/grant";
     }
@@ -315,10 +332,7 @@ public class GrantPages {
 
     /** The grant as the read model knows it; the query side refuses another centre's to a coordinator (403). */
     private GrantView find(String grantId) {
-        GrantId id = Ids.grant("grantId", grantId);
-        GrantView grant = queries.one(new FindGrantQuery(id), GrantView.class, "grant.not-found", "Diese Zuwendung ist nicht bekannt.");
-        CentreAccess.requireOwnCentre(grant.centreId());
-        return grant;
+        return GrantReads.find(queries, grantId);
     }
 
     private static CentreId ownCentre() {
@@ -328,13 +342,6 @@ public class GrantPages {
 
     /** The typed amount, or null with the reason next to the field. */
     private Money money(String text, String field, BindingResult binding, Locale locale) {
-        try {
-            return GermanMoney.parse(text);
-        } catch (InvalidInputException e) {
-            if (binding.getFieldErrorCount(field) == 0) {
-                binding.rejectValue(field, "ui." + e.code(), messages.getMessage("ui." + e.code(), null, e.getMessage(), locale));
-            }
-            return null;
-        }
+        return FormMoney.parse(text, field, binding, messages, locale);
     }
 }

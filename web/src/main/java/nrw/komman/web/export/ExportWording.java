@@ -1,0 +1,119 @@
+package nrw.komman.web.export;
+
+import nrw.komman.kernel.common.Money;
+import nrw.komman.kernel.common.Role;
+import nrw.komman.kernel.grant.GrantId;
+import nrw.komman.kernel.grant.GrantStatus;
+import nrw.komman.kernel.grant.GrantView;
+import nrw.komman.kernel.grant.ProgrammePart;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * The German words and formats of the exports, the same as the web pages use (messages_de.properties:
+ * {@code grant-status.*}, {@code role.*}) so an auditor reads in the file what the screen showed.
+ * Amounts without the currency sign ("12.500,00"), so a spreadsheet reads them as numbers; times in
+ * North Rhine-Westphalia's zone, to the second.
+ */
+final class ExportWording {
+
+    static final ZoneId NRW = ZoneId.of("Europe/Berlin");
+    static final String NONE = "—";
+
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss", Locale.GERMANY)
+            .withZone(NRW);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy", Locale.GERMANY);
+
+    private ExportWording() {
+    }
+
+    /** The status as the pages name it; a switch over every constant, so a new status does not compile unnamed. */
+    static String status(GrantStatus status) {
+        if (status == null) {
+            return "";
+        }
+        return switch (status) {
+            case APPLIED -> "Beantragt";
+            case REVIEWED -> "Geprüft";
+            case APPROVED -> "Bewilligt";
+            case USAGE_REPORTED -> "Verwendungsnachweis eingereicht";
+            case CLOSED -> "Abgeschlossen";
+            case REJECTED -> "Abgelehnt";
+            case WITHDRAWN -> "Zurückgezogen";
+        };
+    }
+
+    static String role(Role role) {
+        if (role == null) {
+            return "";
+        }
+        return switch (role) {
+            case COORDINATOR -> "Koordinator*in";
+            case GRANT_OFFICER -> "Bewilligungsbehörde (Bezirksregierung)";
+            case MINISTRY -> "Ministerium";
+            case AUDITOR -> "Prüfung";
+            case ADMINISTRATOR -> "Betrieb (Administration)";
+            case SYSTEM -> "System";
+        };
+    }
+
+    static String part(ProgrammePart part) {
+        return part == null ? "" : part.germanName();
+    }
+
+    /** 1250050 cents → "12.500,50"; null → "". */
+    static String amount(Money money) {
+        if (money == null) {
+            return "";
+        }
+        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.GERMANY));
+        return format.format(money.toBigDecimal());
+    }
+
+    /** The instant in NRW's zone: "05.03.2026 14:07:09"; null → "". */
+    static String timestamp(Instant instant) {
+        return instant == null ? "" : TIMESTAMP.format(instant);
+    }
+
+    static String date(LocalDate date) {
+        return date == null ? "" : DATE.format(date);
+    }
+
+    static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    static String centre(GrantView grant) {
+        String id = text(grant.centreId());
+        String name = grant.centreName();
+        if (name == null || name.isBlank()) {
+            return id;
+        }
+        return id.isEmpty() ? name : name + " (" + id + ")";
+    }
+
+    static String region(GrantView grant) {
+        return grant.regierungsbezirk() == null ? "" : grant.regierungsbezirk().displayName();
+    }
+
+    static String yesNo(boolean value) {
+        return value ? "ja" : "nein";
+    }
+
+    /**
+     * The API call that checks later whether the grant's events are still the ones this export was made
+     * from (the head is hex, so only a missing one needs encoding).
+     */
+    static String checkCall(GrantId grantId, String head, int length) {
+        return "GET /api/grants/" + grantId + "/audit-chain?expectedHead="
+                + URLEncoder.encode(head == null ? "" : head, StandardCharsets.UTF_8) + "&expectedLength=" + length;
+    }
+}
