@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
  * The application provides: a {@code DataSource} (with Flyway running
  * {@code classpath:db/migration/common}), a {@link java.time.Clock}, a
  * {@link nrw.komman.kernel.volunteer.PersonalDataVault} and the property
- * {@code komman.personal-data.email-pepper}.
+ * {@code komman.personal-data.email-pepper}; optionally the retention periods
+ * {@code komman.retention.inactive-volunteers-years} and {@code komman.retention.grant-file-years} (ADR 9).
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(basePackageClasses = CommandSideConfiguration.class)

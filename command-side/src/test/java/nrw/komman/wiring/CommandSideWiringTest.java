@@ -24,7 +24,18 @@ import nrw.komman.kernel.grant.ProgrammePart;
 import nrw.komman.kernel.grant.Recommendation;
 import nrw.komman.kernel.grant.ReviewGrantCommand;
 import nrw.komman.kernel.volunteer.ConsentRecord;
+import nrw.komman.kernel.privacy.EraseVolunteerDataCommand;
+import nrw.komman.kernel.privacy.ErasureReason;
+import nrw.komman.kernel.privacy.RetentionRunRecordedEvent;
+import nrw.komman.kernel.privacy.RunRetentionCommand;
+import nrw.komman.kernel.privacy.VolunteerDataErasedEvent;
+import nrw.komman.kernel.privacy.WithdrawConsentCommand;
 import nrw.komman.kernel.volunteer.DeactivateVolunteerCommand;
+import nrw.komman.kernel.volunteer.PersonalDataVault;
+import nrw.komman.kernel.volunteer.VolunteerDeactivatedEvent;
+import nrw.komman.kernel.volunteer.VolunteerRegisteredEvent;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import nrw.komman.kernel.volunteer.PersonalData;
 import nrw.komman.kernel.volunteer.RegisterVolunteerCommand;
 import nrw.komman.kernel.volunteer.VolunteerId;
@@ -82,6 +93,8 @@ class CommandSideWiringTest {
     private EventStorageEngine storageEngine;
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private PersonalDataVault vault;
 
     private void send(Object command, Actor actor) {
         commands.sendAndWait(command, org.axonframework.messaging.MetaData.from(actor.toMetaData()));
@@ -186,5 +199,115 @@ class CommandSideWiringTest {
         send(registration(jonas, "amira@example.org"), COORDINATOR);
         assertThat(holderOf("amira@example.org")).isEqualTo(jonas.toString());
         assertThat(jdbc.queryForList("select * from volunteer_email")).extracting(Map::size).isNotEmpty();
+    }
+
+    private List<DomainEventMessage<?>> events(String aggregateId) {
+        return eventStore.readEvents(aggregateId).asStream().<DomainEventMessage<?>>map(e -> e).toList();
+    }
+
+    private int rows(String sql, Object... args) {
+        Integer count = jdbc.queryForObject(sql, Integer.class, args);
+        return count == null ? 0 : count;
+    }
+
+    @Test
+    void an_erasure_destroys_the_key_and_forgets_the_address_in_the_commands_transaction() {
+        CentreId mettmann = new CentreId("05158");
+        Actor coordinator = Actor.coordinator("k.mettmann", mettmann);
+        send(new EstablishCentreCommand(mettmann, "Kreis Mettmann", "Kreis", LocalDate.of(2014, 1, 1)), Actor.SYSTEM);
+        VolunteerId lena = VolunteerId.random();
+        send(new RegisterVolunteerCommand(lena, mettmann, new PersonalData("Lena Maas", "lena.maas@example.org", null, null,
+                Set.of("de"), Set.of()), CONSENT, LocalDate.of(2026, 3, 2)), coordinator);
+        assertThat(holderOf("lena.maas@example.org")).isEqualTo(lena.toString());
+
+        send(new EraseVolunteerDataCommand(lena, ErasureReason.REQUEST), Actor.of("betrieb", Role.ADMINISTRATOR));
+
+        assertThat(vault.isShredded(lena)).isTrue();
+        assertThat(holderOf("lena.maas@example.org")).isNull();
+        assertThat(rows("select count(*) from volunteer_email where volunteer_id = ?", lena.toString())).isZero();
+        List<DomainEventMessage<?>> events = events(lena.toString());
+        assertThat(events).extracting(e -> e.getPayload().getClass().getSimpleName())
+                .containsExactly("VolunteerRegisteredEvent", "VolunteerDeactivatedEvent", "VolunteerDataErasedEvent");
+        assertThat(events.get(2).getMetaData()).containsEntry(Actor.ACCOUNT, "betrieb").containsEntry(Actor.ROLE, "ADMINISTRATOR");
+        VolunteerRegisteredEvent registered = (VolunteerRegisteredEvent) events.get(0).getPayload();
+        assertThat(vault.open(lena, registered.personalData())).isEmpty();
+        // the address is free again
+        VolunteerId newcomer = VolunteerId.random();
+        send(new RegisterVolunteerCommand(newcomer, mettmann, new PersonalData("Lena Schmitz", "lena.maas@example.org", null,
+                null, Set.of(), Set.of()), CONSENT, null), coordinator);
+        assertThat(holderOf("lena.maas@example.org")).isEqualTo(newcomer.toString());
+        // a refused second erasure changes nothing
+        assertThatThrownBy(() -> send(new EraseVolunteerDataCommand(lena, ErasureReason.REQUEST), coordinator))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.code()).isEqualTo("volunteer.already-erased"));
+        assertThat(events(lena.toString())).hasSize(3);
+    }
+
+    @Test
+    void a_consent_withdrawal_records_the_withdrawal_and_erases_through_the_real_buses() {
+        CentreId borken = new CentreId("05554");
+        Actor coordinator = Actor.coordinator("k.borken", borken);
+        send(new EstablishCentreCommand(borken, "Kreis Borken", "Kreis", LocalDate.of(2014, 1, 1)), Actor.SYSTEM);
+        VolunteerId ali = VolunteerId.random();
+        send(new RegisterVolunteerCommand(ali, borken, new PersonalData("Ali Demir", "ali@example.org", null, null,
+                Set.of("tr"), Set.of()), CONSENT, LocalDate.of(2026, 3, 2)), coordinator);
+
+        send(new WithdrawConsentCommand(ali, Instant.parse("2026-11-20T09:00:00Z")), coordinator);
+
+        assertThat(events(ali.toString())).extracting(e -> e.getPayload().getClass().getSimpleName())
+                .containsExactly("VolunteerRegisteredEvent", "ConsentWithdrawnEvent", "VolunteerDeactivatedEvent",
+                        "VolunteerDataErasedEvent");
+        assertThat(vault.isShredded(ali)).isTrue();
+        assertThat(holderOf("ali@example.org")).isNull();
+    }
+
+    @Test
+    void a_retention_run_erases_the_due_volunteers_and_records_the_run_in_its_transaction() {
+        CentreId soest = new CentreId("05974");
+        Actor coordinator = Actor.coordinator("k.soest", soest);
+        send(new EstablishCentreCommand(soest, "Kreis Soest", "Kreis", LocalDate.of(2014, 1, 1)), Actor.SYSTEM);
+        // a volunteer deactivated in 2020, as stored back then (commands can only deactivate today)
+        VolunteerId longGone = VolunteerId.random();
+        DefaultUnitOfWork.startAndGet(null).execute(() -> eventStore.publish(
+                new GenericDomainEventMessage<>("Volunteer", longGone.toString(), 0, new VolunteerRegisteredEvent(longGone, soest,
+                        vault.seal(longGone, new PersonalData("Karl Alt", "karl@example.org", null, null, Set.of(), Set.of())),
+                        CONSENT, LocalDate.of(2018, 5, 1)), coordinator.toMetaData()),
+                new GenericDomainEventMessage<>("Volunteer", longGone.toString(), 1,
+                        new VolunteerDeactivatedEvent(longGone, soest, LocalDate.of(2020, 6, 30)), coordinator.toMetaData())));
+        jdbc.update("insert into volunteer_retention (volunteer_id, centre_id, inactive_since) values (?, ?, ?)",
+                longGone.toString(), soest.value(), LocalDate.of(2020, 6, 30));
+        // a volunteer deactivated today: not due
+        VolunteerId recent = VolunteerId.random();
+        send(new RegisterVolunteerCommand(recent, soest, new PersonalData("Rita Neu", "rita@example.org", null, null,
+                Set.of(), Set.of()), CONSENT, LocalDate.of(2026, 3, 2)), coordinator);
+        send(new DeactivateVolunteerCommand(recent), coordinator);
+        assertThat(rows("select count(*) from volunteer_retention where volunteer_id = ?", recent.toString())).isEqualTo(1);
+
+        String run = "2026-11-25-wiring1";
+        assertThatThrownBy(() -> send(new RunRetentionCommand(run), coordinator))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("retention.forbidden"));
+        send(new RunRetentionCommand(run), Actor.of("betrieb", Role.ADMINISTRATOR));
+
+        List<DomainEventMessage<?>> runEvents = events(run);
+        assertThat(runEvents).hasSize(1);
+        RetentionRunRecordedEvent recorded = (RetentionRunRecordedEvent) runEvents.get(0).getPayload();
+        assertThat(recorded.erased()).containsExactly(longGone);
+        assertThat(recorded.runOn()).isEqualTo(LocalDate.of(2026, 11, 25));
+        assertThat(recorded.inactiveYears()).isEqualTo(3);
+        assertThat(recorded.grantFileYears()).isEqualTo(5);
+        assertThat(runEvents.get(0).getType()).isEqualTo("RetentionRun");
+
+        List<DomainEventMessage<?>> erased = events(longGone.toString());
+        assertThat(erased).hasSize(3);
+        assertThat(erased.get(2).getPayload())
+                .isEqualTo(new VolunteerDataErasedEvent(longGone, soest, ErasureReason.RETENTION, LocalDate.of(2026, 11, 25)));
+        // the platform's rule, run by this administrator (explicit metadata wins over the command's correlation data)
+        assertThat(erased.get(2).getMetaData()).containsEntry(Actor.ACCOUNT, "betrieb").containsEntry(Actor.ROLE, "SYSTEM");
+        assertThat(vault.isShredded(longGone)).isTrue();
+        assertThat(rows("select count(*) from volunteer_retention where volunteer_id = ?", longGone.toString())).isZero();
+        assertThat(vault.isShredded(recent)).isFalse();
+        assertThat(events(recent.toString())).hasSize(2);
+
+        assertThatThrownBy(() -> send(new RunRetentionCommand(run), Actor.of("betrieb", Role.ADMINISTRATOR)))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.code()).isEqualTo("retention.run.duplicate"));
     }
 }

@@ -219,7 +219,7 @@ public class Grant {
     }
 
     @CommandHandler
-    public void handle(SubmitUsageReportCommand command, MetaData metaData, Clock clock) {
+    public void handle(SubmitUsageReportCommand command, MetaData metaData, Clock clock, GrantFiles files) {
         Actor actor = requireOwnCentre(metaData, "grant.usage-report.forbidden",
                 "Nur Koordinatorinnen und Koordinatoren des Zentrums reichen den Verwendungsnachweis ein.");
         requireStatus("der Verwendungsnachweis", GrantStatus.APPROVED);
@@ -228,8 +228,10 @@ public class Grant {
                     "Verausgabt werden kann höchstens, was ausgezahlt wurde: ausgezahlt " + German.euros(disbursed)
                             + ", angegeben " + German.euros(command.amountSpent()) + ".");
         }
+        LocalDate today = Today.in(clock);
+        files.usageReported(grantId, centreId, fundingYear, today); // the grant file's keeping period starts (ADR 9)
         apply(new UsageReportSubmittedEvent(grantId, centreId, disbursed, command.amountSpent(), command.report(),
-                command.volunteersReached(), Today.in(clock)), Actors.metaDataOf(actor));
+                command.volunteersReached(), today), Actors.metaDataOf(actor));
     }
 
     /** Checking the usage report closes the grant; what was disbursed and not spent is demanded back. */

@@ -27,6 +27,12 @@ public interface EmailRegistry {
     /** Reactivation: claim the remembered address again; refused if another active volunteer has it meanwhile. */
     void reclaim(VolunteerId volunteerId);
 
+    /**
+     * Erasure: release the claim and forget the remembered fingerprint, so nothing derived from the
+     * address is left and the address is free for a new registration.
+     */
+    void forget(VolunteerId volunteerId);
+
     static RuleViolationException alreadyTaken() {
         return new RuleViolationException("volunteer.email.taken",
                 "Diese E-Mail-Adresse ist bereits für eine aktive Person registriert.");

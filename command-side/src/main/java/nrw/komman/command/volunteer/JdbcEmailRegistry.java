@@ -55,6 +55,13 @@ public class JdbcEmailRegistry implements EmailRegistry {
         currentFingerprint(id).ifPresent(fp -> claim(id, fp));
     }
 
+    @Override
+    public void forget(VolunteerId volunteerId) {
+        String id = volunteerId.toString();
+        jdbc.update("delete from active_email_claim where volunteer_id = ?", id);
+        jdbc.update("delete from volunteer_email where volunteer_id = ?", id);
+    }
+
     private void claim(String volunteerId, String fp) {
         List<String> holders = jdbc.queryForList(
                 "select volunteer_id from active_email_claim where fingerprint = ?", String.class, fp);

@@ -18,9 +18,15 @@ import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.ForbiddenException;
 import nrw.komman.kernel.common.InvalidInputException;
 import nrw.komman.kernel.common.NotFoundException;
+import nrw.komman.kernel.common.Role;
 import nrw.komman.kernel.common.RuleViolationException;
 import nrw.komman.kernel.grant.FundingYear;
 import nrw.komman.kernel.grant.GrantId;
+import nrw.komman.kernel.privacy.ConsentWithdrawnEvent;
+import nrw.komman.kernel.privacy.EraseVolunteerDataCommand;
+import nrw.komman.kernel.privacy.ErasureReason;
+import nrw.komman.kernel.privacy.VolunteerDataErasedEvent;
+import nrw.komman.kernel.privacy.WithdrawConsentCommand;
 import nrw.komman.kernel.volunteer.DeactivateVolunteerCommand;
 import nrw.komman.kernel.volunteer.PersonalDataVault;
 import nrw.komman.kernel.volunteer.ReactivateVolunteerCommand;
@@ -38,6 +44,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -51,6 +58,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Personal data (languages and interests included) is sealed by the {@link PersonalDataVault} before it
  * enters an event, and this aggregate keeps none of it: only ids, status, dates and the activities'
  * minimal state.
+ * <p>
+ * Erasure (DSGVO Art. 17, ADR 2 and 9) destroys the volunteer's key in the command's transaction: every sealed
+ * copy of the personal data, in all events and replays, becomes unreadable at once. The volunteer stays as a
+ * pseudonymous id with their activities, so counts and hours remain; nothing about them can change any more
+ * except that existing activities may still be corrected (without a note) or withdrawn.
  */
 @Aggregate
 public class Volunteer {
@@ -60,6 +72,11 @@ public class Volunteer {
     private CentreId centreId;
     private boolean active;
     private LocalDate registeredOn;
+    /** When consent to data processing was given (not personal data: the time of a form being signed). */
+    private Instant consentGivenAt;
+    /** The day of the last deactivation, while inactive; what the retention rules count from. */
+    private LocalDate inactiveSince;
+    private boolean erased;
     private final Map<ActivityId, ActivityState> activities = new HashMap<>();
 
     /** All an activity needs to remember: facts are never changed, only corrected or withdrawn. */
@@ -97,30 +114,38 @@ public class Volunteer {
                        PersonalDataVault vault) {
         Actor actor = Actors.of(metaData);
         requireActsFor(actor, centreId);
+        requireNotErased();
         emails.changeAddress(volunteerId, command.personalData().email(), active);
         apply(new VolunteerProfileUpdatedEvent(volunteerId, centreId, vault.seal(volunteerId, command.personalData())),
                 Actors.metaDataOf(actor));
     }
 
     @CommandHandler
-    public void handle(DeactivateVolunteerCommand command, MetaData metaData, Clock clock, EmailRegistry emails) {
+    public void handle(DeactivateVolunteerCommand command, MetaData metaData, Clock clock, EmailRegistry emails,
+                       VolunteerRetention retention) {
         Actor actor = Actors.of(metaData);
         requireActsFor(actor, centreId);
+        requireNotErased();
         if (!active) {
             throw new RuleViolationException("volunteer.already-inactive", "Die Person ist bereits inaktiv.");
         }
+        LocalDate today = Today.in(clock);
         emails.release(volunteerId);
-        apply(new VolunteerDeactivatedEvent(volunteerId, centreId, Today.in(clock)), Actors.metaDataOf(actor));
+        retention.deactivated(volunteerId, centreId, today);
+        apply(new VolunteerDeactivatedEvent(volunteerId, centreId, today), Actors.metaDataOf(actor));
     }
 
     @CommandHandler
-    public void handle(ReactivateVolunteerCommand command, MetaData metaData, Clock clock, EmailRegistry emails) {
+    public void handle(ReactivateVolunteerCommand command, MetaData metaData, Clock clock, EmailRegistry emails,
+                       VolunteerRetention retention) {
         Actor actor = Actors.of(metaData);
         requireActsFor(actor, centreId);
+        requireNotErased();
         if (active) {
             throw new RuleViolationException("volunteer.already-active", "Die Person ist bereits aktiv.");
         }
         emails.reclaim(volunteerId);
+        retention.reactivated(volunteerId);
         apply(new VolunteerReactivatedEvent(volunteerId, centreId, Today.in(clock)), Actors.metaDataOf(actor));
     }
 
@@ -145,7 +170,12 @@ public class Volunteer {
         Actor actor = Actors.of(metaData);
         requireActsFor(actor, centreId);
         requireCurrent(command.activityId());
-        requireActive();
+        if (erased) {
+            // the figures must stay correctable, but a note can no longer be sealed: the key is gone (see below)
+            requireNoNoteAfterErasure(command.note());
+        } else {
+            requireActive();
+        }
         checkDateAndGrant(command.date(), command.grantId(), Today.in(clock), grants);
         // the whole corrected activity: the logged fact stays as it was
         apply(new ActivityCorrectedEvent(command.activityId(), volunteerId, centreId, command.date(), command.minutes(),
@@ -163,6 +193,79 @@ public class Volunteer {
                 Actors.metaDataOf(actor));
     }
 
+    /**
+     * Erasure on request (or by the platform): a coordinator of the volunteer's centre, an administrator, or the
+     * system. Deactivates first if still active, then destroys the key, forgets the e-mail fingerprint and
+     * records the erasure, all in this command's transaction.
+     */
+    @CommandHandler
+    public void handle(EraseVolunteerDataCommand command, MetaData metaData, Clock clock, PersonalDataVault vault,
+                       EmailRegistry emails, VolunteerRetention retention) {
+        Actor actor = Actors.of(metaData);
+        if (!actor.actsFor(centreId) && !actor.is(Role.ADMINISTRATOR)) {
+            throw new ForbiddenException("volunteer.erase.forbidden",
+                    "Nur Koordinatorinnen und Koordinatoren des Integrationszentrums oder die Administration löschen "
+                            + "die Daten von Ehrenamtlichen.");
+        }
+        if (erased) {
+            throw new RuleViolationException("volunteer.already-erased", "Die Daten dieser Person wurden bereits gelöscht.");
+        }
+        erase(actor, command.reason(), Today.in(clock), vault, emails, retention);
+    }
+
+    /**
+     * The volunteer withdrew consent (recorded by a coordinator of the centre): the withdrawal is recorded and the
+     * erasure follows in the same command, since without consent there is no basis to keep the data.
+     */
+    @CommandHandler
+    public void handle(WithdrawConsentCommand command, MetaData metaData, Clock clock, PersonalDataVault vault,
+                       EmailRegistry emails, VolunteerRetention retention) {
+        Actor actor = Actors.of(metaData);
+        if (!actor.is(Role.COORDINATOR) || !actor.centre().equals(centreId)) {
+            throw new ForbiddenException("volunteer.forbidden",
+                    "Nur Koordinatorinnen und Koordinatoren des Integrationszentrums erfassen den Widerruf einer Einwilligung.");
+        }
+        requireNotErased();
+        if (command.withdrawnAt().isAfter(clock.instant())) {
+            throw new RuleViolationException("consent.withdrawn-at.future",
+                    "Der Zeitpunkt des Widerrufs darf nicht in der Zukunft liegen.");
+        }
+        if (consentGivenAt != null && command.withdrawnAt().isBefore(consentGivenAt)) {
+            throw new RuleViolationException("consent.withdrawn-before-given",
+                    "Der Widerruf liegt vor der Einwilligung (" + German.date(LocalDate.ofInstant(consentGivenAt, Today.BERLIN)) + ").");
+        }
+        apply(new ConsentWithdrawnEvent(volunteerId, centreId, command.withdrawnAt()), Actors.metaDataOf(actor));
+        erase(actor, ErasureReason.CONSENT_WITHDRAWN, Today.in(clock), vault, emails, retention);
+    }
+
+    /**
+     * A retention run asks (through {@code RetentionErasure}, in the run's transaction): erase if still due, that is
+     * not erased, inactive, and inactive since {@code cutoff} or earlier, judged by this aggregate's own state.
+     *
+     * @return whether the volunteer was erased
+     */
+    public boolean eraseIfDue(Actor actor, LocalDate cutoff, LocalDate today, PersonalDataVault vault, EmailRegistry emails,
+                              VolunteerRetention retention) {
+        if (erased || active || inactiveSince == null || inactiveSince.isAfter(cutoff)) {
+            return false;
+        }
+        erase(actor, ErasureReason.RETENTION, today, vault, emails, retention);
+        return true;
+    }
+
+    private void erase(Actor actor, ErasureReason reason, LocalDate today, PersonalDataVault vault, EmailRegistry emails,
+                       VolunteerRetention retention) {
+        MetaData recordedBy = Actors.metaDataOf(actor);
+        if (active) {
+            // an erased person is no longer active: said as the plain fact every count of active volunteers knows
+            apply(new VolunteerDeactivatedEvent(volunteerId, centreId, today), recordedBy);
+        }
+        vault.shred(volunteerId);
+        emails.forget(volunteerId);
+        retention.erased(volunteerId);
+        apply(new VolunteerDataErasedEvent(volunteerId, centreId, reason, today), recordedBy);
+    }
+
     private static void requireActsFor(Actor actor, CentreId centre) {
         if (!actor.actsFor(centre)) {
             throw new ForbiddenException("volunteer.forbidden",
@@ -170,7 +273,30 @@ public class Volunteer {
         }
     }
 
+    private void requireNotErased() {
+        if (erased) {
+            throw new RuleViolationException("volunteer.erased",
+                    "Die Daten dieser Person wurden gelöscht; sie kann nicht mehr geändert werden.");
+        }
+    }
+
+    /**
+     * A note is sealed under the volunteer's key, which erasure destroyed: the vault refuses to seal for a
+     * destroyed key (it would otherwise have to create a new key for an erased person, or store the note in plain
+     * text). So a correction after erasure carries no note; one that brings a note is refused, not silently cut.
+     */
+    private static void requireNoNoteAfterErasure(String note) {
+        if (note != null) {
+            throw new RuleViolationException("activity.note.volunteer-erased",
+                    "Die Daten der Person wurden gelöscht; eine Korrektur ist nur noch ohne Notiz möglich.");
+        }
+    }
+
     private void requireActive() {
+        if (erased) {
+            throw new RuleViolationException("activity.volunteer-inactive",
+                    "Die Daten der Person wurden gelöscht; es können keine neuen Einsätze mehr erfasst werden.");
+        }
         if (!active) {
             throw new RuleViolationException("activity.volunteer-inactive",
                     "Die Person ist inaktiv; Einsätze können erst nach einer Reaktivierung erfasst oder korrigiert werden.");
@@ -219,17 +345,25 @@ public class Volunteer {
         volunteerId = event.volunteerId();
         centreId = event.centreId();
         registeredOn = event.registeredOn();
+        consentGivenAt = event.consent() == null ? null : event.consent().givenAt();
         active = true;
     }
 
     @EventSourcingHandler
     void on(VolunteerDeactivatedEvent event) {
         active = false;
+        inactiveSince = event.deactivatedOn();
     }
 
     @EventSourcingHandler
     void on(VolunteerReactivatedEvent event) {
         active = true;
+        inactiveSince = null;
+    }
+
+    @EventSourcingHandler
+    void on(VolunteerDataErasedEvent event) {
+        erased = true;
     }
 
     @EventSourcingHandler

@@ -1,6 +1,7 @@
 package nrw.komman.command.grant;
 
 import nrw.komman.command.testing.FakeCentreRegistry;
+import nrw.komman.command.testing.InMemoryGrantFiles;
 import nrw.komman.command.testing.TestBudgets;
 import nrw.komman.kernel.budget.BudgetId;
 import nrw.komman.command.testing.TestClock;
@@ -72,6 +73,7 @@ class GrantTest {
     private AggregateTestFixture<Grant> fixture;
     private FakeCentreRegistry centres;
     private TestBudgets budgets;
+    private InMemoryGrantFiles grantFiles;
 
     @BeforeEach
     void setUp() {
@@ -81,6 +83,8 @@ class GrantTest {
         fixture.registerInjectableResource(centres);
         budgets = new TestBudgets().set(BUDGET_2027, "100000.00");
         fixture.registerInjectableResource(budgets.ledger());
+        grantFiles = new InMemoryGrantFiles();
+        fixture.registerInjectableResource(grantFiles);
     }
 
     private static ApplyForGrantCommand application(int fundingYear) {
@@ -767,6 +771,22 @@ class GrantTest {
                     .when(new SubmitUsageReportCommand(GRANT, euros("5500.00"), "Sachbericht 2027", 42), COORDINATOR.toMetaData())
                     .expectEvents(new UsageReportSubmittedEvent(GRANT, VIERSEN, euros("6000.00"), euros("5500.00"),
                             "Sachbericht 2027", 42, TODAY));
+        }
+
+        @Test
+        void the_usage_report_starts_the_keeping_period_of_the_grant_file() {
+            givenApproved(disbursed(1, "0.00", "6000.00"))
+                    .when(new SubmitUsageReportCommand(GRANT, euros("5500.00"), "Sachbericht 2027", 42), COORDINATOR.toMetaData())
+                    .expectSuccessfulHandlerExecution();
+            assertThat(grantFiles.reportedOn(GRANT)).contains(TODAY);
+        }
+
+        @Test
+        void a_refused_usage_report_starts_no_keeping_period() {
+            givenApproved(disbursed(1, "0.00", "6000.00"))
+                    .when(new SubmitUsageReportCommand(GRANT, euros("6000.01"), "Bericht", 42), COORDINATOR.toMetaData())
+                    .expectException(RuleViolationException.class);
+            assertThat(grantFiles.reportedOn(GRANT)).isEmpty();
         }
 
         @Test

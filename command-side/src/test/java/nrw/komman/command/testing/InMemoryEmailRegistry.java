@@ -68,6 +68,12 @@ public final class InMemoryEmailRegistry implements EmailRegistry {
         }
     }
 
+    @Override
+    public void forget(VolunteerId volunteerId) {
+        claims.values().removeIf(volunteerId::equals);
+        addresses.remove(volunteerId);
+    }
+
     private void claim(VolunteerId volunteerId, String address) {
         VolunteerId holder = claims.get(address);
         if (holder != null && !Objects.equals(holder, volunteerId)) {

@@ -214,6 +214,48 @@ class JdbcEmailRegistryTest {
         assertThatThrownBy(() -> inTransaction(() -> registry.reclaim(AMIRA))).isInstanceOf(RuleViolationException.class);
     }
 
+    @Test
+    void forgetting_an_erased_volunteer_deletes_the_claim_and_the_remembered_fingerprint() {
+        inTransaction(() -> registry.register(AMIRA, "amira.haddad@example.org"));
+        inTransaction(() -> registry.register(JONAS, "jonas@example.org"));
+
+        inTransaction(() -> registry.forget(AMIRA));
+
+        assertThat(holderOf("amira.haddad@example.org")).isNull();
+        assertThat(jdbc.queryForList("select volunteer_id from volunteer_email", String.class))
+                .containsExactly(JONAS.toString());
+        assertThat(jdbc.queryForList("select volunteer_id from active_email_claim", String.class))
+                .containsExactly(JONAS.toString());
+        inTransaction(() -> registry.reclaim(AMIRA)); // nothing left to claim again
+        assertThat(holderOf("amira.haddad@example.org")).isNull();
+    }
+
+    @Test
+    void the_address_of_a_forgotten_volunteer_is_free_for_a_new_registration() {
+        VolunteerId newcomer = VolunteerId.random();
+        inTransaction(() -> registry.register(AMIRA, "amira.haddad@example.org"));
+        inTransaction(() -> registry.forget(AMIRA));
+
+        assertThatCode(() -> inTransaction(() -> registry.register(newcomer, "Amira.Haddad@example.org")))
+                .doesNotThrowAnyException();
+        assertThat(holderOf("amira.haddad@example.org")).isEqualTo(newcomer.toString());
+    }
+
+    @Test
+    void forgetting_an_inactive_volunteer_deletes_the_remembered_fingerprint_and_a_rollback_keeps_it() {
+        inTransaction(() -> registry.register(AMIRA, "amira.haddad@example.org"));
+        inTransaction(() -> registry.release(AMIRA));
+        tx.executeWithoutResult(status -> {
+            registry.forget(AMIRA);
+            status.setRollbackOnly(); // as when the erasure's events cannot be appended
+        });
+        assertThat(jdbc.queryForObject("select count(*) from volunteer_email", Integer.class)).isEqualTo(1);
+
+        inTransaction(() -> registry.forget(AMIRA));
+        assertThat(jdbc.queryForObject("select count(*) from volunteer_email", Integer.class)).isZero();
+        assertThatCode(() -> inTransaction(() -> registry.forget(AMIRA))).doesNotThrowAnyException();
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             if (!latch.await(10, TimeUnit.SECONDS)) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import nrw.komman.command.testing.FakeCentreRegistry;
 import nrw.komman.command.testing.FakeGrantRegistry;
 import nrw.komman.command.testing.InMemoryEmailRegistry;
+import nrw.komman.command.testing.InMemoryVolunteerRetention;
 import nrw.komman.command.testing.TestClock;
 import nrw.komman.kernel.activity.ActivityCategory;
 import nrw.komman.kernel.common.Actor;
@@ -50,6 +51,7 @@ class VolunteerTest {
     private PersonalDataVault vault;
     private FakeCentreRegistry centres;
     private InMemoryEmailRegistry emails;
+    private InMemoryVolunteerRetention retention;
 
     @BeforeEach
     void setUp() {
@@ -61,6 +63,8 @@ class VolunteerTest {
         fixture.registerInjectableResource(vault);
         fixture.registerInjectableResource(centres);
         fixture.registerInjectableResource(emails);
+        retention = new InMemoryVolunteerRetention();
+        fixture.registerInjectableResource(retention);
         fixture.registerInjectableResource(new FakeGrantRegistry());
     }
 
@@ -365,6 +369,31 @@ class VolunteerTest {
                     .when(new DeactivateVolunteerCommand(AMIRA), COORDINATOR.toMetaData())
                     .expectEvents(new VolunteerDeactivatedEvent(AMIRA, VIERSEN, TODAY));
             assertThat(emails.holderOf(AMIRA_DATA.email())).isEmpty();
+        }
+
+        @Test
+        void a_deactivation_enters_the_volunteer_in_the_retention_register_from_today() {
+            fixture.given(amiraRegistered(vault))
+                    .when(new DeactivateVolunteerCommand(AMIRA), COORDINATOR.toMetaData())
+                    .expectSuccessfulHandlerExecution();
+            assertThat(retention.inactiveSince(AMIRA)).contains(TODAY);
+        }
+
+        @Test
+        void a_reactivation_takes_the_volunteer_out_of_the_retention_register() {
+            retention.deactivated(AMIRA, VIERSEN, TODAY.minusDays(3));
+            fixture.given(amiraRegistered(vault), new VolunteerDeactivatedEvent(AMIRA, VIERSEN, TODAY.minusDays(3)))
+                    .when(new ReactivateVolunteerCommand(AMIRA), COORDINATOR.toMetaData())
+                    .expectSuccessfulHandlerExecution();
+            assertThat(retention.inactiveSince(AMIRA)).isEmpty();
+        }
+
+        @Test
+        void a_refused_deactivation_leaves_the_retention_register_alone() {
+            fixture.given(amiraRegistered(vault))
+                    .when(new DeactivateVolunteerCommand(AMIRA), OTHER_COORDINATOR.toMetaData())
+                    .expectException(ForbiddenException.class);
+            assertThat(retention.inactiveSince(AMIRA)).isEmpty();
         }
 
         @Test

@@ -7,6 +7,7 @@ import nrw.komman.kernel.activity.ActivityLoggedEvent;
 import nrw.komman.kernel.activity.ActivityWithdrawnEvent;
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.grant.GrantId;
+import nrw.komman.kernel.privacy.VolunteerDataErasedEvent;
 import nrw.komman.kernel.volunteer.PersonalDataVault;
 import nrw.komman.kernel.volunteer.SealedText;
 import nrw.komman.kernel.volunteer.VolunteerId;
@@ -104,6 +105,13 @@ public class ActivityProjection {
                 Map.of("activityId", event.activityId().toString()));
         count(old.centreId(), old.date(), old.category(), -1, -old.minutes());
         recomputeVolunteerYear(old.volunteerId(), old.date().getYear());
+    }
+
+    /** The volunteer's key is destroyed: their notes go from the log; dates, minutes and categories stay. */
+    @EventHandler
+    public void on(VolunteerDataErasedEvent event) {
+        jdbc.update("update activity_view set note = null where volunteer_id = :volunteerId",
+                Map.of("volunteerId", event.volunteerId().toString()));
     }
 
     @ResetHandler

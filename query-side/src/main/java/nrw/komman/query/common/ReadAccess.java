@@ -57,6 +57,34 @@ public final class ReadAccess {
         }
     }
 
+    /**
+     * Everything held on one volunteer (DSGVO Art. 15): the coordinators of the volunteer's centre (checked with
+     * {@link #requirePersonalDataOfExport} once the volunteer's centre is known) and administrators, who answer
+     * requests that reach the platform's operators. Nobody else, whatever the volunteer.
+     */
+    public static void requireExportReader(Actor actor) {
+        if (!actor.is(Role.COORDINATOR) && !actor.is(Role.ADMINISTRATOR)) {
+            throw new ForbiddenException("export.forbidden",
+                    "Die Auskunft über gespeicherte Daten erhalten nur die Koordinator*innen des Integrationszentrums "
+                            + "und die Administration.");
+        }
+    }
+
+    /** The export of one volunteer: an administrator any, a coordinator only their own centre's. */
+    public static void requirePersonalDataOfExport(Actor actor, CentreId centreId) {
+        requireExportReader(actor);
+        if (actor.is(Role.COORDINATOR)) {
+            requireOwnCentre(actor, centreId);
+        }
+    }
+
+    /** The retention rules' dry run: administrators only (it lists ids and dates, no personal data). */
+    public static void requireAdministrator(Actor actor) {
+        if (!actor.is(Role.ADMINISTRATOR)) {
+            throw new ForbiddenException("retention.forbidden", "Die Löschfristen sieht und führt nur die Administration aus.");
+        }
+    }
+
     /** Grants: coordinators (their own centre's), grant officers, ministry and auditors. */
     public static void requireGrantReader(Actor actor) {
         if (!GRANT_READERS.contains(actor.role())) {

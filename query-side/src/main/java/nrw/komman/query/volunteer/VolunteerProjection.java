@@ -1,6 +1,8 @@
 package nrw.komman.query.volunteer;
 
 import nrw.komman.kernel.activity.ActivityCategory;
+import nrw.komman.kernel.privacy.ConsentWithdrawnEvent;
+import nrw.komman.kernel.privacy.VolunteerDataErasedEvent;
 import nrw.komman.kernel.volunteer.ConsentRecord;
 import nrw.komman.kernel.volunteer.PersonalData;
 import nrw.komman.kernel.volunteer.PersonalDataVault;
@@ -32,6 +34,8 @@ import java.util.TreeSet;
  * {@code volunteer_interest}. Personal data, languages and interests included, is opened with the
  * volunteer's key; once that key is destroyed the data opens to nothing and the row is stored as
  * erased (null personal data, no languages, no interests), in live processing and in every replay.
+ * {@link VolunteerDataErasedEvent} drops whatever plain text a row still holds (DSGVO Art. 17); the consent
+ * record (document, version, when given and withdrawn) and the figures stay, they are not personal data.
  * Owned by {@code centre-views}.
  */
 @Component
@@ -89,12 +93,29 @@ public class VolunteerProjection {
 
     @EventHandler
     public void on(VolunteerDeactivatedEvent event) {
-        setStatus(event.volunteerId(), VolunteerStatus.INACTIVE);
+        setStatus(event.volunteerId(), VolunteerStatus.INACTIVE, event.deactivatedOn());
     }
 
     @EventHandler
     public void on(VolunteerReactivatedEvent event) {
-        setStatus(event.volunteerId(), VolunteerStatus.ACTIVE);
+        setStatus(event.volunteerId(), VolunteerStatus.ACTIVE, null);
+    }
+
+    @EventHandler
+    public void on(ConsentWithdrawnEvent event) {
+        jdbc.update("update volunteer_view set consent_withdrawn_at = :withdrawnAt where volunteer_id = :volunteerId",
+                new MapSqlParameterSource()
+                        .addValue("volunteerId", event.volunteerId().toString())
+                        .addValue("withdrawnAt", Rows.timestamp(event.withdrawnAt())));
+    }
+
+    /** The key is destroyed: every plain copy of the personal data goes from the roster's tables. */
+    @EventHandler
+    public void on(VolunteerDataErasedEvent event) {
+        jdbc.update("""
+                update volunteer_view set name = null, email = null, phone = null, availability = null, erased = true
+                 where volunteer_id = :volunteerId""", new MapSqlParameterSource("volunteerId", event.volunteerId().toString()));
+        replaceLanguagesAndInterests(event.volunteerId(), Optional.empty());
     }
 
     @ResetHandler
@@ -114,11 +135,12 @@ public class VolunteerProjection {
                 .addValue("erased", data.isEmpty());
     }
 
-    private void setStatus(VolunteerId volunteerId, VolunteerStatus status) {
-        jdbc.update("update volunteer_view set status = :status where volunteer_id = :volunteerId",
+    private void setStatus(VolunteerId volunteerId, VolunteerStatus status, LocalDate inactiveSince) {
+        jdbc.update("update volunteer_view set status = :status, inactive_since = :inactiveSince where volunteer_id = :volunteerId",
                 new MapSqlParameterSource()
                         .addValue("volunteerId", volunteerId.toString())
-                        .addValue("status", status.name()));
+                        .addValue("status", status.name())
+                        .addValue("inactiveSince", inactiveSince));
     }
 
     /**

@@ -14,6 +14,8 @@ import nrw.komman.kernel.grant.GrantId;
 import nrw.komman.kernel.grant.GrantView;
 import nrw.komman.kernel.grant.ProgrammePart;
 import nrw.komman.kernel.ministry.FetchMinistryOverviewQuery;
+import nrw.komman.kernel.privacy.FetchVolunteerDataExportQuery;
+import nrw.komman.kernel.privacy.PlanRetentionQuery;
 import nrw.komman.kernel.volunteer.FindVolunteerQuery;
 import nrw.komman.kernel.volunteer.FindVolunteersQuery;
 import nrw.komman.kernel.volunteer.VolunteerId;
@@ -149,6 +151,53 @@ class AuthorizationTest {
                 .isInstanceOf(ForbiddenException.class);
     }
 
+    // ---------------------------------------------------------------- DSGVO export and retention plan
+
+    static Stream<Actor> everyoneButCoordinatorsAndAdministrators() {
+        return Stream.of(MINISTRY, AUDITOR, GRANT_OFFICER, Actor.SYSTEM);
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyoneButCoordinatorsAndAdministrators")
+    void only_coordinators_and_administrators_receive_a_volunteers_data_export(Actor actor) {
+        assertThatThrownBy(() -> readSide.exports.handle(new FetchVolunteerDataExportQuery(koelnVolunteer), as(actor)))
+                .isInstanceOfSatisfying(ForbiddenException.class, e -> assertThat(e.code()).isEqualTo("export.forbidden"));
+        // the refusal comes first, whatever the volunteer
+        assertThatThrownBy(() -> readSide.exports.handle(new FetchVolunteerDataExportQuery(VolunteerId.random()), as(actor)))
+                .isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void a_coordinator_of_koeln_asking_for_the_export_of_a_volunteer_of_duesseldorf_is_refused() {
+        assertThatThrownBy(() -> readSide.exports.handle(new FetchVolunteerDataExportQuery(duesseldorfVolunteer),
+                as(COORDINATOR_KOELN)))
+                .isInstanceOfSatisfying(ForbiddenException.class, e -> assertThat(e.code()).isEqualTo("centre.foreign"));
+    }
+
+    @Test
+    void a_coordinator_exports_her_own_centres_volunteer_and_an_administrator_any() {
+        assertThat(readSide.exports.handle(new FetchVolunteerDataExportQuery(koelnVolunteer), as(COORDINATOR_KOELN)).name())
+                .isEqualTo("Amira Haddad");
+        assertThat(readSide.exports.handle(new FetchVolunteerDataExportQuery(duesseldorfVolunteer), as(ADMINISTRATOR)).name())
+                .isEqualTo("Deniz Yilmaz");
+    }
+
+    static Stream<Actor> everyoneButAdministrators() {
+        return Stream.of(COORDINATOR_KOELN, MINISTRY, AUDITOR, GRANT_OFFICER, Actor.SYSTEM);
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyoneButAdministrators")
+    void only_administrators_receive_the_retention_plan(Actor actor) {
+        assertThatThrownBy(() -> readSide.retention.handle(new PlanRetentionQuery(), as(actor)))
+                .isInstanceOfSatisfying(ForbiddenException.class, e -> assertThat(e.code()).isEqualTo("retention.forbidden"));
+    }
+
+    @Test
+    void an_administrator_receives_the_retention_plan() {
+        assertThatCode(() -> readSide.retention.handle(new PlanRetentionQuery(), as(ADMINISTRATOR))).doesNotThrowAnyException();
+    }
+
     // ---------------------------------------------------------------- grants
 
     @Test
@@ -272,6 +321,10 @@ class AuthorizationTest {
             assertThatThrownBy(() -> readSide.budgets.handle(new FetchBudgetUseQuery(2025), metaData))
                     .isInstanceOf(ForbiddenException.class);
             assertThatThrownBy(() -> readSide.volunteers.handle(new FindVolunteerQuery(koelnVolunteer), metaData))
+                    .isInstanceOf(ForbiddenException.class);
+            assertThatThrownBy(() -> readSide.exports.handle(new FetchVolunteerDataExportQuery(koelnVolunteer), metaData))
+                    .isInstanceOf(ForbiddenException.class);
+            assertThatThrownBy(() -> readSide.retention.handle(new PlanRetentionQuery(), metaData))
                     .isInstanceOf(ForbiddenException.class);
         }
     }

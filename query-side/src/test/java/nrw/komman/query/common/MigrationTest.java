@@ -30,7 +30,8 @@ class MigrationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"V20__read_models.sql", "V21__grant_lifecycle_and_budgets.sql"})
+    @ValueSource(strings = {"V20__read_models.sql", "V21__grant_lifecycle_and_budgets.sql", "V22__consent_withdrawal.sql",
+            "V23__volunteer_inactive_since.sql"})
     void the_migration_uses_only_the_portable_sql_of_the_conventions(String file) throws IOException {
         String sql = migration(file).toLowerCase(Locale.ROOT).replaceAll("--[^\\n]*", "");
 
@@ -83,5 +84,24 @@ class MigrationTest {
         assertThat(((Number) row.get("repaid_cents")).longValue()).isZero();
         assertThat(row.get("spent_cents")).isNull();
         assertThat(row.get("repayment_demanded_cents")).isNull();
+    }
+
+    @Test
+    void volunteers_projected_before_v22_keep_their_rows_with_no_withdrawal_and_no_inactivity_date() {
+        DataSource dataSource = TestDatabase.create("21");
+        NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(dataSource);
+        jdbc.getJdbcOperations().update("""
+                insert into volunteer_view (volunteer_id, centre_id, name, status, registered_on, consent_document,
+                                            consent_version, consent_given_at, erased)
+                values ('00000000-0000-0000-0000-000000000002', '05315', 'A', 'INACTIVE', date '2024-01-01', 'E', '1',
+                        timestamp with time zone '2024-01-01 10:00:00+00', false)""");
+
+        TestDatabase.migrate(dataSource);
+
+        Map<String, Object> row = jdbc.getJdbcOperations().queryForMap(
+                "select name, consent_withdrawn_at, inactive_since from volunteer_view");
+        assertThat(row.get("name")).isEqualTo("A");
+        assertThat(row.get("consent_withdrawn_at")).isNull();
+        assertThat(row.get("inactive_since")).isNull();
     }
 }

@@ -77,7 +77,23 @@ class WiringTest {
             assertThat(context.getBeansOfType(Object.class).keySet())
                     .contains("centreProjection", "volunteerProjection", "activityProjection", "grantProjection",
                             "centreQueries", "volunteerQueries", "activityQueries", "grantQueries", "ministryQueries",
-                            "budgetProjection", "budgetQueries");
+                            "budgetProjection", "budgetQueries", "volunteerDataExportQueries", "retentionPlanQueries");
+        }
+    }
+
+    @Test
+    void the_retention_periods_come_from_the_properties_with_defaults_in_code() {
+        try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
+            context.getEnvironment().getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource("test",
+                    java.util.Map.of("komman.retention.inactive-volunteers-years", "4")));
+            context.register(WhatTheApplicationProvides.class);
+            context.scan("nrw.komman.query");
+            context.refresh();
+
+            nrw.komman.kernel.privacy.RetentionPlan plan = context.getBean(nrw.komman.query.privacy.RetentionPlanQueries.class)
+                    .handle(new nrw.komman.kernel.privacy.PlanRetentionQuery(), as(ADMINISTRATOR));
+            assertThat(plan.inactiveYears()).isEqualTo(4);
+            assertThat(plan.grantFileYears()).isEqualTo(5);
         }
     }
 
@@ -95,7 +111,8 @@ class WiringTest {
         ReadSide readSide = new ReadSide();
         readSide.establishSomeCentres();
         SimpleQueryBus bus = SimpleQueryBus.builder().build();
-        for (Object handler : List.of(readSide.centres, readSide.volunteers, readSide.activities, readSide.grants, readSide.ministry, readSide.budgets)) {
+        for (Object handler : List.of(readSide.centres, readSide.volunteers, readSide.activities, readSide.grants, readSide.ministry,
+                readSide.budgets, readSide.exports, readSide.retention)) {
             new AnnotationQueryHandlerAdapter<>(handler).subscribe(bus);
         }
         QueryGateway gateway = DefaultQueryGateway.builder().queryBus(bus).build();
@@ -117,6 +134,14 @@ class WiringTest {
                         new FindVolunteersQuery(KOELN, null, null, null, null, 0, 10), as(MINISTRY)),
                 ResponseTypes.instanceOf(nrw.komman.kernel.volunteer.VolunteerPage.class)).get())
                 .isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(ForbiddenException.class);
+        nrw.komman.kernel.privacy.RetentionPlan plan = gateway.query(new GenericMessage<>(
+                        new nrw.komman.kernel.privacy.PlanRetentionQuery(), as(ADMINISTRATOR)),
+                ResponseTypes.instanceOf(nrw.komman.kernel.privacy.RetentionPlan.class)).get();
+        assertThat(plan.inactiveYears()).isEqualTo(3);
+        assertThatThrownBy(() -> gateway.query(new GenericMessage<>(
+                        new nrw.komman.kernel.privacy.FetchVolunteerDataExportQuery(nrw.komman.kernel.volunteer.VolunteerId.random()),
+                        as(MINISTRY)), ResponseTypes.instanceOf(nrw.komman.kernel.privacy.VolunteerDataExport.class)).get())
                 .hasCauseInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> gateway.query(new GenericMessage<>(new FindCentresQuery(), MetaData.emptyInstance()),
                 ResponseTypes.multipleInstancesOf(CentreView.class)).get())

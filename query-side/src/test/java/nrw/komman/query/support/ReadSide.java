@@ -25,6 +25,9 @@ import nrw.komman.kernel.grant.TrancheDisbursedEvent;
 import nrw.komman.kernel.grant.UsageReportSubmittedEvent;
 import nrw.komman.kernel.grant.ProgrammePart;
 import nrw.komman.kernel.grant.Recommendation;
+import nrw.komman.kernel.privacy.ConsentWithdrawnEvent;
+import nrw.komman.kernel.privacy.ErasureReason;
+import nrw.komman.kernel.privacy.VolunteerDataErasedEvent;
 import nrw.komman.kernel.volunteer.AesGcmPersonalDataVault;
 import nrw.komman.kernel.volunteer.ConsentRecord;
 import nrw.komman.kernel.volunteer.InMemoryKeyRing;
@@ -44,6 +47,8 @@ import nrw.komman.query.centre.CentreQueries;
 import nrw.komman.query.grant.GrantProjection;
 import nrw.komman.query.grant.GrantQueries;
 import nrw.komman.query.ministry.MinistryQueries;
+import nrw.komman.query.privacy.RetentionPlanQueries;
+import nrw.komman.query.privacy.VolunteerDataExportQueries;
 import nrw.komman.query.volunteer.VolunteerProjection;
 import nrw.komman.query.volunteer.VolunteerQueries;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -105,6 +110,9 @@ public final class ReadSide {
     public final MinistryQueries ministry = new MinistryQueries(jdbc);
     public final BudgetProjection budgetProjection = new BudgetProjection(jdbc);
     public final BudgetQueries budgets = new BudgetQueries(jdbc);
+    public final VolunteerDataExportQueries exports = new VolunteerDataExportQueries(jdbc, vault, CLOCK);
+    /** The dry run with the default periods: volunteers inactive for 3 years, grant files 5 years after the report. */
+    public final RetentionPlanQueries retention = new RetentionPlanQueries(jdbc, vault, CLOCK, 3, 5);
 
     /** The processing groups as the application runs them. */
     private final List<AnnotationEventHandlerAdapter> centreViews = List.of(
@@ -258,6 +266,27 @@ public final class ReadSide {
 
     public void deactivate(VolunteerId id, CentreId centreId) {
         publish(new VolunteerDeactivatedEvent(id, centreId, LocalDate.of(2025, 5, 1)), coordinatorOf(centreId));
+    }
+
+    public void deactivate(VolunteerId id, CentreId centreId, LocalDate on) {
+        publish(new VolunteerDeactivatedEvent(id, centreId, on), coordinatorOf(centreId));
+    }
+
+    /** What the erasure command does: the key is destroyed in its transaction, then the event is published. */
+    public void erase(VolunteerId id, CentreId centreId, LocalDate on) {
+        vault.shred(id);
+        publish(new VolunteerDataErasedEvent(id, centreId, ErasureReason.REQUEST, on), coordinatorOf(centreId));
+    }
+
+    /** What the consent withdrawal does: the withdrawal, then the erasure (the volunteer deactivated first if active). */
+    public void withdrawConsent(VolunteerId id, CentreId centreId, Instant at, boolean active) {
+        LocalDate on = LocalDate.ofInstant(at, ZoneId.of("Europe/Berlin"));
+        publish(new ConsentWithdrawnEvent(id, centreId, at), coordinatorOf(centreId));
+        if (active) {
+            deactivate(id, centreId, on);
+        }
+        vault.shred(id);
+        publish(new VolunteerDataErasedEvent(id, centreId, ErasureReason.CONSENT_WITHDRAWN, on), coordinatorOf(centreId));
     }
 
     public void reactivate(VolunteerId id, CentreId centreId) {

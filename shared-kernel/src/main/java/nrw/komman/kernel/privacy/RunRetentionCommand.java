@@ -1,5 +1,6 @@
 package nrw.komman.kernel.privacy;
 
+import nrw.komman.kernel.common.Guard;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -7,4 +8,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * run is recorded as an event of the {@code RetentionRun} aggregate (id: the run's date and a random suffix).
  */
 public record RunRetentionCommand(@TargetAggregateIdentifier String runId) {
+
+    public RunRetentionCommand {
+        runId = Guard.text(runId, "runId", "Die Kennung des Löschlaufs", 100);
+    }
 }

@@ -1,0 +1,115 @@
+package nrw.komman.query.privacy;
+
+import nrw.komman.kernel.activity.ActivityCategory;
+import nrw.komman.kernel.centre.CentreId;
+import nrw.komman.kernel.common.Actor;
+import nrw.komman.kernel.common.InvalidInputException;
+import nrw.komman.kernel.common.NotFoundException;
+import nrw.komman.kernel.privacy.FetchVolunteerDataExportQuery;
+import nrw.komman.kernel.privacy.VolunteerDataExport;
+import nrw.komman.kernel.privacy.VolunteerDataExport.ActivityEntry;
+import nrw.komman.kernel.privacy.VolunteerDataExport.ConsentEntry;
+import nrw.komman.kernel.volunteer.PersonalDataVault;
+import nrw.komman.kernel.volunteer.VolunteerId;
+import nrw.komman.kernel.volunteer.VolunteerStatus;
+import nrw.komman.query.common.ReadAccess;
+import nrw.komman.query.common.Rows;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Everything the platform holds on one volunteer (DSGVO Art. 15), assembled from the read models of
+ * {@code centre-views}: the profile, the consent history (the consent of the registration with its withdrawal,
+ * if any) and every activity as it stands now, withdrawn ones included and marked. Once the volunteer's key is
+ * destroyed the personal fields are null and {@code erased} is true, also while the projection still catches up.
+ */
+@Component
+public class VolunteerDataExportQueries {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final PersonalDataVault vault;
+    private final Clock clock;
+
+    @Autowired
+    public VolunteerDataExportQueries(NamedParameterJdbcTemplate jdbc, PersonalDataVault vault, ObjectProvider<Clock> clock) {
+        this(jdbc, vault, clock.getIfAvailable(() -> Clock.system(Rows.BERLIN)));
+    }
+
+    public VolunteerDataExportQueries(NamedParameterJdbcTemplate jdbc, PersonalDataVault vault, Clock clock) {
+        this.jdbc = jdbc;
+        this.vault = vault;
+        this.clock = clock;
+    }
+
+    @QueryHandler
+    public VolunteerDataExport handle(FetchVolunteerDataExportQuery query, MetaData metaData) {
+        Actor actor = ReadAccess.actor(metaData);
+        ReadAccess.requireExportReader(actor);
+        if (query.volunteerId() == null) {
+            throw new InvalidInputException("volunteerId.missing", "Die Kennung der/des Ehrenamtlichen fehlt.");
+        }
+        String id = query.volunteerId().toString();
+        List<Profile> profiles = jdbc.query("""
+                select v.volunteer_id, v.centre_id, c.name as centre_name, v.name, v.email, v.phone, v.availability,
+                       v.status, v.registered_on, v.consent_document, v.consent_version, v.consent_given_at,
+                       v.consent_withdrawn_at, v.erased
+                  from volunteer_view v
+                  left join centre_view c on c.centre_id = v.centre_id
+                 where v.volunteer_id = :volunteerId""", Map.of("volunteerId", id), (rs, i) -> new Profile(
+                new CentreId(rs.getString("centre_id")), rs.getString("centre_name"), rs.getString("name"),
+                rs.getString("email"), rs.getString("phone"), rs.getString("availability"),
+                VolunteerStatus.valueOf(rs.getString("status")), Rows.date(rs, "registered_on"),
+                rs.getString("consent_document"), rs.getString("consent_version"),
+                Rows.instant(rs, "consent_given_at"), Rows.instant(rs, "consent_withdrawn_at"), rs.getBoolean("erased")));
+        if (profiles.isEmpty()) {
+            throw new NotFoundException("volunteer.not-found", "Diese*r Ehrenamtliche ist nicht bekannt.");
+        }
+        Profile p = profiles.get(0);
+        ReadAccess.requirePersonalDataOfExport(actor, p.centreId());
+        // a key destroyed after the rows were written: the data is gone already
+        boolean erased = p.erased() || vault.isShredded(query.volunteerId());
+        MapSqlParameterSource byId = new MapSqlParameterSource("volunteerId", id);
+        Set<String> languages = erased ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(jdbc.queryForList(
+                "select language_code from volunteer_language where volunteer_id = :volunteerId", byId, String.class)));
+        Set<ActivityCategory> interests = EnumSet.noneOf(ActivityCategory.class);
+        if (!erased) {
+            jdbc.queryForList("select category from volunteer_interest where volunteer_id = :volunteerId", byId, String.class)
+                    .forEach(c -> interests.add(ActivityCategory.valueOf(c)));
+        }
+        List<ConsentEntry> consents = p.consentDocument() == null ? List.of()
+                : List.of(new ConsentEntry(p.consentDocument(), p.consentVersion(), p.consentGivenAt(), p.consentWithdrawnAt()));
+        List<ActivityEntry> activities = jdbc.query("""
+                select activity_id, activity_date, minutes, category, note, grant_id, corrected, withdrawn
+                  from activity_view where volunteer_id = :volunteerId
+                 order by activity_date, logged_at, activity_id""", byId, (rs, i) -> {
+            String grantId = rs.getString("grant_id");
+            return new ActivityEntry(rs.getString("activity_id").trim(), Rows.date(rs, "activity_date"), rs.getInt("minutes"),
+                    ActivityCategory.valueOf(rs.getString("category")), erased ? null : rs.getString("note"),
+                    grantId == null ? null : grantId.trim(), rs.getBoolean("corrected"), rs.getBoolean("withdrawn"));
+        });
+        return new VolunteerDataExport(query.volunteerId(), p.centreId(), p.centreName(), erased, p.status(), p.registeredOn(),
+                erased ? null : p.name(), erased ? null : p.email(), erased ? null : p.phone(),
+                erased ? null : p.availability(), languages, Collections.unmodifiableSet(interests), consents, activities,
+                clock.instant());
+    }
+
+    private record Profile(CentreId centreId, String centreName, String name, String email, String phone,
+                           String availability, VolunteerStatus status, LocalDate registeredOn, String consentDocument,
+                           String consentVersion, Instant consentGivenAt, Instant consentWithdrawnAt, boolean erased) {
+    }
+}
