@@ -45,6 +45,28 @@ public final class Api {
         return send(b, as);
     }
 
+    /** A file as the API hands it out (PDF, CSV): the raw bytes, with status and headers. */
+    public Download download(String path, Login as) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
+        if (as != null) {
+            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    (as.username() + ":" + as.password()).getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
+                    r.headers().firstValue("Content-Disposition").orElse(""), r.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("request failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record Download(int status, String contentType, String contentDisposition, byte[] body) {
+    }
+
     private URI uri(String path) {
         return URI.create(base + path);
     }

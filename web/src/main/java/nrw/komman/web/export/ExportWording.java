@@ -1,21 +1,26 @@
 package nrw.komman.web.export;
 
+import nrw.komman.kernel.activity.ActivityCategory;
 import nrw.komman.kernel.common.Money;
 import nrw.komman.kernel.common.Role;
 import nrw.komman.kernel.grant.GrantId;
 import nrw.komman.kernel.grant.GrantStatus;
 import nrw.komman.kernel.grant.GrantView;
 import nrw.komman.kernel.grant.ProgrammePart;
+import nrw.komman.kernel.volunteer.VolunteerStatus;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.DecimalFormat;
+import java.text.Collator;
 import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The German words and formats of the exports, the same as the web pages use (messages_de.properties:
@@ -115,5 +120,58 @@ final class ExportWording {
     static String checkCall(GrantId grantId, String head, int length) {
         return "GET /api/grants/" + grantId + "/audit-chain?expectedHead="
                 + URLEncoder.encode(head == null ? "" : head, StandardCharsets.UTF_8) + "&expectedLength=" + length;
+    }
+
+    /** A category as the pages name it (messages_de.properties: {@code category.*}). */
+    static String category(ActivityCategory category) {
+        return category == null ? "" : category.germanName();
+    }
+
+    static String volunteerStatus(VolunteerStatus status) {
+        if (status == null) {
+            return "";
+        }
+        return switch (status) {
+            case ACTIVE -> "aktiv";
+            case INACTIVE -> "inaktiv";
+        };
+    }
+
+    /** ISO 639-1 codes as German names, sorted: ["de", "ar"] → "Arabisch, Deutsch"; none → "". */
+    static String languages(Collection<String> codes) {
+        if (codes == null || codes.isEmpty()) {
+            return "";
+        }
+        return codes.stream().map(code -> {
+                    String name = Locale.forLanguageTag(code).getDisplayLanguage(Locale.GERMAN);
+                    return name.isBlank() ? code : name;
+                })
+                .sorted(Collator.getInstance(Locale.GERMAN))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** Categories by their German names, in the enum's order; none → "". */
+    static String categories(Collection<ActivityCategory> categories) {
+        if (categories == null || categories.isEmpty()) {
+            return "";
+        }
+        return categories.stream().sorted().map(ExportWording::category).collect(Collectors.joining(", "));
+    }
+
+    /** A duration for people, as on the pages: 90 → "1 Std. 30 Min.", 45 → "45 Min.". */
+    static String duration(int minutes) {
+        int h = minutes / 60;
+        int m = minutes % 60;
+        if (h == 0) {
+            return m + " Min.";
+        }
+        return m == 0 ? h + " Std." : h + " Std. " + m + " Min.";
+    }
+
+    /** Minutes as hours with up to one decimal, German: 90 → "1,5", 120 → "2". */
+    static String hours(long minutes) {
+        DecimalFormat format = new DecimalFormat("#,##0.#", DecimalFormatSymbols.getInstance(Locale.GERMANY));
+        format.setRoundingMode(java.math.RoundingMode.HALF_UP);
+        return format.format(minutes / 60.0);
     }
 }

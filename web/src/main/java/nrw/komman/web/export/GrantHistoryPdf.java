@@ -6,16 +6,9 @@ import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
-import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.ColumnText;
-import com.lowagie.text.pdf.FontSelector;
-import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.PdfStamper;
 import com.lowagie.text.pdf.PdfWriter;
 import nrw.komman.kernel.audit.ChainVerification;
 import nrw.komman.kernel.common.Money;
@@ -25,9 +18,6 @@ import nrw.komman.kernel.grant.GrantView;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 
@@ -51,7 +41,6 @@ final class GrantHistoryPdf {
     static final String CREATOR = "KOMM-AN NRW";
 
     private static final float MARGIN = 28;
-    private static final String FALLBACK_FONT = "font-fallback/LiberationSans-Regular.ttf";
     private static final Color HEADER_FILL = new Color(0xE6, 0xEC, 0xF2);
     private static final Color RULE = new Color(0x99, 0x99, 0x99);
     /**
@@ -60,12 +49,12 @@ final class GrantHistoryPdf {
      */
     private static final float[] EVENT_WIDTHS = {16, 56, 78, 64, 70, 76, 76, 44, 44, 44, 44, 44, 130};
 
-    private final Fonts fonts = new Fonts();
+    private final PdfFonts fonts = new PdfFonts();
 
     static byte[] render(GrantView grant, GrantHistory history, ChainVerification chain, Instant createdAt) {
         GrantHistoryPdf pdf = new GrantHistoryPdf();
         byte[] body = pdf.body(grant, history, chain, createdAt);
-        return pdf.numberPages(body, grant, createdAt);
+        return pdf.fonts.numberPages(body, TITLE + " " + grant.grantId() + " · erstellt am " + timestamp(createdAt), MARGIN, 22);
     }
 
     private byte[] body(GrantView grant, GrantHistory history, ChainVerification chain, Instant createdAt) {
@@ -88,7 +77,7 @@ final class GrantHistoryPdf {
 
         document.add(facts(grant));
 
-        document.add(heading("Ereignisse"));
+        document.add(fonts.heading("Ereignisse"));
         document.add(events(history.entries()));
 
         document.add(verification(grant, chain, createdAt));
@@ -184,7 +173,7 @@ final class GrantHistoryPdf {
         block.setKeepTogether(true);
         block.getDefaultCell().setBorder(Rectangle.NO_BORDER);
         block.getDefaultCell().setPadding(0);
-        block.addCell(content(heading("Prüfung auf Vollständigkeit und Unverändertheit (Hash-Kette)")));
+        block.addCell(content(fonts.heading("Prüfung auf Vollständigkeit und Unverändertheit (Hash-Kette)")));
 
         String head = chain.head() == null || chain.head().isBlank() ? NONE : chain.head();
         Paragraph headLine = new Paragraph();
@@ -246,35 +235,7 @@ final class GrantHistoryPdf {
         return paragraph;
     }
 
-    private Paragraph heading(String text) {
-        Paragraph heading = new Paragraph(fonts.phrase(text, fonts.heading));
-        heading.setSpacingBefore(8);
-        heading.setSpacingAfter(4);
-        return heading;
-    }
 
-    /** The second pass: the page count is known only now. */
-    private byte[] numberPages(byte[] body, GrantView grant, Instant createdAt) {
-        try {
-            PdfReader reader = new PdfReader(body);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            PdfStamper stamper = new PdfStamper(reader, out);
-            int pages = reader.getNumberOfPages();
-            String left = TITLE + " " + grant.grantId() + " · erstellt am " + timestamp(createdAt);
-            for (int page = 1; page <= pages; page++) {
-                Rectangle size = reader.getPageSizeWithRotation(page);
-                PdfContentByte over = stamper.getOverContent(page);
-                ColumnText.showTextAligned(over, Element.ALIGN_LEFT, fonts.phrase(left, fonts.footer), MARGIN, 22, 0);
-                ColumnText.showTextAligned(over, Element.ALIGN_RIGHT,
-                        fonts.phrase("Seite " + page + " von " + pages, fonts.footer), size.getWidth() - MARGIN, 22, 0);
-            }
-            stamper.close();
-            reader.close();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Die Seitenzahlen ließen sich nicht setzen.", e);
-        }
-    }
 
     private static String euro(Money money) {
         return money == null ? NONE : ExportWording.amount(money) + " €";
@@ -282,77 +243,5 @@ final class GrantHistoryPdf {
 
     private static String orNone(String text) {
         return text == null || text.isEmpty() ? NONE : text;
-    }
-
-    /** Helvetica and Courier (Windows-1252), Liberation Sans for anything else. */
-    private static final class Fonts {
-
-        final Font title;
-        final Font subtitle;
-        final Font heading;
-        final Font regular;
-        final Font bold;
-        final Font table;
-        final Font tableBold;
-        final Font footer;
-        final Font alarm;
-        final Font mono;
-        final Font monoSmall;
-        private final BaseFont fallback;
-
-        Fonts() {
-            BaseFont helvetica = standard(BaseFont.HELVETICA);
-            BaseFont helveticaBold = standard(BaseFont.HELVETICA_BOLD);
-            BaseFont courier = standard(BaseFont.COURIER);
-            title = new Font(helveticaBold, 16);
-            subtitle = new Font(helvetica, 12);
-            heading = new Font(helveticaBold, 11);
-            regular = new Font(helvetica, 9);
-            bold = new Font(helveticaBold, 9);
-            table = new Font(helvetica, 7);
-            tableBold = new Font(helveticaBold, 7);
-            footer = new Font(helvetica, 7.5f, Font.NORMAL, Color.DARK_GRAY);
-            alarm = new Font(helveticaBold, 9, Font.NORMAL, new Color(0xB0, 0x00, 0x20));
-            mono = new Font(courier, 9);
-            monoSmall = new Font(courier, 7);
-            fallback = fallback();
-        }
-
-        /** The text in the given font, with characters that font lacks in Liberation Sans of the same size. */
-        Phrase phrase(String text, Font font) {
-            if (fallback == null) {
-                return new Phrase(text, font);
-            }
-            FontSelector selector = new FontSelector();
-            selector.addFont(font);
-            selector.addFont(new Font(fallback, font.getSize(), Font.NORMAL, font.getColor()));
-            Phrase phrase = selector.process(text);
-            if (phrase.isEmpty()) {
-                // FontSelector drops what no font has; an empty phrase would collapse the row
-                return new Phrase(text, font);
-            }
-            return phrase;
-        }
-
-        private static BaseFont standard(String name) {
-            try {
-                return BaseFont.createFont(name, BaseFont.CP1252, BaseFont.NOT_EMBEDDED);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        /** Null when OpenPDF's jar no longer ships the font: then such characters are missing, nothing fails. */
-        private static BaseFont fallback() {
-            try (InputStream in = GrantHistoryPdf.class.getClassLoader().getResourceAsStream(FALLBACK_FONT)) {
-                if (in == null) {
-                    return null;
-                }
-                return BaseFont.createFont("LiberationSans-Regular.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED,
-                        true, in.readAllBytes(), null);
-            } catch (IOException | RuntimeException e) {
-                return null;
-            }
-        }
     }
 }

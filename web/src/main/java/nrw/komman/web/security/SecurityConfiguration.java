@@ -44,7 +44,7 @@ import static org.springframework.http.HttpMethod.PUT;
  *   and the decision forms; the grants register {@code /zuwendungen} for grant authority, ministry and
  *   auditors (read only), one grant's page with its history for those and the coordinators (their own
  *   centre's, checked by the handlers); the state-wide figures {@code /landesweit/**} as the API's
- *   {@code /api/ministry/**}; administrators {@code /verwaltung/**}.</li>
+ *   {@code /api/ministry/**}; administrators {@code /verwaltung/**} (accounts, read models, retention rules).</li>
  * </ol>
  *
  * The domain handlers check more than the role: a coordinator acts only on their own centre (403
@@ -98,12 +98,19 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    /** Who may use which address of the API. Ministry and auditors never reach volunteer data. */
+    /**
+     * Who may use which address of the API. Ministry, auditors and the grant authority never reach volunteer data;
+     * administrators reach a volunteer only to erase them or to hand out the information (Art. 15, 17 DSGVO).
+     */
     static void apiRules(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry api) {
         api
                 .requestMatchers(path("/api/admin/**")).hasRole(ADMINISTRATOR)
                 .requestMatchers(path(GET, "/api/ministry/**")).hasAnyRole(MINISTRY, AUDITOR, GRANT_OFFICER)
                 .requestMatchers(path(POST, "/api/centres"), path(POST, "/api/centres/*/closure")).hasRole(MINISTRY)
+                // the volunteer's rights (DSGVO): erasure and the information also for administrators; the
+                // withdrawal of consent, like everything else about a volunteer, for coordinators only (below)
+                .requestMatchers(path(POST, "/api/volunteers/*/erasure"), path(GET, "/api/volunteers/*/data-export"),
+                        path(GET, "/api/volunteers/*/data-export.pdf")).hasAnyRole(COORDINATOR, ADMINISTRATOR)
                 .requestMatchers(path("/api/centres/*/volunteers/**"), path("/api/centres/*/activities/**"),
                         path("/api/volunteers/**")).hasRole(COORDINATOR)
                 .requestMatchers(path(GET, "/api/centres"), path(GET, "/api/centres/*")).authenticated()

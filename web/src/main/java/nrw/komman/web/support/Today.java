@@ -32,4 +32,9 @@ public class Today {
     public LocalDate date() {
         return LocalDate.now(clock);
     }
+
+    /** This moment, from the same clock (e.g. "not in the future" for a time a person enters). */
+    public java.time.Instant now() {
+        return clock.instant();
+    }
 }

@@ -70,7 +70,7 @@ public class ActivityCorrectionPages {
             try {
                 commands.sendAndAwait(form.toCommand(volunteer.volunteerId(), activity), volunteer.volunteerId());
                 redirect.addFlashAttribute("confirmation", messages.getMessage("ui.activity.corrected",
-                        new Object[]{volunteer.name()}, locale));
+                        new Object[]{displayName(volunteer, locale)}, locale));
                 return "redirect:/ehrenamtliche/" + volunteer.volunteerId();
             } catch (RuntimeException e) {
                 Map<String, String> fields = new HashMap<>(VolunteerPages.ACTIVITY_FIELDS);
@@ -112,7 +112,7 @@ public class ActivityCorrectionPages {
                 commands.sendAndAwait(new WithdrawActivityCommand(volunteer.volunteerId(), activity.activityId(), form.getReason()),
                         volunteer.volunteerId());
                 redirect.addFlashAttribute("confirmation", messages.getMessage("ui.activity.withdrawn",
-                        new Object[]{volunteer.name()}, locale));
+                        new Object[]{displayName(volunteer, locale)}, locale));
                 return "redirect:/ehrenamtliche/" + volunteer.volunteerId();
             } catch (RuntimeException e) {
                 if (!FormErrors.reject(binding, e, Map.of("reason", "reason"), messages, locale)) {
@@ -156,5 +156,10 @@ public class ActivityCorrectionPages {
                 throw new NotFoundException("activity.not-found", "Diesen Einsatz gibt es nicht.");
             }
         }
+    }
+
+    /** The volunteer's name; once erased, what the pages show instead ("(Daten gelöscht)"). */
+    private String displayName(VolunteerView volunteer, Locale locale) {
+        return volunteer.name() != null ? volunteer.name() : messages.getMessage("volunteer.erased", null, locale);
     }
 }
