@@ -138,6 +138,7 @@ public interface BadInputIsRefused {
                 Map.of("amountSpent", "100.00", "report", "Bericht", "volunteersReached", "zwölf"), KOELN)));
         cases.add(new Case("a usage report with negative volunteers", 400, () -> api().post(approvedPath + "/usage-report",
                 Map.of("amountSpent", "100.00", "report", "Bericht", "volunteersReached", -1), KOELN)));
+        cases.add(new Case("closing without a check note (the reason of a repayment demand)", 400, () -> api().post(approvedPath + "/closure", Map.of(), OFFICER)));
         cases.add(new Case("closing before the usage report", 409, () -> api().post(approvedPath + "/closure", Map.of("checkNote", "geprüft"), OFFICER)));
         cases.add(new Case("a repayment on an open grant", 409, () -> api().post(approvedPath + "/repayments", Map.of("amount", "1.00", "receivedOn", today.toString()), OFFICER)));
         cases.add(new Case("a budget below what is approved", 409, () -> api().put("/api/budgets/" + today.getYear() + "/PART_II_A", Map.of("amount", "1.00"), MINISTRY)));

@@ -214,9 +214,12 @@ public class GrantProjection {
             old = old.withDisbursed(event.disbursedBefore());
         }
         Money after = event.disbursedAfter() != null ? event.disbursedAfter() : old.disbursed().plus(event.amount());
-        Current now = old.with(old.status(), sequence).withDisbursed(after);
+        // as the aggregate counts: a tranche settles what was drawn before it, never a later request
+        Current now = old.with(old.status(), sequence).withDisbursed(after)
+                .withFundsRequested(Current.floored(old.fundsRequested(), event.amount()));
         jdbc.update("""
-                update grant_view set disbursed_cents = :disbursed, next_step = :nextStep, last_sequence = :sequence
+                update grant_view set disbursed_cents = :disbursed, funds_requested_cents = :fundsRequested,
+                       next_step = :nextStep, last_sequence = :sequence
                  where grant_id = :grantId""", state(event.grantId(), now));
         LocalDate disbursedOn = event.disbursedOn() != null ? event.disbursedOn() : dateOf(occurredAt);
         history(event.grantId(), event.centreId(), sequence, GrantWording.DISBURSED, occurredAt, metaData,
@@ -235,10 +238,12 @@ public class GrantProjection {
         Current old = before.get();
         Current now = old.with(GrantStatus.USAGE_REPORTED, sequence)
                 .withDisbursed(event.disbursed() != null ? event.disbursed() : old.disbursed())
-                .withSpent(event.amountSpent());
+                .withSpent(event.amountSpent())
+                .withFundsRequested(Money.ZERO); // the report ends drawing funds
         LocalDate reportedOn = event.submittedOn() != null ? event.submittedOn() : dateOf(occurredAt);
         jdbc.update("""
                 update grant_view set status = :status, disbursed_cents = :disbursed, spent_cents = :spent,
+                       funds_requested_cents = :fundsRequested,
                        volunteers_reached = :volunteers, usage_report = :report, reported_on = :reportedOn,
                        next_step = :nextStep, last_sequence = :sequence
                  where grant_id = :grantId""", state(event.grantId(), now)
@@ -268,6 +273,7 @@ public class GrantProjection {
         LocalDate closedOn = event.closedOn() != null ? event.closedOn() : dateOf(occurredAt);
         jdbc.update("""
                 update grant_view set status = :status, disbursed_cents = :disbursed, spent_cents = :spent,
+                       funds_requested_cents = :fundsRequested,
                        repayment_demanded_cents = :demanded, check_note = :checkNote, closed_on = :closedOn,
                        next_step = :nextStep, last_sequence = :sequence
                  where grant_id = :grantId""", state(event.grantId(), now)
@@ -416,8 +422,9 @@ public class GrantProjection {
     }
 
     /**
-     * A grant's state as the register holds it. {@code fundsRequested} is the total of all funds
-     * requests; what is still open is that total minus the disbursements.
+     * A grant's state as the register holds it. {@code fundsRequested} is what the centre has drawn and not yet
+     * received: each request adds to it, each tranche settles up to its amount, the usage report ends it (the
+     * same count as the {@code Grant} aggregate's).
      */
     private record Current(GrantStatus status, Money approved, Money disbursed, Money fundsRequested, Money spent,
                            Money repaymentDemanded, Money repaid, long lastSequence) {
@@ -455,7 +462,7 @@ public class GrantProjection {
         }
 
         Money openFundsRequest() {
-            return floored(fundsRequested, disbursed);
+            return fundsRequested;
         }
 
         Money disbursable() {

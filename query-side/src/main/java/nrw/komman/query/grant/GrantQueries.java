@@ -47,8 +47,7 @@ public class GrantQueries {
 
     private static final RowMapper<GrantView> ROW = (rs, i) -> {
         long disbursed = rs.getLong("disbursed_cents");
-        // the column holds every request; the register shows what is requested and not yet disbursed
-        long openRequest = Math.max(0, rs.getLong("funds_requested_cents") - disbursed);
+        long openRequest = rs.getLong("funds_requested_cents"); // drawn and not yet disbursed
         Long volunteersReached = Rows.longOrNull(rs, "volunteers_reached");
         return new GrantView(
                 new GrantId(UUID.fromString(rs.getString("grant_id").trim())),

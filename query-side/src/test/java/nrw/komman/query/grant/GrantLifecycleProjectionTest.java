@@ -133,10 +133,15 @@ class GrantLifecycleProjectionTest {
     }
 
     @Test
-    void a_disbursement_without_request_leaves_no_negative_open_request() {
+    void a_tranche_settles_only_what_was_drawn_before_it_as_the_aggregate_counts() {
         readSide.disburse(grant, KOELN, 1, 3_000_000, LocalDate.of(2025, 4, 10), 0);
-        readSide.requestFunds(grant, KOELN, 1_000_000, "Sachkosten");
+        assertThat(grant().fundsRequested()).as("a tranche without a request leaves nothing negative").isEqualTo(Money.ZERO);
 
+        readSide.requestFunds(grant, KOELN, 1_000_000, "Sachkosten");
+        assertThat(grant().fundsRequested()).as("a later request stays open").isEqualTo(euros(10_000));
+        assertThat(grant().nextStep()).isEqualTo("Auszahlung durch die Bezirksregierung");
+
+        readSide.disburse(grant, KOELN, 2, 1_000_000, LocalDate.of(2025, 5, 10), 3_000_000);
         assertThat(grant().fundsRequested()).isEqualTo(Money.ZERO);
         assertThat(grant().nextStep()).isEqualTo("Mittelabruf möglich");
     }
