@@ -35,7 +35,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.time.LocalDate;
@@ -43,6 +42,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import static nrw.komman.web.api.ApiLogins.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -71,12 +71,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest(classes = WebTestApplication.class, properties = {
         "spring.datasource.url=jdbc:h2:mem:web-api;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "spring.flyway.locations=classpath:db/migration/common",
-        "komman.admin.password=" + ApiHttpTest.ADMIN_PASSWORD})
+        "komman.admin.password=" + ApiLogins.ADMIN_PASSWORD})
 @AutoConfigureMockMvc
 class ApiHttpTest {
 
-    static final String ADMIN_PASSWORD = "Betrieb-Passwort-2025";
-    private static final String PASSWORD = "Lange-Passphrase-42";
     private static final CentreId KOELN = new CentreId("05315");
     private static final String VOLUNTEER_JSON = """
             {"name":"Aylin Demir","email":"aylin@example.org","languages":["ar","de"],
@@ -451,31 +449,5 @@ class ApiHttpTest {
         mvc.perform(get("/irgendwo").accept(MediaType.TEXT_HTML))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrlPattern("**/login"));
         mvc.perform(get("/login")).andExpect(status().isOk());
-    }
-
-    // ---- helpers --------------------------------------------------------------------------
-
-    private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
-        return request.contentType(MediaType.APPLICATION_JSON).content(body);
-    }
-
-    private static RequestPostProcessor coordinator() {
-        return httpBasic("koordination.koeln", PASSWORD);
-    }
-
-    private static RequestPostProcessor ministry() {
-        return httpBasic("ministerium", PASSWORD);
-    }
-
-    private static RequestPostProcessor grantOfficer() {
-        return httpBasic("bezreg", PASSWORD);
-    }
-
-    private static RequestPostProcessor auditor() {
-        return httpBasic("pruefung", PASSWORD);
-    }
-
-    private static RequestPostProcessor admin() {
-        return httpBasic("admin", ADMIN_PASSWORD);
     }
 }

@@ -30,7 +30,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.time.Instant;
@@ -39,6 +38,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import static nrw.komman.web.api.ApiLogins.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -62,12 +62,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest(classes = WebTestApplication.class, properties = {
         "spring.datasource.url=jdbc:h2:mem:web-api-privacy;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "spring.flyway.locations=classpath:db/migration/common",
-        "komman.admin.password=" + PrivacyApiTest.ADMIN_PASSWORD})
+        "komman.admin.password=" + ApiLogins.ADMIN_PASSWORD})
 @AutoConfigureMockMvc
 class PrivacyApiTest {
 
-    static final String ADMIN_PASSWORD = "Betrieb-Passwort-2025";
-    private static final String PASSWORD = "Lange-Passphrase-42";
     private static final CentreId KOELN = new CentreId("05315");
     private static final VolunteerId VOLUNTEER = VolunteerId.random();
 
@@ -286,33 +284,5 @@ class PrivacyApiTest {
         mvc.perform(get("/api/admin/retention").with(coordinator())).andExpect(status().isForbidden());
         mvc.perform(post("/api/admin/retention/runs").with(coordinator())).andExpect(status().isForbidden());
         verify(commandGateway, never()).send(any());
-    }
-
-    private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
-        return request.contentType(MediaType.APPLICATION_JSON).content(body);
-    }
-
-    private static RequestPostProcessor coordinator() {
-        return httpBasic("koordination.koeln", PASSWORD);
-    }
-
-    private static RequestPostProcessor duesseldorf() {
-        return httpBasic("koordination.duesseldorf", PASSWORD);
-    }
-
-    private static RequestPostProcessor ministry() {
-        return httpBasic("ministerium", PASSWORD);
-    }
-
-    private static RequestPostProcessor grantOfficer() {
-        return httpBasic("bezreg", PASSWORD);
-    }
-
-    private static RequestPostProcessor auditor() {
-        return httpBasic("pruefung", PASSWORD);
-    }
-
-    private static RequestPostProcessor admin() {
-        return httpBasic("admin", ADMIN_PASSWORD);
     }
 }
