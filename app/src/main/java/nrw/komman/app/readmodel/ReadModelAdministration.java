@@ -9,6 +9,8 @@ import nrw.komman.kernel.common.Role;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
@@ -34,10 +36,12 @@ public class ReadModelAdministration {
     private static final Logger log = LoggerFactory.getLogger(ReadModelAdministration.class);
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final SegmentTokens segmentTokens;
 
-    public ReadModelAdministration(EventProcessingConfiguration processing, EventStore eventStore) {
+    public ReadModelAdministration(EventProcessingConfiguration processing, EventStore eventStore, SegmentTokens segmentTokens) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.segmentTokens = segmentTokens;
     }
 
     @QueryHandler
@@ -66,14 +70,18 @@ public class ReadModelAdministration {
                 .toList();
     }
 
+    /**
+     * Position and replay state over every segment in the token table, not only those this node has
+     * claimed: a processor is caught up when its slowest segment is, whichever node owns it.
+     */
     private ReadModelStatus status(StreamingEventProcessor p, long head) {
-        Map<Integer, EventTrackerStatus> segments = p.processingStatus();
-        long position = segments.values().stream()
-                .map(EventTrackerStatus::getCurrentPosition)
-                .mapToLong(pos -> pos.orElse(-1))
+        Map<Integer, TrackingToken> tokens = segmentTokens.of(p);
+        long position = tokens.values().stream()
+                .mapToLong(token -> token == null ? -1 : token.position().orElse(-1))
                 .min().orElse(-1);
-        boolean error = segments.values().stream().anyMatch(EventTrackerStatus::isErrorState);
-        return new ReadModelStatus(p.getName(), p.isRunning(), p.isReplaying(), error, segments.size(), position, head);
+        boolean replaying = tokens.values().stream().anyMatch(ReplayToken.class::isInstance);
+        boolean error = p.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState);
+        return new ReadModelStatus(p.getName(), p.isRunning(), replaying, error, tokens.size(), position, head);
     }
 
     private long headPosition() {

@@ -1,19 +1,15 @@
 package nrw.komman.app.readmodel;
 
 import nrw.komman.kernel.admin.AwaitReadModelsQuery;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.queryhandling.QueryHandler;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,12 +23,12 @@ public class ReadYourWrites {
 
     private static final Duration LONGEST_PAUSE = Duration.ofMillis(20);
     private final JdbcTemplate jdbc;
-    private final Serializer serializer;
+    private final SegmentTokens segments;
     private final ReadModelAdministration administration;
 
-    public ReadYourWrites(JdbcTemplate jdbc, Serializer serializer, ReadModelAdministration administration) {
+    ReadYourWrites(JdbcTemplate jdbc, SegmentTokens segments, ReadModelAdministration administration) {
         this.jdbc = jdbc;
-        this.serializer = serializer;
+        this.segments = segments;
         this.administration = administration;
     }
 
@@ -56,39 +52,14 @@ public class ReadYourWrites {
         return true;
     }
 
-    /**
-     * Segments this node processes report their progress in memory, as soon as a batch commits or an
-     * event turns out not to concern them; segments of other nodes are read from the token table.
-     */
     private boolean allProcessorsCover(long position) {
         for (StreamingEventProcessor processor : administration.streamingProcessors()) {
-            Map<Integer, EventTrackerStatus> local = processor.processingStatus();
-            List<SegmentToken> stored = jdbc.query(
-                    "select segment, token, token_type from token_entry where processor_name = ?",
-                    (rs, i) -> new SegmentToken(rs.getInt(1), deserialize(rs.getBytes(2), rs.getString(3))),
-                    processor.getName());
-            if (stored.isEmpty()) {
+            Map<Integer, TrackingToken> tokens = segments.of(processor);
+            if (tokens.isEmpty() || !tokens.values().stream().allMatch(token -> covers(token, position))) {
                 return false;
-            }
-            for (SegmentToken segment : stored) {
-                EventTrackerStatus status = local.get(segment.segment());
-                TrackingToken token = status != null ? status.getTrackingToken() : segment.token();
-                if (!covers(token, position)) {
-                    return false;
-                }
             }
         }
         return true;
-    }
-
-    private record SegmentToken(int segment, TrackingToken token) {
-    }
-
-    private TrackingToken deserialize(byte[] bytes, String type) {
-        if (bytes == null || type == null) {
-            return null;
-        }
-        return serializer.deserialize(new SimpleSerializedObject<>(bytes, byte[].class, type, null));
     }
 
     /** A segment has handled the event at {@code position} when it is past it and it is not a gap. */

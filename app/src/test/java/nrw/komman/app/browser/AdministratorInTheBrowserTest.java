@@ -1,8 +1,8 @@
 package nrw.komman.app.browser;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import nrw.komman.app.support.Api;
 import nrw.komman.app.support.OnH2;
+import nrw.komman.app.support.ReadModels;
 import nrw.komman.app.support.TestAccounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,11 +12,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.time.Duration;
 import java.util.UUID;
 
 import static nrw.komman.app.support.TestAccounts.ADMIN;
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,20 +43,6 @@ class AdministratorInTheBrowserTest extends OnH2 {
             browser.visited().forEach(page -> System.out.println("visited " + page));
             browser.close();
         }
-    }
-
-    private boolean caughtUp() {
-        JsonNode processors = new Api(port).get("/api/admin/read-models", ADMIN).json();
-        if (processors.size() < 2) {
-            return false;
-        }
-        for (JsonNode p : processors) {
-            if (!p.path("running").asBoolean() || p.path("replaying").asBoolean()
-                    || p.path("position").asLong() != p.path("headPosition").asLong()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private WebElement row(String username) {
@@ -129,7 +113,7 @@ class AdministratorInTheBrowserTest extends OnH2 {
         browser.page("lesemodelle-neuaufbau");
         assertThat(browser.text("[role=status]")).startsWith("Der Neuaufbau der Lesemodelle läuft.");
         // the other tests share this application: wait until the replay has caught up
-        await().atMost(Duration.ofSeconds(60)).until(this::caughtUp);
+        ReadModels.awaitCaughtUp(new Api(port));
         browser.open("/verwaltung/lesemodelle", "lesemodelle-neu-aufgebaut");
         assertThat(browser.text("table tbody")).doesNotContain("wird neu aufgebaut");
 

@@ -11,6 +11,7 @@ import nrw.komman.app.support.RawTables;
 import nrw.komman.app.support.RawTables.Hit;
 import nrw.komman.app.support.RawTables.Scan;
 import nrw.komman.app.support.ShiftableClock;
+import nrw.komman.app.support.ReadModels;
 import nrw.komman.app.support.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,6 @@ import static nrw.komman.app.support.TestAccounts.KOELN;
 import static nrw.komman.app.support.TestAccounts.KOELN_CENTRE;
 import static nrw.komman.app.support.TestAccounts.MINISTRY;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 8 end to end, over real HTTP against the running application and its real database, once per database:
@@ -387,21 +387,7 @@ public interface PrivacyScenarios {
     private void rebuildReadModels() {
         Response rebuild = api().post("/api/admin/read-models/rebuild", Map.of(), ADMIN);
         assertThat(rebuild.status()).as(rebuild.toString()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(this::caughtUp);
-    }
-
-    private boolean caughtUp() {
-        JsonNode processors = api().get("/api/admin/read-models", ADMIN).json();
-        if (processors.size() < 2) {
-            return false;
-        }
-        for (JsonNode p : processors) {
-            if (!p.path("running").asBoolean() || p.path("replaying").asBoolean()
-                    || p.path("position").asLong() != p.path("headPosition").asLong()) {
-                return false;
-            }
-        }
-        return true;
+        ReadModels.awaitCaughtUp(api());
     }
 
     private static Set<String> ids(JsonNode volunteers) {

@@ -1,0 +1,51 @@
+package nrw.komman.app.readmodel;
+
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The progress of every segment of a processor, across the cluster: segments this node processes
+ * report it in memory (as soon as a batch commits), all others are read from the token table. A node
+ * that looked only at its own segments would call a processor caught up while a segment that is not
+ * claimed yet, or claimed by another node, still lags behind.
+ */
+@Component
+class SegmentTokens {
+
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
+
+    SegmentTokens(JdbcTemplate jdbc, Serializer serializer) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+    }
+
+    /** Segment number → its token (null: not started yet); empty when the processor has no segments stored. */
+    Map<Integer, TrackingToken> of(StreamingEventProcessor processor) {
+        Map<Integer, EventTrackerStatus> local = processor.processingStatus();
+        Map<Integer, TrackingToken> tokens = new LinkedHashMap<>();
+        jdbc.query("select segment, token, token_type from token_entry where processor_name = ? order by segment",
+                rs -> {
+                    int segment = rs.getInt(1);
+                    EventTrackerStatus status = local.get(segment);
+                    tokens.put(segment, status != null ? status.getTrackingToken()
+                            : deserialize(rs.getBytes(2), rs.getString(3)));
+                }, processor.getName());
+        return tokens;
+    }
+
+    private TrackingToken deserialize(byte[] bytes, String type) {
+        if (bytes == null || type == null) {
+            return null;
+        }
+        return serializer.deserialize(new SimpleSerializedObject<>(bytes, byte[].class, type, null));
+    }
+}
