@@ -1,5 +1,6 @@
 package nrw.komman.wiring;
 
+import nrw.komman.command.testing.TestClock;
 import nrw.komman.command.centre.CentreRegistry;
 import nrw.komman.command.grant.GrantRegistry;
 import nrw.komman.command.volunteer.EmailFingerprint;
@@ -134,7 +135,7 @@ class CommandSideWiringTest {
         send(new RegisterVolunteerCommand(volunteer, kleve, new PersonalData("Lena Maas", "lena@example.org", null, null,
                 Set.of("de"), Set.of()), CONSENT, null), coordinator);
 
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Berlin"));
+        LocalDate today = TestClock.TODAY; // the context runs on the fixed test clock
         GrantId grant = GrantId.random();
         send(new ApplyForGrantCommand(grant, kleve, today.getYear(), ProgrammePart.PART_II_B, "Begleitung", "Begleitung zu Ämtern",
                 Money.parse("8000.00")), coordinator);
