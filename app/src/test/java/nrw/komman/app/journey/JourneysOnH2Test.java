@@ -7,8 +7,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The end-to-end journeys, bad input and rebuild on the embedded default (H2). */
-class JourneysOnH2Test extends OnH2 implements ApiJourneys, BadInputIsRefused, RebuildGivesTheSameReadModels {
+/** The end-to-end journeys, bad input, rebuild and annual reports on the embedded default (H2). */
+class JourneysOnH2Test extends OnH2 implements ApiJourneys, BadInputIsRefused, RebuildGivesTheSameReadModels, AnnualReportsByReplay {
 
     @LocalServerPort
     int port;

@@ -7,8 +7,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The end-to-end journeys, bad input and rebuild on a real PostgreSQL. */
-class JourneysOnPostgresTest extends OnPostgres implements ApiJourneys, BadInputIsRefused, RebuildGivesTheSameReadModels {
+/** The end-to-end journeys, bad input, rebuild and annual reports on a real PostgreSQL. */
+class JourneysOnPostgresTest extends OnPostgres implements ApiJourneys, BadInputIsRefused, RebuildGivesTheSameReadModels, AnnualReportsByReplay {
 
     @LocalServerPort
     int port;

@@ -151,14 +151,21 @@ public interface PrivacyScenarios {
         int year = LocalDate.now(NRW).getYear();
         JsonNode before = overview(year);
         assertThat(before.path("state").path("minutes").asLong()).isGreaterThanOrEqualTo(150);
+        // the as-of report, replayed from the events: now, and as of this moment (compared byte for byte later)
+        JsonNode reportBefore = annualReport("fundingYear=" + year);
+        String asOfBefore = "fundingYear=" + year + "&cutOff=" + reportBefore.path("cutOff").asText();
 
         Response erased = api().post("/api/volunteers/" + id + "/erasure", Map.of("reason", "REQUEST"), ADMIN);
         assertThat(erased.status()).as("an administrator erases: " + erased).isEqualTo(204);
         assertThat(overview(year)).as("the ministry's figures after the erasure").isEqualTo(before);
+        assertSameFigures(annualReport("fundingYear=" + year), reportBefore, "the annual report after the erasure");
+        assertThat(annualReport(asOfBefore)).as("the report as of before the erasure, unchanged").isEqualTo(reportBefore);
 
         rebuildReadModels();
 
         assertThat(overview(year)).as("the ministry's figures after the rebuild").isEqualTo(before);
+        assertSameFigures(annualReport("fundingYear=" + year), reportBefore, "the annual report after the rebuild");
+        assertThat(api().get("/api/reports/annual?" + asOfBefore, KOELN).body()).doesNotContain(farid.name());
         assertThat(api().get("/api/volunteers/" + id, KOELN).json().path("erased").asBoolean()).isTrue();
         JsonNode export = api().get("/api/volunteers/" + id + "/data-export", KOELN).json();
         assertThat(export.path("erased").asBoolean()).isTrue();
@@ -382,6 +389,19 @@ public interface PrivacyScenarios {
         Response overview = api().get("/api/ministry/overview?fundingYear=" + year, MINISTRY);
         assertThat(overview.status()).as(overview.toString()).isEqualTo(200);
         return overview.json();
+    }
+
+    private JsonNode annualReport(String query) {
+        Response report = api().get("/api/reports/annual?" + query, MINISTRY);
+        assertThat(report.status()).as(report.toString()).isEqualTo(200);
+        assertThat(report.body()).as("no report names anyone").doesNotContain("Farid");
+        return report.json();
+    }
+
+    private static void assertSameFigures(JsonNode report, JsonNode before, String what) {
+        for (String part : List.of("total", "regions", "centres", "budgets")) {
+            assertThat(report.path(part)).as(what + ": " + part).isEqualTo(before.path(part));
+        }
     }
 
     private void rebuildReadModels() {

@@ -23,6 +23,9 @@ public final class ReadAccess {
     private static final Set<Role> BUDGET_READERS =
             EnumSet.of(Role.GRANT_OFFICER, Role.MINISTRY, Role.AUDITOR);
 
+    private static final Set<Role> REPORT_READERS =
+            EnumSet.of(Role.GRANT_OFFICER, Role.MINISTRY, Role.AUDITOR, Role.ADMINISTRATOR);
+
     private ReadAccess() {
     }
 
@@ -115,6 +118,24 @@ public final class ReadAccess {
             throw new ForbiddenException("budget.forbidden",
                     "Die Budgetübersicht sehen nur Ministerium, Bewilligungsbehörde und Prüfung.");
         }
+    }
+
+    /**
+     * The annual report: a coordinator gets their own centre's only (also when asking for none); the ministry,
+     * the grant authority, auditors and administrators get the state's or any centre's. Counts and money, never names.
+     * Returns the centre the report covers, or null for the whole state.
+     */
+    public static CentreId reportScope(Actor actor, CentreId requested) {
+        if (actor.is(Role.COORDINATOR)) {
+            if (requested != null) {
+                requireOwnCentre(actor, requested);
+            }
+            return actor.centre();
+        }
+        if (!REPORT_READERS.contains(actor.role())) {
+            throw new ForbiddenException("report.forbidden", "Ihre Rolle berechtigt nicht zum Abruf von Berichten.");
+        }
+        return requested;
     }
 
     private static void requireOwnCentre(Actor actor, CentreId centreId) {

@@ -1,0 +1,26 @@
+package nrw.komman.kernel.report;
+
+import nrw.komman.kernel.activity.ActivityCategory;
+import nrw.komman.kernel.common.Money;
+import nrw.komman.kernel.grant.GrantStatus;
+
+import java.util.Map;
+
+/**
+ * The figures of one centre, one Regierungsbezirk or the state in an annual report. Counts, minutes and
+ * money only, never a name.
+ * <ul>
+ *   <li>{@code activeVolunteers}: volunteers active on at least one day of the funding year;
+ *       {@code newVolunteers}: registered in it;</li>
+ *   <li>activities and minutes: activities dated in the funding year, as last corrected, not withdrawn;
+ *       {@code minutesByMonth}: month (1–12) → category → minutes;</li>
+ *   <li>grants of the funding year by status; {@code requested} of those not withdrawn, {@code approved}
+ *       as last decided or amended; disbursed, spent, reclaimed (repayment demanded) and repaid.</li>
+ * </ul>
+ * Every map holds every key, in a fixed order.
+ */
+public record ReportFigures(int activeVolunteers, int newVolunteers, long activities, long minutes,
+                            Map<ActivityCategory, Long> activitiesByCategory, Map<ActivityCategory, Long> minutesByCategory,
+                            Map<Integer, Map<ActivityCategory, Long>> minutesByMonth, Map<GrantStatus, Long> grantsByStatus,
+                            Money requested, Money approved, Money disbursed, Money spent, Money reclaimed, Money repaid) {
+}
