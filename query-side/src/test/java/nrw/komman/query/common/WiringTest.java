@@ -59,6 +59,12 @@ class WiringTest {
             return new NamedParameterJdbcTemplate(dataSource);
         }
 
+        @Bean(destroyMethod = "shutDown")
+        org.axonframework.eventsourcing.eventstore.EventStore eventStore() {
+            return org.axonframework.eventsourcing.eventstore.EmbeddedEventStore.builder()
+                    .storageEngine(new org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine()).build();
+        }
+
         @Bean
         PersonalDataVault personalDataVault() {
             return new AesGcmPersonalDataVault(new InMemoryKeyRing());
@@ -77,7 +83,8 @@ class WiringTest {
             assertThat(context.getBeansOfType(Object.class).keySet())
                     .contains("centreProjection", "volunteerProjection", "activityProjection", "grantProjection",
                             "centreQueries", "volunteerQueries", "activityQueries", "grantQueries", "ministryQueries",
-                            "budgetProjection", "budgetQueries", "volunteerDataExportQueries", "retentionPlanQueries");
+                            "budgetProjection", "budgetQueries", "volunteerDataExportQueries", "retentionPlanQueries",
+                            "annualReportQueries");
         }
     }
 
