@@ -195,6 +195,22 @@ final class Browser implements AutoCloseable {
         clickAndAwaitNextPage(find("form button[type=submit]"));
     }
 
+    /** A file behind a link of the current page, fetched with the browser's session (a headless download lands nowhere). */
+    java.net.http.HttpResponse<byte[]> download(String href) {
+        org.openqa.selenium.Cookie session = driver.manage().getCookieNamed("JSESSIONID");
+        assertThat(session).as("the browser's session cookie").isNotNull();
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(href))
+                            .header("Cookie", "JSESSIONID=" + session.getValue()).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     List<String> visited() {
         return visited;
     }

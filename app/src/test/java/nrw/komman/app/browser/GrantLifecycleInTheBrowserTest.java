@@ -112,20 +112,6 @@ class GrantLifecycleInTheBrowserTest extends OnH2 {
         }
     }
 
-    private HttpResponse<byte[]> download(String url) {
-        Cookie session = browser.driver().manage().getCookieNamed("JSESSIONID");
-        assertThat(session).as("the browser's session cookie").isNotNull();
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Cookie", "JSESSIONID=" + session.getValue()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Test
     void a_grant_lives_from_the_budget_to_the_repayment_and_the_auditor_files_its_verified_history() {
         int year = thisYear();
@@ -347,13 +333,13 @@ class GrantLifecycleInTheBrowserTest extends OnH2 {
         assertThat(head).matches("[0-9a-f]{64}");
         assertThat(browser.all(".actions a")).as("the auditor changes nothing").isEmpty();
 
-        HttpResponse<byte[]> csv = download(browser.find("a[href$='/verlauf.csv']").getAttribute("href"));
+        HttpResponse<byte[]> csv = browser.download(browser.find("a[href$='/verlauf.csv']").getAttribute("href"));
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment").contains(".csv");
         String csvText = new String(csv.body(), StandardCharsets.UTF_8);
         assertThat(csvText).contains(title, head);
-        HttpResponse<byte[]> pdf = download(browser.find("a[href$='/verlauf.pdf']").getAttribute("href"));
+        HttpResponse<byte[]> pdf = browser.download(browser.find("a[href$='/verlauf.pdf']").getAttribute("href"));
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
         assertThat(pdf.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment").contains(".pdf");

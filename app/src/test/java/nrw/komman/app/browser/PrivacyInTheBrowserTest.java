@@ -96,14 +96,6 @@ class PrivacyInTheBrowserTest extends OnH2 {
         return id;
     }
 
-    /** A file behind a link of the current page, fetched with the browser's session (a headless download lands nowhere). */
-    private HttpResponse<byte[]> fetchWithSession(String href) throws IOException, InterruptedException {
-        Cookie session = browser.driver().manage().getCookieNamed("JSESSIONID");
-        assertThat(session).as("signed in").isNotNull();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(href)).header("Cookie", "JSESSIONID=" + session.getValue()).GET().build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
-    }
-
     private static String pdfText(byte[] pdf) throws IOException {
         try (PdfReader reader = new PdfReader(pdf)) {
             PdfTextExtractor extractor = new PdfTextExtractor(reader);
@@ -130,13 +122,13 @@ class PrivacyInTheBrowserTest extends OnH2 {
         String jsonHref = browser.driver().findElement(By.linkText("Auskunft (JSON)")).getAttribute("href");
 
         // the information, as the links hand it out in this session
-        HttpResponse<byte[]> pdf = fetchWithSession(pdfHref);
+        HttpResponse<byte[]> pdf = browser.download(pdfHref);
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
         assertThat(pdf.headers().firstValue("Content-Disposition").orElse("")).contains("attachment", "auskunft-05315-");
         assertThat(pdfText(pdf.body())).contains("Auskunft über gespeicherte Daten", erased.name(), erased.email(), erased.phone(),
                 "Art. 15", "Art. 21");
-        HttpResponse<byte[]> json = fetchWithSession(jsonHref);
+        HttpResponse<byte[]> json = browser.download(jsonHref);
         assertThat(json.statusCode()).isEqualTo(200);
         assertThat(new String(json.body(), StandardCharsets.UTF_8)).contains("\"name\" : \"" + erased.name() + "\"", erasedId);
 
@@ -167,7 +159,7 @@ class PrivacyInTheBrowserTest extends OnH2 {
         browser.open("/ehrenamtliche/" + erasedId, "privacy-geloescht-spaeter");
         assertThat(browser.text("#geloescht")).contains("Die personenbezogenen Daten dieser Person wurden gelöscht.");
         assertThat(browser.driver().getPageSource()).doesNotContain(erased.name(), erased.email(), erased.phone());
-        String pdfAfter = pdfText(fetchWithSession(pdfHref).body());
+        String pdfAfter = pdfText(browser.download(pdfHref).body());
         assertThat(pdfAfter).contains("gelöscht", erasedId).doesNotContain(erased.name(), erased.email(), erased.phone(), "Yılmaz");
         browser.open("/ehrenamtliche?suche=" + erased.email().substring(6, 14), "privacy-liste-ohne-geloeschte");
         assertThat(browser.text("main")).doesNotContain(erased.name());
@@ -187,7 +179,7 @@ class PrivacyInTheBrowserTest extends OnH2 {
         browser.page("privacy-widerruf-erfasst");
         assertThat(browser.text("[role=status]")).startsWith("Der Widerruf ist erfasst.");
         assertThat(browser.driver().getPageSource()).doesNotContain(kept.name(), kept.email(), kept.phone());
-        String withdrawn = pdfText(fetchWithSession(browser.driver().findElement(By.linkText("Auskunft (PDF)")).getAttribute("href")).body());
+        String withdrawn = pdfText(browser.download(browser.driver().findElement(By.linkText("Auskunft (PDF)")).getAttribute("href")).body());
         assertThat(withdrawn).contains("Widerrufen am", yesterday + " 09:30:00").doesNotContain(kept.name());
     }
 

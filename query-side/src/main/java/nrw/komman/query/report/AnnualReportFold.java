@@ -51,6 +51,7 @@ import java.util.TreeMap;
  */
 final class AnnualReportFold {
 
+    private static final java.time.format.DateTimeFormatter GERMAN_DATE = java.time.format.DateTimeFormatter.ofPattern("dd.MM.uuuu");
     private final int year;
     private final LocalDate firstDay;
     private final LocalDate lastDay;
@@ -217,7 +218,8 @@ final class AnnualReportFold {
         });
         if (scope != null) {
             if (!centres.containsKey(scope)) {
-                throw new NotFoundException("centre.not-found", "Ein Integrationszentrum " + scope.value() + " ist nicht bekannt.");
+                throw new NotFoundException("centre.not-found", "Ein Integrationszentrum " + scope.value()
+                        + " ist zum Stand " + GERMAN_DATE.format(asOf) + " nicht erfasst.");
             }
             tallies.keySet().retainAll(List.of(scope));
             tallies.computeIfAbsent(scope, k -> new Tally());
