@@ -83,6 +83,17 @@ class ReportsInTheBrowserTest extends OnH2 {
         assertThat(file).startsWith("KOMM-AN NRW Jahresbericht;Förderjahr;" + year).contains("Integrationszentrum 05315")
                 .contains("Prüfsumme SHA-256").doesNotContain(name);
 
+        for (String format : new String[]{"pdf", "xlsx"}) {
+            HttpResponse<byte[]> other = browser.download(browser.find("a[href*='jahresbericht." + format + "']").getAttribute("href"));
+            assertThat(other.statusCode()).as(format).isEqualTo(200);
+            assertThat(other.headers().firstValue("Content-Disposition").orElse(""))
+                    .contains("komm-an-jahresbericht-" + year + "-stand-").contains("05315." + format);
+            assertThat(other.body()).as(format).isNotEmpty();
+            saveForPeople("bericht-koeln." + format, other.body());
+        }
+        assertThat(new String(browser.download(browser.find("a[href*='jahresbericht.pdf']").getAttribute("href")).body(),
+                StandardCharsets.ISO_8859_1)).startsWith("%PDF-");
+
         // a day before the platform recorded anything: the centre was not on record yet, and the form says so
         browser.date("stand", LocalDate.of(2020, 6, 30));
         browser.click("Bericht erstellen");
@@ -103,6 +114,17 @@ class ReportsInTheBrowserTest extends OnH2 {
         assertThat(browser.text("#stand-fehler")).contains("Bitte den Stichtag als Datum angeben");
         // kept in the page (a browser with a date picker shows an unparsable value as empty)
         assertThat(browser.driver().getPageSource()).contains("value=\"32.13.2026\"");
+    }
+
+    /** The downloaded files next to the screenshots, so a person can open them. */
+    private static void saveForPeople(String name, byte[] body) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.write(dir.resolve(name), body);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -3,11 +3,9 @@ package nrw.komman.web.support;
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.common.InvalidInputException;
 import nrw.komman.kernel.report.AnnualReport;
-import nrw.komman.kernel.report.AnnualReportCanonicalForm;
 import nrw.komman.kernel.report.FetchAnnualReportQuery;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -48,17 +46,5 @@ public class AnnualReports {
         }
         Instant endOfDay = stand.plusDays(1).atStartOfDay(Today.NRW).toInstant();
         return new FetchAnnualReportQuery(fundingYear, stand, endOfDay.isAfter(now) ? now : endOfDay, centre);
-    }
-
-    /** The canonical lines (UTF-8, semicolons) and, last, the SHA-256 of all lines above it. */
-    public static byte[] csv(AnnualReport report) {
-        String text = AnnualReportCanonicalForm.text(report) + "Prüfsumme SHA-256 der Zeilen darüber;" + report.checksum() + "\n";
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** A file name that says what the file holds, never a person. */
-    public static String fileName(AnnualReport report, String extension) {
-        return "komm-an-jahresbericht-" + report.fundingYear() + "-stand-" + report.asOf()
-                + (report.centreId() == null ? "" : "-" + report.centreId().value()) + "." + extension;
     }
 }

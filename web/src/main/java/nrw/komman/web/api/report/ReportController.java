@@ -3,14 +3,13 @@ package nrw.komman.web.api.report;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import nrw.komman.kernel.report.AnnualReport;
+import nrw.komman.web.export.AnnualReportFiles;
 import nrw.komman.web.support.AnnualReports;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -26,7 +25,6 @@ import java.time.LocalDate;
 @Tag(name = "Reports", description = "Annual reports as of a date, replayed from the recorded events")
 public class ReportController {
 
-    private static final String CSV = "text/csv; charset=UTF-8";
     private final AnnualReports reports;
 
     public ReportController(AnnualReports reports) {
@@ -43,18 +41,13 @@ public class ReportController {
         return reports.fetch(fundingYear, asOf, cutOff, centreId);
     }
 
-    @GetMapping(path = "/api/reports/annual.csv", produces = "text/csv")
-    @Operation(summary = "The same report as CSV (UTF-8, semicolons); its last line is the SHA-256 of all lines above")
-    public ResponseEntity<byte[]> annualCsv(@RequestParam int fundingYear,
-                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                                            @RequestParam(required = false) Instant cutOff,
-                                            @RequestParam(required = false) String centreId) {
-        AnnualReport report = reports.fetch(fundingYear, asOf, cutOff, centreId);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(CSV))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(AnnualReports.fileName(report, "csv")).build().toString())
-                .cacheControl(CacheControl.noStore())
-                .body(AnnualReports.csv(report));
+    @GetMapping(path = "/api/reports/annual.{format:csv|pdf|xlsx}")
+    @Operation(summary = "The same report as a file: csv (UTF-8, semicolons; its last line is the SHA-256 of all lines "
+            + "above), pdf or xlsx; each names its cut-off, last event position and checksum")
+    public ResponseEntity<byte[]> annualFile(@PathVariable String format, @RequestParam int fundingYear,
+                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                             @RequestParam(required = false) Instant cutOff,
+                                             @RequestParam(required = false) String centreId) {
+        return AnnualReportFiles.download(reports.fetch(fundingYear, asOf, cutOff, centreId), format);
     }
 }

@@ -7,22 +7,20 @@ import nrw.komman.kernel.common.Role;
 import nrw.komman.kernel.grant.FundingYear;
 import nrw.komman.kernel.report.AnnualReport;
 import nrw.komman.kernel.report.ReportFigures;
+import nrw.komman.web.export.AnnualReportFiles;
 import nrw.komman.web.support.AnnualReports;
 import nrw.komman.web.support.Today;
 import nrw.komman.web.ui.Formats;
 import nrw.komman.web.ui.SvgChart;
 import nrw.komman.web.ui.UiAccess;
 import org.springframework.context.MessageSource;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 
 import java.time.LocalDate;
 import java.time.Month;
@@ -86,20 +84,14 @@ public class ReportPages {
         return "report/annual";
     }
 
-    @GetMapping("/berichte/jahresbericht.csv")
-    public ResponseEntity<byte[]> csv(@ModelAttribute("reportForm") ReportForm form, BindingResult errors) {
+    @GetMapping("/berichte/jahresbericht.{format:csv|pdf|xlsx}")
+    public ResponseEntity<byte[]> file(@PathVariable String format, @ModelAttribute("reportForm") ReportForm form, BindingResult errors) {
         int year = form.getJahr() == null ? today.date().getYear() : form.getJahr();
         LocalDate stand = form.getStand() == null || form.getStand().isBlank() ? null : parseStand(form.getStand(), errors);
         if (errors.hasErrors()) {
             throw new InvalidInputException("report.as-of.invalid", errors.getAllErrors().get(0).getDefaultMessage());
         }
-        AnnualReport report = reports.fetch(year, stand, null, form.getZentrum());
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(AnnualReports.fileName(report, "csv")).build().toString())
-                .cacheControl(CacheControl.noStore())
-                .body(AnnualReports.csv(report));
+        return AnnualReportFiles.download(reports.fetch(year, stand, null, form.getZentrum()), format);
     }
 
     private static LocalDate parseStand(String text, BindingResult errors) {
