@@ -67,6 +67,9 @@ class ReportsInTheBrowserTest extends OnH2 {
         browser.signIn(MINISTRY.username(), MINISTRY.password());
         browser.page("ministerium-angemeldet");
         browser.click("Berichte");
+        browser.page("berichte");
+        assertThat(browser.text("h1")).isEqualTo("Jahresbericht KOMM-AN NRW");
+        browser.click("Bericht erstellen");
         browser.page("bericht-land");
         assertThat(browser.text("h1")).startsWith("Jahresbericht " + year + ", Stand ");
         assertThat(browser.all("svg")).as("charts of months and regions").hasSizeGreaterThanOrEqualTo(3);
@@ -116,6 +119,31 @@ class ReportsInTheBrowserTest extends OnH2 {
         assertThat(browser.driver().getPageSource()).contains("value=\"32.13.2026\"");
     }
 
+    @Test
+    void a_large_report_is_made_in_the_background_and_opened_when_it_is_done() {
+        browser.signIn(TestAccounts.AUDITOR.username(), TestAccounts.AUDITOR.password());
+        browser.page("pruefung-angemeldet");
+        browser.open("/berichte", "berichte-pruefung");
+        browser.click("Im Hintergrund erstellen");
+        browser.page("bericht-auftrag");
+        assertThat(browser.text("[role=status]")).contains("im Hintergrund erstellt");
+        for (int i = 0; i < 60 && !browser.text("#auftragsstand").equals("fertig"); i++) {
+            browser.click("Stand aktualisieren");
+            browser.page("bericht-auftrag-" + i);
+        }
+        assertThat(browser.text("#auftragsstand")).isEqualTo("fertig");
+        assertThat(browser.text("main")).contains("Prüfsumme").contains("100 %");
+        browser.click("Bericht ansehen");
+        browser.page("bericht-aus-auftrag");
+        assertThat(browser.text("main")).contains("angefordert von " + TestAccounts.AUDITOR.username()).doesNotContain(name);
+        HttpResponse<byte[]> xlsx = browser.download(browser.find("a[href$='bericht.xlsx']").getAttribute("href"));
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.body()).startsWith(new byte[]{'P', 'K'});
+        // the list of background reports, for colleagues
+        browser.open("/berichte", "berichte-mit-auftraegen");
+        assertThat(browser.text("main")).contains("Berichte im Hintergrund", TestAccounts.AUDITOR.username(), "fertig");
+    }
+
     /** The downloaded files next to the screenshots, so a person can open them. */
     private static void saveForPeople(String name, byte[] body) {
         try {
@@ -132,12 +160,14 @@ class ReportsInTheBrowserTest extends OnH2 {
         browser.signIn(KOELN.username(), KOELN.password());
         browser.page("koordination-angemeldet");
         browser.click("Berichte");
+        browser.page("berichte-koordination");
+        browser.click("Bericht erstellen");
         browser.page("bericht-koordination");
         assertThat(browser.text("h1")).contains("des Integrationszentrums Köln, Stadt");
         assertThat(browser.all("#zentrum")).as("no centre to choose").isEmpty();
         assertThat(browser.text("main")).doesNotContain("Regierungsbezirke").doesNotContain(name);
 
-        browser.open("/berichte?zentrum=05111", "bericht-fremdes-zentrum");
+        browser.open("/berichte?jahr=" + LocalDate.now(NRW).getYear() + "&zentrum=05111", "bericht-fremdes-zentrum");
         assertThat(browser.text("h1")).isEqualTo("Keine Berechtigung");
     }
 }

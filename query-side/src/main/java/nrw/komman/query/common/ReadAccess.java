@@ -138,6 +138,18 @@ public final class ReadAccess {
         return requested;
     }
 
+    /**
+     * A report already made (a background job's): the state's for the state's readers only; a centre's also for
+     * that centre's coordinators.
+     */
+    public static void requireReportOf(Actor actor, CentreId scope) {
+        if (actor.is(Role.COORDINATOR) && scope == null) {
+            throw new ForbiddenException("report.forbidden",
+                    "Den Bericht des ganzen Landes sehen nur Ministerium, Bewilligungsbehörde, Prüfung und Administration.");
+        }
+        reportScope(actor, scope);
+    }
+
     private static void requireOwnCentre(Actor actor, CentreId centreId) {
         if (!actor.centre().equals(centreId)) {
             throw new ForbiddenException("centre.foreign",

@@ -18,32 +18,58 @@ import java.util.concurrent.TimeUnit;
  * Answers the annual report by replaying the event store from its first event up to the head as it
  * stood when the query arrived, counting only the events recorded before the cut-off. It reads the
  * events, not the read models: a report of a past day stays the same whatever happened since, and a
- * rebuild of the read models cannot change it.
+ * rebuild of the read models cannot change it (ADR 10).
  */
 @Component
 public class AnnualReportQueries {
 
     /** How long to wait for the next event of a stream that has not reached the head yet. */
-    private static final long NEXT_EVENT_TIMEOUT_SECONDS = 10;
+    private static final int NEXT_EVENT_TIMEOUT_SECONDS = 10;
+    /** A replay reports its progress after this many events. */
+    static final long PROGRESS_EVERY = 10_000;
     private final EventStore eventStore;
 
     public AnnualReportQueries(EventStore eventStore) {
         this.eventStore = eventStore;
     }
 
+    /** Hears how far a replay got: events read so far of about how many (exact once it is done). */
+    @FunctionalInterface
+    interface Progress {
+        void reached(long eventsRead, long eventsTotal);
+    }
+
     @QueryHandler
     public AnnualReport handle(FetchAnnualReportQuery query, MetaData metaData) throws InterruptedException {
         CentreId scope = ReadAccess.reportScope(ReadAccess.actor(metaData), query.centreId());
-        AnnualReportFold fold = new AnnualReportFold(query.fundingYear(), scope);
+        return compute(query, scope, (read, head) -> {
+        });
+    }
+
+    /** The position of the newest stored event, -1 for an empty store. */
+    long headPosition() {
         TrackingToken head = eventStore.createHeadToken();
-        long headPosition = head == null ? -1 : head.position().orElse(-1);
+        return head == null ? -1 : head.position().orElse(-1);
+    }
+
+    /** The report of {@code scope} (null: the state), replayed from the events; the caller has checked the rights. */
+    AnnualReport compute(FetchAnnualReportQuery query, CentreId scope, Progress progress) throws InterruptedException {
+        AnnualReportFold fold = new AnnualReportFold(query.fundingYear(), scope);
+        long headPosition = headPosition();
+        long read = 0;
+        long first = -1;
         if (headPosition >= 0) {
             try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
-                while (stream.hasNextAvailable((int) NEXT_EVENT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                while (stream.hasNextAvailable(NEXT_EVENT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                     TrackedEventMessage<?> event = stream.nextAvailable();
                     long position = event.trackingToken().position().orElse(-1);
+                    first = first < 0 ? position : first;
                     if (event.getTimestamp().isBefore(query.cutOff())) {
                         fold.apply(event.getPayload(), position);
+                    }
+                    if (++read % PROGRESS_EVERY == 0) {
+                        // positions may have gaps: the estimate is never below what was read
+                        progress.reached(read, Math.max(read, headPosition - first + 1));
                     }
                     if (position >= headPosition) {
                         break;
@@ -51,6 +77,7 @@ public class AnnualReportQueries {
                 }
             }
         }
+        progress.reached(read, read);
         return fold.report(query.asOf(), query.cutOff());
     }
 }

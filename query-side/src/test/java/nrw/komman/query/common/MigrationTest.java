@@ -31,7 +31,7 @@ class MigrationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"V20__read_models.sql", "V21__grant_lifecycle_and_budgets.sql", "V22__consent_withdrawal.sql",
-            "V23__volunteer_inactive_since.sql"})
+            "V23__volunteer_inactive_since.sql", "V24__report_jobs.sql"})
     void the_migration_uses_only_the_portable_sql_of_the_conventions(String file) throws IOException {
         String sql = migration(file).toLowerCase(Locale.ROOT).replaceAll("--[^\\n]*", "");
 

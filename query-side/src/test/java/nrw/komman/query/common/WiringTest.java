@@ -66,6 +66,11 @@ class WiringTest {
         }
 
         @Bean
+        org.axonframework.serialization.Serializer serializer() {
+            return org.axonframework.serialization.json.JacksonSerializer.defaultSerializer();
+        }
+
+        @Bean
         PersonalDataVault personalDataVault() {
             return new AesGcmPersonalDataVault(new InMemoryKeyRing());
         }
@@ -84,7 +89,7 @@ class WiringTest {
                     .contains("centreProjection", "volunteerProjection", "activityProjection", "grantProjection",
                             "centreQueries", "volunteerQueries", "activityQueries", "grantQueries", "ministryQueries",
                             "budgetProjection", "budgetQueries", "volunteerDataExportQueries", "retentionPlanQueries",
-                            "annualReportQueries");
+                            "annualReportQueries", "reportJobs");
         }
     }
 

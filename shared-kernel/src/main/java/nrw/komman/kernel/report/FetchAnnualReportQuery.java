@@ -6,6 +6,7 @@ import nrw.komman.kernel.grant.FundingYear;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The annual KOMM-AN report of a funding year as the records stood at {@code cutOff}: only facts recorded
@@ -19,5 +20,6 @@ public record FetchAnnualReportQuery(int fundingYear, LocalDate asOf, Instant cu
         if (asOf == null || cutOff == null) {
             throw new InvalidInputException("report.as-of.missing", "Bitte den Stichtag des Berichts angeben.");
         }
+        cutOff = cutOff.truncatedTo(ChronoUnit.MICROS); // what every database keeps of an instant: the same report everywhere
     }
 }

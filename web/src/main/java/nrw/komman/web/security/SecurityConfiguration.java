@@ -123,7 +123,7 @@ public class SecurityConfiguration {
                 .requestMatchers(path(GET, "/api/budgets")).hasAnyRole(MINISTRY, GRANT_OFFICER, AUDITOR)
                 .requestMatchers(path(GET, "/api/grants/**")).hasAnyRole(COORDINATOR, GRANT_OFFICER, MINISTRY, AUDITOR)
                 // annual reports: every role; a coordinator gets their own centre's only (query side)
-                .requestMatchers(path(GET, "/api/reports/**")).authenticated()
+                .requestMatchers(path(GET, "/api/reports/**"), path(POST, "/api/reports/annual/jobs")).authenticated()
                 .requestMatchers(path("/api/me")).authenticated()
                 // anything else: signed in; unknown addresses then answer 404, wrong methods 405
                 .anyRequest().authenticated();

@@ -3,11 +3,20 @@ package nrw.komman.web.support;
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.common.InvalidInputException;
 import nrw.komman.kernel.report.AnnualReport;
+import nrw.komman.kernel.common.RuleViolationException;
 import nrw.komman.kernel.report.FetchAnnualReportQuery;
+import nrw.komman.kernel.report.FetchReportJobResultQuery;
+import nrw.komman.kernel.report.FindReportJobQuery;
+import nrw.komman.kernel.report.FindReportJobsQuery;
+import nrw.komman.kernel.report.ReportJob;
+import nrw.komman.kernel.report.ReportJobStatus;
+import nrw.komman.kernel.report.RequestAnnualReportCommand;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * Asks for the annual report the same way for the API and the pages: the cut-off is an exact past instant,
@@ -18,11 +27,42 @@ import java.time.LocalDate;
 public class AnnualReports {
 
     private final QueryDispatcher queries;
+    private final CommandDispatcher commands;
     private final Today today;
 
-    public AnnualReports(QueryDispatcher queries, Today today) {
+    public AnnualReports(QueryDispatcher queries, CommandDispatcher commands, Today today) {
         this.queries = queries;
+        this.commands = commands;
         this.today = today;
+    }
+
+    /** Starts the same report as a background job; answers the job's id at once. */
+    public String startJob(int fundingYear, LocalDate asOf, Instant cutOff, String centreId) {
+        FetchAnnualReportQuery report = query(fundingYear, asOf, cutOff, centreId);
+        return commands.send(new RequestAnnualReportCommand(UUID.randomUUID().toString(), report.fundingYear(), report.asOf(),
+                report.cutOff(), report.centreId()));
+    }
+
+    /** The background reports the signed-in account may read, newest first. */
+    public List<ReportJob> jobs() {
+        return queries.list(new FindReportJobsQuery(), ReportJob.class);
+    }
+
+    public ReportJob job(String jobId) {
+        return queries.one(new FindReportJobQuery(jobId), ReportJob.class, "report.job.not-found",
+                "Diesen Berichtsauftrag gibt es nicht.");
+    }
+
+    /** A finished background report; 409 while it is still being computed or has failed. */
+    public AnnualReport jobResult(String jobId) {
+        ReportJob job = job(jobId);
+        if (job.status() != ReportJobStatus.DONE) {
+            throw new RuleViolationException("report.job.not-done", job.status() == ReportJobStatus.FAILED
+                    ? "Dieser Bericht ist nicht fertig geworden: " + job.error()
+                    : "Der Bericht wird noch erstellt (" + job.percent() + " %). Bitte später noch einmal versuchen.");
+        }
+        return queries.one(new FetchReportJobResultQuery(jobId), AnnualReport.class, "report.job.not-found",
+                "Diesen Berichtsauftrag gibt es nicht.");
     }
 
     /** {@code centreId}: one centre's report (null or blank: the state's, or a coordinator's own centre's). */

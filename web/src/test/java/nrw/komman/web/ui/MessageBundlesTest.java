@@ -23,6 +23,30 @@ class MessageBundlesTest {
         assertThat(english.getProperty("privacy.title")).isEqualTo("Data protection");
     }
 
+    @Test
+    void no_key_is_defined_twice_so_no_text_silently_replaces_another() throws IOException {
+        for (String name : java.util.List.of("messages_de.properties", "messages.properties")) {
+            java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+            java.util.List<String> twice = new java.util.ArrayList<>();
+            try (InputStream in = MessageBundlesTest.class.getClassLoader().getResourceAsStream(name)) {
+                assertThat(in).as(name).isNotNull();
+                String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+                for (int i = 0; i < lines.length; i++) {
+                    String line = lines[i].strip();
+                    if (line.isEmpty() || line.startsWith("#") || !line.contains("=")) {
+                        continue;
+                    }
+                    String key = line.substring(0, line.indexOf('=')).strip();
+                    Integer earlier = seen.putIfAbsent(key, i + 1);
+                    if (earlier != null) {
+                        twice.add(key + " (lines " + earlier + " and " + (i + 1) + ")");
+                    }
+                }
+            }
+            assertThat(twice).as("keys defined twice in %s", name).isEmpty();
+        }
+    }
+
     private static Properties load(String name) throws IOException {
         Properties properties = new Properties();
         try (InputStream in = MessageBundlesTest.class.getClassLoader().getResourceAsStream(name)) {

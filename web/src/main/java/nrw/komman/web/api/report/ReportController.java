@@ -8,13 +8,22 @@ import nrw.komman.web.support.AnnualReports;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import jakarta.validation.Valid;
+import nrw.komman.kernel.report.ReportJob;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The annual KOMM-AN report of a funding year as the records stood at a past moment ("Stand"), computed by
@@ -49,5 +58,40 @@ public class ReportController {
                                              @RequestParam(required = false) Instant cutOff,
                                              @RequestParam(required = false) String centreId) {
         return AnnualReportFiles.download(reports.fetch(fundingYear, asOf, cutOff, centreId), format);
+    }
+
+    @PostMapping(path = "/api/reports/annual/jobs", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Compute the annual report in the background; follow its progress at the Location")
+    public ResponseEntity<Map<String, String>> startJob(@Valid @RequestBody AnnualReportJobRequest request) {
+        String jobId = reports.startJob(request.fundingYear(), request.asOf(), request.cutOff(), request.centreId());
+        return ResponseEntity.accepted()
+                .location(ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/reports/annual/jobs/{id}")
+                        .buildAndExpand(jobId).toUri())
+                .body(Map.of("jobId", jobId));
+    }
+
+    @GetMapping(path = "/api/reports/annual/jobs", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The recent background reports you may read: progress (events processed of total, seconds left)")
+    public List<ReportJob> jobs() {
+        return reports.jobs();
+    }
+
+    @GetMapping(path = "/api/reports/annual/jobs/{jobId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "One background report: status and progress")
+    public ReportJob job(@PathVariable String jobId) {
+        return reports.job(jobId);
+    }
+
+    @GetMapping(path = "/api/reports/annual/jobs/{jobId}/report", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The finished background report (409 while it is being computed)")
+    public AnnualReport jobReport(@PathVariable String jobId) {
+        return reports.jobResult(jobId);
+    }
+
+    @GetMapping(path = "/api/reports/annual/jobs/{jobId}/report.{format:csv|pdf|xlsx}")
+    @Operation(summary = "The finished background report as a file")
+    public ResponseEntity<byte[]> jobReportFile(@PathVariable String jobId, @PathVariable String format) {
+        return AnnualReportFiles.download(reports.jobResult(jobId), format);
     }
 }

@@ -3,10 +3,12 @@ package nrw.komman.web.ui.report;
 import nrw.komman.kernel.activity.ActivityCategory;
 import nrw.komman.kernel.common.InvalidInputException;
 import nrw.komman.kernel.common.NotFoundException;
+import nrw.komman.kernel.common.Money;
 import nrw.komman.kernel.common.Role;
 import nrw.komman.kernel.grant.FundingYear;
 import nrw.komman.kernel.report.AnnualReport;
 import nrw.komman.kernel.report.ReportFigures;
+import nrw.komman.kernel.report.ReportJob;
 import nrw.komman.web.export.AnnualReportFiles;
 import nrw.komman.web.support.AnnualReports;
 import nrw.komman.web.support.Today;
@@ -21,6 +23,10 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import java.time.LocalDate;
 import java.time.Month;
@@ -40,11 +46,14 @@ import java.util.stream.IntStream;
  * The annual KOMM-AN report as of a past date, for every role: the state's (ministry, grant authority,
  * auditors, administrators; narrowed to one centre on request) or the coordinator's own centre's. Counts,
  * hours and money, never names; replayed from the events, so the same date always gives the same report.
+ * A report is made at once ("Bericht erstellen") or in the background with visible progress, kept for
+ * colleagues with the same rights ("Im Hintergrund erstellen").
  */
 @Controller
 public class ReportPages {
 
     private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("d.M.uuuu");
+    private static final List<String> FORMATS = List.of("csv", "pdf", "xlsx");
     private final AnnualReports reports;
     private final Today today;
     private final Formats fmt;
@@ -57,31 +66,46 @@ public class ReportPages {
         this.messages = messages;
     }
 
+    /** The form and the recent background reports; with a year chosen, the report of that year and date. */
     @GetMapping("/berichte")
     public String annual(@ModelAttribute("reportForm") ReportForm form, BindingResult errors, Model model, Locale locale) {
-        int current = today.date().getYear();
-        model.addAttribute("nav", "reports");
-        model.addAttribute("years", IntStream.rangeClosed(FundingYear.FIRST, current + 1).boxed()
-                .sorted(Comparator.reverseOrder()).toList());
-        model.addAttribute("seesAllCentres", UiAccess.role() != Role.COORDINATOR);
-        model.addAttribute("fieldOrder", List.of("jahr", "stand", "zentrum"));
-        if (form.getJahr() == null) {
-            form.setJahr(current);
+        boolean chosen = form.getJahr() != null;
+        defaults(form);
+        LocalDate stand = parseStand(form.getStand(), errors);
+        if (chosen && !errors.hasErrors()) {
+            try {
+                AnnualReport report = reports.fetch(form.getJahr(), stand, null, form.getZentrum());
+                show(report, downloads("/berichte/jahresbericht", report), model, locale);
+            } catch (InvalidInputException | NotFoundException e) {
+                errors.reject(e.code(), e.getMessage()); // shown on the form, which keeps what was chosen
+            }
         }
-        if (form.getStand() == null || form.getStand().isBlank()) {
-            form.setStand(today.date().toString());
-        }
+        return page(model);
+    }
+
+    /** The form's two buttons: the report now (to the address that shows it), or in the background (to its job). */
+    @PostMapping("/berichte")
+    public String create(@ModelAttribute("reportForm") ReportForm form, BindingResult errors,
+                         @RequestParam(name = "art", defaultValue = "jetzt") String how, Model model, Locale locale,
+                         RedirectAttributes redirect) {
+        defaults(form);
         LocalDate stand = parseStand(form.getStand(), errors);
         if (errors.hasErrors()) {
-            return "report/annual";
+            return page(model);
+        }
+        if (!"hintergrund".equals(how)) {
+            return "redirect:" + UriComponentsBuilder.fromPath("/berichte").queryParam("jahr", form.getJahr())
+                    .queryParam("stand", stand).queryParamIfPresent("zentrum", blankToEmpty(form.getZentrum()))
+                    .encode().build().toUriString();
         }
         try {
-            AnnualReport report = reports.fetch(form.getJahr(), stand, null, form.getZentrum());
-            show(report, model, locale);
-        } catch (InvalidInputException | NotFoundException e) {
-            errors.reject(e.code(), e.getMessage()); // shown on the form, which keeps what was chosen
+            String jobId = reports.startJob(form.getJahr(), stand, null, form.getZentrum());
+            redirect.addFlashAttribute("confirmation", messages.getMessage("annual-report.job.started", null, locale));
+            return "redirect:/berichte/auftraege/" + jobId;
+        } catch (InvalidInputException | NotFoundException | nrw.komman.kernel.common.RuleViolationException e) {
+            errors.reject(e.code(), e.getMessage());
+            return page(model);
         }
-        return "report/annual";
     }
 
     @GetMapping("/berichte/jahresbericht.{format:csv|pdf|xlsx}")
@@ -94,6 +118,73 @@ public class ReportPages {
         return AnnualReportFiles.download(reports.fetch(year, stand, null, form.getZentrum()), format);
     }
 
+    /** A background report: how far it got; when done, the way to the report and its files. */
+    @GetMapping("/berichte/auftraege/{jobId}")
+    public String job(@PathVariable String jobId, Model model) {
+        ReportJob job = reports.job(jobId);
+        model.addAttribute("job", job);
+        model.addAttribute("nav", "reports");
+        return "report/job";
+    }
+
+    @GetMapping("/berichte/auftraege/{jobId}/bericht")
+    public String jobReport(@PathVariable String jobId, Model model, Locale locale) {
+        AnnualReport report = reports.jobResult(jobId);
+        ReportForm form = new ReportForm();
+        form.setJahr(report.fundingYear());
+        form.setStand(report.asOf().toString());
+        form.setZentrum(report.centreId() == null ? null : report.centreId().value());
+        model.addAttribute("reportForm", form);
+        model.addAttribute("fromJob", reports.job(jobId));
+        show(report, downloads("/berichte/auftraege/" + jobId + "/bericht", null), model, locale);
+        return page(model);
+    }
+
+    @GetMapping("/berichte/auftraege/{jobId}/bericht.{format:csv|pdf|xlsx}")
+    public ResponseEntity<byte[]> jobFile(@PathVariable String jobId, @PathVariable String format) {
+        return AnnualReportFiles.download(reports.jobResult(jobId), format);
+    }
+
+    private void defaults(ReportForm form) {
+        if (form.getJahr() == null) {
+            form.setJahr(today.date().getYear());
+        }
+        if (form.getStand() == null || form.getStand().isBlank()) {
+            form.setStand(today.date().toString());
+        }
+    }
+
+    private String page(Model model) {
+        int current = today.date().getYear();
+        model.addAttribute("nav", "reports");
+        model.addAttribute("years", IntStream.rangeClosed(FundingYear.FIRST, current + 1).boxed()
+                .sorted(Comparator.reverseOrder()).toList());
+        model.addAttribute("seesAllCentres", UiAccess.role() != Role.COORDINATOR);
+        model.addAttribute("fieldOrder", List.of("jahr", "stand", "zentrum"));
+        model.addAttribute("jobs", reports.jobs());
+        return "report/annual";
+    }
+
+    private static java.util.Optional<String> blankToEmpty(String text) {
+        return text == null || text.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(text.trim());
+    }
+
+    /** Format → address of the file; {@code report} null: the base needs no parameters (a job's files). */
+    private static Map<String, String> downloads(String base, AnnualReport report) {
+        Map<String, String> links = new LinkedHashMap<>();
+        for (String format : FORMATS) {
+            UriComponentsBuilder uri = UriComponentsBuilder.fromPath(base + "." + format);
+            if (report != null) {
+                uri.queryParam("jahr", report.fundingYear()).queryParam("stand", report.asOf());
+                if (report.centreId() != null) {
+                    uri.queryParam("zentrum", report.centreId().value());
+                }
+            }
+            links.put(format, uri.encode().build().toUriString());
+        }
+        return links;
+    }
+
     private static LocalDate parseStand(String text, BindingResult errors) {
         String value = text.trim();
         try {
@@ -104,8 +195,9 @@ public class ReportPages {
         }
     }
 
-    private void show(AnnualReport report, Model model, Locale locale) {
+    private void show(AnnualReport report, Map<String, String> downloads, Model model, Locale locale) {
         model.addAttribute("report", report);
+        model.addAttribute("downloads", downloads);
         model.addAttribute("figures", report.total());
         model.addAttribute("hoursChart", hoursPerMonth(report.total(), locale));
         model.addAttribute("categoriesUsed", used(report.total()));
@@ -117,7 +209,7 @@ public class ReportPages {
                 approved.put(r.regierungsbezirk().displayName(), r.figures().approved().cents() / 100.0);
             }
             model.addAttribute("volunteersChart", SvgChart.bars(volunteers, v -> fmt.number(Math.round(v))));
-            model.addAttribute("moneyChart", SvgChart.bars(approved, v -> fmt.euro(nrw.komman.kernel.common.Money.ofCents(Math.round(v * 100)))));
+            model.addAttribute("moneyChart", SvgChart.bars(approved, v -> fmt.euro(Money.ofCents(Math.round(v * 100)))));
         }
     }
 
