@@ -5,7 +5,6 @@ import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
@@ -31,7 +30,6 @@ final class AnnualReportPdf {
 
     private static final float MARGIN = 28;
     private static final Color HEADER_FILL = new Color(0xE6, 0xEC, 0xF2);
-    private static final Color RULE = new Color(0x99, 0x99, 0x99);
     private final PdfFonts fonts = new PdfFonts();
 
     static byte[] render(AnnualReport report) {
@@ -116,8 +114,8 @@ final class AnnualReportPdf {
                 {"Prüfsumme (SHA-256)", report.checksum()},
                 {"Nachprüfen", "Die CSV-Fassung desselben Berichts endet mit dieser Prüfsumme; sie ist der SHA-256 aller Zeilen darüber."}};
         for (String[] fact : facts) {
-            table.addCell(plain(fact[0], fonts.bold));
-            table.addCell(plain(fact[1], fact[0].startsWith("Prüfsumme") ? fonts.mono : fonts.regular));
+            table.addCell(fonts.factCell(fact[0], fonts.bold));
+            table.addCell(fonts.factCell(fact[1], fact[0].startsWith("Prüfsumme") ? fonts.mono : fonts.regular));
         }
         return table;
     }
@@ -135,22 +133,13 @@ final class AnnualReportPdf {
 
     private PdfPCell cell(String text, boolean number, boolean header) {
         PdfPCell cell = new PdfPCell(fonts.phrase(text, header ? fonts.tableBold : fonts.table));
-        cell.setBorderColor(RULE);
+        cell.setBorderColor(PdfFonts.RULE);
         cell.setBorderWidth(0.5f);
         cell.setPadding(2);
         cell.setHorizontalAlignment(number ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT);
         if (header) {
             cell.setBackgroundColor(HEADER_FILL);
         }
-        return cell;
-    }
-
-    private PdfPCell plain(String text, Font font) {
-        PdfPCell cell = new PdfPCell(fonts.phrase(text, font));
-        cell.setBorder(Rectangle.BOTTOM);
-        cell.setBorderColor(RULE);
-        cell.setBorderWidth(0.5f);
-        cell.setPadding(3);
         return cell;
     }
 

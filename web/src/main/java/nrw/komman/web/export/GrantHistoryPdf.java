@@ -42,7 +42,6 @@ final class GrantHistoryPdf {
 
     private static final float MARGIN = 28;
     private static final Color HEADER_FILL = new Color(0xE6, 0xEC, 0xF2);
-    private static final Color RULE = new Color(0x99, 0x99, 0x99);
     /**
      * Points at 7 pt: the longest words fit unbroken ("Verwendungsnachweis", "Bewilligungsbehörde", amounts up to
      * millions); the reason takes the rest of the page's 786 pt.
@@ -116,11 +115,7 @@ final class GrantHistoryPdf {
     }
 
     private PdfPCell factCell(String text, Font font, int alignment) {
-        PdfPCell cell = new PdfPCell(fonts.phrase(text, font));
-        cell.setBorder(Rectangle.BOTTOM);
-        cell.setBorderColor(RULE);
-        cell.setBorderWidth(0.5f);
-        cell.setPadding(3);
+        PdfPCell cell = fonts.factCell(text, font);
         cell.setHorizontalAlignment(alignment);
         return cell;
     }
@@ -159,7 +154,7 @@ final class GrantHistoryPdf {
 
     private PdfPCell eventCell(String text, Font font, boolean right) {
         PdfPCell cell = new PdfPCell(fonts.phrase(text, font));
-        cell.setBorderColor(RULE);
+        cell.setBorderColor(PdfFonts.RULE);
         cell.setBorderWidth(0.5f);
         cell.setPadding(2);
         cell.setHorizontalAlignment(right ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT);

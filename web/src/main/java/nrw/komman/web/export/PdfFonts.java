@@ -97,6 +97,19 @@ final class PdfFonts {
     }
 
     /** A section heading of an export. */
+    /** The thin grey rule between the lines of a facts table. */
+    static final Color RULE = new Color(0x99, 0x99, 0x99);
+
+    /** A cell of a facts table (label or value): no frame but a thin rule below. */
+    com.lowagie.text.pdf.PdfPCell factCell(String text, Font font) {
+        com.lowagie.text.pdf.PdfPCell cell = new com.lowagie.text.pdf.PdfPCell(phrase(text, font));
+        cell.setBorder(Rectangle.BOTTOM);
+        cell.setBorderColor(RULE);
+        cell.setBorderWidth(0.5f);
+        cell.setPadding(3);
+        return cell;
+    }
+
     Paragraph heading(String text) {
         Paragraph heading = new Paragraph(phrase(text, this.heading));
         heading.setSpacingBefore(8);

@@ -5,7 +5,6 @@ import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
@@ -55,7 +54,6 @@ final class VolunteerDataPdf {
 
     private static final float MARGIN = 40;
     private static final Color HEADER_FILL = new Color(0xE6, 0xEC, 0xF2);
-    private static final Color RULE = new Color(0x99, 0x99, 0x99);
     /** Points of 515 at 7 pt: a grant id (a UUID) breaks at its hyphens. */
     private static final float[] ACTIVITY_WIDTHS = {50, 105, 55, 160, 85, 60};
     private static final float[] CONSENT_WIDTHS = {215, 70, 115, 115};
@@ -149,19 +147,10 @@ final class VolunteerDataPdf {
         table.setWidthPercentage(100);
         table.setSpacingAfter(6);
         for (String[] row : rows) {
-            table.addCell(factCell(row[0], fonts.bold));
-            table.addCell(factCell(orNone(row[1]), ERASED.equals(row[1]) ? fonts.alarm : fonts.regular));
+            table.addCell(fonts.factCell(row[0], fonts.bold));
+            table.addCell(fonts.factCell(orNone(row[1]), ERASED.equals(row[1]) ? fonts.alarm : fonts.regular));
         }
         return table;
-    }
-
-    private PdfPCell factCell(String text, Font font) {
-        PdfPCell cell = new PdfPCell(fonts.phrase(text, font));
-        cell.setBorder(Rectangle.BOTTOM);
-        cell.setBorderColor(RULE);
-        cell.setBorderWidth(0.5f);
-        cell.setPadding(3);
-        return cell;
     }
 
     private PdfPTable consents(List<ConsentEntry> consents) {
@@ -225,7 +214,7 @@ final class VolunteerDataPdf {
 
     private PdfPCell cell(String text, Font font, boolean right) {
         PdfPCell cell = new PdfPCell(fonts.phrase(text, font));
-        cell.setBorderColor(RULE);
+        cell.setBorderColor(PdfFonts.RULE);
         cell.setBorderWidth(0.5f);
         cell.setPadding(2);
         cell.setHorizontalAlignment(right ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT);
