@@ -27,7 +27,10 @@ public class AnnualReportQueries {
     private static final int NEXT_EVENT_TIMEOUT_SECONDS = 10;
     /** A replay reports its progress after this many events. */
     static final long PROGRESS_EVERY = 10_000;
+    /** Replays at once on this node, answered directly; more wait briefly, then get a 503 (background jobs queue). */
+    private static final int DIRECT_REPLAYS = 2;
     private final EventStore eventStore;
+    private final java.util.concurrent.Semaphore direct = new java.util.concurrent.Semaphore(DIRECT_REPLAYS);
 
     public AnnualReportQueries(EventStore eventStore) {
         this.eventStore = eventStore;
@@ -42,8 +45,15 @@ public class AnnualReportQueries {
     @QueryHandler
     public AnnualReport handle(FetchAnnualReportQuery query, MetaData metaData) throws InterruptedException {
         CentreId scope = ReadAccess.reportScope(ReadAccess.actor(metaData), query.centreId());
-        return compute(query, scope, (read, head) -> {
-        });
+        if (!direct.tryAcquire(2, TimeUnit.SECONDS)) {
+            throw busy("too many direct reports at once on this node");
+        }
+        try {
+            return compute(query, scope, (read, total) -> {
+            });
+        } finally {
+            direct.release();
+        }
     }
 
     /** The position of the newest stored event, -1 for an empty store. */
@@ -58,12 +68,14 @@ public class AnnualReportQueries {
         long headPosition = headPosition();
         long read = 0;
         long first = -1;
+        long last = -1;
         if (headPosition >= 0) {
             try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
                 while (stream.hasNextAvailable(NEXT_EVENT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                     TrackedEventMessage<?> event = stream.nextAvailable();
                     long position = event.trackingToken().position().orElse(-1);
                     first = first < 0 ? position : first;
+                    last = position;
                     if (event.getTimestamp().isBefore(query.cutOff())) {
                         fold.apply(event.getPayload(), position);
                     }
@@ -77,7 +89,16 @@ public class AnnualReportQueries {
                 }
             }
         }
+        if (last < headPosition) {
+            // the store stopped delivering before the head: a report of part of the events would look complete
+            throw busy("the event store delivered up to " + last + " of " + headPosition);
+        }
         progress.reached(read, read);
         return fold.report(query.asOf(), query.cutOff());
+    }
+
+    /** Answered as 503 (service unavailable, try again shortly): the web maps a timeout in the cause chain so. */
+    private static java.util.concurrent.CompletionException busy(String why) {
+        return new java.util.concurrent.CompletionException(new java.util.concurrent.TimeoutException(why));
     }
 }

@@ -16,6 +16,7 @@ import nrw.komman.query.common.ReadAccess;
 import nrw.komman.query.common.Rows;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -52,6 +53,8 @@ public class ReportJobs {
     private static final Logger log = LoggerFactory.getLogger(ReportJobs.class);
     /** A running job that has not reported progress for this long has lost its node. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
+    /** A job waiting longer than this behind others will not be started any more (its node has stopped). */
+    static final Duration QUEUED_AT_MOST = Duration.ofHours(2);
     private static final int RECENT_JOBS = 20;
     private static final int WAITING_JOBS = 10;
 
@@ -59,6 +62,8 @@ public class ReportJobs {
     private final AnnualReportQueries reports;
     private final Serializer serializer;
     private final Clock clock;
+    /** The jobs this node has accepted and not started yet (another node's are not this node's to give up). */
+    private final java.util.Set<String> waitingHere = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "report-jobs");
         thread.setDaemon(true);
@@ -81,13 +86,17 @@ public class ReportJobs {
     public String request(RequestAnnualReportCommand command, MetaData metaData) {
         Actor actor = ReadAccess.actor(metaData);
         CentreId scope = ReadAccess.reportScope(actor, command.centreId());
-        Integer waiting = jdbc.queryForObject("select count(*) from report_job where status in ('QUEUED', 'RUNNING')",
-                Map.of(), Integer.class);
+        Instant now = clock.instant();
+        // rows of a node that stopped stay QUEUED or RUNNING: only those that moved lately count as waiting
+        Integer waiting = jdbc.queryForObject("""
+                select count(*) from report_job
+                 where (status = 'RUNNING' and updated_at > :stale) or (status = 'QUEUED' and requested_at > :staleQueued)""",
+                new MapSqlParameterSource("stale", Rows.timestamp(now.minus(ABANDONED_AFTER)))
+                        .addValue("staleQueued", Rows.timestamp(now.minus(QUEUED_AT_MOST))), Integer.class);
         if (waiting != null && waiting >= WAITING_JOBS) {
             throw new RuleViolationException("report.job.busy",
                     "Es laufen bereits " + waiting + " Berichte. Bitte versuchen Sie es in einigen Minuten noch einmal.");
         }
-        Instant now = clock.instant();
         int inserted;
         try {
             inserted = jdbc.update("""
@@ -108,19 +117,34 @@ public class ReportJobs {
         if (inserted != 1) {
             throw new IllegalStateException("report job not stored: " + command.jobId());
         }
-        try {
-            worker.submit(() -> run(command, scope));
-        } catch (RejectedExecutionException e) {
-            fail(command.jobId(), "Der Dienst wird gerade beendet.");
+        // the worker must see the committed row: it starts once the command's transaction has committed
+        Runnable start = () -> {
+            try {
+                waitingHere.add(command.jobId());
+                worker.submit(() -> run(command, scope));
+            } catch (RejectedExecutionException e) {
+                fail(command.jobId(), "Der Dienst wird gerade beendet.");
+            }
+        };
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(uow -> start.run());
+        } else {
+            start.run();
         }
         return command.jobId();
     }
 
     private void run(RequestAnnualReportCommand command, CentreId scope) {
         String jobId = command.jobId();
+        waitingHere.remove(jobId);
         Instant started = clock.instant();
-        jdbc.update("update report_job set status = 'RUNNING', started_at = :now, updated_at = :now where job_id = :jobId",
-                new MapSqlParameterSource("jobId", jobId).addValue("now", Rows.timestamp(started)));
+        int claimed = jdbc.update("""
+                update report_job set status = 'RUNNING', started_at = :now, updated_at = :now
+                 where job_id = :jobId and status = 'QUEUED'""", new MapSqlParameterSource("jobId", jobId).addValue("now", Rows.timestamp(started)));
+        if (claimed != 1) {
+            log.warn("Report job {} is no longer waiting; not started", jobId);
+            return;
+        }
         try {
             AnnualReport report = reports.compute(command.query(), scope, (read, total) ->
                     jdbc.update("""
@@ -208,8 +232,8 @@ public class ReportJobs {
         Instant requested = Rows.instant(rs, "requested_at");
         Instant now = clock.instant();
         String error = rs.getString("error");
-        if ((status == ReportJobStatus.RUNNING || status == ReportJobStatus.QUEUED)
-                && (updated == null ? requested : updated).isBefore(now.minus(ABANDONED_AFTER))) {
+        if ((status == ReportJobStatus.RUNNING && (updated == null ? requested : updated).isBefore(now.minus(ABANDONED_AFTER)))
+                || (status == ReportJobStatus.QUEUED && requested.isBefore(now.minus(QUEUED_AT_MOST)))) {
             status = ReportJobStatus.FAILED; // its node stopped: nobody will finish it
             error = "Der Bericht wurde nicht fertig (der Dienst wurde neu gestartet). Bitte neu anfordern.";
         }
@@ -229,8 +253,22 @@ public class ReportJobs {
                 checksum == null ? null : checksum.trim(), error);
     }
 
+    /** Jobs still waiting on this node when it stops are marked as failed at once, so nobody waits for them. */
     @PreDestroy
     void stop() {
         worker.shutdownNow();
+        if (waitingHere.isEmpty()) {
+            return;
+        }
+        try {
+            jdbc.update("""
+                    update report_job set status = 'FAILED', error = :error, finished_at = :now, updated_at = :now
+                     where status = 'QUEUED' and job_id in (:jobs)""", new MapSqlParameterSource()
+                    .addValue("error", "Der Bericht wurde nicht erstellt, weil der Dienst beendet wurde. Bitte neu anfordern.")
+                    .addValue("now", Rows.timestamp(clock.instant()))
+                    .addValue("jobs", java.util.List.copyOf(waitingHere)));
+        } catch (RuntimeException e) {
+            log.debug("Could not mark waiting report jobs as failed on shutdown: {}", e.toString());
+        }
     }
 }

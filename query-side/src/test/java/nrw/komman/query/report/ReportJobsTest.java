@@ -63,14 +63,17 @@ class ReportJobsTest {
         store.shutDown();
     }
 
+    /** Recorded on 2 April 2026, well before the cut-off, whatever the day the test runs. */
+    private void record(Object event) {
+        store.publish(new GenericEventMessage<>(GenericEventMessage.asEventMessage(event), () -> Instant.parse("2026-04-02T08:00:00Z")));
+    }
+
     private void history() {
-        store.publish(GenericEventMessage.asEventMessage(
-                new CentreEstablishedEvent(KOELN, "Köln, Stadt", "kreisfreie Stadt", Regierungsbezirk.KOELN, LocalDate.of(2013, 1, 1))));
-        store.publish(GenericEventMessage.asEventMessage(
-                new CentreEstablishedEvent(VIERSEN, "Kreis Viersen", "Kreis", Regierungsbezirk.DUESSELDORF, LocalDate.of(2013, 1, 1))));
+        record(new CentreEstablishedEvent(KOELN, "Köln, Stadt", "kreisfreie Stadt", Regierungsbezirk.KOELN, LocalDate.of(2013, 1, 1)));
+        record(new CentreEstablishedEvent(VIERSEN, "Kreis Viersen", "Kreis", Regierungsbezirk.DUESSELDORF, LocalDate.of(2013, 1, 1)));
         for (int i = 0; i < 25; i++) {
-            store.publish(GenericEventMessage.asEventMessage(new ActivityLoggedEvent(ActivityId.random(), VolunteerId.random(),
-                    i % 2 == 0 ? KOELN : VIERSEN, LocalDate.of(2026, 3, 1 + i), 30, ActivityCategory.OTHER, null, null)));
+            record(new ActivityLoggedEvent(ActivityId.random(), VolunteerId.random(),
+                    i % 2 == 0 ? KOELN : VIERSEN, LocalDate.of(2026, 3, 1 + i), 30, ActivityCategory.OTHER, null, null));
         }
     }
 

@@ -18,8 +18,8 @@ import java.util.zip.ZipOutputStream;
  */
 final class XlsxWriter {
 
-    /** 1 January 2000, 00:00 UTC: the time of every entry, so files differ only by content. */
-    private static final long ENTRY_TIME = 946_684_800_000L;
+    /** 1 January 2000, 00:00, as a local time: the time of every entry, so files differ only by content, in any zone. */
+    private static final java.time.LocalDateTime ENTRY_TIME = java.time.LocalDateTime.of(2000, 1, 1, 0, 0);
     private final List<String> names = new ArrayList<>();
     private final List<String> sheets = new ArrayList<>();
 
@@ -106,7 +106,7 @@ final class XlsxWriter {
 
     private static void entry(ZipOutputStream zip, String name, String content) throws IOException {
         ZipEntry entry = new ZipEntry(name);
-        entry.setTime(ENTRY_TIME);
+        entry.setTimeLocal(ENTRY_TIME);
         zip.putNextEntry(entry);
         zip.write(content.getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();

@@ -26,6 +26,8 @@ import java.util.UUID;
 @Component
 public class AnnualReports {
 
+    /** Long before KOMM-AN (2016) and the platform: an earlier "Stand" can only be a typing error. */
+    private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
     private final QueryDispatcher queries;
     private final CommandDispatcher commands;
     private final Today today;
@@ -78,11 +80,18 @@ public class AnnualReports {
             if (cutOff.isAfter(now)) {
                 throw new InvalidInputException("report.cut-off.future", "Der Stichzeitpunkt darf nicht in der Zukunft liegen.");
             }
-            return new FetchAnnualReportQuery(fundingYear, cutOff.atZone(Today.NRW).toLocalDate(), cutOff, centre);
+            if (cutOff.isBefore(EARLIEST.atStartOfDay(Today.NRW).toInstant())) {
+                throw new InvalidInputException("report.cut-off.too-early", "Der Stichzeitpunkt darf nicht vor dem Jahr 2000 liegen.");
+            }
+            // a cut-off at midnight includes nothing of the day it starts: its "Stand" is the day before
+            return new FetchAnnualReportQuery(fundingYear, cutOff.minusNanos(1).atZone(Today.NRW).toLocalDate(), cutOff, centre);
         }
         LocalDate stand = asOf == null ? today.date() : asOf;
         if (stand.isAfter(today.date())) {
             throw new InvalidInputException("report.as-of.future", "Der Stichtag darf nicht in der Zukunft liegen.");
+        }
+        if (stand.isBefore(EARLIEST)) {
+            throw new InvalidInputException("report.as-of.too-early", "Der Stichtag darf nicht vor dem Jahr 2000 liegen.");
         }
         Instant endOfDay = stand.plusDays(1).atStartOfDay(Today.NRW).toInstant();
         return new FetchAnnualReportQuery(fundingYear, stand, endOfDay.isAfter(now) ? now : endOfDay, centre);

@@ -83,6 +83,15 @@ class AnnualReportFilesTest {
     void the_spreadsheet_opens_with_its_sheets_and_figures_and_the_same_report_gives_the_same_bytes() throws Exception {
         byte[] xlsx = AnnualReportFiles.xlsx(report());
         assertThat(AnnualReportFiles.xlsx(report())).isEqualTo(xlsx);
+        java.util.TimeZone zone = java.util.TimeZone.getDefault();
+        try {
+            for (String other : new String[]{"UTC", "Europe/Berlin", "America/New_York"}) {
+                java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone(other));
+                assertThat(AnnualReportFiles.xlsx(report())).as("the same bytes on a node in " + other).isEqualTo(xlsx);
+            }
+        } finally {
+            java.util.TimeZone.setDefault(zone);
+        }
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             assertThat(book.getNumberOfSheets()).isEqualTo(5);
             assertThat(book.getSheetName(1)).isEqualTo("Zahlen");

@@ -52,7 +52,8 @@ import java.util.stream.IntStream;
 @Controller
 public class ReportPages {
 
-    private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("d.M.uuuu");
+    private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("d.M.uuuu")
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT); // 31.2. is a typing error, not the 28th
     private static final List<String> FORMATS = List.of("csv", "pdf", "xlsx");
     private final AnnualReports reports;
     private final Today today;
@@ -108,14 +109,19 @@ public class ReportPages {
         }
     }
 
+    /**
+     * The files of the report shown: with the exact cut-off of that report ({@code bis}), so a report of today
+     * downloaded a minute later is still the same report, checksum and all.
+     */
     @GetMapping("/berichte/jahresbericht.{format:csv|pdf|xlsx}")
-    public ResponseEntity<byte[]> file(@PathVariable String format, @ModelAttribute("reportForm") ReportForm form, BindingResult errors) {
+    public ResponseEntity<byte[]> file(@PathVariable String format, @ModelAttribute("reportForm") ReportForm form, BindingResult errors,
+                                       @RequestParam(name = "bis", required = false) java.time.Instant cutOff) {
         int year = form.getJahr() == null ? today.date().getYear() : form.getJahr();
         LocalDate stand = form.getStand() == null || form.getStand().isBlank() ? null : parseStand(form.getStand(), errors);
         if (errors.hasErrors()) {
             throw new InvalidInputException("report.as-of.invalid", errors.getAllErrors().get(0).getDefaultMessage());
         }
-        return AnnualReportFiles.download(reports.fetch(year, stand, null, form.getZentrum()), format);
+        return AnnualReportFiles.download(reports.fetch(year, cutOff == null ? stand : null, cutOff, form.getZentrum()), format);
     }
 
     /** A background report: how far it got; when done, the way to the report and its files. */
@@ -175,7 +181,7 @@ public class ReportPages {
         for (String format : FORMATS) {
             UriComponentsBuilder uri = UriComponentsBuilder.fromPath(base + "." + format);
             if (report != null) {
-                uri.queryParam("jahr", report.fundingYear()).queryParam("stand", report.asOf());
+                uri.queryParam("jahr", report.fundingYear()).queryParam("stand", report.asOf()).queryParam("bis", report.cutOff());
                 if (report.centreId() != null) {
                     uri.queryParam("zentrum", report.centreId().value());
                 }
