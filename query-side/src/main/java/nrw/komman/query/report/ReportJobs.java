@@ -56,6 +56,8 @@ public class ReportJobs {
     /** A job waiting longer than this behind others will not be started any more (its node has stopped). */
     static final Duration QUEUED_AT_MOST = Duration.ofHours(2);
     private static final int RECENT_JOBS = 20;
+    /** How long a background report is kept for download (records of processing, section 6). */
+    static final Duration KEPT_FOR = Duration.ofDays(30);
     private static final int WAITING_JOBS = 10;
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -87,6 +89,8 @@ public class ReportJobs {
         Actor actor = ReadAccess.actor(metaData);
         CentreId scope = ReadAccess.reportScope(actor, command.centreId());
         Instant now = clock.instant();
+        jdbc.update("delete from report_job where requested_at < :expired",
+                new MapSqlParameterSource("expired", Rows.timestamp(now.minus(KEPT_FOR))));
         // rows of a node that stopped stay QUEUED or RUNNING: only those that moved lately count as waiting
         Integer waiting = jdbc.queryForObject("""
                 select count(*) from report_job

@@ -139,5 +139,12 @@ class ReportJobsTest {
         assertThat(jobs.handle(new FindReportJobQuery(UUID.randomUUID().toString()), MINISTRY)).isEmpty();
         assertThat(jobs.handle(new FindReportJobQuery("kein-auftrag"), MINISTRY)).isEmpty();
         assertThat(jobs.handle(new FetchReportJobResultQuery("00000000-0000-0000-0000-00000000abcd"), MINISTRY)).isEmpty();
+
+        // it does not count as waiting, and after 30 days the next request removes it
+        history();
+        String next = UUID.randomUUID().toString();
+        jobs.request(new RequestAnnualReportCommand(next, 2026, LocalDate.of(2026, 12, 31), CUT_OFF, null), MINISTRY);
+        assertThat(done(next, MINISTRY).status()).isEqualTo(ReportJobStatus.DONE);
+        assertThat(jobs.handle(new FindReportJobQuery("00000000-0000-0000-0000-00000000abcd"), MINISTRY)).isEmpty();
     }
 }
