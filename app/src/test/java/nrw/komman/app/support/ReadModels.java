@@ -15,7 +15,11 @@ public final class ReadModels {
 
     /** Waits until every processor runs, replays nothing and has handled every stored event. */
     public static void awaitCaughtUp(Api api) {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> caughtUp(api));
+        awaitCaughtUp(api, Duration.ofSeconds(90));
+    }
+
+    public static void awaitCaughtUp(Api api, Duration atMost) {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> caughtUp(api));
     }
 
     private static boolean caughtUp(Api api) {

@@ -1,0 +1,416 @@
+package nrw.komman.app.benchmark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import nrw.komman.app.KommAnApplication;
+import nrw.komman.app.support.Api;
+import nrw.komman.app.support.EmbeddedPostgresServer;
+import nrw.komman.app.support.ReadModels;
+import nrw.komman.app.support.TestAccounts;
+import nrw.komman.kernel.activity.ActivityCategory;
+import nrw.komman.kernel.activity.ActivityId;
+import nrw.komman.kernel.activity.LogActivityCommand;
+import nrw.komman.kernel.centre.CentreId;
+import nrw.komman.kernel.common.Actor;
+import nrw.komman.kernel.volunteer.ConsentRecord;
+import nrw.komman.kernel.volunteer.PersonalData;
+import nrw.komman.kernel.volunteer.RegisterVolunteerCommand;
+import nrw.komman.kernel.volunteer.VolunteerId;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static nrw.komman.app.support.Requests.activity;
+
+/**
+ * The platform benchmark (issue 5), first part: generates a deterministic history through the platform's own
+ * commands and measures, on the embedded default (H2) and on a durable PostgreSQL (fsync and synchronous_commit
+ * on), each figure as median and min–max of several runs:
+ * <ul>
+ *   <li>"log an activity" through the HTTP API with authentication from 1 and 8 clients, and the same command
+ *       through the command gateway in-process from 1 and 8 threads;</li>
+ *   <li>a naive Axon aggregate (one event per command, no cache, no snapshots) through the same gateway;</li>
+ *   <li>raw JDBC single-row INSERT transactions and a raw sequential read of the event table;</li>
+ *   <li>read-your-writes latency (command accepted to visible in the activity log), p50 and p99;</li>
+ *   <li>full rebuild of the read models and the annual report replay, events per second;</li>
+ *   <li>query latency p50 and p99 of four views; startup time and peak heap.</li>
+ * </ul>
+ * Prints a table and writes {@code target/benchmark/results.json}. Not part of the test run: started by the
+ * {@code benchmark} profile (README). It asserts nothing: speed is measured, never asserted.
+ */
+class PlatformBenchmark {
+
+    private static final ZoneId NRW = ZoneId.of("Europe/Berlin");
+    private static final List<String> CENTRES = List.of("05315", "05111", "05166", "05334002", "05913", "05711");
+    private static final ConsentRecord CONSENT = new ConsentRecord("Einwilligung Datenverarbeitung", "2024-01",
+            Instant.parse("2024-01-02T10:00:00Z"));
+
+    /** How much to generate and how often to measure. */
+    record Mode(String name, int volunteers, int activities, int runs, int opsPerRun, int samples) {
+    }
+
+    private static final Mode QUICK = new Mode("quick", 300, 6_000, 3, 300, 200);
+    private static final Mode FULL = new Mode("full", 50_000, 1_000_000, 5, 2_000, 1_000);
+
+    private final Mode mode = "full".equals(System.getProperty("benchmark.mode")) ? FULL : QUICK;
+    private final Map<String, Object> results = new LinkedHashMap<>();
+
+    @Test
+    void measure() throws Exception {
+        results.put("mode", mode.name());
+        results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                "maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024), "java", System.getProperty("java.version"),
+                "os", System.getProperty("os.name") + " " + System.getProperty("os.arch")));
+        results.put("startedAt", Instant.now().toString());
+        Path h2 = Files.createTempDirectory("komman-benchmark-h2-");
+        results.put("h2", run("--komman.data-dir=" + h2));
+        String url = EmbeddedPostgresServer.newDatabaseUrl();
+        results.put("postgres", run("--spring.profiles.active=postgres,test", "--spring.datasource.url=" + url,
+                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres"));
+        results.put("peakHeapMb", peakHeapMb());
+        write();
+    }
+
+    private Map<String, Object> run(String... settings) throws Exception {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--komman.admin.password=" + TestAccounts.ADMIN_PASSWORD,
+                "--logging.level.root=WARN", "--spring.main.banner-mode=off"));
+        args.addAll(List.of(settings));
+        if (!String.join(" ", settings).contains("test")) {
+            args.add("--spring.profiles.active=test");
+        }
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        long start = System.nanoTime();
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(KommAnApplication.class, NaiveAxonBaseline.class)
+                .run(args.toArray(String[]::new))) {
+            figures.put("startupMs", (System.nanoTime() - start) / 1_000_000);
+            Api api = new Api(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+            TestAccounts.createAll(api);
+            CommandGateway gateway = app.getBean(CommandGateway.class);
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+
+            List<Volunteer> volunteers = generate(gateway, figures);
+            ReadModels.awaitCaughtUp(api, java.time.Duration.ofHours(1));
+
+            figures.put("logActivityHttp1", throughput(() -> httpLogs(api, volunteers, 1)));
+            figures.put("logActivityHttp8", throughput(() -> httpLogs(api, volunteers, 8)));
+            figures.put("logActivityGateway1", throughput(() -> gatewayLogs(gateway, volunteers, 1)));
+            figures.put("logActivityGateway8", throughput(() -> gatewayLogs(gateway, volunteers, 8)));
+            List<String> counters = counters(gateway, volunteers.size());
+            figures.put("naiveAxon1", throughput(() -> naive(gateway, counters, 1)));
+            figures.put("naiveAxon8", throughput(() -> naive(gateway, counters, 8)));
+            jdbc.execute("create table if not exists benchmark_insert (id varchar(36) primary key, payload varchar(200))");
+            figures.put("rawInsert1", throughput(() -> rawInserts(jdbc, 1)));
+            figures.put("rawInsert8", throughput(() -> rawInserts(jdbc, 8)));
+            figures.put("rawSequentialRead", throughput(() -> rawRead(jdbc)));
+            ReadModels.awaitCaughtUp(api, java.time.Duration.ofHours(1));
+            figures.put("readYourWritesMs", readYourWrites(gateway, jdbc, volunteers));
+            figures.put("queryMs", queries(api, volunteers));
+            figures.put("reportReplay", throughput(() -> reportReplay(api)));
+            figures.put("rebuild", throughput(() -> rebuild(api, jdbc)));
+            figures.put("events", jdbc.queryForObject("select count(*) from domain_event_entry", Long.class));
+            ratios(figures);
+        }
+        return figures;
+    }
+
+    // ---- the history ---------------------------------------------------------------------------------------------
+
+    record Volunteer(VolunteerId id, String centre) {
+    }
+
+    /** Volunteers registered three years ago in six centres, activities spread over three years and every category. */
+    private List<Volunteer> generate(CommandGateway gateway, Map<String, Object> figures) throws Exception {
+        Random random = new Random(2026);
+        LocalDate today = LocalDate.now(NRW);
+        LocalDate registered = today.minusYears(3);
+        List<Volunteer> volunteers = new ArrayList<>();
+        for (int i = 0; i < mode.volunteers(); i++) {
+            volunteers.add(new Volunteer(new VolunteerId(new UUID(2026L, i)), CENTRES.get(i % CENTRES.size())));
+        }
+        long start = System.nanoTime();
+        parallel(8, volunteers.size(), i -> {
+            Volunteer v = volunteers.get(i);
+            gateway.sendAndWait(new RegisterVolunteerCommand(v.id(), new CentreId(v.centre()),
+                    new PersonalData("Person " + i, "person" + i + "@example.org", null, null, Set.of("de"), Set.of()),
+                    CONSENT, registered), coordinator(v.centre()));
+        });
+        long[] seeds = random.longs(mode.activities()).toArray();
+        ActivityCategory[] categories = ActivityCategory.values();
+        parallel(8, mode.activities(), i -> {
+            Random r = new Random(seeds[i]);
+            Volunteer v = volunteers.get(i % volunteers.size());
+            LocalDate date = today.minusDays(r.nextInt(3 * 365));
+            gateway.sendAndWait(new LogActivityCommand(v.id(), new ActivityId(new UUID(7L, i)), date, 30 + r.nextInt(180),
+                    categories[r.nextInt(categories.length)], null, null), coordinator(v.centre()));
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        figures.put("generated", Map.of("volunteers", volunteers.size(), "activities", mode.activities(),
+                "commandsPerSecond", Math.round((volunteers.size() + mode.activities()) / seconds)));
+        return volunteers;
+    }
+
+    private static MetaData coordinator(String centre) {
+        return MetaData.from(Actor.coordinator("benchmark." + centre, new CentreId(centre)).toMetaData());
+    }
+
+    // ---- the measurements ----------------------------------------------------------------------------------------
+
+    /** One run: how many operations in how many nanoseconds. */
+    record Run(long operations, long nanos) {
+        double perSecond() {
+            return operations * 1e9 / nanos;
+        }
+    }
+
+    /** Median and min–max of the runs, per second. */
+    private Map<String, Object> throughput(Callable<Run> measurement) throws Exception {
+        List<Double> perSecond = new ArrayList<>();
+        for (int i = 0; i < mode.runs(); i++) {
+            perSecond.add(measurement.call().perSecond());
+        }
+        Collections.sort(perSecond);
+        return Map.of("median", Math.round(perSecond.get(perSecond.size() / 2)), "min", Math.round(perSecond.get(0)),
+                "max", Math.round(perSecond.get(perSecond.size() - 1)));
+    }
+
+    private final AtomicLong activitySequence = new AtomicLong(1_000_000_000L);
+
+    private Run httpLogs(Api api, List<Volunteer> volunteers, int clients) throws Exception {
+        LocalDate today = LocalDate.now(NRW);
+        Map<String, Api.Login> logins = Map.of("05315", TestAccounts.KOELN, "05111", TestAccounts.DUESSELDORF);
+        List<Volunteer> reachable = volunteers.stream().filter(v -> logins.containsKey(v.centre())).toList();
+        long start = System.nanoTime();
+        parallel(clients, mode.opsPerRun(), i -> {
+            Volunteer v = reachable.get((int) (activitySequence.incrementAndGet() % reachable.size()));
+            Api.Response r = api.post("/api/volunteers/" + v.id() + "/activities", activity(today, 45, "OTHER"), logins.get(v.centre()));
+            if (r.status() != 201) {
+                throw new IllegalStateException("log an activity: " + r);
+            }
+        });
+        return new Run(mode.opsPerRun(), System.nanoTime() - start);
+    }
+
+    private Run gatewayLogs(CommandGateway gateway, List<Volunteer> volunteers, int threads) throws Exception {
+        LocalDate today = LocalDate.now(NRW);
+        long start = System.nanoTime();
+        parallel(threads, mode.opsPerRun(), i -> {
+            Volunteer v = volunteers.get((int) (activitySequence.incrementAndGet() % volunteers.size()));
+            gateway.sendAndWait(new LogActivityCommand(v.id(), ActivityId.random(), today, 45, ActivityCategory.OTHER, null, null),
+                    coordinator(v.centre()));
+        });
+        return new Run(mode.opsPerRun(), System.nanoTime() - start);
+    }
+
+    /** As many counters as volunteers, each with as many events as a volunteer has on average. */
+    private List<String> counters(CommandGateway gateway, int count) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add("counter-" + UUID.randomUUID());
+        }
+        int eventsEach = Math.max(1, mode.activities() / count);
+        parallel(8, count, i -> {
+            gateway.sendAndWait(new NaiveAxonBaseline.CreateCounter(ids.get(i)));
+            for (int e = 1; e < eventsEach; e++) {
+                gateway.sendAndWait(new NaiveAxonBaseline.Increment(ids.get(i), 1));
+            }
+        });
+        return ids;
+    }
+
+    private Run naive(CommandGateway gateway, List<String> counters, int threads) throws Exception {
+        long start = System.nanoTime();
+        parallel(threads, mode.opsPerRun(), i ->
+                gateway.sendAndWait(new NaiveAxonBaseline.Increment(counters.get((int) (activitySequence.incrementAndGet() % counters.size())), 1)));
+        return new Run(mode.opsPerRun(), System.nanoTime() - start);
+    }
+
+    private Run rawInserts(JdbcTemplate jdbc, int threads) throws Exception {
+        long start = System.nanoTime();
+        parallel(threads, mode.opsPerRun() * 2, i ->
+                jdbc.update("insert into benchmark_insert (id, payload) values (?, ?)", UUID.randomUUID().toString(), "x".repeat(120)));
+        return new Run(mode.opsPerRun() * 2L, System.nanoTime() - start);
+    }
+
+    private Run rawRead(JdbcTemplate jdbc) {
+        AtomicLong rows = new AtomicLong();
+        long start = System.nanoTime();
+        jdbc.query(con -> {
+            var statement = con.prepareStatement("select global_index, payload_type, payload, meta_data from domain_event_entry order by global_index");
+            statement.setFetchSize(1_000);
+            return statement;
+        }, rs -> {
+            rs.getBytes(3);
+            rows.incrementAndGet();
+        });
+        return new Run(rows.get(), System.nanoTime() - start);
+    }
+
+    /** Command accepted by the gateway until the activity shows in the centre's activity log. */
+    private Map<String, Object> readYourWrites(CommandGateway gateway, JdbcTemplate jdbc, List<Volunteer> volunteers) {
+        List<Long> micros = new ArrayList<>();
+        LocalDate today = LocalDate.now(NRW);
+        for (int i = 0; i < mode.samples(); i++) {
+            Volunteer v = volunteers.get(i % volunteers.size());
+            ActivityId id = ActivityId.random();
+            long start = System.nanoTime();
+            gateway.sendAndWait(new LogActivityCommand(v.id(), id, today, 15, ActivityCategory.OTHER, null, null), coordinator(v.centre()));
+            while (jdbc.queryForObject("select count(*) from activity_view where activity_id = ?", Integer.class, id.toString()) == 0) {
+                Thread.onSpinWait();
+            }
+            micros.add((System.nanoTime() - start) / 1_000);
+        }
+        return percentiles(micros);
+    }
+
+    private Map<String, Object> queries(Api api, List<Volunteer> volunteers) throws Exception {
+        int year = LocalDate.now(NRW).getYear();
+        Map<String, Object> views = new LinkedHashMap<>();
+        views.put("centreVolunteers", latency(() -> api.get("/api/centres/05315/volunteers?size=50", TestAccounts.KOELN)));
+        views.put("activityLogPage", latency(() -> api.get("/api/centres/05315/activities?page=3&size=50", TestAccounts.KOELN)));
+        views.put("ministryOverview", latency(() -> api.get("/api/ministry/overview?fundingYear=" + year, TestAccounts.MINISTRY)));
+        views.put("volunteer", latency(() -> api.get("/api/volunteers/" + volunteers.get(0).id(), TestAccounts.KOELN)));
+        return views;
+    }
+
+    private Map<String, Object> latency(Callable<Api.Response> request) throws Exception {
+        for (int i = 0; i < 20; i++) {
+            request.call(); // warm up
+        }
+        List<Long> micros = new ArrayList<>();
+        for (int i = 0; i < mode.samples(); i++) {
+            long start = System.nanoTime();
+            Api.Response r = request.call();
+            micros.add((System.nanoTime() - start) / 1_000);
+            if (r.status() != 200) {
+                throw new IllegalStateException("query: " + r);
+            }
+        }
+        return percentiles(micros);
+    }
+
+    private Run reportReplay(Api api) {
+        long start = System.nanoTime();
+        Api.Response r = api.get("/api/reports/annual?fundingYear=" + LocalDate.now(NRW).getYear(), TestAccounts.MINISTRY);
+        long nanos = System.nanoTime() - start;
+        if (r.status() != 200) {
+            throw new IllegalStateException("report: " + r);
+        }
+        return new Run(r.json().path("eventsIncluded").asLong(), nanos);
+    }
+
+    private Run rebuild(Api api, JdbcTemplate jdbc) {
+        long events = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        long start = System.nanoTime();
+        Api.Response r = api.post("/api/admin/read-models/rebuild", Map.of(), TestAccounts.ADMIN);
+        if (r.status() != 202) {
+            throw new IllegalStateException("rebuild: " + r);
+        }
+        ReadModels.awaitCaughtUp(api, java.time.Duration.ofHours(1));
+        return new Run(events, System.nanoTime() - start);
+    }
+
+    private static Map<String, Object> percentiles(List<Long> micros) {
+        List<Long> sorted = new ArrayList<>(micros);
+        Collections.sort(sorted);
+        return Map.of("p50", sorted.get(sorted.size() / 2) / 1000.0, "p99",
+                sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1)) / 1000.0, "samples", sorted.size());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void ratios(Map<String, Object> f) {
+        Map<String, Object> ratios = new LinkedHashMap<>();
+        ratios.put("httpLog8 / naiveAxon8", ratio(f, "logActivityHttp8", "naiveAxon8"));
+        ratios.put("gatewayLog8 / naiveAxon8", ratio(f, "logActivityGateway8", "naiveAxon8"));
+        ratios.put("httpLog8 / rawInsert8", ratio(f, "logActivityHttp8", "rawInsert8"));
+        ratios.put("naiveAxon8 / rawInsert8", ratio(f, "naiveAxon8", "rawInsert8"));
+        ratios.put("rebuild / rawSequentialRead", ratio(f, "rebuild", "rawSequentialRead"));
+        ratios.put("reportReplay / rawSequentialRead", ratio(f, "reportReplay", "rawSequentialRead"));
+        f.put("ratios", ratios);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double ratio(Map<String, Object> f, String a, String b) {
+        double x = ((Number) ((Map<String, Object>) f.get(a)).get("median")).doubleValue();
+        double y = ((Number) ((Map<String, Object>) f.get(b)).get("median")).doubleValue();
+        return Math.round(x / y * 100) / 100.0;
+    }
+
+    private static long peakHeapMb() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak / (1024 * 1024);
+    }
+
+    private void write() throws IOException {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        Path file = Path.of("target", "benchmark", "results.json");
+        Files.createDirectories(file.getParent());
+        json.writeValue(file.toFile(), results);
+        System.out.println();
+        System.out.println("KOMM-AN NRW benchmark (" + mode.name() + "), medians of " + mode.runs() + " runs; written to " + file.toAbsolutePath());
+        for (String db : List.of("h2", "postgres")) {
+            System.out.println("== " + db);
+            ((Map<?, ?>) results.get(db)).forEach((k, v) -> System.out.printf("  %-24s %s%n", k, v));
+        }
+        System.out.println("peak heap MB: " + results.get("peakHeapMb"));
+    }
+
+    /** Runs {@code count} tasks on {@code threads} threads; the first failure fails the measurement. */
+    private static void parallel(int threads, int count, Task task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            AtomicLong next = new AtomicLong();
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> {
+                    for (long i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        task.run((int) i);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @FunctionalInterface
+    interface Task {
+        void run(int index) throws Exception;
+    }
+}
