@@ -11,7 +11,22 @@ import nrw.komman.kernel.activity.ActivityCategory;
 import nrw.komman.kernel.activity.ActivityId;
 import nrw.komman.kernel.activity.LogActivityCommand;
 import nrw.komman.kernel.centre.CentreId;
+import nrw.komman.kernel.budget.BudgetId;
+import nrw.komman.kernel.budget.SetBudgetCommand;
 import nrw.komman.kernel.common.Actor;
+import nrw.komman.kernel.common.Money;
+import nrw.komman.kernel.common.Role;
+import nrw.komman.kernel.grant.ApplyForGrantCommand;
+import nrw.komman.kernel.grant.ApproveGrantCommand;
+import nrw.komman.kernel.grant.CloseGrantCommand;
+import nrw.komman.kernel.grant.DisburseTrancheCommand;
+import nrw.komman.kernel.grant.GrantId;
+import nrw.komman.kernel.grant.ProgrammePart;
+import nrw.komman.kernel.grant.Recommendation;
+import nrw.komman.kernel.grant.RecordRepaymentCommand;
+import nrw.komman.kernel.grant.RequestFundsCommand;
+import nrw.komman.kernel.grant.ReviewGrantCommand;
+import nrw.komman.kernel.grant.SubmitUsageReportCommand;
 import nrw.komman.kernel.volunteer.ConsentRecord;
 import nrw.komman.kernel.volunteer.PersonalData;
 import nrw.komman.kernel.volunteer.RegisterVolunteerCommand;
@@ -51,7 +66,7 @@ import static nrw.komman.app.support.Requests.activity;
 
 /**
  * The platform benchmark (issue 5), first part: generates a deterministic history through the platform's own
- * commands and measures, on the embedded default (H2) and on a durable PostgreSQL (fsync and synchronous_commit
+ * commands (volunteers, activities over three years and every category, grants with their whole life) and measures, on the embedded default (H2) and on a durable PostgreSQL (fsync and synchronous_commit
  * on), each figure as median and min–max of several runs:
  * <ul>
  *   <li>"log an activity" through the HTTP API with authentication from 1 and 8 clients, and the same command
@@ -60,7 +75,7 @@ import static nrw.komman.app.support.Requests.activity;
  *   <li>raw JDBC single-row INSERT transactions and a raw sequential read of the event table;</li>
  *   <li>read-your-writes latency (command accepted to visible in the activity log), p50 and p99;</li>
  *   <li>full rebuild of the read models and the annual report replay, events per second;</li>
- *   <li>query latency p50 and p99 of four views; startup time and peak heap.</li>
+ *   <li>query latency p50 and p99 of five views (one of them a grant history); startup time and peak heap.</li>
  * </ul>
  * Prints a table and writes {@code target/benchmark/results.json}. Not part of the test run: started by the
  * {@code benchmark} profile (README). It asserts nothing: speed is measured, never asserted.
@@ -73,11 +88,14 @@ class PlatformBenchmark {
             Instant.parse("2024-01-02T10:00:00Z"));
 
     /** How much to generate and how often to measure. */
-    record Mode(String name, int volunteers, int activities, int runs, int opsPerRun, int samples) {
+    record Mode(String name, int volunteers, int activities, int grants, int runs, int opsPerRun, int samples) {
     }
 
-    private static final Mode QUICK = new Mode("quick", 300, 6_000, 3, 300, 200);
-    private static final Mode FULL = new Mode("full", 50_000, 1_000_000, 5, 2_000, 1_000);
+    private static final Mode QUICK = new Mode("quick", 300, 6_000, 18, 3, 300, 200);
+    private static final Mode FULL = new Mode("full", 50_000, 1_000_000, 540, 5, 2_000, 1_000);
+    private static final MetaData MINISTRY = MetaData.from(Actor.of("benchmark.ministerium", Role.MINISTRY).toMetaData());
+    private static final MetaData OFFICER = MetaData.from(Actor.of("benchmark.bezirksregierung", Role.GRANT_OFFICER).toMetaData());
+    private final List<GrantId> grants = new ArrayList<>();
 
     private final Mode mode = "full".equals(System.getProperty("benchmark.mode")) ? FULL : QUICK;
     private final Map<String, Object> results = new LinkedHashMap<>();
@@ -171,10 +189,33 @@ class PlatformBenchmark {
             gateway.sendAndWait(new LogActivityCommand(v.id(), new ActivityId(new UUID(7L, i)), date, 30 + r.nextInt(180),
                     categories[r.nextInt(categories.length)], null, null), coordinator(v.centre()));
         });
+        int year = today.getYear();
+        gateway.sendAndWait(new SetBudgetCommand(BudgetId.of(year, ProgrammePart.PART_II_A), Money.parse("500000000.00"),
+                "Haushaltsplan"), MINISTRY);
+        for (int g = 0; g < mode.grants(); g++) {
+            grants.add(new GrantId(new UUID(11L, g)));
+        }
+        parallel(8, mode.grants(), g -> lifecycle(gateway, grants.get(g), CENTRES.get(g % CENTRES.size()), year, today));
         double seconds = (System.nanoTime() - start) / 1e9;
-        figures.put("generated", Map.of("volunteers", volunteers.size(), "activities", mode.activities(),
-                "commandsPerSecond", Math.round((volunteers.size() + mode.activities()) / seconds)));
+        long commands = volunteers.size() + mode.activities() + 1 + 9L * mode.grants();
+        figures.put("generated", Map.of("volunteers", volunteers.size(), "activities", mode.activities(), "grants", mode.grants(),
+                "commandsPerSecond", Math.round(commands / seconds)));
         return volunteers;
+    }
+
+    /** A grant's whole life: applied, reviewed, approved, funds drawn and paid, usage reported, closed, repaid. */
+    private static void lifecycle(CommandGateway gateway, GrantId grant, String centre, int year, LocalDate today) {
+        MetaData coordinator = coordinator(centre);
+        gateway.sendAndWait(new ApplyForGrantCommand(grant, new CentreId(centre), year, ProgrammePart.PART_II_A,
+                "Ankommenstreffpunkt", "Wöchentliches Begegnungscafé", Money.parse("25000.00")), coordinator);
+        gateway.sendAndWait(new ReviewGrantCommand(grant, Recommendation.APPROVE, "förderfähig"), OFFICER);
+        gateway.sendAndWait(new ApproveGrantCommand(grant, Money.parse("20000.00"), "Sachkosten gekürzt"), MINISTRY);
+        gateway.sendAndWait(new RequestFundsCommand(grant, Money.parse("12000.00"), "Honorare"), coordinator);
+        gateway.sendAndWait(new DisburseTrancheCommand(grant, Money.parse("12000.00"), today), OFFICER);
+        gateway.sendAndWait(new SubmitUsageReportCommand(grant, Money.parse("11000.00"), "Café an 48 Terminen", 23), coordinator);
+        gateway.sendAndWait(new CloseGrantCommand(grant, "Minderausgaben"), OFFICER);
+        gateway.sendAndWait(new RecordRepaymentCommand(grant, Money.parse("600.00"), today), OFFICER);
+        gateway.sendAndWait(new RecordRepaymentCommand(grant, Money.parse("400.00"), today), OFFICER);
     }
 
     private static MetaData coordinator(String centre) {
@@ -297,6 +338,7 @@ class PlatformBenchmark {
         views.put("activityLogPage", latency(() -> api.get("/api/centres/05315/activities?page=3&size=50", TestAccounts.KOELN)));
         views.put("ministryOverview", latency(() -> api.get("/api/ministry/overview?fundingYear=" + year, TestAccounts.MINISTRY)));
         views.put("volunteer", latency(() -> api.get("/api/volunteers/" + volunteers.get(0).id(), TestAccounts.KOELN)));
+        views.put("grantHistory", latency(() -> api.get("/api/grants/" + grants.get(0) + "/history", TestAccounts.AUDITOR)));
         return views;
     }
 
