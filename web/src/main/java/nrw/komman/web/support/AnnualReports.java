@@ -2,8 +2,8 @@ package nrw.komman.web.support;
 
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.common.InvalidInputException;
-import nrw.komman.kernel.report.AnnualReport;
 import nrw.komman.kernel.common.RuleViolationException;
+import nrw.komman.kernel.report.AnnualReport;
 import nrw.komman.kernel.report.FetchAnnualReportQuery;
 import nrw.komman.kernel.report.FetchReportJobResultQuery;
 import nrw.komman.kernel.report.FindReportJobQuery;

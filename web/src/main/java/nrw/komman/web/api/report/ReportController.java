@@ -2,23 +2,23 @@ package nrw.komman.web.api.report;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import nrw.komman.kernel.report.AnnualReport;
+import nrw.komman.kernel.report.ReportJob;
 import nrw.komman.web.export.AnnualReportFiles;
 import nrw.komman.web.support.AnnualReports;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import jakarta.validation.Valid;
-import nrw.komman.kernel.report.ReportJob;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,8 +27,8 @@ import java.util.Map;
 
 /**
  * The annual KOMM-AN report of a funding year as the records stood at a past moment ("Stand"), computed by
- * replaying the events: JSON, and CSV with its checksum. The state's for the ministry, the grant authority,
- * auditors and administrators; a coordinator's own centre's.
+ * replaying the events (ADR 10): as JSON or as a file (CSV with its checksum, PDF, XLSX), at once or as a background
+ * job. The state's for the ministry, the grant authority, auditors and administrators; a coordinator's own centre's.
  */
 @RestController
 @Tag(name = "Reports", description = "Annual reports as of a date, replayed from the recorded events")
