@@ -57,7 +57,12 @@ public class AnnualReports {
 
     /** A finished background report; 409 while it is still being computed or has failed. */
     public AnnualReport jobResult(String jobId) {
-        ReportJob job = job(jobId);
+        return jobResult(job(jobId));
+    }
+
+    /** The finished report of a job already read (its rights checked by that read). */
+    public AnnualReport jobResult(ReportJob job) {
+        String jobId = job.jobId();
         if (job.status() != ReportJobStatus.DONE) {
             throw new RuleViolationException("report.job.not-done", job.status() == ReportJobStatus.FAILED
                     ? "Dieser Bericht ist nicht fertig geworden: " + job.error()

@@ -135,13 +135,14 @@ public class ReportPages {
 
     @GetMapping("/berichte/auftraege/{jobId}/bericht")
     public String jobReport(@PathVariable String jobId, Model model, Locale locale) {
-        AnnualReport report = reports.jobResult(jobId);
+        ReportJob job = reports.job(jobId);
+        AnnualReport report = reports.jobResult(job);
         ReportForm form = new ReportForm();
         form.setJahr(report.fundingYear());
         form.setStand(report.asOf().toString());
         form.setZentrum(report.centreId() == null ? null : report.centreId().value());
         model.addAttribute("reportForm", form);
-        model.addAttribute("fromJob", reports.job(jobId));
+        model.addAttribute("fromJob", job);
         show(report, downloads("/berichte/auftraege/" + jobId + "/bericht", null), model, locale);
         return page(model);
     }
@@ -167,7 +168,9 @@ public class ReportPages {
                 .sorted(Comparator.reverseOrder()).toList());
         model.addAttribute("seesAllCentres", UiAccess.role() != Role.COORDINATOR);
         model.addAttribute("fieldOrder", List.of("jahr", "stand", "zentrum"));
-        model.addAttribute("jobs", reports.jobs());
+        if (!model.containsAttribute("report")) {
+            model.addAttribute("jobs", reports.jobs()); // the list stands only on the page without a report
+        }
         return "report/annual";
     }
 
