@@ -1,5 +1,6 @@
 package nrw.komman.app.readmodel;
 
+import nrw.komman.app.readmodel.rebuild.ReadModelRebuilds;
 import nrw.komman.kernel.admin.FetchReadModelStatusQuery;
 import nrw.komman.kernel.admin.ReadModelStatus;
 import nrw.komman.kernel.admin.RebuildReadModelsCommand;
@@ -15,33 +16,32 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.queryhandling.QueryHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Lets an administrator see every event processor's state and rebuild all read models by replaying
- * the whole event store: each processor stops, its tokens are reset to the start of the stream, its
- * reset handlers empty its tables, and it starts again, catching up from the first event.
+ * the whole event store into a new generation of their tables, without stopping the current ones
+ * ({@link ReadModelRebuilds}, ADR 11).
  */
 @Component
 public class ReadModelAdministration {
 
-    private static final Logger log = LoggerFactory.getLogger(ReadModelAdministration.class);
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final SegmentTokens segmentTokens;
+    private final ReadModelRebuilds rebuilds;
 
-    public ReadModelAdministration(EventProcessingConfiguration processing, EventStore eventStore, SegmentTokens segmentTokens) {
+    public ReadModelAdministration(EventProcessingConfiguration processing, EventStore eventStore, SegmentTokens segmentTokens,
+                                   ReadModelRebuilds rebuilds) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.segmentTokens = segmentTokens;
+        this.rebuilds = rebuilds;
     }
 
     @QueryHandler
@@ -54,12 +54,7 @@ public class ReadModelAdministration {
     @CommandHandler
     public void rebuild(RebuildReadModelsCommand command, MetaData metaData) {
         requireAdministrator(metaData);
-        for (StreamingEventProcessor processor : streamingProcessors()) {
-            log.info("Rebuilding the read models of {} by replaying all events", processor.getName());
-            processor.shutdownAsync().orTimeout(30, TimeUnit.SECONDS).join();
-            processor.resetTokens();
-            processor.start();
-        }
+        rebuilds.rebuildAll();
     }
 
     List<StreamingEventProcessor> streamingProcessors() {
@@ -81,7 +76,8 @@ public class ReadModelAdministration {
                 .min().orElse(-1);
         boolean replaying = tokens.values().stream().anyMatch(ReplayToken.class::isInstance);
         boolean error = p.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState);
-        return new ReadModelStatus(p.getName(), p.isRunning(), replaying, error, tokens.size(), position, head);
+        return new ReadModelStatus(p.getName(), p.isRunning(), replaying, error, tokens.size(), position, head,
+                rebuilds.tablesOf(p.getName()), rebuilds.latest(p.getName()).orElse(null));
     }
 
     private long headPosition() {

@@ -18,7 +18,7 @@ import java.util.Map;
  * claimed yet, or claimed by another node, still lags behind.
  */
 @Component
-class SegmentTokens {
+public class SegmentTokens {
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
@@ -29,8 +29,12 @@ class SegmentTokens {
     }
 
     /** Segment number → its token (null: not started yet); empty when the processor has no segments stored. */
-    Map<Integer, TrackingToken> of(StreamingEventProcessor processor) {
-        Map<Integer, EventTrackerStatus> local = processor.processingStatus();
+    public Map<Integer, TrackingToken> of(StreamingEventProcessor processor) {
+        return of(processor.getName(), processor.processingStatus());
+    }
+
+    /** As {@link #of(StreamingEventProcessor)}, for a processor by name with the segments this node processes. */
+    public Map<Integer, TrackingToken> of(String processorName, Map<Integer, EventTrackerStatus> local) {
         Map<Integer, TrackingToken> tokens = new LinkedHashMap<>();
         jdbc.query("select segment, token, token_type from token_entry where processor_name = ? order by segment",
                 rs -> {
@@ -38,7 +42,7 @@ class SegmentTokens {
                     EventTrackerStatus status = local.get(segment);
                     tokens.put(segment, status != null ? status.getTrackingToken()
                             : deserialize(rs.getBytes(2), rs.getString(3)));
-                }, processor.getName());
+                }, processorName);
         return tokens;
     }
 

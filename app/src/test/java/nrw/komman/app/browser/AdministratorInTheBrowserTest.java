@@ -115,7 +115,7 @@ class AdministratorInTheBrowserTest extends OnH2 {
         // the other tests share this application: wait until the replay has caught up
         ReadModels.awaitCaughtUp(new Api(port));
         browser.open("/verwaltung/lesemodelle", "lesemodelle-neu-aufgebaut");
-        assertThat(browser.text("table tbody")).doesNotContain("wird neu aufgebaut");
+        assertThat(browser.text("table tbody")).doesNotContain("wird neu aufgebaut").contains("Generation", "in Betrieb seit");
 
         // the new account signs in with its new password and lands on its centre
         browser.signIn(username, "Neues-Langes-Passwort-2026");

@@ -5,6 +5,7 @@ import nrw.komman.app.support.OnPostgres;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The end-to-end journeys, bad input, rebuild and annual reports on a real PostgreSQL. */
@@ -15,6 +16,14 @@ class JourneysOnPostgresTest extends OnPostgres implements ApiJourneys, BadInput
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ConfigurableApplicationContext context;
+
+    @Override
+    public ConfigurableApplicationContext context() {
+        return context;
+    }
 
     @Override
     public Api api() {

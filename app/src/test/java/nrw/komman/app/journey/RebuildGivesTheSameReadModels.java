@@ -1,19 +1,33 @@
 package nrw.komman.app.journey;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import nrw.komman.app.readmodel.rebuild.ReadModelRebuilds;
 import nrw.komman.app.support.Api;
 import nrw.komman.app.support.Budgets;
 import nrw.komman.app.support.ReadModels;
 import nrw.komman.app.support.Api.Response;
 import nrw.komman.app.support.TestAccounts;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.context.event.ApplicationEventMulticaster;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static nrw.komman.app.support.Requests.activity;
 import static nrw.komman.app.support.Requests.grant;
@@ -26,8 +40,9 @@ import static nrw.komman.app.support.TestAccounts.OFFICER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An administrator rebuilds every read model by replaying all events: the tables afterwards hold
- * exactly the rows they held before, row for row.
+ * An administrator rebuilds every read model by replaying all events into a new generation of its
+ * tables: the tables afterwards hold exactly the rows they held before, row for row; while the
+ * rebuild runs, the current tables keep answering and commands keep arriving, and nothing is lost.
  */
 public interface RebuildGivesTheSameReadModels {
 
@@ -37,6 +52,8 @@ public interface RebuildGivesTheSameReadModels {
     Api api();
 
     JdbcTemplate jdbc();
+
+    ConfigurableApplicationContext context();
 
     @Test
     default void a_rebuild_after_a_realistic_history_gives_identical_read_models() {
@@ -57,6 +74,117 @@ public interface RebuildGivesTheSameReadModels {
                             only(before.get(table), after.get(table)), only(after.get(table), before.get(table)))
                     .isEqualTo(before.get(table));
         }
+    }
+
+    @Test
+    default void a_rebuild_while_commands_keep_arriving_loses_nothing_and_the_current_tables_keep_answering() throws Exception {
+        TestAccounts.createAll(api());
+        recordARealisticHistory();
+        ReadModels.awaitCaughtUp(api());
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
+        String volunteer = api().post("/api/centres/05315/volunteers",
+                volunteer("Während des Neuaufbaus", "neuaufbau." + UUID.randomUUID() + "@example.org"), KOELN).text("volunteerId");
+        int volunteersBefore = api().get("/api/centres/05315/volunteers", KOELN).json().path("totalItems").asInt();
+        assertThat(volunteersBefore).isPositive();
+
+        // at the switch of each processor: wait for the load to end and the live tables to catch up, then keep
+        // their rows (what a platform that never rebuilt holds) and compare the new generation's structure
+        ReadModelRebuilds rebuilds = context().getBean(ReadModelRebuilds.class);
+        CountDownLatch loadDone = new CountDownLatch(1);
+        Map<String, List<String>> reference = new ConcurrentHashMap<>();
+        Map<String, Integer> generations = new ConcurrentHashMap<>();
+        List<String> listenerFailures = new CopyOnWriteArrayList<>();
+        ApplicationListener<PayloadApplicationEvent<ReadModelRebuilds.Switching>> atSwitch = event -> {
+            ReadModelRebuilds.Switching switching = event.getPayload();
+            try {
+                assertThat(loadDone.await(120, TimeUnit.SECONDS)).as("the load ends").isTrue();
+                ReadModels.awaitLiveCaughtUp(api());
+                for (String table : rebuilds.tablesOf(switching.processingGroup())) {
+                    reference.put(table, rows(table));
+                    assertThat(columns(table + "_g" + switching.generation())).as("structure of the new generation of %s", table)
+                            .isEqualTo(columns(table));
+                }
+                generations.put(switching.processingGroup(), switching.generation());
+            } catch (Throwable e) {
+                listenerFailures.add(switching + ": " + e);
+            }
+        };
+        ApplicationEventMulticaster multicaster = context().getBean(ApplicationEventMulticaster.class);
+        multicaster.addApplicationListener(atSwitch);
+        try {
+            Response rebuild = api().post("/api/admin/read-models/rebuild", Map.of(), ADMIN);
+            assertThat(rebuild.status()).as(rebuild.toString()).isEqualTo(202);
+            Response again = api().post("/api/admin/read-models/rebuild", Map.of(), ADMIN);
+            assertThat(again.status()).as("a second rebuild while one runs: %s", again).isEqualTo(409);
+
+            // commands and queries from four clients while the new generation is built
+            ExecutorService clients = Executors.newFixedThreadPool(4);
+            List<Future<List<String>>> answers = new ArrayList<>();
+            for (int c = 0; c < 4; c++) {
+                int client = c;
+                answers.add(clients.submit(() -> {
+                    List<String> problems = new ArrayList<>();
+                    for (int i = 0; i < 15; i++) {
+                        Response logged = api().post("/api/volunteers/" + volunteer + "/activities",
+                                activity(today.minusDays(i), 15 + client, "EDUCATION"), KOELN);
+                        Response registered = api().post("/api/centres/05111/volunteers",
+                                volunteer("Neu " + client + "-" + i, "neu." + UUID.randomUUID() + "@example.org"), DUESSELDORF);
+                        Response list = api().get("/api/centres/05315/volunteers", KOELN);
+                        if (logged.status() != 201 || registered.status() != 201 || list.status() != 200) {
+                            problems.add(logged.status() + "/" + registered.status() + "/" + list.status());
+                        } else if (list.json().path("totalItems").asInt() < volunteersBefore) {
+                            problems.add("the current tables answered with fewer volunteers: " + list.json().path("totalItems"));
+                        }
+                    }
+                    return problems;
+                }));
+            }
+            clients.shutdown();
+            for (Future<List<String>> answer : answers) {
+                assertThat(answer.get(120, TimeUnit.SECONDS)).as("answers during the rebuild").isEmpty();
+            }
+            loadDone.countDown();
+            ReadModels.awaitCaughtUp(api());
+        } finally {
+            loadDone.countDown();
+            multicaster.removeApplicationListener(atSwitch);
+        }
+
+        assertThat(listenerFailures).isEmpty();
+        assertThat(generations).as("switched processors").containsOnlyKeys("centre-views", "grant-views");
+        JsonNode status = api().get("/api/admin/read-models", ADMIN).json();
+        for (JsonNode processor : status) {
+            assertThat(processor.path("rebuild").path("state").asText()).isEqualTo("SWITCHED");
+            assertThat(processor.path("rebuild").path("generation").asInt())
+                    .isEqualTo(generations.get(processor.path("processor").asText()));
+        }
+        for (String group : generations.keySet()) {
+            for (String table : rebuilds.tablesOf(group)) {
+                assertThat(columns(table + "_g" + generations.get(group))).as("the new generation of %s took its name", table).isEmpty();
+            }
+        }
+        for (Map.Entry<String, List<String>> table : reference.entrySet()) {
+            List<String> after = rows(table.getKey());
+            assertThat(after).as("rows of %s after the rebuild; only before: %s; only after: %s", table.getKey(),
+                    only(table.getValue(), after), only(after, table.getValue())).isEqualTo(table.getValue());
+        }
+        assertThat(api().get("/api/centres/05315/activities?volunteerId=" + volunteer, KOELN).json().path("totalItems").asInt())
+                .as("every activity logged during the rebuild").isEqualTo(60);
+        // the live processor carries on in the new tables
+        api().post("/api/volunteers/" + volunteer + "/activities", activity(today, 45, "CHILDCARE"), KOELN);
+        assertThat(api().get("/api/centres/05315/activities?volunteerId=" + volunteer, KOELN).json().path("totalItems").asInt())
+                .isEqualTo(61);
+    }
+
+    private List<String> rows(String table) {
+        return jdbc().queryForList("select * from " + table).stream().map(row -> new TreeMap<>(row).toString()).sorted().toList();
+    }
+
+    private List<String> columns(String table) {
+        return jdbc().queryForList("""
+                        select column_name, data_type, is_nullable, character_maximum_length from information_schema.columns
+                         where table_name = ? and table_schema = current_schema order by ordinal_position""", table).stream()
+                .map(row -> new TreeMap<>(row).toString()).toList();
     }
 
     private static List<String> only(List<String> these, List<String> notThose) {
@@ -108,8 +236,7 @@ public interface RebuildGivesTheSameReadModels {
     private Map<String, List<String>> dump() {
         Map<String, List<String>> tables = new TreeMap<>();
         for (String table : READ_MODEL_TABLES) {
-            tables.put(table, jdbc().queryForList("select * from " + table).stream()
-                    .map(row -> new TreeMap<>(row).toString()).sorted().toList());
+            tables.put(table, rows(table));
         }
         assertThat(tables.get("volunteer_view")).isNotEmpty();
         return tables;

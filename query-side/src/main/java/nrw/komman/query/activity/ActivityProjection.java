@@ -12,6 +12,7 @@ import nrw.komman.kernel.volunteer.PersonalDataVault;
 import nrw.komman.kernel.volunteer.SealedText;
 import nrw.komman.kernel.volunteer.VolunteerId;
 import nrw.komman.query.common.ProcessingGroups;
+import nrw.komman.query.common.ReadModelTables;
 import nrw.komman.query.common.Rows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -41,6 +42,7 @@ import java.util.Optional;
  */
 @Component
 @ProcessingGroup(ProcessingGroups.CENTRE_VIEWS)
+@ReadModelTables({"activity_view", "volunteer_year_stats", "centre_activity_stats"})
 public class ActivityProjection {
 
     private final NamedParameterJdbcTemplate jdbc;

@@ -4,6 +4,7 @@ import nrw.komman.kernel.budget.BudgetId;
 import nrw.komman.kernel.budget.BudgetSetEvent;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.query.common.ProcessingGroups;
+import nrw.komman.query.common.ReadModelTables;
 import nrw.komman.query.common.Rows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -29,6 +30,7 @@ import java.util.Map;
  */
 @Component
 @ProcessingGroup(ProcessingGroups.GRANT_VIEWS)
+@ReadModelTables({"budget_view"})
 public class BudgetProjection {
 
     private final NamedParameterJdbcTemplate jdbc;

@@ -4,6 +4,7 @@ import nrw.komman.kernel.centre.CentreClosedEvent;
 import nrw.komman.kernel.centre.CentreEstablishedEvent;
 import nrw.komman.kernel.centre.Regierungsbezirk;
 import nrw.komman.query.common.ProcessingGroups;
+import nrw.komman.query.common.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
 /** Projects the centres into {@code centre_view}. Owned by {@code centre-views}. */
 @Component
 @ProcessingGroup(ProcessingGroups.CENTRE_VIEWS)
+@ReadModelTables({"centre_view"})
 public class CentreProjection {
 
     private final NamedParameterJdbcTemplate jdbc;

@@ -19,6 +19,7 @@ import nrw.komman.kernel.grant.RepaymentReceivedEvent;
 import nrw.komman.kernel.grant.TrancheDisbursedEvent;
 import nrw.komman.kernel.grant.UsageReportSubmittedEvent;
 import nrw.komman.query.common.ProcessingGroups;
+import nrw.komman.query.common.ReadModelTables;
 import nrw.komman.query.common.Rows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -51,6 +52,7 @@ import java.util.Optional;
  */
 @Component
 @ProcessingGroup(ProcessingGroups.GRANT_VIEWS)
+@ReadModelTables({"grant_view", "grant_history", "grant_centre"})
 public class GrantProjection {
 
     private final NamedParameterJdbcTemplate jdbc;

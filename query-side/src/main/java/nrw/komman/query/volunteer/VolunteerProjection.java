@@ -13,6 +13,7 @@ import nrw.komman.kernel.volunteer.VolunteerReactivatedEvent;
 import nrw.komman.kernel.volunteer.VolunteerRegisteredEvent;
 import nrw.komman.kernel.volunteer.VolunteerStatus;
 import nrw.komman.query.common.ProcessingGroups;
+import nrw.komman.query.common.ReadModelTables;
 import nrw.komman.query.common.Rows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -40,6 +41,7 @@ import java.util.TreeSet;
  */
 @Component
 @ProcessingGroup(ProcessingGroups.CENTRE_VIEWS)
+@ReadModelTables({"volunteer_view", "volunteer_language", "volunteer_interest"})
 public class VolunteerProjection {
 
     private final NamedParameterJdbcTemplate jdbc;

@@ -1,14 +1,16 @@
 package nrw.komman.kernel.admin;
 
-import nrw.komman.kernel.activity.*;
-import nrw.komman.kernel.centre.*;
-import nrw.komman.kernel.common.*;
-import nrw.komman.kernel.grant.*;
-import nrw.komman.kernel.volunteer.*;
+import java.util.List;
 
-import java.time.*;
-import java.util.*;
+/**
+ * One event processor and the read models it feeds: whether it runs, how far it has read of the
+ * event store ({@code position} of {@code headPosition}), the tables it writes, and the latest
+ * rebuild of them (null when there was none).
+ */
+public record ReadModelStatus(String processor, boolean running, boolean replaying, boolean error, int segments,
+                              long position, long headPosition, List<String> tables, RebuildProgress rebuild) {
 
-/** One event processor and the read models it feeds. */
-public record ReadModelStatus(String processor, boolean running, boolean replaying, boolean error, int segments, long position, long headPosition) {
+    public ReadModelStatus {
+        tables = tables == null ? List.of() : List.copyOf(tables);
+    }
 }

@@ -1,14 +1,8 @@
 package nrw.komman.kernel.admin;
 
-import nrw.komman.kernel.activity.*;
-import nrw.komman.kernel.centre.*;
-import nrw.komman.kernel.common.*;
-import nrw.komman.kernel.grant.*;
-import nrw.komman.kernel.volunteer.*;
-
-import java.time.*;
-import java.util.*;
-
-/** Rebuild every read model by replaying all events (administrators only). */
+/**
+ * Rebuild every read model by replaying all events into a new generation of its tables, which is
+ * swapped in once it has caught up; the current tables keep answering meanwhile (administrators only).
+ */
 public record RebuildReadModelsCommand() {
 }

@@ -235,7 +235,7 @@ class ApiHttpTest {
 
     @Test
     void the_read_model_status_lists_every_processor() throws Exception {
-        doReturn(CompletableFuture.completedFuture(List.of(new ReadModelStatus("centre-views", true, false, false, 1, 42, 42))))
+        doReturn(CompletableFuture.completedFuture(List.of(new ReadModelStatus("centre-views", true, false, false, 1, 42, 42, List.of("centre_view"), null))))
                 .when(queryGateway).query(any(FetchReadModelStatusQuery.class), any(ResponseType.class));
 
         mvc.perform(get("/api/admin/read-models").with(admin()))

@@ -2,9 +2,11 @@ package nrw.komman.web.ui;
 
 import nrw.komman.kernel.admin.FetchReadModelStatusQuery;
 import nrw.komman.kernel.admin.ReadModelStatus;
+import nrw.komman.kernel.admin.RebuildProgress;
 import nrw.komman.kernel.admin.RebuildReadModelsCommand;
 import nrw.komman.kernel.centre.FindCentresQuery;
 import nrw.komman.kernel.common.Role;
+import nrw.komman.kernel.common.RuleViolationException;
 import nrw.komman.web.WebTestApplication;
 import nrw.komman.web.security.AccountPrincipal;
 import nrw.komman.web.security.AccountService;
@@ -21,6 +23,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -66,7 +69,7 @@ class AdminPagesTest {
     void setUp() {
         doReturn(CompletableFuture.completedFuture(null)).when(commandGateway).send(any());
         doReturn(CompletableFuture.completedFuture(List.of())).when(queryGateway).query(any(FindCentresQuery.class), any(ResponseType.class));
-        doReturn(CompletableFuture.completedFuture(List.of(new ReadModelStatus("centre-views", true, false, false, 4, 120, 120))))
+        doReturn(CompletableFuture.completedFuture(List.of(new ReadModelStatus("centre-views", true, false, false, 4, 120, 120, List.of("centre_view"), null))))
                 .when(queryGateway).query(any(FetchReadModelStatusQuery.class), any(ResponseType.class));
     }
 
@@ -108,6 +111,25 @@ class AdminPagesTest {
         mvc.perform(post("/verwaltung/lesemodelle/neuaufbau").with(as(Role.ADMINISTRATOR)).with(csrf()))
                 .andExpect(redirectedUrl("/verwaltung/lesemodelle"));
         verify(commandGateway).send(any(RebuildReadModelsCommand.class));
+    }
+
+    @Test
+    void a_rebuild_under_way_shows_its_progress_and_a_second_one_is_refused_in_german() throws Exception {
+        RebuildProgress replaying = new RebuildProgress(3, RebuildProgress.State.REPLAYING, 2_499, 9_999, 1250.0, 6L,
+                Instant.parse("2026-11-25T08:00:00Z"), null, null);
+        doReturn(CompletableFuture.completedFuture(List.of(new ReadModelStatus("grant-views", true, false, false, 4, 9_999, 9_999,
+                List.of("grant_view"), replaying)))).when(queryGateway).query(any(FetchReadModelStatusQuery.class), any(ResponseType.class));
+        mvc.perform(get("/verwaltung/lesemodelle").with(as(Role.ADMINISTRATOR)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Generation 3 wird aufgebaut: 2.500 von 10.000 Ereignissen gelesen"),
+                        containsString("<progress value=\"2500\" max=\"10000\""), containsString("noch etwa 6 s"))));
+
+        doReturn(CompletableFuture.failedFuture(new RuleViolationException("readmodels.rebuild-running",
+                "Die Lesemodelle werden bereits neu aufgebaut. Bitte warten Sie, bis der Neuaufbau abgeschlossen ist.")))
+                .when(commandGateway).send(any(RebuildReadModelsCommand.class));
+        mvc.perform(post("/verwaltung/lesemodelle/neuaufbau").with(as(Role.ADMINISTRATOR)).with(csrf()))
+                .andExpect(redirectedUrl("/verwaltung/lesemodelle"))
+                .andExpect(flash().attribute("refusal", containsString("bereits neu aufgebaut")));
     }
 
     @Test

@@ -185,8 +185,16 @@ public class AdminPages {
 
     @PostMapping("/verwaltung/lesemodelle/neuaufbau")
     public String rebuild(Locale locale, RedirectAttributes redirect) {
-        commands.send(new RebuildReadModelsCommand());
-        redirect.addFlashAttribute("confirmation", messages.getMessage("ui.read-models.rebuilding", null, locale));
+        try {
+            commands.send(new RebuildReadModelsCommand());
+            redirect.addFlashAttribute("confirmation", messages.getMessage("ui.read-models.rebuilding", null, locale));
+        } catch (RuntimeException e) {
+            MapBindingResult binding = new MapBindingResult(new HashMap<>(), "action");
+            if (!FormErrors.reject(binding, e, Map.of(), messages, locale)) {
+                throw e;
+            }
+            redirect.addFlashAttribute("refusal", binding.getGlobalError().getDefaultMessage());
+        }
         return "redirect:/verwaltung/lesemodelle";
     }
 }
