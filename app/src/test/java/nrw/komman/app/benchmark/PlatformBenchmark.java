@@ -107,11 +107,16 @@ class PlatformBenchmark {
                 "maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024), "java", System.getProperty("java.version"),
                 "os", System.getProperty("os.name") + " " + System.getProperty("os.arch")));
         results.put("startedAt", Instant.now().toString());
-        Path h2 = Files.createTempDirectory("komman-benchmark-h2-");
-        results.put("h2", run("--komman.data-dir=" + h2));
-        String url = EmbeddedPostgresServer.newDatabaseUrl();
-        results.put("postgres", run("--spring.profiles.active=postgres,test", "--spring.datasource.url=" + url,
-                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres"));
+        String databases = System.getProperty("benchmark.databases", "");
+        if (databases.isBlank() || databases.contains("h2")) {
+            Path h2 = Files.createTempDirectory("komman-benchmark-h2-");
+            results.put("h2", run("--komman.data-dir=" + h2));
+        }
+        if (databases.isBlank() || databases.contains("postgres")) {
+            String url = EmbeddedPostgresServer.newDatabaseUrl();
+            results.put("postgres", run("--spring.profiles.active=postgres,test", "--spring.datasource.url=" + url,
+                    "--spring.datasource.username=postgres", "--spring.datasource.password=postgres"));
+        }
         results.put("peakHeapMb", peakHeapMb());
         write();
     }
@@ -137,26 +142,34 @@ class PlatformBenchmark {
             List<Volunteer> volunteers = generate(gateway, figures);
             ReadModels.awaitCaughtUp(api, java.time.Duration.ofHours(1));
 
-            figures.put("logActivityHttp1", throughput(() -> httpLogs(api, volunteers, 1)));
-            figures.put("logActivityHttp8", throughput(() -> httpLogs(api, volunteers, 8)));
-            figures.put("logActivityGateway1", throughput(() -> gatewayLogs(gateway, volunteers, 1)));
-            figures.put("logActivityGateway8", throughput(() -> gatewayLogs(gateway, volunteers, 8)));
+            measure(figures, "logActivityHttp1", () -> throughput(() -> httpLogs(api, volunteers, 1)));
+            measure(figures, "logActivityHttp8", () -> throughput(() -> httpLogs(api, volunteers, 8)));
+            measure(figures, "logActivityGateway1", () -> throughput(() -> gatewayLogs(gateway, volunteers, 1)));
+            measure(figures, "logActivityGateway8", () -> throughput(() -> gatewayLogs(gateway, volunteers, 8)));
             List<String> counters = counters(gateway, volunteers.size());
-            figures.put("naiveAxon1", throughput(() -> naive(gateway, counters, 1)));
-            figures.put("naiveAxon8", throughput(() -> naive(gateway, counters, 8)));
+            measure(figures, "naiveAxon1", () -> throughput(() -> naive(gateway, counters, 1)));
+            measure(figures, "naiveAxon8", () -> throughput(() -> naive(gateway, counters, 8)));
             jdbc.execute("create table if not exists benchmark_insert (id varchar(36) primary key, payload varchar(200))");
-            figures.put("rawInsert1", throughput(() -> rawInserts(jdbc, 1)));
-            figures.put("rawInsert8", throughput(() -> rawInserts(jdbc, 8)));
-            figures.put("rawSequentialRead", throughput(() -> rawRead(jdbc)));
+            measure(figures, "rawInsert1", () -> throughput(() -> rawInserts(jdbc, 1)));
+            measure(figures, "rawInsert8", () -> throughput(() -> rawInserts(jdbc, 8)));
+            measure(figures, "rawSequentialRead", () -> throughput(() -> rawRead(jdbc)));
             ReadModels.awaitCaughtUp(api, java.time.Duration.ofHours(1));
-            figures.put("readYourWritesMs", readYourWrites(gateway, jdbc, volunteers));
-            figures.put("queryMs", queries(api, volunteers));
-            figures.put("reportReplay", throughput(() -> reportReplay(api)));
-            figures.put("rebuild", throughput(() -> rebuild(api, jdbc)));
+            measure(figures, "readYourWritesMs", () -> readYourWrites(gateway, jdbc, volunteers));
+            measure(figures, "queryMs", () -> queries(api, volunteers));
+            measure(figures, "reportReplay", () -> throughput(() -> reportReplay(api)));
+            measure(figures, "rebuild", () -> throughput(() -> rebuild(api, jdbc)));
             figures.put("events", jdbc.queryForObject("select count(*) from domain_event_entry", Long.class));
             ratios(figures);
         }
         return figures;
+    }
+
+    /** Measures a figure unless {@code -Dbenchmark.only} names others (to study one lever at a time). */
+    private static void measure(Map<String, Object> figures, String name, Callable<Object> figure) throws Exception {
+        String only = System.getProperty("benchmark.only", "");
+        if (only.isBlank() || List.of(only.split(",")).contains(name)) {
+            figures.put(name, figure.call());
+        }
     }
 
     // ---- the history ---------------------------------------------------------------------------------------------
@@ -399,7 +412,10 @@ class PlatformBenchmark {
     }
 
     @SuppressWarnings("unchecked")
-    private static double ratio(Map<String, Object> f, String a, String b) {
+    private static Double ratio(Map<String, Object> f, String a, String b) {
+        if (!f.containsKey(a) || !f.containsKey(b)) {
+            return null; // not measured in this run (-Dbenchmark.only)
+        }
         double x = ((Number) ((Map<String, Object>) f.get(a)).get("median")).doubleValue();
         double y = ((Number) ((Map<String, Object>) f.get(b)).get("median")).doubleValue();
         return Math.round(x / y * 100) / 100.0;
@@ -421,12 +437,48 @@ class PlatformBenchmark {
         Files.createDirectories(file.getParent());
         json.writeValue(file.toFile(), results);
         System.out.println();
-        System.out.println("KOMM-AN NRW benchmark (" + mode.name() + "), medians of " + mode.runs() + " runs; written to " + file.toAbsolutePath());
-        for (String db : List.of("h2", "postgres")) {
-            System.out.println("== " + db);
-            ((Map<?, ?>) results.get(db)).forEach((k, v) -> System.out.printf("  %-24s %s%n", k, v));
+        System.out.println("KOMM-AN NRW benchmark (" + mode.name() + "), medians (min-max) of " + mode.runs()
+                + " runs, operations or events per second unless noted; written to " + file.toAbsolutePath());
+        List<String> databases = List.of("h2", "postgres").stream().filter(results::containsKey).toList();
+        Set<String> names = new java.util.LinkedHashSet<>();
+        databases.forEach(db -> names.addAll(((Map<String, Object>) results.get(db)).keySet()));
+        System.out.printf("%-42s", "figure");
+        databases.forEach(db -> System.out.printf(" | %-40s", db));
+        System.out.println();
+        for (String name : names) {
+            List<String> lines = new ArrayList<>();
+            for (String db : databases) {
+                Object value = ((Map<String, Object>) results.get(db)).get(name);
+                lines.add(cell(value));
+            }
+            if (value(lines)) {
+                System.out.printf("%-42s", name);
+                lines.forEach(l -> System.out.printf(" | %-40s", l));
+                System.out.println();
+            }
         }
         System.out.println("peak heap MB: " + results.get("peakHeapMb"));
+    }
+
+    /** A figure as one table cell: median (min-max), p50 / p99, or nested figures and ratios as name=value. */
+    @SuppressWarnings("unchecked")
+    private static String cell(Object value) {
+        if (value instanceof Map<?, ?> map && map.containsKey("median")) {
+            return map.get("median") + " (" + map.get("min") + "-" + map.get("max") + ")";
+        }
+        if (value instanceof Map<?, ?> map && map.containsKey("p99")) {
+            return "p50 " + map.get("p50") + " ms, p99 " + map.get("p99") + " ms";
+        }
+        if (value instanceof Map<?, ?> map) {
+            List<String> parts = new ArrayList<>();
+            ((Map<String, Object>) map).forEach((k, v) -> parts.add(k + "=" + (v instanceof Map<?, ?> m && m.containsKey("p99") ? "p99 " + m.get("p99") : v)));
+            return String.join("; ", parts);
+        }
+        return String.valueOf(value);
+    }
+
+    private static boolean value(List<String> cells) {
+        return cells.stream().anyMatch(c -> !"null".equals(c));
     }
 
     /** Runs {@code count} tasks on {@code threads} threads; the first failure fails the measurement. */
