@@ -35,10 +35,11 @@ import java.util.Optional;
  * ({@code centre_activity_stats}). A correction can move an activity to another year or category;
  * a withdrawal stops it counting. Owned by {@code centre-views}.
  *
- * <p>Exactness: the per-volunteer figures are recomputed from the log (cheap: one volunteer's
- * activities of one year, by index). The per-centre figures change by the difference between an
- * activity's old and new state as stored in {@code activity_view}, so processing the same event
- * twice changes nothing; the token is stored in the same transaction, so each event is applied once.
+ * <p>Exactness: the figures change by the difference between an activity's old and new state as
+ * stored in {@code activity_view}, and a logged activity counts only when its row is inserted, so
+ * processing the same event twice changes nothing; the token is stored in the same transaction, so
+ * each event is applied once. Three statements per logged activity (insert, two updates): the
+ * projection's cost per event bounds live throughput and rebuild speed alike (docs/performance.md).
  */
 @Component
 @ProcessingGroup(ProcessingGroups.CENTRE_VIEWS)
@@ -55,13 +56,11 @@ public class ActivityProjection {
 
     @EventHandler
     public void on(ActivityLoggedEvent event, @Timestamp Instant loggedAt) {
-        if (find(event.activityId()).isPresent()) {
+        if (!insert(event.activityId(), event.volunteerId(), event.centreId(), event.date(), event.minutes(),
+                event.category(), event.note(), event.grantId(), false, loggedAt)) {
             return; // already projected
         }
-        insert(event.activityId(), event.volunteerId(), event.centreId(), event.date(), event.minutes(),
-                event.category(), event.note(), event.grantId(), false, loggedAt);
-        count(event.centreId(), event.date(), event.category(), 1, event.minutes());
-        recomputeVolunteerYear(event.volunteerId(), event.date().getYear());
+        count(event.centreId(), event.volunteerId(), event.date(), event.category(), 1, event.minutes());
     }
 
     @EventHandler
@@ -69,10 +68,10 @@ public class ActivityProjection {
         Optional<Stored> before = find(event.activityId());
         if (before.isEmpty()) {
             // the log event is missing (should not happen): record the corrected state as it stands
-            insert(event.activityId(), event.volunteerId(), event.centreId(), event.date(), event.minutes(),
-                    event.category(), event.note(), event.grantId(), true, correctedAt);
-            count(event.centreId(), event.date(), event.category(), 1, event.minutes());
-            recomputeVolunteerYear(event.volunteerId(), event.date().getYear());
+            if (insert(event.activityId(), event.volunteerId(), event.centreId(), event.date(), event.minutes(),
+                    event.category(), event.note(), event.grantId(), true, correctedAt)) {
+                count(event.centreId(), event.volunteerId(), event.date(), event.category(), 1, event.minutes());
+            }
             return;
         }
         Stored old = before.get();
@@ -87,12 +86,8 @@ public class ActivityProjection {
                 .addValue("note", openNote(event.volunteerId(), event.note()))
                 .addValue("grantId", Rows.string(event.grantId())));
         if (!old.withdrawn()) {
-            count(old.centreId(), old.date(), old.category(), -1, -old.minutes());
-            count(event.centreId(), event.date(), event.category(), 1, event.minutes());
-        }
-        recomputeVolunteerYear(event.volunteerId(), old.date().getYear());
-        if (event.date().getYear() != old.date().getYear()) {
-            recomputeVolunteerYear(event.volunteerId(), event.date().getYear());
+            count(old.centreId(), old.volunteerId(), old.date(), old.category(), -1, -old.minutes());
+            count(event.centreId(), event.volunteerId(), event.date(), event.category(), 1, event.minutes());
         }
     }
 
@@ -105,8 +100,7 @@ public class ActivityProjection {
         Stored old = before.get();
         jdbc.update("update activity_view set withdrawn = true where activity_id = :activityId",
                 Map.of("activityId", event.activityId().toString()));
-        count(old.centreId(), old.date(), old.category(), -1, -old.minutes());
-        recomputeVolunteerYear(old.volunteerId(), old.date().getYear());
+        count(old.centreId(), old.volunteerId(), old.date(), old.category(), -1, -old.minutes());
     }
 
     /** The volunteer's key is destroyed: their notes go from the log; dates, minutes and categories stay. */
@@ -123,13 +117,15 @@ public class ActivityProjection {
         jdbc.getJdbcOperations().update("delete from activity_view");
     }
 
-    private void insert(ActivityId activityId, VolunteerId volunteerId, CentreId centreId, LocalDate date, int minutes,
-                        ActivityCategory category, SealedText note, GrantId grantId, boolean corrected, Instant loggedAt) {
-        jdbc.update("""
+    /** Inserts the activity unless it is there already (the event was delivered before); true when inserted. */
+    private boolean insert(ActivityId activityId, VolunteerId volunteerId, CentreId centreId, LocalDate date, int minutes,
+                           ActivityCategory category, SealedText note, GrantId grantId, boolean corrected, Instant loggedAt) {
+        return jdbc.update("""
                 insert into activity_view (activity_id, volunteer_id, centre_id, activity_date, minutes, category,
                                            note, grant_id, withdrawn, corrected, logged_at)
-                values (:activityId, :volunteerId, :centreId, :date, :minutes, :category,
-                        :note, :grantId, false, :corrected, :loggedAt)""", new MapSqlParameterSource()
+                select :activityId, :volunteerId, :centreId, :date, :minutes, :category,
+                       :note, :grantId, false, :corrected, :loggedAt
+                 where not exists (select 1 from activity_view where activity_id = :activityId)""", new MapSqlParameterSource()
                 .addValue("activityId", activityId.toString())
                 .addValue("volunteerId", volunteerId.toString())
                 .addValue("centreId", centreId.value())
@@ -139,17 +135,22 @@ public class ActivityProjection {
                 .addValue("note", openNote(volunteerId, note))
                 .addValue("grantId", Rows.string(grantId))
                 .addValue("corrected", corrected)
-                .addValue("loggedAt", Rows.timestamp(loggedAt)));
+                .addValue("loggedAt", Rows.timestamp(loggedAt))) == 1;
     }
 
     private String openNote(VolunteerId volunteerId, SealedText note) {
         return note == null ? null : vault.openText(volunteerId, note).orElse(null);
     }
 
-    /** Changes a centre's figures for the activity's funding year (= calendar year) and category. */
-    private void count(CentreId centreId, LocalDate date, ActivityCategory category, int activities, long minutes) {
+    /**
+     * Changes the figures an activity counts in by its difference: its centre's for the funding year
+     * (= calendar year) and category, and its volunteer's for the year.
+     */
+    private void count(CentreId centreId, VolunteerId volunteerId, LocalDate date, ActivityCategory category,
+                       int activities, long minutes) {
         MapSqlParameterSource p = new MapSqlParameterSource()
                 .addValue("centreId", centreId.value())
+                .addValue("volunteerId", volunteerId.toString())
                 .addValue("year", date.getYear())
                 .addValue("category", category.name())
                 .addValue("activities", activities)
@@ -162,23 +163,8 @@ public class ActivityProjection {
                     insert into centre_activity_stats (centre_id, funding_year, category, activities, minutes)
                     values (:centreId, :year, :category, :activities, :minutes)""", p);
         }
-    }
-
-    /** Sets a volunteer's figures for one year from the log itself. */
-    private void recomputeVolunteerYear(VolunteerId volunteerId, int year) {
-        MapSqlParameterSource p = new MapSqlParameterSource()
-                .addValue("volunteerId", volunteerId.toString())
-                .addValue("year", year)
-                .addValue("from", LocalDate.of(year, 1, 1))
-                .addValue("to", LocalDate.of(year, 12, 31));
-        Map<String, Object> sums = jdbc.queryForMap("""
-                select count(*) as activities, coalesce(sum(minutes), 0) as minutes
-                  from activity_view
-                 where volunteer_id = :volunteerId and activity_date between :from and :to and withdrawn = false""", p);
-        p.addValue("activities", ((Number) sums.get("activities")).intValue())
-                .addValue("minutes", ((Number) sums.get("minutes")).longValue());
-        int updated = jdbc.update("""
-                update volunteer_year_stats set activities = :activities, minutes = :minutes
+        updated = jdbc.update("""
+                update volunteer_year_stats set activities = activities + :activities, minutes = minutes + :minutes
                  where volunteer_id = :volunteerId and activity_year = :year""", p);
         if (updated == 0) {
             jdbc.update("""
