@@ -1,8 +1,11 @@
 package nrw.komman.app;
 
 import nrw.komman.app.support.OnH2;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -86,5 +89,27 @@ class AxonWiringTest extends OnH2 {
     void both_query_side_processors_are_pooled_streaming_processors() {
         assertThat(processing.eventProcessor("centre-views", PooledStreamingEventProcessor.class)).isPresent();
         assertThat(processing.eventProcessor("grant-views", PooledStreamingEventProcessor.class)).isPresent();
+    }
+
+    @Test
+    void projections_that_fail_roll_back_and_conflicts_are_concurrency_exceptions_on_both_databases() {
+        assertThat(processing.listenerInvocationErrorHandler("centre-views")).isInstanceOf(PropagatingErrorHandler.class);
+        assertThat(processing.listenerInvocationErrorHandler("grant-views")).isInstanceOf(PropagatingErrorHandler.class);
+        PersistenceExceptionResolver resolver = context.getBean(PersistenceExceptionResolver.class);
+        assertThat(resolver.isDuplicateKeyViolation(new java.sql.SQLException("duplicate key", "23505"))).isTrue();
+        java.sql.BatchUpdateException batch = new java.sql.BatchUpdateException("batch", "23000", new int[0]);
+        batch.setNextException(new java.sql.SQLException("duplicate key", "23505"));
+        assertThat(resolver.isDuplicateKeyViolation(new RuntimeException(batch))).as("inside a batch").isTrue();
+        assertThat(resolver.isDuplicateKeyViolation(new java.sql.SQLException("other", "40001"))).isFalse();
+    }
+
+    @Test
+    void volunteers_and_grants_are_cached_and_the_gateway_retries_lost_races() throws Exception {
+        assertThat(context.getBean("volunteerCache")).isInstanceOf(nrw.komman.command.common.AggregateCache.class);
+        assertThat(context.getBean("grantCache")).isInstanceOf(nrw.komman.command.common.AggregateCache.class);
+        CommandGateway gateway = context.getBean(CommandGateway.class);
+        java.lang.reflect.Field retry = org.axonframework.commandhandling.gateway.AbstractCommandGateway.class.getDeclaredField("retryScheduler");
+        retry.setAccessible(true);
+        assertThat(retry.get(gateway)).isInstanceOf(nrw.komman.app.config.ConflictRetries.class);
     }
 }

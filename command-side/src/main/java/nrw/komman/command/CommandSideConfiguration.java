@@ -1,5 +1,9 @@
 package nrw.komman.command;
 
+import nrw.komman.command.common.AggregateCache;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,4 +20,20 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(basePackageClasses = CommandSideConfiguration.class)
 public class CommandSideConfiguration {
+
+    /** Bean name of the volunteers' aggregate cache ({@code @Aggregate(cache = ...)}). */
+    public static final String VOLUNTEER_CACHE = "volunteerCache";
+    /** Bean name of the grants' aggregate cache. */
+    public static final String GRANT_CACHE = "grantCache";
+
+    /** The most recently used volunteers (each a few kB: the volunteer and the state of their activities). */
+    @Bean(VOLUNTEER_CACHE)
+    public AggregateCache volunteerCache(@Value("${komman.aggregate-cache.volunteers:20000}") int size) {
+        return new AggregateCache(size);
+    }
+
+    @Bean(GRANT_CACHE)
+    public AggregateCache grantCache(@Value("${komman.aggregate-cache.grants:5000}") int size) {
+        return new AggregateCache(size);
+    }
 }

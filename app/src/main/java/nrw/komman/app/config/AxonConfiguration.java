@@ -1,6 +1,18 @@
 package nrw.komman.app.config;
 
 import nrw.komman.app.readmodel.EventAvailabilityNotifier;
+import nrw.komman.app.readmodel.ReadModelCommits;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.TokenStoreProperties;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import nrw.komman.kernel.common.Actor;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -54,6 +66,50 @@ public class AxonConfiguration {
     @Bean
     public EventAvailabilityNotifier eventSource(EventStore eventStore) {
         return new EventAvailabilityNotifier(eventStore);
+    }
+
+    /** The gateway retries a command that lost a race for its aggregate (another node, a stale cached copy). */
+    @Bean
+    public CommandGateway commandGateway(CommandBus commandBus) {
+        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(new ConflictRetries(3)).build();
+    }
+
+    @Bean
+    public NodeIdentity nodeIdentity() {
+        return NodeIdentity.generate();
+    }
+
+    /**
+     * Axon's JDBC token store, as its auto-configuration builds it, but claiming segments in the name
+     * of this instance rather than of its JVM: two nodes in one JVM would otherwise share every claim.
+     */
+    @Bean
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
+                                 TokenStoreProperties properties, NodeIdentity node) {
+        return JdbcTokenStore.builder().connectionProvider(connectionProvider).serializer(serializer).schema(tokenSchema)
+                .claimTimeout(properties.getClaimTimeout()).nodeId(node.id()).build();
+    }
+
+    /** Unique-key failures of an append are concurrent modifications, on PostgreSQL as on H2. */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new UniqueViolations();
+    }
+
+    /**
+     * A projection that fails rolls its whole batch back and the processor tries again, instead of
+     * Axon's default of logging the failure and going on without the event's effect.
+     */
+    @Bean
+    public ConfigurerModule projectionFailuresRollBack() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
+    }
+
+    /** Every event processor tells read-your-writes when it commits a batch. */
+    @Bean
+    public ConfigurerModule readModelCommitsModule(ReadModelCommits commits) {
+        return configurer -> configurer.eventProcessing().registerDefaultHandlerInterceptor((config, processor) -> commits);
     }
 
     /** Copies who acted from every command onto every event it causes (and onto queries' results' logs). */

@@ -1,65 +1,115 @@
 package nrw.komman.app.readmodel;
 
 import nrw.komman.kernel.admin.AwaitReadModelsQuery;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Read-your-writes across the cluster: after a command, the web layer asks to wait until every
- * query-side processor has handled the aggregate's latest event. The event's position comes from the
- * event store and the processors' positions from the token table, both in the shared database, so
- * the answer is right whichever node handled the command and whichever node runs the projections.
+ * Read-your-writes across the cluster: after a command, the web layer asks to wait until the read
+ * models have handled the aggregate's latest event. The event's position comes from the event store
+ * and the processors' positions from the token table, both in the shared database, so the answer is
+ * right whichever node handled the command and whichever node runs the projections.
+ * <p>
+ * Only the segments that handle that event are waited for: the one its sequence (the centre) falls
+ * into, in each processor that has a handler for it. Other segments change no row because of it, and
+ * an idle segment of another node writes its progress only every few seconds. All events of one
+ * aggregate belong to one centre, so the segment of the latest event is the segment of all of them.
+ * A commit of one of this node's processors wakes the waiting requests at once ({@link ReadModelCommits});
+ * between commits they poll with a backoff of up to {@value #LONGEST_PAUSE_MILLIS} ms.
  */
 @Component
 public class ReadYourWrites {
 
-    private static final Duration LONGEST_PAUSE = Duration.ofMillis(20);
+    private static final long LONGEST_PAUSE_MILLIS = 20;
     private final JdbcTemplate jdbc;
+    private final EventStore eventStore;
     private final SegmentTokens segments;
     private final ReadModelAdministration administration;
+    private final ReadModelCommits commits;
 
-    ReadYourWrites(JdbcTemplate jdbc, SegmentTokens segments, ReadModelAdministration administration) {
+    ReadYourWrites(JdbcTemplate jdbc, EventStore eventStore, SegmentTokens segments, ReadModelAdministration administration,
+                   ReadModelCommits commits) {
         this.jdbc = jdbc;
+        this.eventStore = eventStore;
         this.segments = segments;
         this.administration = administration;
+        this.commits = commits;
     }
 
     @QueryHandler
     public Boolean await(AwaitReadModelsQuery query) throws InterruptedException {
-        Long position = jdbc.queryForObject(
-                "select max(global_index) from domain_event_entry where aggregate_identifier = ?",
-                Long.class, query.aggregateIdentifier());
-        if (position == null) {
+        List<Map<String, Object>> last = jdbc.queryForList("""
+                select global_index, sequence_number from domain_event_entry
+                 where aggregate_identifier = ? order by sequence_number desc fetch first 1 rows only""",
+                query.aggregateIdentifier());
+        if (last.isEmpty()) {
             return true; // nothing written for it: nothing to wait for
         }
+        long position = ((Number) last.get(0).get("global_index")).longValue();
+        DomainEventMessage<?> event = lastEvent(query.aggregateIdentifier(), ((Number) last.get(0).get("sequence_number")).longValue());
         long deadline = System.nanoTime() + Duration.ofMillis(Math.max(0, query.timeoutMillis())).toNanos();
         long pause = 1;
-        while (!allProcessorsCover(position)) {
+        while (true) {
+            long seen = commits.seen();
+            if (allProcessorsCover(event, position)) {
+                return true;
+            }
             if (System.nanoTime() > deadline) {
                 return false;
             }
-            Thread.sleep(pause);
-            pause = Math.min(pause * 2, LONGEST_PAUSE.toMillis());
+            // woken by a local commit at once; polls for segments of other nodes
+            commits.awaitNext(seen, pause);
+            pause = Math.min(pause * 2, LONGEST_PAUSE_MILLIS);
+        }
+    }
+
+    private DomainEventMessage<?> lastEvent(String aggregateIdentifier, long sequenceNumber) {
+        DomainEventStream stream = eventStore.readEvents(aggregateIdentifier, sequenceNumber);
+        DomainEventMessage<?> event = null;
+        while (stream.hasNext()) {
+            event = stream.next();
+        }
+        return event;
+    }
+
+    private boolean allProcessorsCover(DomainEventMessage<?> event, long position) {
+        for (StreamingEventProcessor processor : administration.streamingProcessors()) {
+            Map<Integer, TrackingToken> tokens = segments.of(processor);
+            if (tokens.isEmpty()) {
+                return false;
+            }
+            int[] ids = tokens.keySet().stream().mapToInt(Integer::intValue).toArray();
+            for (Map.Entry<Integer, TrackingToken> segment : tokens.entrySet()) {
+                if (handles(processor, event, Segment.computeSegment(segment.getKey(), ids)) && !covers(segment.getValue(), position)) {
+                    return false;
+                }
+            }
         }
         return true;
     }
 
-    private boolean allProcessorsCover(long position) {
-        for (StreamingEventProcessor processor : administration.streamingProcessors()) {
-            Map<Integer, TrackingToken> tokens = segments.of(processor);
-            if (tokens.isEmpty() || !tokens.values().stream().allMatch(token -> covers(token, position))) {
-                return false;
-            }
+    /** Whether this segment of the processor has a handler for the event and the event's sequence falls into it. */
+    private static boolean handles(StreamingEventProcessor processor, DomainEventMessage<?> event, Segment segment) {
+        if (event == null || !(processor instanceof AbstractEventProcessor abstractProcessor)) {
+            return true; // cannot tell: wait for every segment
         }
-        return true;
+        EventHandlerInvoker invoker = abstractProcessor.eventHandlerInvoker();
+        return invoker.canHandle(event, segment);
     }
 
     /** A segment has handled the event at {@code position} when it is past it and it is not a gap. */

@@ -1,5 +1,6 @@
 package nrw.komman.command.grant;
 
+import nrw.komman.command.CommandSideConfiguration;
 import nrw.komman.command.budget.BudgetLedger;
 import nrw.komman.command.centre.CentreRegistry;
 import nrw.komman.command.common.Actors;
@@ -62,7 +63,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * the ministry's budgets by the {@link BudgetLedger}, in the same transaction as the event (ADR 0007).
  * The accounts of applicant and reviewer are kept from the events' metadata for the four-eyes rule.
  */
-@Aggregate
+@Aggregate(cache = CommandSideConfiguration.GRANT_CACHE)
 public class Grant {
 
     /** The regular course of a grant, in order; rejected and withdrawn leave it. */

@@ -1,5 +1,6 @@
 package nrw.komman.command.volunteer;
 
+import nrw.komman.command.CommandSideConfiguration;
 import nrw.komman.command.centre.CentreRegistry;
 import nrw.komman.command.common.Actors;
 import nrw.komman.command.common.German;
@@ -64,7 +65,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * pseudonymous id with their activities, so counts and hours remain; nothing about them can change any more
  * except that existing activities may still be corrected (without a note) or withdrawn.
  */
-@Aggregate
+@Aggregate(cache = CommandSideConfiguration.VOLUNTEER_CACHE)
 public class Volunteer {
 
     @AggregateIdentifier

@@ -1,5 +1,6 @@
 package nrw.komman.app.readmodel.rebuild;
 
+import nrw.komman.app.config.NodeIdentity;
 import nrw.komman.app.readmodel.SegmentTokens;
 import nrw.komman.kernel.admin.RebuildProgress;
 import nrw.komman.kernel.admin.RebuildProgress.State;
@@ -30,7 +31,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
-import java.lang.management.ManagementFactory;
 import java.lang.reflect.Constructor;
 import java.time.Clock;
 import java.time.Duration;
@@ -86,7 +86,7 @@ public class ReadModelRebuilds implements SmartLifecycle {
     private final SegmentTokens segmentTokens;
     private final ReadModelSwitchLock switchLock;
     private final Clock clock = Clock.systemUTC();
-    private final String node = ManagementFactory.getRuntimeMXBean().getName();
+    private final String node;
     private final Map<String, Replay> replays = new ConcurrentHashMap<>();
     private volatile TableGenerations generations;
     private volatile ScheduledExecutorService monitor;
@@ -95,7 +95,8 @@ public class ReadModelRebuilds implements SmartLifecycle {
                              @Qualifier("eventSource") StreamableMessageSource<TrackedEventMessage<?>> eventSource,
                              ApplicationContext context, ApplicationEventPublisher events, JdbcTemplate jdbc,
                              DataSource dataSource, TransactionTemplate transactions, SegmentTokens segmentTokens,
-                             ReadModelSwitchLock switchLock) {
+                             ReadModelSwitchLock switchLock, NodeIdentity node) {
+        this.node = node.id();
         this.processing = processing;
         this.eventSource = eventSource;
         this.context = context;

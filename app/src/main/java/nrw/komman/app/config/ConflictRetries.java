@@ -1,0 +1,62 @@
+package nrw.komman.app.config;
+
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Retries a command that lost a race for its aggregate: another node (or a stale cached copy)
+ * appended the same sequence number first, the event store refused the second append, and the
+ * whole unit of work, its claims and ledger rows included, was rolled back. The retry loads the
+ * aggregate afresh and decides again, so the client sees one answer. Nothing else is retried: a
+ * refusal of the domain or any other failure would only fail again (ADR 12).
+ */
+public class ConflictRetries implements RetryScheduler {
+
+    private static final Logger log = LoggerFactory.getLogger(ConflictRetries.class);
+    private final int maxRetries;
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "command-conflict-retries");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ConflictRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    @Override
+    public boolean scheduleRetry(CommandMessage commandMessage, RuntimeException lastFailure,
+                                 List<Class<? extends Throwable>[]> failures, Runnable dispatchTask) {
+        if (!isConflict(lastFailure) || failures.size() > maxRetries) {
+            return false;
+        }
+        log.debug("{} lost a race for its aggregate; retry {} of {}", commandMessage.getPayloadType().getSimpleName(),
+                failures.size(), maxRetries);
+        try {
+            // a little jitter, so two nodes that collided do not collide again
+            executor.schedule(dispatchTask, ThreadLocalRandom.current().nextLong(1, 10L * failures.size() + 2), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+    }
+
+    static boolean isConflict(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
