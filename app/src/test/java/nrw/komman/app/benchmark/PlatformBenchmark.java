@@ -41,8 +41,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -481,14 +479,28 @@ class PlatformBenchmark {
         return Math.round(x / y * 100) / 100.0;
     }
 
-    private static long peakHeapMb() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                peak += pool.getPeakUsage().getUsed();
-            }
+    /** The most heap in use right after any garbage collection of the run: the live data, not the garbage. */
+    private static final AtomicLong LIVE_PEAK = new AtomicLong();
+
+    static {
+        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ((javax.management.NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
+                if (com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                    var info = com.sun.management.GarbageCollectionNotificationInfo.from((javax.management.openmbean.CompositeData) notification.getUserData());
+                    long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream().mapToLong(java.lang.management.MemoryUsage::getUsed).sum();
+                    LIVE_PEAK.accumulateAndGet(used, Math::max);
+                }
+            }, null, null);
         }
-        return peak / (1024 * 1024);
+    }
+
+    /**
+     * The largest live heap of the run, measured right after garbage collections (a sample between
+     * collections would count garbage too). The JVM runs with -Xmx512m: an OutOfMemoryError would fail
+     * the benchmark.
+     */
+    private static long peakHeapMb() {
+        return LIVE_PEAK.get() / (1024 * 1024);
     }
 
     private void write() throws IOException {

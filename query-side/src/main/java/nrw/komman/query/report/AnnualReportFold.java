@@ -58,7 +58,16 @@ final class AnnualReportFold {
     private final CentreId scope;
     private final Map<CentreId, CentreFacts> centres = new HashMap<>();
     private final Map<VolunteerId, VolunteerFacts> volunteers = new HashMap<>();
+    /**
+     * Only the activities dated in the funding year (at the state folded so far): a million
+     * activities over several years would not fit a small heap otherwise. A correction carries the
+     * activity's whole new state, so an activity corrected into the year needs nothing remembered.
+     */
     private final Map<ActivityId, ActivityFacts> activities = new HashMap<>();
+    /** Withdrawn activities not dated in the year, should a correction ever follow (the aggregate refuses one). */
+    private final java.util.Set<ActivityId> withdrawnInOtherYears = new java.util.HashSet<>();
+    /** One instance per centre, instead of one per activity event. */
+    private final Map<CentreId, CentreId> centreIds = new HashMap<>();
     private final Map<GrantId, GrantFacts> grants = new HashMap<>();
     private final Map<BudgetKey, Money> budgets = new HashMap<>();
     private long lastPosition = -1;
@@ -96,20 +105,24 @@ final class AnnualReportFold {
                 v.activeSince = e.reactivatedOn();
             }
         } else if (event instanceof ActivityLoggedEvent e) {
-            activities.put(e.activityId(), new ActivityFacts(e.centreId(), e.date(), e.minutes(), e.category()));
+            if (inYear(e.date())) {
+                activities.put(e.activityId(), new ActivityFacts(canonical(e.centreId()), e.date(), e.minutes(), e.category()));
+            }
         } else if (event instanceof ActivityCorrectedEvent e) {
             ActivityFacts a = activities.get(e.activityId());
-            if (a == null) {
-                activities.put(e.activityId(), new ActivityFacts(e.centreId(), e.date(), e.minutes(), e.category()));
-            } else {
-                a.date = e.date();
-                a.minutes = e.minutes();
-                a.category = e.category();
+            if (a != null && !inYear(e.date())) {
+                activities.remove(e.activityId()); // moved to another year
+            } else if (a != null) {
+                a.set(e.date(), e.minutes(), e.category());
+            } else if (inYear(e.date()) && !withdrawnInOtherYears.contains(e.activityId())) {
+                activities.put(e.activityId(), new ActivityFacts(canonical(e.centreId()), e.date(), e.minutes(), e.category()));
             }
         } else if (event instanceof ActivityWithdrawnEvent e) {
             ActivityFacts a = activities.get(e.activityId());
             if (a != null) {
                 a.withdrawn = true;
+            } else {
+                withdrawnInOtherYears.add(e.activityId());
             }
         } else if (event instanceof BudgetSetEvent e) {
             if (e.fundingYear() == year) {
@@ -194,13 +207,13 @@ final class AnnualReportFold {
                 t.newVolunteers += isNew ? 1 : 0;
             }
         });
-        activities.values().stream().filter(a -> !a.withdrawn && a.date.getYear() == year).forEach(a -> {
+        activities.values().stream().filter(a -> !a.withdrawn).forEach(a -> {
             Tally t = tallies.computeIfAbsent(a.centreId, k -> new Tally());
             t.activities++;
             t.minutes += a.minutes;
             t.activitiesByCategory.merge(a.category, 1L, Long::sum);
             t.minutesByCategory.merge(a.category, (long) a.minutes, Long::sum);
-            t.minutesByMonth.get(a.date.getMonthValue()).merge(a.category, (long) a.minutes, Long::sum);
+            t.minutesByMonth.get(a.month()).merge(a.category, (long) a.minutes, Long::sum);
         });
         grants.values().forEach(g -> {
             Tally t = tallies.computeIfAbsent(g.centreId, k -> new Tally());
@@ -303,18 +316,35 @@ final class AnnualReportFold {
         }
     }
 
+    private boolean inYear(LocalDate date) {
+        return date.getYear() == year;
+    }
+
+    private CentreId canonical(CentreId centreId) {
+        return centreIds.computeIfAbsent(centreId, id -> id);
+    }
+
+    /** An activity of the year, compactly: its month, not its date. */
     private static final class ActivityFacts {
         final CentreId centreId;
-        LocalDate date;
+        byte month;
         int minutes;
         ActivityCategory category;
         boolean withdrawn;
 
         ActivityFacts(CentreId centreId, LocalDate date, int minutes, ActivityCategory category) {
             this.centreId = centreId;
-            this.date = date;
+            set(date, minutes, category);
+        }
+
+        void set(LocalDate date, int minutes, ActivityCategory category) {
+            this.month = (byte) date.getMonthValue();
             this.minutes = minutes;
             this.category = category;
+        }
+
+        int month() {
+            return month;
         }
     }
 
