@@ -215,6 +215,9 @@ public class ReadModelRebuilds implements SmartLifecycle {
                 .initialSegmentCount(Math.max(1, liveSegmentCount(group)))
                 .initialToken(StreamableMessageSource::createTailToken)
                 .batchSize(REPLAY_BATCH_SIZE)
+                // the first read of a fresh stream may find nothing yet, and nothing new may be committed to wake the
+                // processor: look again after half a second, not after Axon's five
+                .tokenClaimInterval(500)
                 .build();
         processing.interceptorsFor(group).forEach(processor::registerHandlerInterceptor);
         replays.put(group, new Replay(group, generation, tables, processor, new AtomicInteger()));
