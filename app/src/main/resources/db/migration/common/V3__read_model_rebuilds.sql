@@ -6,11 +6,14 @@ create table read_model_rebuild (
     processing_group  varchar(100) not null,
     generation        integer      not null,
     state             varchar(16)  not null,
+    -- the group while REPLAYING or SWITCHING, null after: at most one rebuild of a group at a time, across nodes
+    active_group      varchar(100),
     node              varchar(255) not null,
     started_at        timestamp with time zone not null,
     heartbeat_at      timestamp with time zone not null,
     finished_at       timestamp with time zone,
     head_at_start     bigint       not null,
     error             varchar(500),
-    constraint pk_read_model_rebuild primary key (processing_group, generation)
+    constraint pk_read_model_rebuild primary key (processing_group, generation),
+    constraint uk_read_model_rebuild_active unique (active_group)
 );

@@ -1,11 +1,14 @@
 package nrw.komman.command;
 
 import nrw.komman.command.common.AggregateCache;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
-
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+
+import java.util.function.Function;
 
 /**
  * The command side as one unit for the application to import (only in the roles that decide):
@@ -28,12 +31,19 @@ public class CommandSideConfiguration {
 
     /** The most recently used volunteers (each a few kB: the volunteer and the state of their activities). */
     @Bean(VOLUNTEER_CACHE)
-    public AggregateCache volunteerCache(@Value("${komman.aggregate-cache.volunteers:20000}") int size) {
-        return new AggregateCache(size);
+    public AggregateCache volunteerCache(@Value("${komman.aggregate-cache.volunteers:20000}") int size,
+                                         ObjectProvider<EventStore> eventStore) {
+        return new AggregateCache(size, storedVersion(eventStore));
     }
 
     @Bean(GRANT_CACHE)
-    public AggregateCache grantCache(@Value("${komman.aggregate-cache.grants:5000}") int size) {
-        return new AggregateCache(size);
+    public AggregateCache grantCache(@Value("${komman.aggregate-cache.grants:5000}") int size,
+                                     ObjectProvider<EventStore> eventStore) {
+        return new AggregateCache(size, storedVersion(eventStore));
+    }
+
+    /** The newest sequence number of an aggregate in the event store (JDBC: by the unique index on aggregate and sequence). */
+    private static Function<Object, Long> storedVersion(ObjectProvider<EventStore> eventStore) {
+        return id -> eventStore.getObject().lastSequenceNumberFor(id.toString()).orElse(null);
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -25,10 +26,10 @@ import java.util.Map;
  * and the processors' positions from the token table, both in the shared database, so the answer is
  * right whichever node handled the command and whichever node runs the projections.
  * <p>
- * Only the segments that handle that event are waited for: the one its sequence (the centre) falls
- * into, in each processor that has a handler for it. Other segments change no row because of it, and
- * an idle segment of another node writes its progress only every few seconds. All events of one
- * aggregate belong to one centre, so the segment of the latest event is the segment of all of them.
+ * Only the segments that handle the aggregate's latest events (the last ten: a command may apply
+ * several, and another may have appended since) are waited for: the one their sequence (the centre)
+ * falls into, in each processor that has a handler for one of them. Other segments change no row
+ * because of them, and an idle segment of another node writes its progress only every few seconds.
  * A commit of one of this node's processors wakes the waiting requests at once ({@link ReadModelCommits});
  * between commits they poll with a backoff of up to {@value #LONGEST_PAUSE_MILLIS} ms.
  */
@@ -36,6 +37,8 @@ import java.util.Map;
 public class ReadYourWrites {
 
     private static final long LONGEST_PAUSE_MILLIS = 20;
+    /** How many of the aggregate's latest events decide which segments to wait for (more than one command applies). */
+    private static final int RECENT_EVENTS = 10;
     private final JdbcTemplate jdbc;
     private final EventStore eventStore;
     private final SegmentTokens segments;
@@ -61,12 +64,12 @@ public class ReadYourWrites {
             return true; // nothing written for it: nothing to wait for
         }
         long position = ((Number) last.get(0).get("global_index")).longValue();
-        DomainEventMessage<?> event = lastEvent(query.aggregateIdentifier(), ((Number) last.get(0).get("sequence_number")).longValue());
+        List<DomainEventMessage<?>> recent = recentEvents(query.aggregateIdentifier(), ((Number) last.get(0).get("sequence_number")).longValue());
         long deadline = System.nanoTime() + Duration.ofMillis(Math.max(0, query.timeoutMillis())).toNanos();
         long pause = 1;
         while (true) {
             long seen = commits.seen();
-            if (allProcessorsCover(event, position)) {
+            if (allProcessorsCover(recent, position)) {
                 return true;
             }
             if (System.nanoTime() > deadline) {
@@ -78,16 +81,20 @@ public class ReadYourWrites {
         }
     }
 
-    private DomainEventMessage<?> lastEvent(String aggregateIdentifier, long sequenceNumber) {
-        DomainEventStream stream = eventStore.readEvents(aggregateIdentifier, sequenceNumber);
-        DomainEventMessage<?> event = null;
+    /**
+     * The aggregate's latest events: the caller's command may have applied several, and another
+     * command may have appended after it; any of them may concern a processor the latest one does not.
+     */
+    private List<DomainEventMessage<?>> recentEvents(String aggregateIdentifier, long lastSequenceNumber) {
+        DomainEventStream stream = eventStore.readEvents(aggregateIdentifier, Math.max(0, lastSequenceNumber - RECENT_EVENTS + 1));
+        List<DomainEventMessage<?>> events = new ArrayList<>();
         while (stream.hasNext()) {
-            event = stream.next();
+            events.add(stream.next());
         }
-        return event;
+        return events;
     }
 
-    private boolean allProcessorsCover(DomainEventMessage<?> event, long position) {
+    private boolean allProcessorsCover(List<DomainEventMessage<?>> events, long position) {
         for (StreamingEventProcessor processor : administration.streamingProcessors()) {
             Map<Integer, TrackingToken> tokens = segments.of(processor);
             if (tokens.isEmpty()) {
@@ -95,7 +102,7 @@ public class ReadYourWrites {
             }
             int[] ids = tokens.keySet().stream().mapToInt(Integer::intValue).toArray();
             for (Map.Entry<Integer, TrackingToken> segment : tokens.entrySet()) {
-                if (handles(processor, event, Segment.computeSegment(segment.getKey(), ids)) && !covers(segment.getValue(), position)) {
+                if (handlesAny(processor, events, Segment.computeSegment(segment.getKey(), ids)) && !covers(segment.getValue(), position)) {
                     return false;
                 }
             }
@@ -103,13 +110,13 @@ public class ReadYourWrites {
         return true;
     }
 
-    /** Whether this segment of the processor has a handler for the event and the event's sequence falls into it. */
-    private static boolean handles(StreamingEventProcessor processor, DomainEventMessage<?> event, Segment segment) {
-        if (event == null || !(processor instanceof AbstractEventProcessor abstractProcessor)) {
+    /** Whether this segment of the processor has a handler for one of the events and its sequence falls into it. */
+    private static boolean handlesAny(StreamingEventProcessor processor, List<DomainEventMessage<?>> events, Segment segment) {
+        if (events.isEmpty() || !(processor instanceof AbstractEventProcessor abstractProcessor)) {
             return true; // cannot tell: wait for every segment
         }
         EventHandlerInvoker invoker = abstractProcessor.eventHandlerInvoker();
-        return invoker.canHandle(event, segment);
+        return events.stream().anyMatch(event -> invoker.canHandle(event, segment));
     }
 
     /** A segment has handled the event at {@code position} when it is past it and it is not a gap. */

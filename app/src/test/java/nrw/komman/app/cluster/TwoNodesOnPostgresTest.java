@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two nodes of the same application on one PostgreSQL, both caching aggregates: commands for the
  * same volunteer arrive at both at once. A node whose cached copy is stale loses the append race,
  * and its gateway retries the command transparently: every request is answered 201, the volunteer's
- * events have no gap and no duplicate, and whichever node answers the next read shows the write.
+ * events have no gap and no duplicate, and whichever node answers the next read shows the write. A
+ * node never refuses a command on a cached state that another node has changed since.
  */
 class TwoNodesOnPostgresTest {
 
@@ -81,6 +82,13 @@ class TwoNodesOnPostgresTest {
             assertThat(nodeA.post("/api/volunteers/" + v + "/activities", activity(today, 30, "CHILDCARE"), KOELN).status()).isEqualTo(201);
             assertThat(nodeB.get("/api/centres/05315/activities?volunteerId=" + v, KOELN).json().path("totalItems").asInt())
                     .isEqualTo(logged + 2);
+            // a refusal is never decided on a stale cached copy: B has the volunteer cached as inactive, A reactivates
+            assertThat(nodeB.post("/api/volunteers/" + v + "/deactivation", java.util.Map.of(), KOELN).status()).isEqualTo(204);
+            assertThat(nodeB.post("/api/volunteers/" + v + "/activities", activity(today, 30, "CHILDCARE"), KOELN).status())
+                    .as("inactive: refused").isEqualTo(409);
+            assertThat(nodeA.post("/api/volunteers/" + v + "/reactivation", java.util.Map.of(), KOELN).status()).isEqualTo(204);
+            assertThat(nodeB.post("/api/volunteers/" + v + "/activities", activity(today, 30, "CHILDCARE"), KOELN).status())
+                    .as("active again, though node B had cached it inactive").isEqualTo(201);
             ReadModels.awaitCaughtUp(nodeA);
             assertThat(nodeB.get("/api/volunteers/" + v, KOELN).json().path("minutesThisYear").asLong())
                     .as("the figures count every activity once")

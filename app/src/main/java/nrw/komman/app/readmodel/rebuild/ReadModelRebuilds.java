@@ -6,6 +6,7 @@ import nrw.komman.kernel.admin.RebuildProgress;
 import nrw.komman.kernel.admin.RebuildProgress.State;
 import nrw.komman.kernel.common.RuleViolationException;
 import nrw.komman.query.common.ReadModelTables;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -22,12 +23,17 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
@@ -90,11 +96,13 @@ public class ReadModelRebuilds implements SmartLifecycle {
     private final Map<String, Replay> replays = new ConcurrentHashMap<>();
     private volatile TableGenerations generations;
     private volatile ScheduledExecutorService monitor;
+    /** Set as the context closes, before Axon stops its processors: no switch or takeover may start one again. */
+    private volatile boolean closing;
 
     public ReadModelRebuilds(EventProcessingConfiguration processing,
                              @Qualifier("eventSource") StreamableMessageSource<TrackedEventMessage<?>> eventSource,
                              ApplicationContext context, ApplicationEventPublisher events, JdbcTemplate jdbc,
-                             DataSource dataSource, TransactionTemplate transactions, SegmentTokens segmentTokens,
+                             DataSource dataSource, PlatformTransactionManager transactionManager, SegmentTokens segmentTokens,
                              ReadModelSwitchLock switchLock, NodeIdentity node) {
         this.node = node.id();
         this.processing = processing;
@@ -103,7 +111,9 @@ public class ReadModelRebuilds implements SmartLifecycle {
         this.events = events;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
-        this.transactions = transactions;
+        // its own transactions, committed before any replay thread looks: never the administrator's command's
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.segmentTokens = segmentTokens;
         this.switchLock = switchLock;
     }
@@ -114,7 +124,17 @@ public class ReadModelRebuilds implements SmartLifecycle {
 
     /** A rebuild this node runs: its processor, and the projection copies inside it. */
     private record Replay(String group, int generation, List<String> tables, PooledStreamingEventProcessor processor,
-                          AtomicInteger failedSwitches) {
+                          List<ScheduledExecutorService> executors, AtomicInteger failedSwitches) {
+
+        /** Stops the processor and its threads (Axon leaves executors it was given running). */
+        void stop() {
+            try {
+                processor.shutdownAsync().orTimeout(30, TimeUnit.SECONDS).join();
+            } finally {
+                executors.forEach(ScheduledExecutorService::shutdownNow);
+            }
+        }
+
         String processorName() {
             return replayProcessorName(group, generation);
         }
@@ -166,28 +186,39 @@ public class ReadModelRebuilds implements SmartLifecycle {
         for (String group : groups) {
             Optional<RebuildProgress> latest = latest(group);
             if (latest.isPresent() && latest.get().inProgress()) {
-                throw new RuleViolationException("readmodels.rebuild-running",
-                        "Die Lesemodelle werden bereits neu aufgebaut. Bitte warten Sie, bis der Neuaufbau abgeschlossen ist.");
+                throw running();
             }
         }
         groups.forEach(this::start);
     }
 
+    private static RuleViolationException running() {
+        return new RuleViolationException("readmodels.rebuild-running",
+                "Die Lesemodelle werden bereits neu aufgebaut. Bitte warten Sie, bis der Neuaufbau abgeschlossen ist.");
+    }
+
     private void start(String group) {
         List<String> tables = tablesOf(group);
-        int generation = transactions.execute(tx -> {
-            Integer last = jdbc.queryForObject("select max(generation) from read_model_rebuild where processing_group = ?",
-                    Integer.class, group);
-            int next = (last == null ? 0 : last) + 1;
-            Instant now = clock.instant();
-            jdbc.update("""
-                    insert into read_model_rebuild (processing_group, generation, state, node, started_at, heartbeat_at, head_at_start)
-                    values (?, ?, 'REPLAYING', ?, ?, ?, ?)""", group, next, node, utc(now), utc(now), headPosition());
-            return next;
-        });
-        for (String table : tables) {
-            generations().drop(table + TableGenerations.suffix(generation)); // left over by a crash before the insert committed
-            generations().createCopy(table, generation);
+        int generation;
+        try {
+            generation = transactions.execute(tx -> {
+                Integer last = jdbc.queryForObject("select max(generation) from read_model_rebuild where processing_group = ?",
+                        Integer.class, group);
+                int next = (last == null ? 0 : last) + 1;
+                Instant now = clock.instant();
+                // active_group is unique: a second rebuild of the group, from any node, fails here
+                jdbc.update("""
+                        insert into read_model_rebuild (processing_group, generation, state, active_group, node, started_at,
+                                                        heartbeat_at, head_at_start)
+                        values (?, ?, 'REPLAYING', ?, ?, ?, ?, ?)""", group, next, group, node, utc(now), utc(now), headPosition());
+                for (String table : tables) {
+                    generations().drop(table + TableGenerations.suffix(next)); // left over by a crash before the row committed
+                    generations().createCopy(table, next);
+                }
+                return next;
+            });
+        } catch (DuplicateKeyException e) {
+            throw running();
         }
         log.info("Rebuilding the read models of {} into generation {} of {}", group, generation, tables);
         run(group, generation, tables);
@@ -198,6 +229,8 @@ public class ReadModelRebuilds implements SmartLifecycle {
         RedirectingDataSource redirected = new RedirectingDataSource(dataSource, tables, TableGenerations.suffix(generation));
         List<Object> copies = projectionsOf(group).stream().map(projection -> copyOf(projection, redirected)).toList();
         String name = replayProcessorName(group, generation);
+        ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor(daemon(name + "-coordinator"));
+        ScheduledExecutorService workers = Executors.newScheduledThreadPool(2, daemon(name + "-worker"));
         PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
                 .name(name)
                 .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
@@ -210,8 +243,8 @@ public class ReadModelRebuilds implements SmartLifecycle {
                 .messageSource(eventSource)
                 .tokenStore(processing.tokenStore(group))
                 .transactionManager(processing.transactionManager(group))
-                .coordinatorExecutor(Executors.newSingleThreadScheduledExecutor(daemon(name + "-coordinator")))
-                .workerExecutor(Executors.newScheduledThreadPool(2, daemon(name + "-worker")))
+                .coordinatorExecutor(coordinator)
+                .workerExecutor(workers)
                 .initialSegmentCount(Math.max(1, liveSegmentCount(group)))
                 .initialToken(StreamableMessageSource::createTailToken)
                 .batchSize(REPLAY_BATCH_SIZE)
@@ -220,7 +253,7 @@ public class ReadModelRebuilds implements SmartLifecycle {
                 .tokenClaimInterval(500)
                 .build();
         processing.interceptorsFor(group).forEach(processor::registerHandlerInterceptor);
-        replays.put(group, new Replay(group, generation, tables, processor, new AtomicInteger()));
+        replays.put(group, new Replay(group, generation, tables, processor, List.of(coordinator, workers), new AtomicInteger()));
         processor.start();
     }
 
@@ -255,24 +288,38 @@ public class ReadModelRebuilds implements SmartLifecycle {
     // ---- watching, switching, taking over -----------------------------------------------------------------------
 
     private void watch() {
+        if (closing) {
+            return;
+        }
         try {
             for (Replay replay : List.copyOf(replays.values())) {
-                heartbeat(replay);
-                if (caughtUp(replay)) {
+                if (!heartbeat(replay)) {
+                    log.warn("The rebuild of {} (generation {}) is no longer this node's; stopping its replay here",
+                            replay.group(), replay.generation());
+                    replays.remove(replay.group());
+                    replay.stop();
+                } else if (caughtUp(replay)) {
                     switchOver(replay);
                 }
             }
             takeOverAbandoned();
         } catch (RuntimeException e) {
-            log.warn("Watching the read models' rebuilds failed; trying again", e);
+            log.warn("Watching the read models' rebuilds failed; trying again: {}", e.toString());
         }
     }
 
-    private void heartbeat(Replay replay) {
+    /** Renews this node's hold on the rebuild; false when the row is no longer this node's replay. */
+    private boolean heartbeat(Replay replay) {
+        Instant now = clock.instant();
         jdbc.update("""
-                update read_model_rebuild set heartbeat_at = ?, node = ?
-                 where processing_group = ? and generation = ? and heartbeat_at < ?""",
-                utc(clock.instant()), node, replay.group(), replay.generation(), utc(clock.instant().minus(HEARTBEAT)));
+                update read_model_rebuild set heartbeat_at = ?
+                 where processing_group = ? and generation = ? and node = ? and heartbeat_at < ?""",
+                utc(now), replay.group(), replay.generation(), node, utc(now.minus(HEARTBEAT)));
+        Integer mine = jdbc.queryForObject("""
+                select count(*) from read_model_rebuild
+                 where processing_group = ? and generation = ? and node = ? and state = 'REPLAYING'""",
+                Integer.class, replay.group(), replay.generation(), node);
+        return mine != null && mine == 1;
     }
 
     /** Every segment of the new generation is at the head of the stream and no behind the live processor. */
@@ -290,20 +337,30 @@ public class ReadModelRebuilds implements SmartLifecycle {
     private void switchOver(Replay replay) {
         events.publishEvent(new Switching(replay.group(), replay.generation()));
         StreamingEventProcessor live = liveProcessor(replay.group());
-        replay.processor().shutdownAsync().orTimeout(30, TimeUnit.SECONDS).join();
-        live.shutdownAsync().orTimeout(30, TimeUnit.SECONDS).join();
+        boolean restartLive = true;
         try {
-            switchLock.whileSwitching(() -> transactions.executeWithoutResult(tx -> {
+            replay.processor().shutdownAsync().orTimeout(30, TimeUnit.SECONDS).join();
+            live.shutdownAsync().orTimeout(30, TimeUnit.SECONDS).join();
+            Runnable swap = () -> transactions.executeWithoutResult(tx -> {
                 markSwitching(replay.group(), replay.generation());
                 List<String> both = new ArrayList<>(replay.tables());
                 replay.tables().forEach(t -> both.add(t + TableGenerations.suffix(replay.generation())));
                 generations().lockExclusively(both);
                 completeSwitch(replay.group(), replay.generation(), replay.tables());
-            }));
+            });
+            if (generations().postgres()) {
+                swap.run(); // one transaction under table locks: queries of every node wait and then read the new tables
+            } else {
+                switchLock.whileSwitching(swap); // H2 renames table by table: hold this node's queries meanwhile
+            }
             replays.remove(replay.group());
+            replay.stop();
             log.info("Generation {} of the read models of {} answers now", replay.generation(), replay.group());
         } catch (RuntimeException e) {
-            if (replay.failedSwitches().incrementAndGet() >= SWITCH_ATTEMPTS) {
+            if (stateOf(replay.group(), replay.generation()) == State.SWITCHING) {
+                // H2 committed part of the switch: going back is not possible, going on is
+                restartLive = completeInterruptedSwitch(replay);
+            } else if (replay.failedSwitches().incrementAndGet() >= SWITCH_ATTEMPTS) {
                 fail(replay, e);
             } else {
                 log.warn("Swapping in generation {} of {} failed; the rebuild goes on and tries again",
@@ -311,8 +368,40 @@ public class ReadModelRebuilds implements SmartLifecycle {
                 replay.processor().start();
             }
         } finally {
-            live.start();
+            if (restartLive && !closing) {
+                live.start();
+            }
         }
+    }
+
+    /**
+     * Completes a switch that H2 had committed in part. Until it is complete, neither the old tables
+     * nor the new ones go with the live processor's tokens, so the live processor stays stopped; the
+     * next start completes the switch if this node cannot.
+     */
+    private boolean completeInterruptedSwitch(Replay replay) {
+        for (int attempt = 1; attempt <= SWITCH_ATTEMPTS; attempt++) {
+            try {
+                switchLock.whileSwitching(() -> transactions.executeWithoutResult(
+                        tx -> completeSwitch(replay.group(), replay.generation(), replay.tables())));
+                replays.remove(replay.group());
+                replay.stop();
+                return true;
+            } catch (RuntimeException again) {
+                log.warn("Completing the switch of {} to generation {} failed (attempt {})", replay.group(), replay.generation(),
+                        attempt, again);
+            }
+        }
+        log.error("The switch of {} to generation {} is incomplete; its processor stays stopped until the next start completes it",
+                replay.group(), replay.generation());
+        replays.remove(replay.group());
+        replay.stop();
+        return false;
+    }
+
+    private State stateOf(String group, int generation) {
+        return jdbc.query("select state from read_model_rebuild where processing_group = ? and generation = ?",
+                (rs, i) -> State.valueOf(rs.getString(1)), group, generation).stream().findFirst().orElse(null);
     }
 
     private void markSwitching(String group, int generation) {
@@ -331,25 +420,27 @@ public class ReadModelRebuilds implements SmartLifecycle {
         Integer replayed = jdbc.queryForObject("select count(*) from token_entry where processor_name = ?", Integer.class, replayName);
         if (replayed != null && replayed > 0) {
             jdbc.update("delete from token_entry where processor_name = ?", group);
+            // claimed by this node, so that another node's batch still running on the old tables cannot store its
+            // token (an unclaimed row it would simply take) and rolls back; this node's processor claims them at its start
             jdbc.update("""
                     insert into token_entry (processor_name, segment, token, token_type, claimed_at, owner)
-                    select ?, segment, token, token_type, claimed_at, null from token_entry where processor_name = ?""",
-                    group, replayName);
+                    select ?, segment, token, token_type, ?, ? from token_entry where processor_name = ?""",
+                    group, DateTimeUtils.formatInstant(clock.instant()), node, replayName); // the token store claims in the name of NodeIdentity too
             jdbc.update("delete from token_entry where processor_name = ?", replayName);
         }
         jdbc.update("""
-                update read_model_rebuild set state = 'SWITCHED', finished_at = ?
+                update read_model_rebuild set state = 'SWITCHED', active_group = null, finished_at = ?
                  where processing_group = ? and generation = ?""", utc(clock.instant()), group, generation);
     }
 
     private void fail(Replay replay, RuntimeException cause) {
         log.error("The rebuild of {} (generation {}) has failed; the current read models stay", replay.group(), replay.generation(), cause);
         replays.remove(replay.group());
-        replay.processor().shutdownAsync().orTimeout(30, TimeUnit.SECONDS).join();
+        replay.stop();
         discard(replay.group(), replay.generation(), replay.tables());
         String message = String.valueOf(cause.getMessage());
         jdbc.update("""
-                update read_model_rebuild set state = 'FAILED', finished_at = ?, error = ?
+                update read_model_rebuild set state = 'FAILED', active_group = null, finished_at = ?, error = ?
                  where processing_group = ? and generation = ?""", utc(clock.instant()),
                 message.substring(0, Math.min(500, message.length())), replay.group(), replay.generation());
     }
@@ -470,14 +561,27 @@ public class ReadModelRebuilds implements SmartLifecycle {
         monitor.scheduleWithFixedDelay(this::watch, 250, 250, TimeUnit.MILLISECONDS);
     }
 
+    /** Spring announces the close before it stops any lifecycle bean, Axon's processors included. */
+    @EventListener(ContextClosedEvent.class)
+    public void closing() {
+        closing = true;
+        ScheduledExecutorService watching = monitor;
+        if (watching != null) {
+            watching.shutdown();
+            try {
+                watching.awaitTermination(60, TimeUnit.SECONDS); // a switch under way finishes
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     @Override
     public void stop() {
-        if (monitor != null) {
-            monitor.shutdownNow();
-            monitor = null;
-        }
+        closing();
+        monitor = null;
         // the rebuild's state stays REPLAYING: this node or another goes on with it later
-        replays.values().forEach(r -> r.processor().shutdownAsync().orTimeout(30, TimeUnit.SECONDS).join());
+        replays.values().forEach(Replay::stop);
         replays.clear();
     }
 
@@ -486,7 +590,10 @@ public class ReadModelRebuilds implements SmartLifecycle {
         return monitor != null;
     }
 
-    /** Before Axon's event processors (phase Integer.MAX_VALUE / 2), so an interrupted switch is complete first. */
+    /**
+     * Before Axon's event processors start (Axon's configuration runs in phase Integer.MAX_VALUE - 3072), so an
+     * interrupted switch is complete first; the monitor stops on the context's close event, before Axon stops.
+     */
     @Override
     public int getPhase() {
         return Integer.MAX_VALUE / 2 - 100;
