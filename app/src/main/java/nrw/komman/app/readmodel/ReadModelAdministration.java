@@ -47,6 +47,11 @@ public class ReadModelAdministration {
     @QueryHandler
     public List<ReadModelStatus> status(FetchReadModelStatusQuery query, MetaData metaData) {
         requireAdministrator(metaData);
+        return statusOfAll();
+    }
+
+    /** Every processor's state, for the administrators' query and the node's readiness. */
+    public List<ReadModelStatus> statusOfAll() {
         long head = headPosition();
         return streamingProcessors().stream().map(p -> status(p, head)).toList();
     }
