@@ -15,7 +15,8 @@ import java.util.Map;
  * when a processor has stopped or failed, out of service while one lags more than
  * {@code komman.readiness.max-read-model-lag} events behind the event store (a node that answers
  * from far-behind read models would show old data), up otherwise. The details, for administrators,
- * give each processor's position, lag and latest rebuild.
+ * give each processor's position, lag and latest rebuild. The switch of a rebuild stops this node's
+ * processor of the group for milliseconds; a probe in that moment sees it down once.
  */
 @Component("readModels")
 public class ReadModelsHealth implements HealthIndicator {

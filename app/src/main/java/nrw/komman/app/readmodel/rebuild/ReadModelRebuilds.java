@@ -94,6 +94,7 @@ public class ReadModelRebuilds implements SmartLifecycle {
     private final Clock clock = Clock.systemUTC();
     private final String node;
     private final Map<String, Replay> replays = new ConcurrentHashMap<>();
+    private final Map<String, List<Object>> projectionsByGroup = new ConcurrentHashMap<>();
     private volatile TableGenerations generations;
     private volatile ScheduledExecutorService monitor;
     /** Set as the context closes, before Axon stops its processors: no switch or takeover may start one again. */
@@ -160,13 +161,12 @@ public class ReadModelRebuilds implements SmartLifecycle {
         return List.copyOf(tables);
     }
 
+    /** The group's projection beans, looked up once: every status request and health probe asks for them. */
     private List<Object> projectionsOf(String group) {
-        List<Object> projections = new ArrayList<>();
-        context.getBeansWithAnnotation(ProcessingGroup.class).values().stream()
-                .filter(bean -> group.equals(AnnotationUtils.findAnnotation(AopUtils.getTargetClass(bean), ProcessingGroup.class).value()))
+        return projectionsByGroup.computeIfAbsent(group, g -> context.getBeansWithAnnotation(ProcessingGroup.class).values().stream()
+                .filter(bean -> g.equals(AnnotationUtils.findAnnotation(AopUtils.getTargetClass(bean), ProcessingGroup.class).value()))
                 .sorted(Comparator.comparing(bean -> AopUtils.getTargetClass(bean).getName()))
-                .forEach(projections::add);
-        return projections;
+                .toList());
     }
 
     private List<StreamingEventProcessor> liveProcessors() {
