@@ -1,13 +1,27 @@
 package nrw.komman.app;
 
+import nrw.komman.app.role.RoleScanFilter;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 
 /**
  * The one runnable application. By default it runs every role (command side, query side, web) in
- * one JVM on an embedded H2 database; profiles switch the database and the message routing.
+ * one JVM on an embedded H2 database; profiles switch the database and the message routing, and
+ * {@code komman.role} chooses the roles this process plays ({@link nrw.komman.app.role.Role}).
+ * <p>
+ * {@code @SpringBootApplication} spelled out, to add the role filter to its component scan.
  */
-@SpringBootApplication(scanBasePackages = "nrw.komman")
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@ComponentScan(basePackages = "nrw.komman", excludeFilters = {
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = RoleScanFilter.class)})
 public class KommAnApplication {
 
     static final String UPDATE_CHECKER_SWITCH = "axoniq.update-checker.disabled";

@@ -41,15 +41,48 @@ public class ReferenceCentres implements ApplicationRunner {
     private final EventStore eventStore;
     private final LocalDate establishedOn;
 
+    private final boolean inBackground;
+
     public ReferenceCentres(CommandGateway commands, EventStore eventStore,
-                            @Value("${komman.reference-centres.established-on}") LocalDate establishedOn) {
+                            @Value("${komman.reference-centres.established-on}") LocalDate establishedOn,
+                            @Value("${komman.reference-centres.in-background:false}") boolean inBackground) {
         this.commands = commands;
         this.eventStore = eventStore;
         this.establishedOn = establishedOn;
+        this.inBackground = inBackground;
     }
 
+    /**
+     * On the embedded default and a clustered node the event store is this process's own database:
+     * the centres exist before the first request. On Axon Server (split topology) the command node may
+     * start before Axon Server answers: it then keeps trying in the background instead of failing.
+     */
     @Override
     public void run(ApplicationArguments args) {
+        if (!inBackground) {
+            establishMissing();
+            return;
+        }
+        Thread retries = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    establishMissing();
+                    return;
+                } catch (RuntimeException notYet) {
+                    log.warn("Reference centres not established yet, trying again in 10 s: {}", notYet.toString());
+                    try {
+                        Thread.sleep(10_000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }
+        }, "reference-centres");
+        retries.setDaemon(true);
+        retries.start();
+    }
+
+    void establishMissing() {
         int established = 0;
         for (Row row : read()) {
             if (eventStore.lastSequenceNumberFor(row.centreId().value()).isPresent()) {

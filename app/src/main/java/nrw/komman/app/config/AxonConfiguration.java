@@ -1,7 +1,5 @@
 package nrw.komman.app.config;
 
-import nrw.komman.app.readmodel.EventAvailabilityNotifier;
-import nrw.komman.app.readmodel.ReadModelCommits;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -15,7 +13,6 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import nrw.komman.kernel.common.Actor;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -62,12 +59,6 @@ public class AxonConfiguration {
                 .build();
     }
 
-    /** The source of the query-side processors: the event store, announcing new events at once. */
-    @Bean
-    public EventAvailabilityNotifier eventSource(EventStore eventStore) {
-        return new EventAvailabilityNotifier(eventStore);
-    }
-
     /** The gateway retries a command that lost a race for its aggregate (another node, a stale cached copy). */
     @Bean
     public CommandGateway commandGateway(CommandBus commandBus) {
@@ -104,12 +95,6 @@ public class AxonConfiguration {
     public ConfigurerModule projectionFailuresRollBack() {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
-    }
-
-    /** Every event processor tells read-your-writes when it commits a batch. */
-    @Bean
-    public ConfigurerModule readModelCommitsModule(ReadModelCommits commits) {
-        return configurer -> configurer.eventProcessing().registerDefaultHandlerInterceptor((config, processor) -> commits);
     }
 
     /** Copies who acted from every command onto every event it causes (and onto queries' results' logs). */

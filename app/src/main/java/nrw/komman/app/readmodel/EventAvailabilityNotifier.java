@@ -43,9 +43,14 @@ public class EventAvailabilityNotifier implements StreamableMessageSource<Tracke
         return new AnnouncingStream(eventStore.openStream(trackingToken));
     }
 
+    /**
+     * Before the first event: no token at all, which every Axon event store streams from its beginning.
+     * Asking the store instead would tie a processor's start to the store being reachable: on Axon
+     * Server a query node could not start (and report itself not ready) before Axon Server answers.
+     */
     @Override
     public TrackingToken createTailToken() {
-        return eventStore.createTailToken();
+        return null;
     }
 
     @Override
