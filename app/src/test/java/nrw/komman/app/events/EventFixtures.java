@@ -1,0 +1,192 @@
+package nrw.komman.app.events;
+
+import nrw.komman.kernel.activity.ActivityCategory;
+import nrw.komman.kernel.activity.ActivityCorrectedEvent;
+import nrw.komman.kernel.activity.ActivityId;
+import nrw.komman.kernel.activity.ActivityLoggedEvent;
+import nrw.komman.kernel.activity.ActivityWithdrawnEvent;
+import nrw.komman.kernel.budget.BudgetId;
+import nrw.komman.kernel.budget.BudgetSetEvent;
+import nrw.komman.kernel.centre.CentreClosedEvent;
+import nrw.komman.kernel.centre.CentreEstablishedEvent;
+import nrw.komman.kernel.centre.CentreId;
+import nrw.komman.kernel.centre.Regierungsbezirk;
+import nrw.komman.kernel.common.Actor;
+import nrw.komman.kernel.common.Money;
+import nrw.komman.kernel.common.Role;
+import nrw.komman.kernel.grant.FundsRequestedEvent;
+import nrw.komman.kernel.grant.GrantAmendedEvent;
+import nrw.komman.kernel.grant.GrantAppliedEvent;
+import nrw.komman.kernel.grant.GrantApprovedEvent;
+import nrw.komman.kernel.grant.GrantClosedEvent;
+import nrw.komman.kernel.grant.GrantId;
+import nrw.komman.kernel.grant.GrantRejectedEvent;
+import nrw.komman.kernel.grant.GrantReviewedEvent;
+import nrw.komman.kernel.grant.GrantWithdrawnEvent;
+import nrw.komman.kernel.grant.ProgrammePart;
+import nrw.komman.kernel.grant.Recommendation;
+import nrw.komman.kernel.grant.RepaymentReceivedEvent;
+import nrw.komman.kernel.grant.TrancheDisbursedEvent;
+import nrw.komman.kernel.grant.UsageReportSubmittedEvent;
+import nrw.komman.kernel.privacy.ConsentWithdrawnEvent;
+import nrw.komman.kernel.privacy.ErasureReason;
+import nrw.komman.kernel.privacy.RetentionRunRecordedEvent;
+import nrw.komman.kernel.privacy.VolunteerDataErasedEvent;
+import nrw.komman.kernel.volunteer.ConsentRecord;
+import nrw.komman.kernel.volunteer.SealedPersonalData;
+import nrw.komman.kernel.volunteer.SealedText;
+import nrw.komman.kernel.volunteer.VolunteerDeactivatedEvent;
+import nrw.komman.kernel.volunteer.VolunteerId;
+import nrw.komman.kernel.volunteer.VolunteerProfileUpdatedEvent;
+import nrw.komman.kernel.volunteer.VolunteerReactivatedEvent;
+import nrw.komman.kernel.volunteer.VolunteerRegisteredEvent;
+import org.axonframework.messaging.MetaData;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One event of every type with fixed values: the source of the stored samples under
+ * {@code src/test/resources/events/} and what {@link StoredEventsKeepLoadingTest} expects every sample of
+ * that type, of any revision, to load into. A new event type needs a fixture here; then run the
+ * generator (see {@link StoredEventsKeepLoadingTest}). Never change a fixture whose sample exists: the
+ * sample records what a release wrote.
+ * <p>
+ * Sealed personal data is a fixed placeholder, not ciphertext of a real key: the samples test the form
+ * of the events, and no personal data, not even invented, is kept in them in plain text.
+ */
+final class EventFixtures {
+
+    /** A fixed stand-in for AES-GCM ciphertext (Base64 of "sample-ciphertext-not-a-real-seal"). */
+    static final String SEALED = "c2FtcGxlLWNpcGhlcnRleHQtbm90LWEtcmVhbC1zZWFs";
+    static final Instant STORED_AT = Instant.parse("2026-03-02T09:15:00.123Z");
+
+    static final CentreId KOELN = new CentreId("05315");
+    static final CentreId VIERSEN = new CentreId("05166");
+    static final VolunteerId VOLUNTEER = new VolunteerId(UUID.fromString("6b1f0c52-3d2e-4f0a-9c77-5f3e2a1b0c01"));
+    static final ActivityId ACTIVITY = new ActivityId(UUID.fromString("0d4e8a9b-7c6f-4e1d-8b2a-3c5d7e9f1a02"));
+    static final GrantId GRANT = new GrantId(UUID.fromString("a3c5e7f9-1b2d-4f6a-8c0e-2d4f6a8c0e03"));
+    static final BudgetId BUDGET = BudgetId.of(2026, ProgrammePart.PART_II_A, KOELN);
+    static final String RETENTION_RUN = "2026-11-25-7f3a9c";
+
+    static final Actor COORDINATOR = Actor.coordinator("koordination.koeln", KOELN);
+    static final Actor GRANT_OFFICER = Actor.of("bezirksregierung", Role.GRANT_OFFICER);
+    static final Actor MINISTRY = Actor.of("ministerium.referat", Role.MINISTRY);
+    static final Actor ADMINISTRATOR = Actor.of("admin", Role.ADMINISTRATOR);
+
+    /** The aggregate, place in its stream, payload and metadata of one stored event. */
+    record Fixture(String aggregateType, String aggregateIdentifier, long sequenceNumber, Object payload, MetaData metaData) {
+
+        Class<?> type() {
+            return payload.getClass();
+        }
+
+        /** Fixed per event type, so a sample's row is the same every time it is generated. */
+        String eventIdentifier() {
+            return UUID.nameUUIDFromBytes(type().getName().getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        }
+    }
+
+    private static final Map<Class<?>, Fixture> FIXTURES = new LinkedHashMap<>();
+
+    static {
+        LocalDate day = LocalDate.of(2026, 3, 2);
+        Money zero = Money.ZERO;
+        // centres
+        add("Centre", VIERSEN.value(), 0, new CentreEstablishedEvent(VIERSEN, "Viersen, Kreis", "Kreis",
+                Regierungsbezirk.DUESSELDORF, LocalDate.of(2013, 1, 1)), Actor.SYSTEM, 1);
+        add("Centre", VIERSEN.value(), 1, new CentreClosedEvent(VIERSEN, LocalDate.of(2026, 6, 30),
+                "Aufgaben gehen an das Kommunale Integrationsmanagement über"), ADMINISTRATOR, 2);
+        // volunteers and their activities
+        String volunteer = VOLUNTEER.toString();
+        add("Volunteer", volunteer, 0, new VolunteerRegisteredEvent(VOLUNTEER, KOELN, new SealedPersonalData(SEALED),
+                new ConsentRecord("Einwilligung Datenverarbeitung", "2024-01", Instant.parse("2025-01-15T10:00:00Z")),
+                LocalDate.of(2025, 1, 15)), COORDINATOR, 3);
+        add("Volunteer", volunteer, 1, new VolunteerProfileUpdatedEvent(VOLUNTEER, KOELN, new SealedPersonalData(SEALED)),
+                COORDINATOR, 4);
+        add("Volunteer", volunteer, 2, new ActivityLoggedEvent(ACTIVITY, VOLUNTEER, KOELN, day, 90,
+                ActivityCategory.ACCOMPANIMENT, new SealedText(SEALED), GRANT), COORDINATOR, 5);
+        add("Volunteer", volunteer, 3, new ActivityCorrectedEvent(ACTIVITY, VOLUNTEER, KOELN, day, 120,
+                ActivityCategory.INTERPRETING, new SealedText(SEALED), GRANT, "Dauer und Kategorie falsch erfasst"), COORDINATOR, 6);
+        add("Volunteer", volunteer, 4, new ActivityWithdrawnEvent(ACTIVITY, VOLUNTEER, KOELN, "doppelt erfasst"), COORDINATOR, 7);
+        add("Volunteer", volunteer, 5, new VolunteerDeactivatedEvent(VOLUNTEER, KOELN, LocalDate.of(2026, 4, 1)), COORDINATOR, 8);
+        add("Volunteer", volunteer, 6, new VolunteerReactivatedEvent(VOLUNTEER, KOELN, LocalDate.of(2026, 5, 1)), COORDINATOR, 9);
+        add("Volunteer", volunteer, 7, new ConsentWithdrawnEvent(VOLUNTEER, KOELN, Instant.parse("2026-06-01T08:30:00Z")),
+                COORDINATOR, 10);
+        add("Volunteer", volunteer, 8, new VolunteerDataErasedEvent(VOLUNTEER, KOELN, ErasureReason.CONSENT_WITHDRAWN,
+                LocalDate.of(2026, 6, 1)), COORDINATOR, 10);
+        add("RetentionRun", RETENTION_RUN, 0, new RetentionRunRecordedEvent(RETENTION_RUN, LocalDate.of(2026, 11, 25), 3, 5,
+                List.of(VOLUNTEER), 2), ADMINISTRATOR, 11);
+        // budgets
+        add("Budget", BUDGET.toString(), 1, new BudgetSetEvent(BUDGET, 2026, ProgrammePart.PART_II_A, KOELN,
+                Money.parse("100000.00"), Money.parse("125000.50"), "Haushaltsplan 2026"), MINISTRY, 12);
+        // grants
+        String grant = GRANT.toString();
+        add("Grant", grant, 0, new GrantAppliedEvent(GRANT, KOELN, 2026, ProgrammePart.PART_II_A, "Ankommenstreffpunkt Kalk",
+                "Wöchentliches Begegnungscafé", Money.parse("25000.00"), LocalDate.of(2026, 1, 10)), COORDINATOR, 13);
+        add("Grant", grant, 1, new GrantReviewedEvent(GRANT, KOELN, Recommendation.APPROVE, "Förderfähig"), GRANT_OFFICER, 14);
+        add("Grant", grant, 2, new GrantApprovedEvent(GRANT, KOELN, Money.parse("25000.00"), Money.parse("20000.00"),
+                "Sachkosten gekürzt", LocalDate.of(2026, 2, 1)), MINISTRY, 15);
+        add("Grant", grant, 2, new GrantRejectedEvent(GRANT, KOELN, "Nicht förderfähig: Maßnahme hat bereits begonnen"),
+                MINISTRY, 16);
+        add("Grant", grant, 1, new GrantWithdrawnEvent(GRANT, KOELN, "Maßnahme entfällt"), COORDINATOR, 17);
+        add("Grant", grant, 3, new GrantAmendedEvent(GRANT, KOELN, Money.parse("20000.00"), Money.parse("15000.00"),
+                "Teilprojekt entfällt", LocalDate.of(2026, 5, 4)), MINISTRY, 18);
+        add("Grant", grant, 4, new FundsRequestedEvent(GRANT, KOELN, Money.parse("12000.00"), "Honorare erstes Halbjahr",
+                LocalDate.of(2026, 3, 1)), COORDINATOR, 19);
+        add("Grant", grant, 5, new TrancheDisbursedEvent(GRANT, KOELN, 1, Money.parse("12000.00"), LocalDate.of(2026, 3, 5),
+                zero, Money.parse("12000.00")), GRANT_OFFICER, 20);
+        add("Grant", grant, 6, new UsageReportSubmittedEvent(GRANT, KOELN, Money.parse("12000.00"), Money.parse("11000.01"),
+                "Café an 48 Terminen", 23, LocalDate.of(2027, 1, 31)), COORDINATOR, 21);
+        add("Grant", grant, 7, new GrantClosedEvent(GRANT, KOELN, Money.parse("12000.00"), Money.parse("11000.01"),
+                Money.parse("999.99"), "Minderausgaben", LocalDate.of(2027, 3, 1)), GRANT_OFFICER, 22);
+        add("Grant", grant, 8, new RepaymentReceivedEvent(GRANT, KOELN, Money.parse("999.99"), LocalDate.of(2027, 3, 20),
+                Money.parse("999.99"), zero), GRANT_OFFICER, 23);
+    }
+
+    private EventFixtures() {
+    }
+
+    /**
+     * Metadata as the application stores it: the actor (on every applied event) and Axon's trace and
+     * correlation ids (the command's id, copied by {@code MessageOriginProvider}).
+     */
+    private static void add(String aggregateType, String aggregateIdentifier, long sequenceNumber, Object payload,
+                            Actor actor, int command) {
+        String commandId = new UUID(0x5a3b1e0000004000L, 0x8000000000000000L | command).toString();
+        Map<String, Object> metaData = new LinkedHashMap<>(actor.toMetaData());
+        metaData.put("traceId", commandId);
+        metaData.put("correlationId", commandId);
+        Fixture previous = FIXTURES.put(payload.getClass(),
+                new Fixture(aggregateType, aggregateIdentifier, sequenceNumber, payload, MetaData.from(metaData)));
+        if (previous != null) {
+            throw new IllegalStateException("Two fixtures for " + payload.getClass());
+        }
+    }
+
+    /**
+     * Older samples that load into other values than today's fixture of their type, by sample file
+     * ({@code "<EventName>/rev-<n>.json"}): typically a field added in a later revision, which an older
+     * row loads with its default. Empty while no event has a second revision; the worked example
+     * ({@code CentreDissolvedEvent/rev-0.json}) loads into the current fixture's values.
+     */
+    static final Map<String, Object> OLDER_FORMS = Map.of();
+
+    /** What the given sample must load into: its entry in {@link #OLDER_FORMS}, else the fixture of the loaded type. */
+    static Optional<Object> expectedLoadOf(String sample, Class<?> loadedType) {
+        return OLDER_FORMS.containsKey(sample) ? Optional.of(OLDER_FORMS.get(sample)) : of(loadedType).map(Fixture::payload);
+    }
+
+    static Optional<Fixture> of(Class<?> eventType) {
+        return Optional.ofNullable(FIXTURES.get(eventType));
+    }
+
+    static Iterable<Fixture> all() {
+        return FIXTURES.values();
+    }
+}
