@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -60,13 +61,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (request instanceof NativeWebRequest nwr && nwr.getNativeRequest() instanceof HttpServletRequest http) {
             problem.setInstance(URI.create(http.getRequestURI()));
         }
-        if (problem.getStatus() >= 500) {
+        HttpHeaders responseHeaders = new HttpHeaders();
+        if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            // the database or another part is briefly away: the client may repeat the request after a short wait
+            responseHeaders.set(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
+            log.warn("Request not carried out (503): {}", ex.toString());
+        } else if (problem.getStatus() >= 500) {
             log.error("Request failed, incident {}: {}", problem.getProperties() == null ? "-" :
                     problem.getProperties().get(ProblemMapper.INCIDENT), ex.toString(), ex);
         } else if (log.isDebugEnabled()) {
             log.debug("Request refused with {}: {}", problem.getStatus(), ex.toString());
         }
-        HttpHeaders responseHeaders = new HttpHeaders();
         responseHeaders.putAll(headers);
         responseHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return new ResponseEntity<>(problem, responseHeaders, problem.getStatus());

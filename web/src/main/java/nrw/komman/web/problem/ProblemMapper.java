@@ -168,7 +168,8 @@ public class ProblemMapper {
                     "Das Objekt wurde gerade gleichzeitig geändert. Bitte laden Sie es neu und versuchen Sie es noch einmal.");
         }
         if (find(ex, NoHandlerForCommandException.class).isPresent() || find(ex, NoHandlerForQueryException.class).isPresent()
-                || find(ex, TimeoutException.class).isPresent() || find(ex, ServiceUnavailableException.class).isPresent()) {
+                || find(ex, TimeoutException.class).isPresent() || find(ex, ServiceUnavailableException.class).isPresent()
+                || DatabaseOutage.isCauseOf(ex)) {
             return unavailable();
         }
         if (ex instanceof ErrorResponse errorResponse && errorResponse.getStatusCode().is4xxClientError()) {
@@ -198,7 +199,8 @@ public class ProblemMapper {
                 limit > 0 ? "Die Anfrage ist zu groß (höchstens " + (limit / 1024) + " KB)." : "Die Anfrage ist zu groß.");
     }
 
-    private ProblemDetail unavailable() {
+    /** 503: the platform or its database is briefly out of reach; the request may be repeated (Retry-After). */
+    public ProblemDetail unavailable() {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "service.unavailable",
                 "Der Dienst ist gerade nicht erreichbar oder überlastet. Bitte versuchen Sie es in Kürze noch einmal.");
     }

@@ -2,6 +2,7 @@ package nrw.komman.web.ui;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import nrw.komman.web.problem.DatabaseOutage;
 import nrw.komman.web.problem.ProblemMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,10 @@ public class UiExceptionHandler {
         }
         ProblemDetail problem = mapper.toProblem(ex);
         int status = problem.getStatus();
-        if (status >= 500) {
+        if (status == 503) {
+            response.setHeader("Retry-After", String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
+            log.warn("Page {} not available (503): {}", request.getRequestURI(), ex.toString());
+        } else if (status >= 500) {
             log.error("Page {} failed, incident {}: {}", request.getRequestURI(),
                     problem.getProperties() == null ? "-" : problem.getProperties().get(ProblemMapper.INCIDENT), ex.toString(), ex);
         } else {

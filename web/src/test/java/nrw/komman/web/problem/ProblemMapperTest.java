@@ -52,6 +52,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -325,6 +326,21 @@ class ProblemMapperTest {
     }
 
     // ---- axon -----------------------------------------------------------------------------
+
+    @Test
+    void a_database_out_of_reach_is_503_however_deeply_it_is_wrapped_and_other_database_errors_are_not() {
+        SQLException connectionLost = new SQLException("An I/O error occurred while sending to the backend.", "08006");
+        assertThat(mapper.toProblem(new org.axonframework.commandhandling.CommandExecutionException("failed",
+                new org.axonframework.eventsourcing.eventstore.EventStoreException("append failed", connectionLost))).getStatus())
+                .isEqualTo(503);
+        assertThat(mapper.toProblem(new org.springframework.jdbc.CannotGetJdbcConnectionException("pool empty",
+                new java.sql.SQLTransientConnectionException("timeout"))).getStatus()).isEqualTo(503);
+        assertThat(mapper.toProblem(new org.springframework.transaction.CannotCreateTransactionException("no connection")).getStatus())
+                .isEqualTo(503);
+        assertThat(mapper.toProblem(new RuntimeException(new SQLException("the database system is starting up", "57P03"))).getStatus())
+                .isEqualTo(503);
+        assertThat(mapper.toProblem(new RuntimeException(new SQLException("syntax error", "42601"))).getStatus()).isEqualTo(500);
+    }
 
     @Test
     void axons_infrastructure_refusals_map_to_404_409_and_503() {
