@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -56,7 +55,7 @@ class SignInThrottlingTest {
     private static final String PASSWORD = "Lange-Passphrase-42";
     private static final AtomicInteger ADDRESSES = new AtomicInteger(10);
 
-    @TestConfiguration
+    /** The test's clock. Deliberately no @TestConfiguration: the web module's component scan would hand it to every test context. */
     static class Clocks {
         @Bean
         CachingAuthenticationProviderTest.MutableClock clock() {
