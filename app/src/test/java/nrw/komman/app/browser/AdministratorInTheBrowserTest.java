@@ -49,6 +49,16 @@ class AdministratorInTheBrowserTest extends OnH2 {
         return browser.driver().findElement(By.xpath("//tr[th[normalize-space(.)='" + username + "']]"));
     }
 
+    /** Swagger UI is not our page (axe is not asked), but it must work under its Content-Security-Policy. */
+    @Test
+    void swagger_ui_shows_the_api_under_its_content_security_policy() {
+        browser.driver().get("http://localhost:" + port + "/swagger-ui.html");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30))
+                .until(d -> !d.findElements(By.cssSelector(".opblock-tag")).isEmpty());
+        assertThat(browser.driver().findElements(By.cssSelector(".opblock"))).isNotEmpty();
+        browser.allowedByTheContentSecurityPolicy("swagger-ui");
+    }
+
     @Test
     void an_administrator_creates_disables_enables_an_account_and_sets_its_password() {
         String username = "koordination." + UUID.randomUUID().toString().substring(0, 6);

@@ -33,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Debian's headless Chromium through its chromedriver, against the running application. Every page
  * the tests look at goes through {@link #page}: it waits for the page, saves a screenshot under
- * {@code target/screenshots/} and runs axe-core on it, failing on any serious or critical violation.
+ * {@code target/screenshots/} and runs axe-core on it, failing on any serious or critical violation and on anything the
+ * Content-Security-Policy blocked.
  * A missing browser or driver fails the tests (CI installs both, see {@code .ci/run}); it never skips.
  */
 final class Browser implements AutoCloseable {
@@ -66,6 +67,7 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
                 "--window-size=1280,1000", "--lang=de-DE", "--disable-dev-shm-usage");
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL")); // to see Content-Security-Policy violations
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -92,7 +94,17 @@ final class Browser implements AutoCloseable {
         String file = String.format("%03d-%s.png", SHOTS.incrementAndGet(), name);
         screenshot(SCREENSHOTS.resolve(file));
         visited.add(file + " " + driver.getCurrentUrl());
+        allowedByTheContentSecurityPolicy(name);
         accessible(name);
+    }
+
+    /** Chromium reports every blocked inline style, script or foreign resource on its console. */
+    void allowedByTheContentSecurityPolicy(String name) {
+        List<String> violations = driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy"))
+                .toList();
+        assertThat(violations).as("Content-Security-Policy violations on %s (%s)", name, driver.getCurrentUrl()).isEmpty();
     }
 
     private void screenshot(Path target) {

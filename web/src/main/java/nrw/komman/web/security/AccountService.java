@@ -114,9 +114,12 @@ public class AccountService {
 
     /** The account with its password hash, for authentication only. */
     public Optional<AccountPrincipal> loadPrincipal(String username) {
-        return jdbc.query("select username, password_hash, role, centre_id, enabled from account where username = ?",
+        return jdbc.query("""
+                        select username, password_hash, role, centre_id, enabled, failed_sign_ins, locked_until
+                        from account where username = ?""",
                 (rs, i) -> new AccountPrincipal(rs.getString("username"), rs.getString("password_hash"),
-                        Role.valueOf(rs.getString("role")), centre(rs), rs.getBoolean("enabled")),
+                        Role.valueOf(rs.getString("role")), centre(rs), rs.getBoolean("enabled"),
+                        rs.getInt("failed_sign_ins"), instant(rs, "locked_until")),
                 normalise(username)).stream().findFirst();
     }
 
@@ -148,6 +151,22 @@ public class AccountService {
         Account account = get(username);
         jdbc.update("update account set enabled = true, updated_at = ?, updated_by = ? where username = ?",
                 at(clock.instant()), by(by), account.username());
+    }
+
+    /** Ends a lockout after failed sign-ins and forgets the failures (ADR 13); nothing else changes. */
+    @Transactional
+    public void unlock(String username, String by) {
+        Account account = get(username);
+        jdbc.update("""
+                        update account set failed_sign_ins = 0, first_failed_sign_in_at = null, locked_until = null,
+                                           updated_at = ?, updated_by = ?
+                        where username = ?""",
+                at(clock.instant()), by(by), account.username());
+    }
+
+    /** The platform's time, for pages that say whether a lockout lasts. */
+    public Instant now() {
+        return clock.instant();
     }
 
     /** Sets a new password (policy as on creation); remembered sign-ins with the old one end at once. */
@@ -230,7 +249,7 @@ public class AccountService {
     private static final RowMapper<Account> ACCOUNT = (rs, i) -> new Account(
             rs.getString("username"), Role.valueOf(rs.getString("role")), centre(rs), rs.getBoolean("enabled"),
             instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "updated_at"), rs.getString("updated_by"),
-            instant(rs, "password_changed_at"));
+            instant(rs, "password_changed_at"), rs.getInt("failed_sign_ins"), instant(rs, "locked_until"));
 
     private static CentreId centre(ResultSet rs) throws SQLException {
         String centre = rs.getString("centre_id");

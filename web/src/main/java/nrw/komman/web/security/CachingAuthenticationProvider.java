@@ -41,8 +41,7 @@ public class CachingAuthenticationProvider implements AuthenticationProvider {
         if (remembered.isPresent()) {
             UserDetails user = load(username);
             if (user != null && usable(user) && CredentialCache.sameHash(remembered.get(), user.getPassword())) {
-                UsernamePasswordAuthenticationToken result =
-                        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+                Remembered result = new Remembered(user);
                 result.setDetails(authentication.getDetails());
                 return result;
             }
@@ -65,6 +64,19 @@ public class CachingAuthenticationProvider implements AuthenticationProvider {
 
     private static boolean usable(UserDetails user) {
         return user.isEnabled() && user.isAccountNonLocked() && user.isAccountNonExpired() && user.isCredentialsNonExpired();
+    }
+
+    /** True when the password was not checked again because a check minutes ago is remembered. */
+    public static boolean remembered(Authentication authentication) {
+        return authentication instanceof Remembered;
+    }
+
+    /** A sign-in served from the cache (the sign-in log does not list every request of a program). */
+    static final class Remembered extends UsernamePasswordAuthenticationToken {
+
+        Remembered(UserDetails user) {
+            super(user, null, user.getAuthorities()); // authenticated
+        }
     }
 
     @Override

@@ -6,20 +6,34 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import java.util.Map;
 
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
@@ -47,7 +61,12 @@ import static org.springframework.http.HttpMethod.PUT;
  *   {@code /api/ministry/**}; administrators {@code /verwaltung/**} (accounts, read models, retention rules).</li>
  * </ol>
  *
- * The domain handlers check more than the role: a coordinator acts only on their own centre (403
+ * Both chains send the security headers ({@link #headers}): a Content-Security-Policy (the UI's allows nothing
+ * from elsewhere and no inline script or style; Swagger UI's also inline styles), no framing, nosniff, a
+ * same-origin referrer, no device features, HSTS on HTTPS. Sign-ins are throttled ({@link SignInThrottle},
+ * ADR 13) and logged ({@link SignInLog}); the session id changes on sign-in.
+ *
+ * <p>The domain handlers check more than the role: a coordinator acts only on their own centre (403
  * from the handler otherwise), the four-eyes rule for approvals, and so on.
  */
 @Configuration(proxyBeanMethods = false)
@@ -73,12 +92,72 @@ public class SecurityConfiguration {
         return new CredentialCache(settings.ttl(), settings.maxEntries());
     }
 
+    /**
+     * The events of every sign-in and failure ({@link SignInLog} listens). Ours rather than Spring Boot's, so that
+     * a throttled sign-in and any failure without a mapping of their own are published too.
+     */
+    @Bean
+    public DefaultAuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher events) {
+        DefaultAuthenticationEventPublisher publisher = new DefaultAuthenticationEventPublisher(events);
+        publisher.setAdditionalExceptionMappings(Map.of(SignInThrottledException.class, AuthenticationFailureLockedEvent.class));
+        publisher.setDefaultAuthenticationFailureEvent(AuthenticationFailureBadCredentialsEvent.class);
+        return publisher;
+    }
+
+    /**
+     * Throttling (ADR 13) around the credential cache around the password hash: a blocked client address costs no
+     * hash, a locked account is refused even when the cache knows its password.
+     */
     @Bean
     public AuthenticationManager authenticationManager(AccountUserDetailsService accounts, PasswordEncoder passwordEncoder,
-                                                       CredentialCache credentialCache) {
+                                                       CredentialCache credentialCache, SignInThrottle throttle,
+                                                       AuthenticationEventPublisher events) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
         passwords.setPasswordEncoder(passwordEncoder);
-        return new ProviderManager(new CachingAuthenticationProvider(passwords, accounts, credentialCache));
+        ProviderManager manager = new ProviderManager(new ThrottlingAuthenticationProvider(
+                new CachingAuthenticationProvider(passwords, accounts, credentialCache), throttle));
+        manager.setAuthenticationEventPublisher(events);
+        return manager;
+    }
+
+    /** The UI's policy: nothing from elsewhere, no inline script or style, no frames, no plugins. */
+    public static final String UI_CONTENT_SECURITY_POLICY = "default-src 'self'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'; object-src 'none'";
+    /**
+     * Swagger UI's (springdoc's bundle): its own scripts only, but it sets inline styles and shows data: images.
+     * It opens no data of its own; every call it makes still needs sign-in.
+     */
+    public static final String SWAGGER_UI_CONTENT_SECURITY_POLICY = "default-src 'self'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'; object-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'";
+    /** The API answers JSON and files: nothing in them may load or run anything. */
+    public static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+    /** Features no page of the platform uses. */
+    public static final String PERMISSIONS_POLICY = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), "
+            + "magnetometer=(), microphone=(), payment=(), usb=()";
+
+    /**
+     * The security headers of both chains. Spring's defaults stay (no caching of signed-in pages,
+     * Strict-Transport-Security on HTTPS requests), made explicit where they matter.
+     */
+    static void headers(HeadersConfigurer<HttpSecurity> headers, HeaderWriter contentSecurityPolicy) {
+        headers.contentTypeOptions(Customizer.withDefaults()) // X-Content-Type-Options: nosniff
+                .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .permissionsPolicyHeader(p -> p.policy(PERMISSIONS_POLICY))
+                .httpStrictTransportSecurity(Customizer.withDefaults()) // only on HTTPS requests: one year, subdomains
+                .addHeaderWriter(contentSecurityPolicy);
+    }
+
+    static HeaderWriter uiContentSecurityPolicy() {
+        RequestMatcher swaggerUi = new OrRequestMatcher(path("/swagger-ui.html"), path("/swagger-ui/**"));
+        HeaderWriter swagger = new DelegatingRequestMatcherHeaderWriter(swaggerUi,
+                new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_CONTENT_SECURITY_POLICY));
+        HeaderWriter pages = new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swaggerUi),
+                new ContentSecurityPolicyHeaderWriter(UI_CONTENT_SECURITY_POLICY));
+        return (request, response) -> {
+            swagger.writeHeaders(request, response);
+            pages.writeHeaders(request, response);
+        };
     }
 
     @Bean
@@ -94,6 +173,7 @@ public class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .httpBasic(basic -> basic.realmName(ProblemAuthenticationEntryPoint.REALM).authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(new ProblemAccessDeniedHandler()))
+                .headers(h -> headers(h, new ContentSecurityPolicyHeaderWriter(API_CONTENT_SECURITY_POLICY)))
                 .authorizeHttpRequests(SecurityConfiguration::apiRules);
         return http.build();
     }
@@ -176,7 +256,10 @@ public class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?fehler").permitAll())
                 .httpBasic(Customizer.withDefaults()) // for programs such as a metrics scraper
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?abgemeldet")
-                        .invalidateHttpSession(true).deleteCookies("JSESSIONID"));
+                        .invalidateHttpSession(true).deleteCookies("JSESSIONID"))
+                // a new session id on sign-in, so an id planted before (session fixation) is worth nothing
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .headers(h -> headers(h, uiContentSecurityPolicy()));
         return http.build();
     }
 }

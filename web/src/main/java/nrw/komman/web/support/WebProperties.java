@@ -23,8 +23,35 @@ public record WebProperties(@DefaultValue Api api, @DefaultValue Security securi
                       @DefaultValue("30s") Duration commandTimeout) {
     }
 
-    /** @param credentialCache remembering successful password checks, so programs do not pay a hash per request */
-    public record Security(@DefaultValue CredentialCacheSettings credentialCache) {
+    /**
+     * @param credentialCache remembering successful password checks, so programs do not pay a hash per request
+     * @param lockout         sign-in throttling: failed sign-ins lock the account (all nodes) and block the client address (per node)
+     * @param signInLog       the log of sign-ins and failures that administrators read
+     */
+    public record Security(@DefaultValue CredentialCacheSettings credentialCache, @DefaultValue Lockout lockout,
+                           @DefaultValue SignInLogSettings signInLog) {
+    }
+
+    /**
+     * @param maxFailures       failed sign-ins of one account within {@code window} that lock it for {@code duration}; 0: never
+     * @param window            the period the failures are counted in, from the first failure on
+     * @param duration          how long a locked account (or blocked client address) stays refused, even with the right password
+     * @param clientMaxFailures failed sign-ins from one client address (any account names) within {@code window} that block
+     *                          the address for {@code duration} without checking passwords; counted per node; 0: never
+     * @param maxClients        upper bound of client addresses remembered per node
+     */
+    public record Lockout(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration window,
+                          @DefaultValue("15m") Duration duration, @DefaultValue("50") int clientMaxFailures,
+                          @DefaultValue("10000") int maxClients) {
+        public Lockout {
+            if (maxFailures < 0 || clientMaxFailures < 0 || maxClients < 0 || window.isNegative() || duration.isNegative()) {
+                throw new IllegalArgumentException("komman.web.security.lockout.* must not be negative");
+            }
+        }
+    }
+
+    /** @param retention how long the rows of the sign-in log are kept (client addresses are personal data) */
+    public record SignInLogSettings(@DefaultValue("90d") Duration retention) {
     }
 
     /**

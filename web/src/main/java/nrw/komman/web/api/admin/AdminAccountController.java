@@ -30,7 +30,7 @@ import java.util.List;
 /** Account management (administrators). Accounts live in the web module's own table, not in events. */
 @RestController
 @RequestMapping(path = "/api/admin/accounts", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Administration: accounts", description = "Creating, disabling and enabling accounts, resetting passwords")
+@Tag(name = "Administration: accounts", description = "Creating, disabling and enabling accounts, resetting passwords, ending lockouts")
 public class AdminAccountController {
 
     private final AccountService accounts;
@@ -85,6 +85,14 @@ public class AdminAccountController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public ResponseEntity<Void> enable(@PathVariable String username) {
         accounts.enable(username, CurrentActor.require().account());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{username}/unlock")
+    @Operation(summary = "End a lockout after failed sign-ins (the account's failures are forgotten)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public ResponseEntity<Void> unlock(@PathVariable String username) {
+        accounts.unlock(username, CurrentActor.require().account());
         return ResponseEntity.noContent().build();
     }
 

@@ -63,6 +63,7 @@ public class AdminPages {
     @GetMapping("/verwaltung/konten")
     public String accounts(Model model) {
         model.addAttribute("accounts", accounts.list());
+        model.addAttribute("now", accounts.now());
         model.addAttribute("nav", "accounts");
         return "admin/accounts";
     }
@@ -120,6 +121,15 @@ public class AdminPages {
     @PostMapping("/verwaltung/konten/{username}/freigabe")
     public String enable(@PathVariable String username, Locale locale, RedirectAttributes redirect) {
         return change(username, false, locale, redirect);
+    }
+
+    /** Ends a lockout after failed sign-ins (ADR 13). */
+    @PostMapping("/verwaltung/konten/{username}/entsperren")
+    public String unlock(@PathVariable String username, Locale locale, RedirectAttributes redirect) {
+        Account account = accounts.get(username);
+        accounts.unlock(account.username(), CurrentActor.require().account());
+        redirect.addFlashAttribute("confirmation", messages.getMessage("ui.account.unlocked", new Object[]{account.username()}, locale));
+        return "redirect:/verwaltung/konten";
     }
 
     private String change(String username, boolean disable, Locale locale, RedirectAttributes redirect) {
