@@ -4,8 +4,10 @@ import nrw.komman.app.support.Api;
 import nrw.komman.app.support.OnH2;
 import nrw.komman.app.support.ReadModels;
 import nrw.komman.app.support.TestAccounts;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -35,6 +37,15 @@ class ObservabilityTest extends OnH2 {
 
     @LocalServerPort
     int port;
+
+    /**
+     * Logback is configured once per JVM while a context of an earlier test class is still open (Spring's
+     * test context cache): cleaning up makes this class's context configure it again, with the JSON format.
+     */
+    @BeforeAll
+    static void configureLoggingAfresh() {
+        LoggingSystem.get(ObservabilityTest.class.getClassLoader()).cleanUp();
+    }
 
     @Test
     void the_scrape_shows_commands_and_read_models_and_the_log_shows_no_personal_data(CapturedOutput output) {

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import nrw.komman.kernel.admin.ReadModelStatus;
 import nrw.komman.kernel.admin.RebuildProgress;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -23,20 +24,21 @@ public class ReadModelMetrics {
 
     private static final long FRESH_FOR_NANOS = 1_000_000_000L;
     private final ReadModelAdministration administration;
+    private final EventProcessingConfiguration processing;
     private final MeterRegistry registry;
     private volatile Map<String, ReadModelStatus> latest = Map.of();
     private volatile long takenAt;
 
-    ReadModelMetrics(ReadModelAdministration administration, MeterRegistry registry) {
+    ReadModelMetrics(ReadModelAdministration administration, EventProcessingConfiguration processing, MeterRegistry registry) {
         this.administration = administration;
+        this.processing = processing;
         this.registry = registry;
     }
 
-    /** After start: the processors exist by then. */
+    /** After start: the processors exist by then. Registering asks nothing of the event store (it may be away). */
     @EventListener(ApplicationReadyEvent.class)
     public void register() {
-        for (ReadModelStatus status : administration.statusOfAll()) {
-            String processor = status.processor();
+        for (String processor : processing.eventProcessors().keySet()) {
             gauge("komman.read_model.position", processor, "last event handled by every segment (global index)",
                     s -> s.position());
             gauge("komman.read_model.lag", processor, "events in the store not yet handled", s -> Math.max(0, s.headPosition() - s.position()));
@@ -66,8 +68,12 @@ public class ReadModelMetrics {
         long now = System.nanoTime();
         if (now - takenAt > FRESH_FOR_NANOS) {
             Map<String, ReadModelStatus> figures = new ConcurrentHashMap<>();
-            List<ReadModelStatus> all = administration.statusOfAll();
-            all.forEach(s -> figures.put(s.processor(), s));
+            try {
+                List<ReadModelStatus> all = administration.statusOfAll();
+                all.forEach(s -> figures.put(s.processor(), s));
+            } catch (RuntimeException storeOrDatabaseAway) {
+                // no figures (NaN) rather than a failed scrape: the scrape also tells that the node is alive
+            }
             latest = figures;
             takenAt = now;
         }
