@@ -25,6 +25,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.BindException;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.method.ParameterValidationResult;
@@ -100,6 +101,12 @@ public class ProblemMapper {
         }
         if (find(ex, RequestBodyTooLargeException.class).isPresent() || ex instanceof MaxUploadSizeExceededException) {
             return bodyTooLarge(find(ex, RequestBodyTooLargeException.class).map(RequestBodyTooLargeException::limit).orElse(-1L));
+        }
+        if (find(ex, RequestRejectedException.class).isPresent()) {
+            // Spring Security's firewall checks header values only when they are read, i.e. inside Spring MVC (reading a
+            // JSON body reads every header): a header with characters outside printable Latin-1 would otherwise be a 500
+            return problem(HttpStatus.BAD_REQUEST, "request.rejected",
+                    "Die Anfrage enthält unzulässige Zeichen in der Adresse oder einem Kopffeld (Header) und wurde abgewiesen.");
         }
         if (ex instanceof BindException bind) { // includes MethodArgumentNotValidException
             return invalidFields(fieldErrors(bind.getBindingResult()));
@@ -271,7 +278,7 @@ public class ProblemMapper {
 
     private ProblemDetail typeMismatch(TypeMismatchException ex) {
         String name = ex.getPropertyName() == null ? "?" : ex.getPropertyName();
-        String message = "„" + abbreviate(String.valueOf(ex.getValue())) + "“ ist ungültig; erwartet wird "
+        String message = "„" + abbreviate(shown(ex.getValue())) + "“ ist ungültig; erwartet wird "
                 + expected(ex.getRequiredType());
         return problem(HttpStatus.BAD_REQUEST, "parameter.invalid", "Der Parameter „" + name + "“: " + message + ".",
                 List.of(new FieldError(name, message)));
@@ -395,6 +402,17 @@ public class ProblemMapper {
             return "eine Zahl";
         }
         return "ein Objekt";
+    }
+
+    /** A parameter's value as the client sent it: a repeated parameter arrives as an array, never shown as "[Ljava.lang.String;@…". */
+    private static String shown(Object value) {
+        if (value instanceof Object[] values) {
+            return Arrays.stream(values).map(String::valueOf).collect(Collectors.joining(", "));
+        }
+        if (value instanceof Collection<?> values) {
+            return values.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        }
+        return String.valueOf(value);
     }
 
     private static String sentence(String text) {

@@ -143,6 +143,32 @@ class ProblemMapperTest {
     }
 
     @Test
+    void a_request_the_firewall_rejects_while_spring_mvc_reads_its_headers_is_400_not_500() {
+        // what StrictHttpFirewall throws when a header value has characters outside printable Latin-1 (e.g. UTF-8 bytes)
+        ProblemDetail p = mapper.toProblem(new org.springframework.security.web.firewall.RequestRejectedException(
+                "The request was rejected because the header: \"user-agent\" has a value \"Ã¤\" that is not allowed."));
+
+        assertProblem(p, 400, "request.rejected",
+                "Die Anfrage enthält unzulässige Zeichen in der Adresse oder einem Kopffeld (Header) und wurde abgewiesen.");
+        assertThat(p.getDetail()).doesNotContain("user-agent");
+    }
+
+    @Test
+    void a_repeated_parameter_that_is_no_number_is_shown_as_sent_not_as_a_java_array() {
+        ProblemDetail p = mapper.toProblem(new org.springframework.beans.TypeMismatchException(
+                new String[]{"x", "zwei"}, Integer.class) {
+            @Override
+            public String getPropertyName() {
+                return "page";
+            }
+        });
+
+        assertThat(p.getStatus()).isEqualTo(400);
+        assertThat(p.getDetail()).isEqualTo("Der Parameter „page“: „x, zwei“ ist ungültig; erwartet wird eine ganze Zahl.")
+                .doesNotContain("java.", "[L");
+    }
+
+    @Test
     void malformed_json_is_400() {
         Throwable jackson = catchThrowable(() -> JSON.readValue("{\"title\": ", Titled.class));
 
