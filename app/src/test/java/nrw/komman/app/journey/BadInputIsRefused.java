@@ -120,6 +120,12 @@ public interface BadInputIsRefused {
         cases.add(new Case("an unknown grant", 404, () -> api().get("/api/grants/" + UUID.randomUUID(), MINISTRY)));
         cases.add(new Case("a review with an unknown recommendation", 400, () -> api().post("/api/grants/" + grantId + "/review",
                 Map.of("recommendation", "VIELLEICHT", "note", "x"), OFFICER)));
+        cases.add(new Case("a recommendation given as its number", 400, () -> api().post("/api/grants/" + grantId + "/review",
+                Map.of("recommendation", "1", "note", "x"), OFFICER)));
+        cases.add(new Case("a recommendation given as a JSON number", 400, () -> api().raw("POST", "/api/grants/" + grantId + "/review",
+                "application/json", "{\"recommendation\": 0, \"note\": \"x\"}", OFFICER)));
+        cases.add(new Case("content after the JSON object", 400, () -> api().raw("POST", "/api/grants/" + grantId + "/review",
+                "application/json", "{\"recommendation\": \"APPROVE\", \"note\": \"x\"}}", OFFICER)));
         // the grant's life after approval, and budgets
         cases.add(new Case("approving beyond the budget", 409, () -> api().post("/api/grants/" + beyondBudget + "/approval", Map.of("approvedAmount", "6000.00"), MINISTRY)));
         cases.add(new Case("an amendment below what was disbursed", 409, () -> api().post(approvedPath + "/amendments", Map.of("approvedAmount", "2999.99", "reason", "Kürzung"), MINISTRY)));

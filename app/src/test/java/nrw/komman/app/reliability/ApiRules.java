@@ -61,7 +61,8 @@ final class ApiRules {
         admin("GET /api/admin/accounts", "POST /api/admin/accounts", "GET /api/admin/accounts/{username}",
                 "POST /api/admin/accounts/{username}/disable", "POST /api/admin/accounts/{username}/enable",
                 "POST /api/admin/accounts/{username}/password", "GET /api/admin/read-models",
-                "POST /api/admin/read-models/rebuild", "GET /api/admin/retention", "POST /api/admin/retention/runs");
+                "POST /api/admin/read-models/rebuild", "GET /api/admin/retention", "POST /api/admin/retention/runs",
+                "POST /api/admin/accounts/{username}/unlock", "GET /api/admin/sign-ins");
         // state-wide figures: never names, never for coordinators
         rule("GET /api/ministry/overview", STATE_WIDE_READERS, Scope.ANY_CENTRE);
         // centres: everyone signed in reads them (a coordinator also other centres' public data); the ministry establishes and closes

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stack trace, class name or SQL error in the body, every changing request refused (no 2xx), every caller without
  * access refused; and afterwards the database exactly as before (events, accounts, every table's rows).
  *
- * <p>The seed is new on every run and printed; {@code -Dkomman.fuzz.seed=N} repeats a run, and
+ * <p>The seed is fixed (see {@link #seed()}) and printed; {@code -Dkomman.fuzz.seed=random} tries new requests, and
  * {@code -Dkomman.fuzz.requests=N} changes its size.
  */
 final class HostileRequestsRun {
@@ -36,7 +36,7 @@ final class HostileRequestsRun {
     }
 
     static void run(String database, int port, JdbcTemplate jdbc, int defaultCount) throws Exception {
-        long seed = Long.getLong("komman.fuzz.seed", System.nanoTime() ^ System.currentTimeMillis());
+        long seed = seed();
         int count = Integer.getInteger("komman.fuzz.requests", defaultCount);
         System.out.printf("Hostile requests on %s: seed %d (repeat with -Dkomman.fuzz.seed=%d), %d requests%n",
                 database, seed, seed, count);
@@ -117,7 +117,7 @@ final class HostileRequestsRun {
      * event and reads back at once, and afterwards the read models still answer. Only these accepted ones change the data.
      */
     static void oddButValidText(String database, int port, JdbcTemplate jdbc, int count) {
-        long seed = Long.getLong("komman.fuzz.seed", System.nanoTime());
+        long seed = seed();
         System.out.printf("Odd but valid text on %s: seed %d, %d requests%n", database, seed, count);
         java.util.Random rnd = new java.util.Random(seed);
         RawHttp http = new RawHttp(port);
@@ -260,16 +260,26 @@ final class HostileRequestsRun {
         return previous;
     }
 
+    /**
+     * The same requests on every build, so that a build fails only because of a change (a fixed seed);
+     * {@code -Dkomman.fuzz.seed=random} explores new ones, {@code -Dkomman.fuzz.seed=N} repeats a run.
+     */
+    private static long seed() {
+        String setting = System.getProperty("komman.fuzz.seed", "20261202");
+        return setting.equals("random") ? System.nanoTime() ^ System.currentTimeMillis() : Long.parseLong(setting);
+    }
+
     private static Map<String, Object> state(JdbcTemplate jdbc) {
         Map<String, Object> state = new TreeMap<>();
         state.put("events", jdbc.queryForObject("select count(*) from domain_event_entry", Long.class));
         state.put("last event", jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class));
         state.put("accounts", jdbc.queryForList("select username, password_hash, role, centre_id, enabled, updated_at "
                 + "from account order by username").toString());
-        // every other table by its number of rows (the tokens move with the processors, not with requests)
+        // every other table by its number of rows (the tokens move with the processors, not with requests; the
+        // sign-in log records refused sign-ins by design, ADR 13, as the account's failure count does)
         for (String table : jdbc.queryForList("select table_name from information_schema.tables where lower(table_schema) = 'public' "
                 + "and table_type in ('BASE TABLE', 'TABLE') order by table_name", String.class)) {
-            if (!table.equalsIgnoreCase("token_entry")) {
+            if (!table.equalsIgnoreCase("token_entry") && !table.equalsIgnoreCase("sign_in_log")) {
                 state.put("rows of " + table.toLowerCase(), jdbc.queryForObject("select count(*) from " + table, Long.class));
             }
         }

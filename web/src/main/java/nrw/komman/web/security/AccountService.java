@@ -100,7 +100,19 @@ public class AccountService {
         }
     }
 
+    /**
+     * Whether an account could have this name: every account's name matches the pattern of its creation.
+     * Anything else (a NUL byte, which PostgreSQL refuses in text, an overlong or odd name) is answered
+     * as "no such account" without asking the database.
+     */
+    static boolean couldBeAccountName(String username) {
+        return username != null && USERNAME.matcher(normalise(username)).matches();
+    }
+
     public Optional<Account> find(String username) {
+        if (!couldBeAccountName(username)) {
+            return Optional.empty();
+        }
         return jdbc.query("select * from account where username = ?", ACCOUNT, normalise(username)).stream().findFirst();
     }
 
@@ -114,6 +126,9 @@ public class AccountService {
 
     /** The account with its password hash, for authentication only. */
     public Optional<AccountPrincipal> loadPrincipal(String username) {
+        if (!couldBeAccountName(username)) {
+            return Optional.empty();
+        }
         return jdbc.query("""
                         select username, password_hash, role, centre_id, enabled, failed_sign_ins, locked_until
                         from account where username = ?""",

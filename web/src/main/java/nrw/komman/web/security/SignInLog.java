@@ -131,6 +131,9 @@ public class SignInLog {
 
     /** The newest entries, of one account or of all. */
     public List<Entry> recent(String username, int limit) {
+        if (username != null && !AccountService.couldBeAccountName(username)) {
+            return List.of(); // no account has such a name
+        }
         String sql = "select occurred_at, username, outcome, client, channel from sign_in_log"
                 + (username == null ? "" : " where username = ?") + " order by occurred_at desc, id desc limit " + limit;
         Object[] args = username == null ? new Object[0] : new Object[]{CredentialCache.normalise(username)};

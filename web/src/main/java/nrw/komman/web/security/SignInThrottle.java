@@ -73,7 +73,7 @@ public class SignInThrottle {
     /** Counts a failed sign-in for the account name (if an account has it) and the client address. */
     public void failed(String username, String client) {
         Instant now = clock.instant();
-        if (settings.maxFailures() > 0 && username != null) {
+        if (settings.maxFailures() > 0 && AccountService.couldBeAccountName(username)) {
             String name = CredentialCache.normalise(username);
             Instant windowStart = now.minus(settings.window());
             // one statement per step, so concurrent failures on several nodes are all counted (SET reads the old row)
