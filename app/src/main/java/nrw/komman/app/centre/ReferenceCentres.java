@@ -4,6 +4,7 @@ import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.centre.EstablishCentreCommand;
 import nrw.komman.kernel.common.Actor;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import jakarta.annotation.PreDestroy;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -42,6 +43,7 @@ public class ReferenceCentres implements ApplicationRunner {
     private final LocalDate establishedOn;
 
     private final boolean inBackground;
+    private volatile Thread retries;
 
     public ReferenceCentres(CommandGateway commands, EventStore eventStore,
                             @Value("${komman.reference-centres.established-on}") LocalDate establishedOn,
@@ -63,7 +65,7 @@ public class ReferenceCentres implements ApplicationRunner {
             establishMissing();
             return;
         }
-        Thread retries = new Thread(() -> {
+        retries = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
                     establishMissing();
@@ -80,6 +82,15 @@ public class ReferenceCentres implements ApplicationRunner {
         }, "reference-centres");
         retries.setDaemon(true);
         retries.start();
+    }
+
+    /** The background attempts end with the application. */
+    @PreDestroy
+    void stopTrying() {
+        Thread running = retries;
+        if (running != null) {
+            running.interrupt();
+        }
     }
 
     void establishMissing() {

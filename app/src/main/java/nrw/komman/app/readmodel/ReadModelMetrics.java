@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import nrw.komman.kernel.admin.ReadModelStatus;
 import nrw.komman.kernel.admin.RebuildProgress;
-import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -24,21 +24,19 @@ public class ReadModelMetrics {
 
     private static final long FRESH_FOR_NANOS = 1_000_000_000L;
     private final ReadModelAdministration administration;
-    private final EventProcessingConfiguration processing;
     private final MeterRegistry registry;
     private volatile Map<String, ReadModelStatus> latest = Map.of();
     private volatile long takenAt;
 
-    ReadModelMetrics(ReadModelAdministration administration, EventProcessingConfiguration processing, MeterRegistry registry) {
+    ReadModelMetrics(ReadModelAdministration administration, MeterRegistry registry) {
         this.administration = administration;
-        this.processing = processing;
         this.registry = registry;
     }
 
     /** After start: the processors exist by then. Registering asks nothing of the event store (it may be away). */
     @EventListener(ApplicationReadyEvent.class)
     public void register() {
-        for (String processor : processing.eventProcessors().keySet()) {
+        for (String processor : administration.streamingProcessors().stream().map(StreamingEventProcessor::getName).toList()) {
             gauge("komman.read_model.position", processor, "last event handled by every segment (global index)",
                     s -> s.position());
             gauge("komman.read_model.lag", processor, "events in the store not yet handled", s -> Math.max(0, s.headPosition() - s.position()));

@@ -42,6 +42,7 @@ class RolesWithAxonServerTest {
             assertThat(context.getBean(CommandBus.class)).isInstanceOf(AxonServerCommandBus.class);
             assertThat(context.getBean(QueryBus.class)).isInstanceOf(AxonServerQueryBus.class);
             assertThat(context.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
+            assertThat(context.getBeansOfType(nrw.komman.app.config.RefusalsOverAxonServer.class)).as("refusals travel as data").hasSize(1);
 
             Set<Role> present = EnumSet.noneOf(Role.class);
             List<String> strangers = new ArrayList<>();

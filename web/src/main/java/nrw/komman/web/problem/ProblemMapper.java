@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
 import nrw.komman.kernel.common.DomainException;
+import nrw.komman.kernel.common.Refusal;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.messaging.HandlerExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -320,7 +321,8 @@ public class ProblemMapper {
     }
 
     /** The first domain refusal in the cause chain, also in Axon's exception details. */
-    static Optional<DomainException> findDomainException(Throwable ex) {
+    /** The refusal behind an exception: itself, a cause, Axon's details (in one process, or as a {@link Refusal} over Axon Server). */
+    public static Optional<DomainException> findDomainException(Throwable ex) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable t = ex; t != null && seen.add(t); t = t.getCause()) {
             if (t instanceof DomainException d) {
@@ -328,6 +330,9 @@ public class ProblemMapper {
             }
             if (t instanceof HandlerExecutionException h && h.getDetails().orElse(null) instanceof DomainException d) {
                 return Optional.of(d);
+            }
+            if (t instanceof HandlerExecutionException h && h.getDetails().orElse(null) instanceof Refusal r) {
+                return Optional.of(r.toException());
             }
             Throwable[] suppressedOnes = t.getSuppressed();
             for (Throwable suppressed : suppressedOnes == null ? new Throwable[0] : suppressedOnes) {

@@ -8,6 +8,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -23,7 +25,15 @@ public class CachingAuthenticationProvider implements AuthenticationProvider {
     private final UserDetailsService accounts;
     private final CredentialCache cache;
 
+    private final Clock clock;
+
     public CachingAuthenticationProvider(AuthenticationProvider delegate, UserDetailsService accounts, CredentialCache cache) {
+        this(delegate, accounts, cache, Clock.systemUTC());
+    }
+
+    public CachingAuthenticationProvider(AuthenticationProvider delegate, UserDetailsService accounts, CredentialCache cache,
+                                         Clock clock) {
+        this.clock = clock;
         this.delegate = delegate;
         this.accounts = accounts;
         this.cache = cache;
@@ -40,7 +50,7 @@ public class CachingAuthenticationProvider implements AuthenticationProvider {
         Optional<CredentialCache.Entry> remembered = cache.lookup(key);
         if (remembered.isPresent()) {
             UserDetails user = load(username);
-            if (user != null && usable(user) && CredentialCache.sameHash(remembered.get(), user.getPassword())) {
+            if (user != null && usable(user, clock.instant()) && CredentialCache.sameHash(remembered.get(), user.getPassword())) {
                 Remembered result = new Remembered(user);
                 result.setDetails(authentication.getDetails());
                 return result;
@@ -62,8 +72,14 @@ public class CachingAuthenticationProvider implements AuthenticationProvider {
         }
     }
 
-    private static boolean usable(UserDetails user) {
-        return user.isEnabled() && user.isAccountNonLocked() && user.isAccountNonExpired() && user.isCredentialsNonExpired();
+    /**
+     * A locked account never takes the cached path: a remembered right password would then answer faster than a
+     * wrong one (which costs a hash), and tell a guesser during the lockout that it was right (ADR 13).
+     */
+    private static boolean usable(UserDetails user, Instant now) {
+        boolean locked = user instanceof AccountPrincipal account && account.lockedUntil() != null
+                && account.lockedUntil().isAfter(now);
+        return !locked && user.isEnabled() && user.isAccountNonLocked() && user.isAccountNonExpired() && user.isCredentialsNonExpired();
     }
 
     /** True when the password was not checked again because a check minutes ago is remembered. */

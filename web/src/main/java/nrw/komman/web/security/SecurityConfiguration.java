@@ -1,6 +1,7 @@
 package nrw.komman.web.security;
 
 import nrw.komman.web.support.WebProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.security.servlet.PathRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,6 +34,7 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import java.time.Clock;
 import java.util.Map;
 
 import static org.springframework.http.HttpMethod.GET;
@@ -111,11 +113,12 @@ public class SecurityConfiguration {
     @Bean
     public AuthenticationManager authenticationManager(AccountUserDetailsService accounts, PasswordEncoder passwordEncoder,
                                                        CredentialCache credentialCache, SignInThrottle throttle,
-                                                       AuthenticationEventPublisher events) {
+                                                       AuthenticationEventPublisher events, ObjectProvider<Clock> clock) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
         passwords.setPasswordEncoder(passwordEncoder);
         ProviderManager manager = new ProviderManager(new ThrottlingAuthenticationProvider(
-                new CachingAuthenticationProvider(passwords, accounts, credentialCache), throttle));
+                new CachingAuthenticationProvider(passwords, accounts, credentialCache, clock.getIfUnique(Clock::systemUTC)), throttle,
+                credentialCache));
         manager.setAuthenticationEventPublisher(events);
         return manager;
     }

@@ -99,9 +99,18 @@ public class SignInLog {
         }
         Authentication attempt = event.getAuthentication();
         String name = attempt.getName();
-        String known = outcome == Outcome.BLOCKED || name == null || name.isBlank() ? null
-                : accounts.find(name).map(Account::username).orElse(null);
+        String known = outcome == Outcome.BLOCKED || name == null || name.isBlank() ? null : knownAccount(name);
         record(outcome, known, SignInThrottle.client(attempt.getDetails()), channel(), outcome != Outcome.BLOCKED);
+    }
+
+    /** The account's name if an account has it; the log never decides a sign-in, not even when the database is away. */
+    private String knownAccount(String name) {
+        try {
+            return accounts.find(name).map(Account::username).orElse(null);
+        } catch (RuntimeException e) {
+            problems.warn("Could not look the account up for the sign-in log: {}", e.toString());
+            return null;
+        }
     }
 
     private void record(Outcome outcome, String account, String client, String channel, boolean asRow) {

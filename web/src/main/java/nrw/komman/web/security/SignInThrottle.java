@@ -134,12 +134,14 @@ public class SignInThrottle {
     }
 
     /** IPv4 as it is, IPv6 by its /64 network (one subscriber usually has a whole /64). */
+    private static final java.util.regex.Pattern IP_LITERAL = java.util.regex.Pattern.compile("[0-9A-Fa-f:.]+");
+
     static String network(String address) {
-        if (address.indexOf(':') < 0) {
-            return address;
+        if (address.indexOf(':') < 0 || !IP_LITERAL.matcher(address).matches()) {
+            return address; // IPv4, or not an address at all (a forged header): never resolved as a host name
         }
         try {
-            InetAddress parsed = InetAddress.getByName(address); // a literal: no name lookup
+            InetAddress parsed = InetAddress.getByName(address); // a literal only (checked above): no name lookup
             if (parsed instanceof Inet6Address) {
                 return HexFormat.of().formatHex(Arrays.copyOf(parsed.getAddress(), 8)) + "::/64";
             }

@@ -1,5 +1,6 @@
 package nrw.komman.web.security;
 
+import nrw.komman.web.problem.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -19,9 +20,11 @@ public class ThrottlingAuthenticationProvider implements AuthenticationProvider 
 
     private final AuthenticationProvider delegate;
     private final SignInThrottle throttle;
+    private final CredentialCache credentialCache;
 
-    public ThrottlingAuthenticationProvider(AuthenticationProvider delegate, SignInThrottle throttle) {
+    public ThrottlingAuthenticationProvider(AuthenticationProvider delegate, SignInThrottle throttle, CredentialCache credentialCache) {
         this.delegate = delegate;
+        this.credentialCache = credentialCache;
         this.throttle = throttle;
     }
 
@@ -35,6 +38,9 @@ public class ThrottlingAuthenticationProvider implements AuthenticationProvider 
         try {
             result = delegate.authenticate(authentication);
         } catch (InternalAuthenticationServiceException e) {
+            if (DatabaseOutage.isCauseOf(e) && e.getCause() instanceof RuntimeException outage) {
+                throw outage; // the database is away, not the person wrong: 503 with Retry-After (DatabaseOutageFilter)
+            }
             throw e; // the database failed, not the person
         } catch (AuthenticationException e) {
             count(authentication.getName(), client);
@@ -42,6 +48,9 @@ public class ThrottlingAuthenticationProvider implements AuthenticationProvider 
         }
         if (result != null && result.getPrincipal() instanceof AccountPrincipal account) {
             if (throttle.locked(account)) {
+                // a right password during the lockout must not be remembered: its next try would skip the hash and
+                // so answer faster than a wrong one, telling the guesser that this was the password
+                credentialCache.invalidate(account.getUsername());
                 throw new SignInThrottledException(SignInThrottledException.Reason.ACCOUNT_LOCKED);
             }
             throttle.succeeded(account);

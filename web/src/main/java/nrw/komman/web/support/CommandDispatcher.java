@@ -1,8 +1,10 @@
 package nrw.komman.web.support;
 
 import nrw.komman.kernel.admin.AwaitReadModelsQuery;
+import nrw.komman.kernel.common.Refusal;
 import nrw.komman.web.problem.ServiceUnavailableException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.HandlerExecutionException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
@@ -82,6 +84,9 @@ public class CommandDispatcher {
         Throwable cause = e.getCause() == null ? e : e.getCause();
         while ((cause instanceof ExecutionException || cause instanceof CompletionException) && cause.getCause() != null) {
             cause = cause.getCause();
+        }
+        if (cause instanceof HandlerExecutionException remote && remote.getDetails().orElse(null) instanceof Refusal refusal) {
+            return refusal.toException(); // refused on another node (Axon Server): the same exception as in one process
         }
         if (cause instanceof RuntimeException runtime) {
             return runtime;

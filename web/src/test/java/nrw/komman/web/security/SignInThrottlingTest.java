@@ -68,6 +68,8 @@ class SignInThrottlingTest {
     @Autowired
     private AccountService accounts;
     @Autowired
+    private CredentialCache credentialCache;
+    @Autowired
     private CachingAuthenticationProviderTest.MutableClock clock;
     @MockitoBean
     private CommandGateway commandGateway;
@@ -165,6 +167,19 @@ class SignInThrottlingTest {
         String unknown = mvc.perform(get("/api/me").with(httpBasic("niemand.hier", "falsch")).with(from(address)))
                 .andExpect(status().isUnauthorized()).andReturn().getResponse().getContentAsString();
         assertThat(locked).isEqualTo(wrong).isEqualTo(unknown).contains("authentication.failed");
+    }
+
+    @Test
+    void a_right_password_during_the_lockout_is_never_remembered_so_it_cannot_answer_faster_than_a_wrong_one() throws Exception {
+        String name = account("programm.gesperrt");
+        assertThat(api(name, PASSWORD)).isEqualTo(200); // remembered by the credential cache
+        for (int i = 0; i < 5; i++) {
+            assertThat(api(name, "falsch-" + i)).isEqualTo(401);
+        }
+        assertThat(api(name, PASSWORD)).as("locked").isEqualTo(401);
+        assertThat(api(name, PASSWORD)).as("still locked").isEqualTo(401);
+        assertThat(credentialCache.lookup(credentialCache.key(name, PASSWORD))).as("the right password is not remembered while locked")
+                .isEmpty();
     }
 
     @Test

@@ -7,6 +7,8 @@ import nrw.komman.kernel.centre.FindCentreQuery;
 import nrw.komman.kernel.centre.FindCentresQuery;
 import nrw.komman.kernel.centre.Regierungsbezirk;
 import nrw.komman.kernel.common.NotFoundException;
+import nrw.komman.kernel.common.DomainException;
+import nrw.komman.kernel.common.Refusal;
 import nrw.komman.kernel.common.RuleViolationException;
 import nrw.komman.kernel.volunteer.DeactivateVolunteerCommand;
 import nrw.komman.kernel.volunteer.VolunteerId;
@@ -92,6 +94,17 @@ class DispatcherTest {
         doReturn(CompletableFuture.failedFuture(wrapped)).when(commandGateway).send(any());
 
         assertThatThrownBy(() -> commands.send(new DeactivateVolunteerCommand(volunteer))).isSameAs(wrapped);
+    }
+
+    @Test
+    void a_refusal_from_another_node_arrives_as_details_and_is_thrown_as_the_same_refusal() {
+        CommandExecutionException remote = new CommandExecutionException("Schon inaktiv.", null,
+                new Refusal(DomainException.Kind.RULE_VIOLATED, "volunteer.inactive", "Schon inaktiv."));
+        doReturn(CompletableFuture.failedFuture(remote)).when(commandGateway).send(any());
+
+        assertThatThrownBy(() -> commands.send(new DeactivateVolunteerCommand(volunteer)))
+                .isInstanceOf(RuleViolationException.class).hasMessage("Schon inaktiv.")
+                .satisfies(e -> assertThat(((RuleViolationException) e).code()).isEqualTo("volunteer.inactive"));
     }
 
     @Test
