@@ -48,6 +48,7 @@ public class UiExceptionHandler {
         String view = switch (status) {
             case 403 -> "error/403";
             case 404 -> "error/404";
+            case 503 -> "error/503";
             default -> "error";
         };
         ModelAndView page = new ModelAndView(view);

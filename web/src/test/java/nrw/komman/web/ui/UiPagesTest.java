@@ -18,6 +18,7 @@ import nrw.komman.kernel.volunteer.VolunteerView;
 import nrw.komman.web.WebTestApplication;
 import nrw.komman.web.security.AccountPrincipal;
 import nrw.komman.web.security.AccountService;
+
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.QueryGateway;
@@ -50,6 +51,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -120,6 +122,17 @@ class UiPagesTest {
         mvc.perform(post("/ehrenamtliche").with(coordinator()).param("name", "Aylin Demir"))
                 .andExpect(status().isForbidden());
         verify(commandGateway, never()).send(any());
+    }
+
+    @Test
+    void a_page_that_meets_the_database_away_says_so_in_german_with_retry_after_not_as_an_error() throws Exception {
+        doReturn(CompletableFuture.failedFuture(new org.springframework.jdbc.CannotGetJdbcConnectionException("pool empty")))
+                .when(queryGateway).query(any(), any(ResponseType.class));
+        mvc.perform(get("/zentrum").with(coordinator()))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "5"))
+                .andExpect(content().string(allOf(containsString("Vorübergehend nicht verfügbar"),
+                        not(containsString("Vorgangsnummer")))));
     }
 
     @Test
