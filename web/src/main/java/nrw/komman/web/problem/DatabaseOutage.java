@@ -3,6 +3,7 @@ package nrw.komman.web.problem;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
@@ -13,7 +14,9 @@ import java.util.Set;
 
 /**
  * Whether a failure means that the database is (briefly) out of reach: restarted, failed over, the
- * network away, the connection pool empty. Such a request was not carried out and may be repeated,
+ * network away, the connection pool empty, or a commit or rollback that lost its connection (Spring's
+ * JDBC transaction manager translates every other failure of a commit, so what stays a
+ * {@link TransactionSystemException} is the connection: the command's outcome is then unknown). Such a request was not carried out and may be repeated,
  * so it is answered 503 with Retry-After, not 500. Recognised in the whole cause chain, since Axon
  * and Spring wrap it (a failed append, a failed transaction, a failed sign-in lookup).
  */
@@ -30,7 +33,7 @@ public final class DatabaseOutage {
         for (Throwable t = ex; t != null && seen.add(t); t = t.getCause()) {
             if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessResourceException
                     || t instanceof CannotCreateTransactionException || t instanceof SQLTransientConnectionException
-                    || t instanceof ConnectException) {
+                    || t instanceof ConnectException || t instanceof TransactionSystemException) {
                 return true;
             }
             if (t instanceof SQLException sql && lostConnection(sql.getSQLState())) {

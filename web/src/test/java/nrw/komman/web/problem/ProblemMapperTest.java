@@ -365,6 +365,9 @@ class ProblemMapperTest {
                 .isEqualTo(503);
         assertThat(mapper.toProblem(new RuntimeException(new SQLException("the database system is starting up", "57P03"))).getStatus())
                 .isEqualTo(503);
+        assertThat(mapper.toProblem(new org.axonframework.commandhandling.CommandExecutionException("failed",
+                new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+                        new SQLException("Connection is closed")))).getStatus()).as("a commit that lost its connection").isEqualTo(503);
         assertThat(mapper.toProblem(new RuntimeException(new SQLException("syntax error", "42601"))).getStatus()).isEqualTo(500);
     }
 
