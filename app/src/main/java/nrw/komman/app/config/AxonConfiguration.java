@@ -62,7 +62,7 @@ public class AxonConfiguration {
     /** The gateway retries a command that lost a race for its aggregate (another node, a stale cached copy). */
     @Bean
     public CommandGateway commandGateway(CommandBus commandBus) {
-        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(new ConflictRetries(3)).build();
+        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(new ConflictRetries(5)).build();
     }
 
     @Bean

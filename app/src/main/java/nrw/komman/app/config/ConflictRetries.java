@@ -43,8 +43,9 @@ public class ConflictRetries implements RetryScheduler {
         log.debug("{} lost a race for its aggregate; retry {} of {}", commandMessage.getPayloadType().getSimpleName(),
                 failures.size(), maxRetries);
         try {
-            // a little jitter, so two nodes that collided do not collide again
-            executor.schedule(dispatchTask, ThreadLocalRandom.current().nextLong(1, 10L * failures.size() + 2), TimeUnit.MILLISECONDS);
+            // random and growing (up to 10, 20, 40, 80, 160 ms), so nodes that collided do not collide again
+            executor.schedule(dispatchTask, ThreadLocalRandom.current().nextLong(1, (10L << Math.min(failures.size() - 1, 6)) + 2),
+                    TimeUnit.MILLISECONDS);
             return true;
         } catch (RejectedExecutionException e) {
             return false;
