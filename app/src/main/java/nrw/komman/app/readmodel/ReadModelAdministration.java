@@ -21,7 +21,6 @@ import org.springframework.stereotype.Component;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * Lets an administrator see every event processor's state and rebuild all read models by replaying
@@ -86,8 +85,8 @@ public class ReadModelAdministration {
     }
 
     private long headPosition() {
-        OptionalLong position = eventStore.createHeadToken() == null ? OptionalLong.empty() : eventStore.createHeadToken().position();
-        return position.orElse(-1);
+        TrackingToken head = eventStore.createHeadToken(); // once: each call is a query (every probe and scrape asks)
+        return head == null ? -1 : head.position().orElse(-1);
     }
 
     private static void requireAdministrator(MetaData metaData) {
