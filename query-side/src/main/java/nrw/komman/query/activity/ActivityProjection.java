@@ -2,15 +2,13 @@ package nrw.komman.query.activity;
 
 import nrw.komman.kernel.activity.ActivityCategory;
 import nrw.komman.kernel.activity.ActivityCorrectedEvent;
-import nrw.komman.kernel.activity.ActivityId;
 import nrw.komman.kernel.activity.ActivityLoggedEvent;
 import nrw.komman.kernel.activity.ActivityWithdrawnEvent;
-import nrw.komman.kernel.centre.CentreId;
-import nrw.komman.kernel.grant.GrantId;
 import nrw.komman.kernel.privacy.VolunteerDataErasedEvent;
 import nrw.komman.kernel.volunteer.PersonalDataVault;
 import nrw.komman.kernel.volunteer.SealedText;
 import nrw.komman.kernel.volunteer.VolunteerId;
+import nrw.komman.query.common.PerBatch;
 import nrw.komman.query.common.ProcessingGroups;
 import nrw.komman.query.common.ReadModelTables;
 import nrw.komman.query.common.Rows;
@@ -18,15 +16,22 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Projects the activity log ({@code activity_view}, one row per activity in its latest state) and
@@ -35,11 +40,16 @@ import java.util.Optional;
  * ({@code centre_activity_stats}). A correction can move an activity to another year or category;
  * a withdrawal stops it counting. Owned by {@code centre-views}.
  *
- * <p>Exactness: the figures change by the difference between an activity's old and new state as
- * stored in {@code activity_view}, and a logged activity counts only when its row is inserted, so
- * processing the same event twice changes nothing; the token is stored in the same transaction, so
- * each event is applied once. Three statements per logged activity (insert, two updates): the
- * projection's cost per event bounds live throughput and rebuild speed alike (docs/performance.md).
+ * <p>Batched ({@link PerBatch}): the events of one processor batch change the activities in memory;
+ * before the batch commits, the new activities are inserted, the changed ones updated, and each
+ * figure changed once by the sum of its activities' differences, every statement as one JDBC batch.
+ * A rebuild replays hundreds of events per batch, so it costs a few round trips per batch instead
+ * of three to five per event (docs/performance.md).
+ *
+ * <p>Exactness: a figure changes by the difference between its activities' state before the batch
+ * (as stored in {@code activity_view}) and after it, and a logged activity counts only when its row
+ * is inserted, so processing the same event twice changes nothing; the token is stored in the same
+ * transaction, so each event is applied once.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.CENTRE_VIEWS)
@@ -48,6 +58,7 @@ public class ActivityProjection {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final PersonalDataVault vault;
+    private final PerBatch<Batch> batches = new PerBatch<>(Batch::new, Batch::write);
 
     public ActivityProjection(NamedParameterJdbcTemplate jdbc, PersonalDataVault vault) {
         this.jdbc = jdbc;
@@ -56,58 +67,43 @@ public class ActivityProjection {
 
     @EventHandler
     public void on(ActivityLoggedEvent event, @Timestamp Instant loggedAt) {
-        if (!insert(event.activityId(), event.volunteerId(), event.centreId(), event.date(), event.minutes(),
-                event.category(), event.note(), event.grantId(), false, loggedAt)) {
-            return; // already projected
-        }
-        count(event.centreId(), event.volunteerId(), event.date(), event.category(), 1, event.minutes());
+        Row row = new Row(event.activityId().toString(), event.volunteerId().toString(), event.centreId().value(), event.date(),
+                event.minutes(), event.category(), openNote(event.volunteerId(), event.note()), Rows.string(event.grantId()),
+                false, false, loggedAt);
+        batches.change(batch -> batch.logged(row));
     }
 
     @EventHandler
     public void on(ActivityCorrectedEvent event, @Timestamp Instant correctedAt) {
-        Optional<Stored> before = find(event.activityId());
-        if (before.isEmpty()) {
-            // the log event is missing (should not happen): record the corrected state as it stands
-            if (insert(event.activityId(), event.volunteerId(), event.centreId(), event.date(), event.minutes(),
-                    event.category(), event.note(), event.grantId(), true, correctedAt)) {
-                count(event.centreId(), event.volunteerId(), event.date(), event.category(), 1, event.minutes());
+        String note = openNote(event.volunteerId(), event.note());
+        batches.change(batch -> {
+            Change change = batch.find(event.activityId().toString());
+            if (change == null) {
+                // the log event is missing (should not happen): record the corrected state as it stands
+                batch.logged(new Row(event.activityId().toString(), event.volunteerId().toString(), event.centreId().value(),
+                        event.date(), event.minutes(), event.category(), note, Rows.string(event.grantId()), false, true, correctedAt));
+                return;
             }
-            return;
-        }
-        Stored old = before.get();
-        jdbc.update("""
-                update activity_view set activity_date = :date, minutes = :minutes, category = :category,
-                       note = :note, grant_id = :grantId, corrected = true
-                 where activity_id = :activityId""", new MapSqlParameterSource()
-                .addValue("activityId", event.activityId().toString())
-                .addValue("date", event.date())
-                .addValue("minutes", event.minutes())
-                .addValue("category", event.category().name())
-                .addValue("note", openNote(event.volunteerId(), event.note()))
-                .addValue("grantId", Rows.string(event.grantId())));
-        if (!old.withdrawn()) {
-            count(old.centreId(), old.volunteerId(), old.date(), old.category(), -1, -old.minutes());
-            count(event.centreId(), event.volunteerId(), event.date(), event.category(), 1, event.minutes());
-        }
+            Row now = change.after;
+            batch.change(change, new Row(now.activityId(), now.volunteerId(), now.centreId(), event.date(), event.minutes(), event.category(),
+                    note, Rows.string(event.grantId()), now.withdrawn(), true, now.loggedAt()));
+        });
     }
 
     @EventHandler
     public void on(ActivityWithdrawnEvent event) {
-        Optional<Stored> before = find(event.activityId());
-        if (before.isEmpty() || before.get().withdrawn()) {
-            return;
-        }
-        Stored old = before.get();
-        jdbc.update("update activity_view set withdrawn = true where activity_id = :activityId",
-                Map.of("activityId", event.activityId().toString()));
-        count(old.centreId(), old.volunteerId(), old.date(), old.category(), -1, -old.minutes());
+        batches.change(batch -> {
+            Change change = batch.find(event.activityId().toString());
+            if (change != null && !change.after.withdrawn()) {
+                batch.change(change, change.after.asWithdrawn());
+            }
+        });
     }
 
     /** The volunteer's key is destroyed: their notes go from the log; dates, minutes and categories stay. */
     @EventHandler
     public void on(VolunteerDataErasedEvent event) {
-        jdbc.update("update activity_view set note = null where volunteer_id = :volunteerId",
-                Map.of("volunteerId", event.volunteerId().toString()));
+        batches.change(batch -> batch.erased(event.volunteerId().toString()));
     }
 
     @ResetHandler
@@ -117,76 +113,236 @@ public class ActivityProjection {
         jdbc.getJdbcOperations().update("delete from activity_view");
     }
 
-    /** Inserts the activity unless it is there already (the event was delivered before); true when inserted. */
-    private boolean insert(ActivityId activityId, VolunteerId volunteerId, CentreId centreId, LocalDate date, int minutes,
-                           ActivityCategory category, SealedText note, GrantId grantId, boolean corrected, Instant loggedAt) {
-        return jdbc.update("""
-                insert into activity_view (activity_id, volunteer_id, centre_id, activity_date, minutes, category,
-                                           note, grant_id, withdrawn, corrected, logged_at)
-                select :activityId, :volunteerId, :centreId, :date, :minutes, :category,
-                       :note, :grantId, false, :corrected, :loggedAt
-                 where not exists (select 1 from activity_view where activity_id = :activityId)""", new MapSqlParameterSource()
-                .addValue("activityId", activityId.toString())
-                .addValue("volunteerId", volunteerId.toString())
-                .addValue("centreId", centreId.value())
-                .addValue("date", date)
-                .addValue("minutes", minutes)
-                .addValue("category", category.name())
-                .addValue("note", openNote(volunteerId, note))
-                .addValue("grantId", Rows.string(grantId))
-                .addValue("corrected", corrected)
-                .addValue("loggedAt", Rows.timestamp(loggedAt))) == 1;
-    }
-
     private String openNote(VolunteerId volunteerId, SealedText note) {
         return note == null ? null : vault.openText(volunteerId, note).orElse(null);
     }
 
-    /**
-     * Changes the figures an activity counts in by its difference: its centre's for the funding year
-     * (= calendar year) and category, and its volunteer's for the year.
-     */
-    private void count(CentreId centreId, VolunteerId volunteerId, LocalDate date, ActivityCategory category,
-                       int activities, long minutes) {
-        MapSqlParameterSource p = new MapSqlParameterSource()
-                .addValue("centreId", centreId.value())
-                .addValue("volunteerId", volunteerId.toString())
-                .addValue("year", date.getYear())
-                .addValue("category", category.name())
-                .addValue("activities", activities)
-                .addValue("minutes", minutes);
-        int updated = jdbc.update("""
-                update centre_activity_stats set activities = activities + :activities, minutes = minutes + :minutes
-                 where centre_id = :centreId and funding_year = :year and category = :category""", p);
-        if (updated == 0) {
-            jdbc.update("""
-                    insert into centre_activity_stats (centre_id, funding_year, category, activities, minutes)
-                    values (:centreId, :year, :category, :activities, :minutes)""", p);
-        }
-        updated = jdbc.update("""
-                update volunteer_year_stats set activities = activities + :activities, minutes = minutes + :minutes
-                 where volunteer_id = :volunteerId and activity_year = :year""", p);
-        if (updated == 0) {
-            jdbc.update("""
-                    insert into volunteer_year_stats (volunteer_id, activity_year, activities, minutes)
-                    values (:volunteerId, :year, :activities, :minutes)""", p);
-        }
-    }
-
-    private Optional<Stored> find(ActivityId activityId) {
-        List<Stored> rows = jdbc.query("""
-                select volunteer_id, centre_id, activity_date, minutes, category, withdrawn
+    private Optional<Row> stored(String activityId) {
+        return jdbc.query("""
+                select activity_id, volunteer_id, centre_id, activity_date, minutes, category, note, grant_id, withdrawn,
+                       corrected, logged_at
                   from activity_view where activity_id = :activityId""",
-                Map.of("activityId", activityId.toString()),
-                (rs, i) -> new Stored(VolunteerId.parse(rs.getString("volunteer_id").trim()),
-                        new CentreId(rs.getString("centre_id")), Rows.date(rs, "activity_date"),
-                        rs.getInt("minutes"), ActivityCategory.valueOf(rs.getString("category")),
-                        rs.getBoolean("withdrawn")));
-        return rows.stream().findFirst();
+                Map.of("activityId", activityId),
+                (rs, i) -> new Row(rs.getString("activity_id").trim(), rs.getString("volunteer_id").trim(),
+                        rs.getString("centre_id"), Rows.date(rs, "activity_date"), rs.getInt("minutes"),
+                        ActivityCategory.valueOf(rs.getString("category")), rs.getString("note"),
+                        rs.getString("grant_id") == null ? null : rs.getString("grant_id").trim(),
+                        rs.getBoolean("withdrawn"), rs.getBoolean("corrected"), Rows.instant(rs, "logged_at")))
+                .stream().findFirst();
     }
 
-    /** What the log holds of an activity before an event changes it. */
-    private record Stored(VolunteerId volunteerId, CentreId centreId, LocalDate date, int minutes,
-                          ActivityCategory category, boolean withdrawn) {
+    /** An activity as the log holds it. */
+    private record Row(String activityId, String volunteerId, String centreId, LocalDate date, int minutes,
+                       ActivityCategory category, String note, String grantId, boolean withdrawn, boolean corrected,
+                       Instant loggedAt) {
+
+        Row asWithdrawn() {
+            return new Row(activityId, volunteerId, centreId, date, minutes, category, note, grantId, true, corrected, loggedAt);
+        }
+
+        Row withoutNote() {
+            return new Row(activityId, volunteerId, centreId, date, minutes, category, null, grantId, withdrawn, corrected, loggedAt);
+        }
+
+    }
+
+    /** One activity in a batch: as stored before it (null: not in the log) and as the batch leaves it. */
+    private static final class Change {
+        /** Logged in this batch: inserted at its end unless the log has it already (a redelivered event). */
+        final boolean logged;
+        Row before;
+        Row after;
+        /** Corrected or withdrawn (or its note erased) in this batch. */
+        boolean changed;
+
+        Change(boolean logged, Row before, Row after) {
+            this.logged = logged;
+            this.before = before;
+            this.after = after;
+        }
+
+    }
+
+    /** The changes of one processor batch, written just before it commits. */
+    private final class Batch {
+        private final Map<String, Change> changes = new LinkedHashMap<>();
+        private final Set<String> erasedVolunteers = new LinkedHashSet<>();
+        /** Every figure an activity of this batch counted in, even for a moment: it has a row, as after one event at a time. */
+        private final Map<List<Object>, long[]> centreFigures = new LinkedHashMap<>();
+        private final Map<List<Object>, long[]> volunteerFigures = new LinkedHashMap<>();
+
+        void logged(Row row) {
+            if (changes.putIfAbsent(row.activityId(), new Change(true, null, row)) == null) { // logged twice in a batch: the first counts
+                add(row, 0);
+            }
+        }
+
+        void change(Change change, Row row) {
+            change.after = row;
+            change.changed = true;
+            add(row, 0);
+        }
+
+        /** The activity as this batch has left it so far, read from the log if the batch has not touched it; null if unknown. */
+        Change find(String activityId) {
+            Change change = changes.get(activityId);
+            if (change == null) {
+                Row stored = stored(activityId).orElse(null);
+                if (stored == null) {
+                    return null;
+                }
+                change = new Change(false, stored, stored);
+                changes.put(activityId, change);
+            }
+            return change;
+        }
+
+        void erased(String volunteerId) {
+            erasedVolunteers.add(volunteerId);
+            changes.values().stream().filter(c -> c.after.volunteerId().equals(volunteerId) && c.after.note() != null)
+                    .forEach(c -> {
+                        c.after = c.after.withoutNote();
+                        c.changed = true;
+                    });
+        }
+
+        void write() {
+            insertLogged();
+            List<Row> updates = changes.values().stream()
+                    .filter(c -> c.before != null && c.changed && !c.after.equals(c.before))
+                    .map(c -> c.after).toList();
+            batch("""
+                    update activity_view set activity_date = ?, minutes = ?, category = ?, note = ?, grant_id = ?,
+                           withdrawn = ?, corrected = ?
+                     where activity_id = ?""", updates, (ps, row) -> {
+                ps.setObject(1, row.date());
+                ps.setInt(2, row.minutes());
+                ps.setString(3, row.category().name());
+                ps.setString(4, row.note());
+                ps.setString(5, row.grantId());
+                ps.setBoolean(6, row.withdrawn());
+                ps.setBoolean(7, row.corrected());
+                ps.setString(8, row.activityId());
+            });
+            batch("update activity_view set note = null where volunteer_id = ?", List.copyOf(erasedVolunteers),
+                    (ps, volunteerId) -> ps.setString(1, volunteerId));
+            count();
+        }
+
+        /**
+         * Inserts the activities logged in this batch. One the log has already (its event delivered
+         * before) keeps its stored state, changed only by what this batch did to it after the log event.
+         */
+        private void insertLogged() {
+            List<Change> logged = changes.values().stream().filter(c -> c.logged).toList();
+            int[] inserted = batch("""
+                    insert into activity_view (activity_id, volunteer_id, centre_id, activity_date, minutes, category,
+                                               note, grant_id, withdrawn, corrected, logged_at)
+                    select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                     where not exists (select 1 from activity_view where activity_id = ?)""", logged, (ps, change) -> {
+                Row row = change.after;
+                ps.setString(1, row.activityId());
+                ps.setString(2, row.volunteerId());
+                ps.setString(3, row.centreId());
+                ps.setObject(4, row.date());
+                ps.setInt(5, row.minutes());
+                ps.setString(6, row.category().name());
+                ps.setString(7, row.note());
+                ps.setString(8, row.grantId());
+                ps.setBoolean(9, row.withdrawn());
+                ps.setBoolean(10, row.corrected());
+                ps.setObject(11, Rows.timestamp(row.loggedAt()));
+                ps.setString(12, row.activityId());
+            });
+            for (int i = 0; i < logged.size(); i++) {
+                if (inserted[i] == 0) {
+                    Change change = logged.get(i);
+                    change.before = stored(change.after.activityId()).orElseThrow();
+                    Row before = change.before;
+                    Row after = change.after;
+                    change.after = !change.changed ? before
+                            : new Row(before.activityId(), before.volunteerId(), before.centreId(), after.date(), after.minutes(),
+                            after.category(), after.note(), after.grantId(), before.withdrawn() || after.withdrawn(),
+                            before.corrected() || after.corrected(), before.loggedAt());
+                }
+            }
+        }
+
+        /**
+         * Changes every figure once, by the difference its activities made in this batch: a counted
+         * (not withdrawn) activity adds itself to its centre's year and category and its volunteer's year.
+         */
+        private void count() {
+            for (Change change : changes.values()) {
+                add(change.before, -1);
+                add(change.after, 1);
+            }
+            upsert("""
+                    update centre_activity_stats set activities = activities + ?, minutes = minutes + ?
+                     where centre_id = ? and funding_year = ? and category = ?""", """
+                    insert into centre_activity_stats (activities, minutes, centre_id, funding_year, category)
+                    values (?, ?, ?, ?, ?)""", centreFigures);
+            upsert("""
+                    update volunteer_year_stats set activities = activities + ?, minutes = minutes + ?
+                     where volunteer_id = ? and activity_year = ?""", """
+                    insert into volunteer_year_stats (activities, minutes, volunteer_id, activity_year)
+                    values (?, ?, ?, ?)""", volunteerFigures);
+        }
+
+        /** Adds a counted activity to its figures ({@code sign} 1), takes it away (-1) or only marks them (0). */
+        private void add(Row row, int sign) {
+            if (row == null || row.withdrawn()) {
+                return;
+            }
+            int year = row.date().getYear(); // the funding year is the calendar year
+            long[] centre = centreFigures.computeIfAbsent(List.of(row.centreId(), year, row.category().name()), k -> new long[2]);
+            centre[0] += sign;
+            centre[1] += (long) sign * row.minutes();
+            long[] volunteer = volunteerFigures.computeIfAbsent(List.of(row.volunteerId(), year), k -> new long[2]);
+            volunteer[0] += sign;
+            volunteer[1] += (long) sign * row.minutes();
+        }
+
+        /**
+         * Adds each difference to its figure's row, inserting the rows that are not there yet (a figure
+         * with no difference still gets its row, with zeros, as one event at a time would leave it).
+         */
+        private void upsert(String update, String insert, Map<List<Object>, long[]> differences) {
+            List<Map.Entry<List<Object>, long[]>> figures = List.copyOf(differences.entrySet());
+            ParameterizedPreparedStatementSetter<Map.Entry<List<Object>, long[]>> figure = (ps, entry) -> {
+                ps.setLong(1, entry.getValue()[0]);
+                ps.setLong(2, entry.getValue()[1]);
+                List<Object> key = entry.getKey();
+                for (int i = 0; i < key.size(); i++) {
+                    ps.setObject(3 + i, key.get(i));
+                }
+            };
+            int[] updated = batch(update, figures, figure);
+            List<Map.Entry<List<Object>, long[]>> missing = new ArrayList<>();
+            for (int i = 0; i < figures.size(); i++) {
+                if (updated[i] == 0) {
+                    missing.add(figures.get(i));
+                }
+            }
+            batch(insert, missing, figure);
+        }
+
+        /** One JDBC batch: a single round trip for all rows (the driver pipelines the executions). */
+        private <T> int[] batch(String sql, List<T> items, ParameterizedPreparedStatementSetter<T> setter) {
+            if (items.isEmpty()) {
+                return new int[0];
+            }
+            return jdbc.getJdbcOperations().batchUpdate(sql, new BatchPreparedStatementSetter() {
+                @Override
+                public void setValues(PreparedStatement ps, int i) throws SQLException {
+                    setter.setValues(ps, items.get(i));
+                }
+
+                @Override
+                public int getBatchSize() {
+                    return items.size();
+                }
+            });
+        }
     }
 }

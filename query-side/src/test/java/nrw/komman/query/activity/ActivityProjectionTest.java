@@ -13,6 +13,7 @@ import nrw.komman.kernel.ministry.Figures;
 import nrw.komman.kernel.volunteer.FindVolunteerQuery;
 import nrw.komman.kernel.volunteer.VolunteerId;
 import nrw.komman.kernel.volunteer.VolunteerView;
+import nrw.komman.query.support.History;
 import nrw.komman.query.support.ReadSide;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static nrw.komman.kernel.activity.ActivityCategory.*;
@@ -185,6 +188,61 @@ class ActivityProjectionTest {
         assertThat(koeln(2025).minutes()).isZero();
         assertThat(koeln(2025).activities()).isZero();
         assertThat(volunteer(amira).minutesThisYear()).isZero();
+    }
+
+    @Test
+    void events_delivered_twice_in_one_batch_change_the_figures_once() {
+        ActivityId id = readSide.log(amira, KOELN, LocalDate.of(2025, 2, 1), 60, OTHER, null);
+        DomainEventMessage<?> logged = (DomainEventMessage<?>) readSide.recorded().get(readSide.recorded().size() - 1);
+        readSide.correct(id, amira, KOELN, LocalDate.of(2024, 11, 1), 50, CHILDCARE, null);
+        DomainEventMessage<?> corrected = (DomainEventMessage<?>) readSide.recorded().get(readSide.recorded().size() - 1);
+        ActivityId other = readSide.log(amira, KOELN, LocalDate.of(2025, 2, 2), 20, OTHER, null);
+        readSide.withdraw(other, amira, KOELN);
+        DomainEventMessage<?> withdrawn = (DomainEventMessage<?>) readSide.recorded().get(readSide.recorded().size() - 1);
+
+        readSide.deliverInOneBatch(List.of(logged, corrected, withdrawn, logged));
+
+        assertThat(all().totalItems()).isEqualTo(2);
+        assertThat(all().items()).filteredOn(a -> a.activityId().equals(id)).singleElement()
+                .satisfies(a -> assertThat(a.minutes()).isEqualTo(50));
+        assertThat(koeln(2024).minutes()).isEqualTo(50);
+        assertThat(koeln(2024).activities()).isEqualTo(1);
+        assertThat(koeln(2025).minutes()).isZero();
+        assertThat(koeln(2025).activities()).isZero();
+        assertThat(volunteer(amira).minutesThisYear()).isZero();
+    }
+
+    /**
+     * An event processor hands the projection hundreds of events per batch during a rebuild: logs,
+     * corrections, withdrawals and an erasure of the same activities within one batch must leave
+     * exactly the rows that the events one at a time leave.
+     */
+    @Test
+    void one_batch_of_logs_corrections_withdrawals_and_an_erasure_leaves_the_rows_of_one_event_at_a_time() {
+        ActivityId a1 = readSide.log(amira, KOELN, LocalDate.of(2025, 2, 1), 60, OTHER, "Sprachcafé");
+        ActivityId a2 = readSide.log(amira, KOELN, LocalDate.of(2025, 2, 2), 30, OTHER, null);
+        readSide.correct(a1, amira, KOELN, LocalDate.of(2024, 12, 30), 45, CHILDCARE, "Sprachcafé (korrigiert)");
+        readSide.withdraw(a2, amira, KOELN);
+        ActivityId b1 = readSide.log(bernd, KOELN, LocalDate.of(2025, 3, 1), 90, EDUCATION, "Hausaufgaben");
+        readSide.correct(b1, bernd, KOELN, LocalDate.of(2025, 3, 1), 100, EDUCATION, "Hausaufgaben Mathe");
+        readSide.correct(b1, bernd, KOELN, LocalDate.of(2025, 3, 2), 80, LANGUAGE_SUPPORT, "Hausaufgaben Deutsch");
+        ActivityId b2 = readSide.log(bernd, KOELN, LocalDate.of(2025, 3, 3), 15, LANGUAGE_SUPPORT, null);
+        readSide.withdraw(b2, bernd, KOELN);
+        readSide.correct(b2, bernd, KOELN, LocalDate.of(2025, 3, 3), 25, LANGUAGE_SUPPORT, null);
+        readSide.erase(amira, KOELN, LocalDate.of(2025, 4, 1));
+        readSide.log(bernd, KOELN, LocalDate.of(2025, 4, 2), 40, LANGUAGE_SUPPORT, "nach der Löschung");
+        Map<String, List<Map<String, Object>>> oneAtATime = History.tables(readSide);
+
+        readSide.reset();
+        readSide.deliverInOneBatch(readSide.recorded());
+
+        assertThat(History.tables(readSide)).isEqualTo(oneAtATime);
+        assertThat(koeln(2024).minutes()).isEqualTo(45);
+        assertThat(koeln(2025).minutes()).isEqualTo(80 + 40);
+        assertThat(koeln(2025).activities()).isEqualTo(2);
+        assertThat(all().items()).filteredOn(a -> a.activityId().equals(b1)).singleElement()
+                .satisfies(a -> assertThat(a.note()).isEqualTo("Hausaufgaben Deutsch"));
+        assertThat(readSide.rows("activity_view")).isEqualTo(5);
     }
 
     @Test

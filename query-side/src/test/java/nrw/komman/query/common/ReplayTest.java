@@ -8,6 +8,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,20 @@ class ReplayTest {
 
         assertThat(History.answers(readSide)).isEqualTo(answersBefore);
         assertThat(History.tables(readSide)).isEqualTo(rowsBefore);
+    }
+
+    /** An event processor hands its projections batches of events; batched projections write at a batch's end. */
+    @ParameterizedTest(name = "{0} events per batch")
+    @ValueSource(ints = {2, 3, 7, 1_000})
+    void a_replay_in_batches_gives_the_same_rows_as_one_event_at_a_time(int batchSize) {
+        Map<String, Object> answersBefore = History.answers(readSide);
+        Map<String, List<Map<String, Object>>> rowsBefore = History.tables(readSide);
+
+        readSide.reset();
+        readSide.replayInBatches(batchSize);
+
+        assertThat(History.tables(readSide)).isEqualTo(rowsBefore);
+        assertThat(History.answers(readSide)).isEqualTo(answersBefore);
     }
 
     @Test

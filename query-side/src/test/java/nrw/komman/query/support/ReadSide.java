@@ -56,6 +56,9 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import java.time.Clock;
@@ -168,6 +171,28 @@ public final class ReadSide {
 
     public void replay() {
         recorded.forEach(this::deliver);
+    }
+
+    /** A replay as an event processor runs it: {@code size} events per batch, each batch in one unit of work. */
+    public void replayInBatches(int size) {
+        for (int from = 0; from < recorded.size(); from += size) {
+            deliverInOneBatch(recorded.subList(from, Math.min(recorded.size(), from + size)));
+        }
+    }
+
+    /**
+     * Delivers events as one batch of an event processor: one unit of work for all of them, so the
+     * batched projections write their rows only at its end.
+     */
+    public void deliverInOneBatch(List<? extends EventMessage<?>> messages) {
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(new ArrayList<EventMessage<?>>(messages));
+        ResultMessage<?> result = batch.executeWithResult(() -> {
+            deliver(batch.getMessage());
+            return null;
+        }, RollbackConfigurationType.ANY_THROWABLE);
+        if (result.isExceptional()) {
+            throw new IllegalStateException("The batch failed", result.exceptionResult());
+        }
     }
 
     public List<EventMessage<?>> recorded() {
