@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import nrw.komman.kernel.common.Actor;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -19,6 +20,7 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The Axon wiring that properties cannot express. Storage engine, token store, transaction manager
@@ -27,6 +29,12 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
+
+    /** Axon's Spring transactions, except around the wait for the read models (it would hold a connection). */
+    @Bean
+    public TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new AxonTransactionManager(transactionManager);
+    }
 
     @Bean
     public EventSchema eventSchema() {
