@@ -484,6 +484,7 @@ class PlatformBenchmark {
         ratios.put("httpLog8 / rawInsert8", ratio(f, "logActivityHttp8", "rawInsert8"));
         ratios.put("naiveAxon8 / rawInsert8", ratio(f, "naiveAxon8", "rawInsert8"));
         ratios.put("rebuild / rawSequentialRead", ratio(f, "rebuild", "rawSequentialRead"));
+        ratios.put("rebuildAtScale / rawSequentialRead", ratio(f, "rebuildAtScale", "rawSequentialRead"));
         ratios.put("reportReplay / rawSequentialRead", ratio(f, "reportReplay", "rawSequentialRead"));
         f.put("ratios", ratios);
     }
