@@ -3,6 +3,7 @@ package nrw.komman.app.config;
 import nrw.komman.kernel.admin.AwaitReadModelsQuery;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.queryhandling.QueryMessage;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -35,8 +36,9 @@ public class AxonTransactionManager extends SpringTransactionManager {
         return waitingForReadModels() ? NONE : super.startTransaction();
     }
 
+    /** By the query's type: an event's payload is not deserialized just to start its transaction. */
     private static boolean waitingForReadModels() {
-        return CurrentUnitOfWork.map(unitOfWork -> unitOfWork.getMessage().getPayload() instanceof AwaitReadModelsQuery)
-                .orElse(false);
+        return CurrentUnitOfWork.map(unitOfWork -> unitOfWork.getMessage() instanceof QueryMessage<?, ?> query
+                && AwaitReadModelsQuery.class.equals(query.getPayloadType())).orElse(false);
     }
 }

@@ -177,6 +177,8 @@ class PlatformBenchmark {
     private static void measure(Map<String, Object> figures, String name, Callable<Object> figure) throws Exception {
         String only = System.getProperty("benchmark.only", "");
         if (only.isBlank() || List.of(only.split(",")).contains(name)) {
+            System.out.printf("%s measuring %s (heap in use: %d MB)%n", Instant.now(), name,
+                    (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024));
             figures.put(name, figure.call());
         }
     }
