@@ -36,11 +36,23 @@ public final class DatabaseOutage {
                     || t instanceof ConnectException || t instanceof TransactionSystemException) {
                 return true;
             }
-            if (t instanceof SQLException sql && lostConnection(sql.getSQLState())) {
+            if (t instanceof SQLException sql && (lostConnection(sql.getSQLState()) || closedByThePool(sql))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Hikari's answer when a connection is used that it has closed: "Connection is closed", without a
+     * SQLSTATE. Spring never uses a connection after giving it back, so this is a connection of a
+     * running transaction that Hikari evicted because the database broke it off (a restart); the
+     * statement after that fails so.
+     */
+    private static boolean closedByThePool(SQLException sql) {
+        StackTraceElement[] trace = sql.getStackTrace();
+        return sql.getSQLState() == null && trace.length > 0
+                && trace[0].getClassName().startsWith("com.zaxxer.hikari.pool.ProxyConnection");
     }
 
     /**

@@ -61,6 +61,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -369,6 +370,28 @@ class ProblemMapperTest {
                 new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
                         new SQLException("Connection is closed")))).getStatus()).as("a commit that lost its connection").isEqualTo(503);
         assertThat(mapper.toProblem(new RuntimeException(new SQLException("syntax error", "42601"))).getStatus()).isEqualTo(500);
+    }
+
+    /**
+     * A statement on a connection of a running transaction that the pool has closed after the database
+     * broke it off (DatabaseRestartTest met it in the sign-in's account lookup): Hikari's own exception,
+     * without a SQLSTATE, wrapped by JdbcTemplate.
+     */
+    @Test
+    void a_statement_on_a_connection_the_pool_has_closed_is_503() throws SQLException {
+        try (com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource()) {
+            pool.setJdbcUrl("jdbc:h2:mem:" + java.util.UUID.randomUUID());
+            java.sql.Connection connection = pool.getConnection();
+            connection.close();
+            SQLException closed = catchThrowableOfType(SQLException.class, () -> connection.prepareStatement("select 1"));
+
+            assertThat(closed.getSQLState()).isNull();
+            assertThat(mapper.toProblem(new org.springframework.jdbc.UncategorizedSQLException("PreparedStatementCallback",
+                    "select 1", closed)).getStatus()).isEqualTo(503);
+            assertThat(mapper.toProblem(new org.springframework.jdbc.UncategorizedSQLException("PreparedStatementCallback",
+                    "select 1", new SQLException("Connection is closed"))).getStatus())
+                    .as("the same words from elsewhere are no outage").isEqualTo(500);
+        }
     }
 
     @Test
