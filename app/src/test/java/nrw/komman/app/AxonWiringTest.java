@@ -112,4 +112,16 @@ class AxonWiringTest extends OnH2 {
         retry.setAccessible(true);
         assertThat(retry.get(gateway)).isInstanceOf(nrw.komman.app.config.ConflictRetries.class);
     }
+
+    @Test
+    void axon_metrics_are_of_fixed_size_whatever_the_message_rate() {
+        assertThat(context.getBean(org.axonframework.micrometer.GlobalMetricRegistry.class))
+                .isInstanceOf(nrw.komman.app.config.BoundedMetricRegistry.class);
+        java.util.List<String> meters = context.getBean(io.micrometer.core.instrument.MeterRegistry.class).getMeters().stream()
+                .map(meter -> meter.getId().getName()).distinct().sorted().toList();
+        assertThat(meters).as("Axon's capacity gauge keeps ten minutes of messages")
+                .noneMatch(name -> name.matches("(eventProcessor|commandBus|queryBus).*\\.capacity"))
+                .contains("eventProcessor.latency", "eventProcessor.successTimer", "eventProcessor.processedCounter",
+                        "commandBus.successTimer", "commandBus.failureCounter");
+    }
 }

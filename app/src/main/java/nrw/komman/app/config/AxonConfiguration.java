@@ -19,6 +19,8 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.context.annotation.Bean;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -34,6 +36,12 @@ public class AxonConfiguration {
     @Bean
     public TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
         return new AxonTransactionManager(transactionManager);
+    }
+
+    /** Axon's metrics, of fixed size whatever the message rate (see {@link BoundedMetricRegistry}). */
+    @Bean
+    public GlobalMetricRegistry globalMetricRegistry(MeterRegistry meterRegistry) {
+        return new BoundedMetricRegistry(meterRegistry);
     }
 
     @Bean

@@ -17,6 +17,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -232,14 +234,17 @@ public class ActivityProjection {
         /**
          * Inserts the activities logged in this batch. One the log has already (its event delivered
          * before) keeps its stored state, changed only by what this batch did to it after the log event.
+         * Which ones those are is asked once for the whole batch, so the rest is a plain insert: the
+         * PostgreSQL driver sends a batch of those as multi-row statements (reWriteBatchedInserts).
          */
         private void insertLogged() {
             List<Change> logged = changes.values().stream().filter(c -> c.logged).toList();
-            int[] inserted = batch("""
+            Set<String> stored = storedOf(logged.stream().map(c -> c.after.activityId()).toList());
+            batch("""
                     insert into activity_view (activity_id, volunteer_id, centre_id, activity_date, minutes, category,
                                                note, grant_id, withdrawn, corrected, logged_at)
-                    select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-                     where not exists (select 1 from activity_view where activity_id = ?)""", logged, (ps, change) -> {
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    logged.stream().filter(c -> !stored.contains(c.after.activityId())).toList(), (ps, change) -> {
                 Row row = change.after;
                 ps.setString(1, row.activityId());
                 ps.setString(2, row.volunteerId());
@@ -252,11 +257,9 @@ public class ActivityProjection {
                 ps.setBoolean(9, row.withdrawn());
                 ps.setBoolean(10, row.corrected());
                 ps.setObject(11, Rows.timestamp(row.loggedAt()));
-                ps.setString(12, row.activityId());
             });
-            for (int i = 0; i < logged.size(); i++) {
-                if (inserted[i] == 0) {
-                    Change change = logged.get(i);
+            for (Change change : logged) {
+                if (stored.contains(change.after.activityId())) {
                     change.before = stored(change.after.activityId()).orElseThrow();
                     Row before = change.before;
                     Row after = change.after;
@@ -266,6 +269,17 @@ public class ActivityProjection {
                             before.corrected() || after.corrected(), before.loggedAt());
                 }
             }
+        }
+
+        /** Which of these activities the log holds already: one query per thousand. */
+        private Set<String> storedOf(List<String> activityIds) {
+            Set<String> stored = new HashSet<>();
+            for (int from = 0; from < activityIds.size(); from += 1_000) {
+                List<String> chunk = activityIds.subList(from, Math.min(activityIds.size(), from + 1_000));
+                jdbc.query("select activity_id from activity_view where activity_id in (:ids)", Map.of("ids", chunk),
+                        (RowCallbackHandler) rs -> stored.add(rs.getString(1).trim()));
+            }
+            return stored;
         }
 
         /**

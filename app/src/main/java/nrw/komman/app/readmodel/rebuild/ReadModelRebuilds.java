@@ -55,6 +55,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -125,14 +126,35 @@ public class ReadModelRebuilds implements SmartLifecycle {
 
     /** A rebuild this node runs: its processor, and the projection copies inside it. */
     private record Replay(String group, int generation, List<String> tables, PooledStreamingEventProcessor processor,
-                          List<ScheduledExecutorService> executors, AtomicInteger failedSwitches) {
+                          List<ScheduledExecutorService> executors, AtomicInteger failedSwitches, AtomicBoolean stopped) {
 
-        /** Stops the processor and its threads (Axon leaves executors it was given running). */
+        /** Stops the catch-up, the processor and their threads (Axon leaves executors it was given running). */
         void stop() {
+            synchronized (this) {
+                stopped.set(true); // the catch-up ends after its batch and does not start the processor
+            }
             try {
                 processor.shutdownAsync().orTimeout(30, TimeUnit.SECONDS).join();
             } finally {
-                executors.forEach(ScheduledExecutorService::shutdownNow);
+                executors.forEach(ScheduledExecutorService::shutdown);
+                try {
+                    for (ScheduledExecutorService executor : executors) {
+                        executor.awaitTermination(30, TimeUnit.SECONDS); // a catch-up batch under way commits or rolls back
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    executors.forEach(ScheduledExecutorService::shutdownNow);
+                }
+            }
+        }
+
+        /** After the catch-up: the pooled processor goes on from its tokens, unless the replay was stopped meanwhile. */
+        void startProcessor() {
+            synchronized (this) {
+                if (!stopped.get()) {
+                    processor.start();
+                }
             }
         }
 
@@ -224,20 +246,24 @@ public class ReadModelRebuilds implements SmartLifecycle {
         run(group, generation, tables);
     }
 
-    /** Starts (or, after a takeover, resumes) the processor that fills a generation's tables. */
+    /**
+     * Starts (or, after a takeover, resumes) the replay that fills a generation's tables: the catch-up
+     * replays the history in large batches on one thread, then the pooled processor goes on from its tokens.
+     */
     private void run(String group, int generation, List<String> tables) {
         RedirectingDataSource redirected = new RedirectingDataSource(dataSource, tables, TableGenerations.suffix(generation));
         List<Object> copies = projectionsOf(group).stream().map(projection -> copyOf(projection, redirected)).toList();
         String name = replayProcessorName(group, generation);
+        SimpleEventHandlerInvoker invoker = SimpleEventHandlerInvoker.builder()
+                .eventHandlers(copies)
+                .sequencingPolicy(processing.sequencingPolicy(group))
+                .listenerInvocationErrorHandler(processing.listenerInvocationErrorHandler(group))
+                .build();
         ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor(daemon(name + "-coordinator"));
         ScheduledExecutorService workers = Executors.newScheduledThreadPool(2, daemon(name + "-worker"));
         PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
                 .name(name)
-                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
-                        .eventHandlers(copies)
-                        .sequencingPolicy(processing.sequencingPolicy(group))
-                        .listenerInvocationErrorHandler(processing.listenerInvocationErrorHandler(group))
-                        .build())
+                .eventHandlerInvoker(invoker)
                 .errorHandler(processing.errorHandler(group))
                 .rollbackConfiguration(processing.rollbackConfiguration(group))
                 .messageSource(eventSource)
@@ -253,8 +279,30 @@ public class ReadModelRebuilds implements SmartLifecycle {
                 .tokenClaimInterval(500)
                 .build();
         processing.interceptorsFor(group).forEach(processor::registerHandlerInterceptor);
-        replays.put(group, new Replay(group, generation, tables, processor, List.of(coordinator, workers), new AtomicInteger()));
-        processor.start();
+        CatchUpReplay catchUp = CatchUpReplay.builder()
+                .source(eventSource)
+                .tokens(processing.tokenStore(group))
+                .transactions(processing.transactionManager(group))
+                .segmentCount(Math.max(1, liveSegmentCount(group)))
+                .name(name)
+                .eventHandlerInvoker(invoker)
+                .errorHandler(processing.errorHandler(group))
+                .rollbackConfiguration(processing.rollbackConfiguration(group))
+                .build();
+        processing.interceptorsFor(group).forEach(catchUp::registerHandlerInterceptor);
+        ScheduledExecutorService catchingUp = Executors.newSingleThreadScheduledExecutor(daemon(name + "-catch-up"));
+        Replay replay = new Replay(group, generation, tables, processor, List.of(catchingUp, coordinator, workers), new AtomicInteger(),
+                new AtomicBoolean());
+        replays.put(group, replay);
+        catchingUp.execute(() -> {
+            try {
+                catchUp.run(replay.stopped()::get);
+            } catch (RuntimeException e) {
+                // the pooled processor goes on from the last committed batch, with its own retries
+                log.warn("The catch-up of {} stopped early; its processor goes on from there: {}", name, e.toString());
+            }
+            replay.startProcessor();
+        });
     }
 
     /**
