@@ -52,6 +52,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -126,7 +127,8 @@ public class ReadModelRebuilds implements SmartLifecycle {
 
     /** A rebuild this node runs: its processor, and the projection copies inside it. */
     private record Replay(String group, int generation, List<String> tables, PooledStreamingEventProcessor processor,
-                          List<ScheduledExecutorService> executors, AtomicInteger failedSwitches, AtomicBoolean stopped) {
+                          ExecutorService catchUp, List<ScheduledExecutorService> executors, AtomicInteger failedSwitches,
+                          AtomicBoolean stopped) {
 
         /** Stops the catch-up, the processor and their threads (Axon leaves executors it was given running). */
         void stop() {
@@ -136,16 +138,14 @@ public class ReadModelRebuilds implements SmartLifecycle {
             try {
                 processor.shutdownAsync().orTimeout(30, TimeUnit.SECONDS).join();
             } finally {
-                executors.forEach(ScheduledExecutorService::shutdown);
+                catchUp.shutdown();
                 try {
-                    for (ScheduledExecutorService executor : executors) {
-                        executor.awaitTermination(30, TimeUnit.SECONDS); // a catch-up batch under way commits or rolls back
-                    }
+                    catchUp.awaitTermination(30, TimeUnit.SECONDS); // a batch under way commits or rolls back
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                } finally {
-                    executors.forEach(ScheduledExecutorService::shutdownNow);
                 }
+                catchUp.shutdownNow();
+                executors.forEach(ScheduledExecutorService::shutdownNow);
             }
         }
 
@@ -290,18 +290,18 @@ public class ReadModelRebuilds implements SmartLifecycle {
                 .rollbackConfiguration(processing.rollbackConfiguration(group))
                 .build();
         processing.interceptorsFor(group).forEach(catchUp::registerHandlerInterceptor);
-        ScheduledExecutorService catchingUp = Executors.newSingleThreadScheduledExecutor(daemon(name + "-catch-up"));
-        Replay replay = new Replay(group, generation, tables, processor, List.of(catchingUp, coordinator, workers), new AtomicInteger(),
+        ExecutorService catchingUp = Executors.newSingleThreadExecutor(daemon(name + "-catch-up"));
+        Replay replay = new Replay(group, generation, tables, processor, catchingUp, List.of(coordinator, workers), new AtomicInteger(),
                 new AtomicBoolean());
         replays.put(group, replay);
         catchingUp.execute(() -> {
             try {
                 catchUp.run(replay.stopped()::get);
             } catch (RuntimeException e) {
-                // the pooled processor goes on from the last committed batch, with its own retries
                 log.warn("The catch-up of {} stopped early; its processor goes on from there: {}", name, e.toString());
+            } finally {
+                replay.startProcessor(); // from the last committed batch, with the pooled processor's own retries
             }
-            replay.startProcessor();
         });
     }
 
