@@ -147,9 +147,11 @@ final class CatchUpReplay extends AbstractEventProcessor {
             put(batches, Batch.END, stop);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // handed to the handler, which would otherwise wait for a batch that never comes
+            RuntimeException failure = e instanceof RuntimeException r ? r : new IllegalStateException("Reading the events failed", e);
             try {
-                put(batches, new Batch(List.of(), null, 0, e), stop);
+                put(batches, new Batch(List.of(), null, 0, failure), stop);
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
             }
