@@ -50,6 +50,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +84,11 @@ import static nrw.komman.app.support.Requests.activity;
 class PlatformBenchmark {
 
     private static final ZoneId NRW = ZoneId.of("Europe/Berlin");
-    private static final List<String> CENTRES = List.of("05315", "05111", "05166", "05334002", "05913", "05711");
+    /** The 54 centres of the reference data, by key: the history spreads over all of them, as the programme's does. */
+    private static final List<String> CENTRES = referenceCentres();
+    /** How many HTTP clients at most: each is a coordinator of a centre of its own (eight of them working at once). */
+    private static final int HTTP_CLIENTS = 8;
+    private static final String CLIENT_PASSWORD = "Benchmark-Passwort-2026";
     private static final ConsentRecord CONSENT = new ConsentRecord("Einwilligung Datenverarbeitung", "2024-01",
             Instant.parse("2024-01-02T10:00:00Z"));
 
@@ -91,7 +96,7 @@ class PlatformBenchmark {
     record Mode(String name, int volunteers, int activities, int grants, int runs, int opsPerRun, int samples) {
     }
 
-    private static final Mode QUICK = new Mode("quick", 300, 6_000, 18, 3, 300, 200);
+    private static final Mode QUICK = new Mode("quick", 300, 6_000, 54, 3, 300, 200);
     private static final Mode FULL = new Mode("full", 50_000, 1_000_000, 540, 5, 2_000, 1_000);
     private static final MetaData MINISTRY = MetaData.from(Actor.of("benchmark.ministerium", Role.MINISTRY).toMetaData());
     private static final MetaData OFFICER = MetaData.from(Actor.of("benchmark.bezirksregierung", Role.GRANT_OFFICER).toMetaData());
@@ -136,6 +141,9 @@ class PlatformBenchmark {
             figures.put("startupMs", (System.nanoTime() - start) / 1_000_000);
             Api api = new Api(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
             TestAccounts.createAll(api);
+            for (String centre : CENTRES.subList(0, HTTP_CLIENTS)) {
+                TestAccounts.createCoordinator(api, clientLogin(centre), centre);
+            }
             CommandGateway gateway = app.getBean(CommandGateway.class);
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
 
@@ -272,14 +280,28 @@ class PlatformBenchmark {
 
     private final AtomicLong activitySequence = new AtomicLong(1_000_000_000L);
 
+    private static Api.Login clientLogin(String centre) {
+        return new Api.Login("benchmark.koordination." + centre, CLIENT_PASSWORD);
+    }
+
+    /**
+     * {@code clients} coordinators at once, each of a centre of their own, logging activities of their
+     * centre's volunteers through the API (signed in, the write shown by the read models before the answer).
+     */
     private Run httpLogs(Api api, List<Volunteer> volunteers, int clients) throws Exception {
         LocalDate today = LocalDate.now(NRW);
-        Map<String, Api.Login> logins = Map.of("05315", TestAccounts.KOELN, "05111", TestAccounts.DUESSELDORF);
-        List<Volunteer> reachable = volunteers.stream().filter(v -> logins.containsKey(v.centre())).toList();
+        List<String> centres = CENTRES.subList(0, clients);
+        Map<String, List<Volunteer>> byCentre = new HashMap<>();
+        volunteers.stream().filter(v -> centres.contains(v.centre()))
+                .forEach(v -> byCentre.computeIfAbsent(v.centre(), c -> new ArrayList<>()).add(v));
+        java.util.concurrent.atomic.AtomicInteger clientsStarted = new java.util.concurrent.atomic.AtomicInteger();
+        ThreadLocal<String> clientCentre = ThreadLocal.withInitial(() -> centres.get(clientsStarted.getAndIncrement() % clients));
         long start = System.nanoTime();
         parallel(clients, mode.opsPerRun(), i -> {
-            Volunteer v = reachable.get((int) (activitySequence.incrementAndGet() % reachable.size()));
-            Api.Response r = api.post("/api/volunteers/" + v.id() + "/activities", activity(today, 45, "OTHER"), logins.get(v.centre()));
+            String centre = clientCentre.get();
+            List<Volunteer> own = byCentre.get(centre);
+            Volunteer v = own.get((int) (activitySequence.incrementAndGet() % own.size()));
+            Api.Response r = api.post("/api/volunteers/" + v.id() + "/activities", activity(today, 45, "OTHER"), clientLogin(centre));
             if (r.status() != 201) {
                 throw new IllegalStateException("log an activity: " + r);
             }
@@ -367,10 +389,12 @@ class PlatformBenchmark {
     private Map<String, Object> queries(Api api, List<Volunteer> volunteers) throws Exception {
         int year = LocalDate.now(NRW).getYear();
         Map<String, Object> views = new LinkedHashMap<>();
+        views.put("centreDashboard", latency(() -> api.get("/api/centres/05315/dashboard", TestAccounts.KOELN)));
         views.put("centreVolunteers", latency(() -> api.get("/api/centres/05315/volunteers?size=50", TestAccounts.KOELN)));
         views.put("activityLogPage", latency(() -> api.get("/api/centres/05315/activities?page=3&size=50", TestAccounts.KOELN)));
         views.put("ministryOverview", latency(() -> api.get("/api/ministry/overview?fundingYear=" + year, TestAccounts.MINISTRY)));
-        views.put("volunteer", latency(() -> api.get("/api/volunteers/" + volunteers.get(0).id(), TestAccounts.KOELN)));
+        Volunteer inKoeln = volunteers.stream().filter(v -> v.centre().equals(TestAccounts.KOELN_CENTRE)).findFirst().orElseThrow();
+        views.put("volunteer", latency(() -> api.get("/api/volunteers/" + inKoeln.id(), TestAccounts.KOELN)));
         views.put("grantHistory", latency(() -> api.get("/api/grants/" + grants.get(0) + "/history", TestAccounts.AUDITOR)));
         return views;
     }
@@ -603,6 +627,15 @@ class PlatformBenchmark {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private static List<String> referenceCentres() {
+        try (var in = PlatformBenchmark.class.getResourceAsStream("/reference-data/nrw-kommunale-integrationszentren.csv")) {
+            return new String(java.util.Objects.requireNonNull(in).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .lines().skip(1).map(line -> line.substring(0, line.indexOf(','))).sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

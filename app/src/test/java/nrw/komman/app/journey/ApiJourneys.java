@@ -68,9 +68,17 @@ public interface ApiJourneys {
         assertThat(shown.path("email").asText()).isEqualTo(email);
         assertThat(shown.path("status").asText()).isEqualTo("ACTIVE");
 
+        JsonNode before = api().get("/api/centres/05315/dashboard", KOELN).json();
         Response logged = api().post("/api/volunteers/" + volunteerId + "/activities", activity(TODAY, 90, "ACCOMPANIMENT"), KOELN);
         assertThat(logged.status()).as(logged.toString()).isEqualTo(201);
         String activityId = logged.text("activityId");
+        JsonNode dashboard = api().get("/api/centres/05315/dashboard", KOELN).json();
+        assertThat(dashboard.path("minutesThisYear").asLong()).isEqualTo(before.path("minutesThisYear").asLong() + 90);
+        assertThat(dashboard.path("minutesThisMonth").asLong()).isEqualTo(before.path("minutesThisMonth").asLong() + 90);
+        assertThat(dashboard.path("activitiesThisYear").asLong()).isEqualTo(before.path("activitiesThisYear").asLong() + 1);
+        assertThat(dashboard.path("minutesByMonth").path(String.valueOf(TODAY.getMonthValue())).path("ACCOMPANIMENT").asLong())
+                .isEqualTo(before.path("minutesByMonth").path(String.valueOf(TODAY.getMonthValue())).path("ACCOMPANIMENT").asLong() + 90);
+        assertThat(dashboard.path("latestActivities").findValuesAsText("activityId")).contains(activityId);
         JsonNode log = api().get("/api/centres/05315/activities?volunteerId=" + volunteerId, KOELN).json();
         assertThat(log.path("totalItems").asLong()).isEqualTo(1);
         assertThat(log.path("items").get(0).path("minutes").asInt()).isEqualTo(90);
@@ -89,6 +97,8 @@ public interface ApiJourneys {
                 Map.of("reason", "doppelt erfasst"), KOELN);
         assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(204);
         assertThat(api().get("/api/volunteers/" + volunteerId, KOELN).json().path("minutesThisYear").asLong()).isZero();
+        assertThat(api().get("/api/centres/05315/dashboard", KOELN).json().path("minutesThisYear").asLong())
+                .as("a withdrawn activity counts no more").isEqualTo(before.path("minutesThisYear").asLong());
 
         assertThat(api().post("/api/volunteers/" + volunteerId + "/deactivation", Map.of(), KOELN).status()).isEqualTo(204);
         assertThat(api().get("/api/volunteers/" + volunteerId, KOELN).json().path("status").asText()).isEqualTo("INACTIVE");
@@ -262,6 +272,7 @@ public interface ApiJourneys {
             assertThat(api().get("/api/volunteers/" + volunteerId, role).status()).as(role.username()).isEqualTo(403);
             assertThat(api().get("/api/centres/05315/volunteers", role).status()).as(role.username()).isEqualTo(403);
             assertThat(api().get("/api/centres/05315/activities", role).status()).as(role.username()).isEqualTo(403);
+            assertThat(api().get("/api/centres/05315/dashboard", role).status()).as(role.username()).isEqualTo(403);
         }
     }
 
@@ -275,6 +286,7 @@ public interface ApiJourneys {
         assertThat(api().get("/api/volunteers/" + volunteerId, DUESSELDORF).status()).isEqualTo(403);
         assertThat(api().get("/api/centres/05315/volunteers", DUESSELDORF).status()).isEqualTo(403);
         assertThat(api().get("/api/centres/05315/activities", DUESSELDORF).status()).isEqualTo(403);
+        assertThat(api().get("/api/centres/05315/dashboard", DUESSELDORF).status()).isEqualTo(403);
         assertThat(api().post("/api/centres/05315/volunteers", volunteer("Fremd", "fremd." + UUID.randomUUID() + "@example.org"), DUESSELDORF).status()).isEqualTo(403);
         assertThat(api().put("/api/volunteers/" + volunteerId + "/profile", volunteer("Umbenannt", "x." + UUID.randomUUID() + "@example.org"), DUESSELDORF).status()).isEqualTo(403);
         assertThat(api().post("/api/volunteers/" + volunteerId + "/deactivation", Map.of(), DUESSELDORF).status()).isEqualTo(403);

@@ -30,6 +30,11 @@ public final class TestAccounts {
         create(api, AUDITOR, "AUDITOR", null);
     }
 
+    /** A coordinator of the centre (the benchmark's clients, a coordinator for each of several centres). */
+    public static void createCoordinator(Api api, Login login, String centre) {
+        create(api, login, "COORDINATOR", centre);
+    }
+
     private static void create(Api api, Login login, String role, String centre) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("username", login.username(), "password", login.password(), "role", role));
         if (centre != null) {

@@ -1,29 +1,20 @@
 package nrw.komman.query.activity;
 
-import nrw.komman.kernel.activity.ActivityCategory;
-import nrw.komman.kernel.activity.ActivityId;
 import nrw.komman.kernel.activity.ActivityPage;
 import nrw.komman.kernel.activity.ActivityView;
 import nrw.komman.kernel.activity.FindActivitiesQuery;
-import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.InvalidInputException;
-import nrw.komman.kernel.grant.GrantId;
 import nrw.komman.kernel.volunteer.PersonalDataVault;
-import nrw.komman.kernel.volunteer.VolunteerId;
 import nrw.komman.query.centre.CentreQueries;
 import nrw.komman.query.common.ReadAccess;
-import nrw.komman.query.common.Rows;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * A centre's activity log, newest first, with the volunteer's name from the roster. Notes and
@@ -74,27 +65,8 @@ public class ActivityQueries {
         }
         Long total = jdbc.queryForObject("select count(*) from activity_view a" + where, p, Long.class);
         p.addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
-        Map<VolunteerId, Boolean> shredded = new HashMap<>();
-        List<ActivityView> items = jdbc.query("""
-                select a.activity_id, a.volunteer_id, a.centre_id, a.activity_date, a.minutes, a.category, a.note,
-                       a.grant_id, a.withdrawn, a.corrected, a.logged_at, v.name as volunteer_name
-                  from activity_view a
-                  left join volunteer_view v on v.volunteer_id = a.volunteer_id""" + where + "\n" + """
-                 order by a.activity_date desc, a.logged_at desc, a.activity_id
-                 limit :limit offset :offset""", p, (rs, i) -> {
-            VolunteerId volunteerId = VolunteerId.parse(rs.getString("volunteer_id").trim());
-            // a key destroyed after the row was written: the name and note are gone already
-            boolean erased = shredded.computeIfAbsent(volunteerId, vault::isShredded);
-            String grantId = rs.getString("grant_id");
-            return new ActivityView(ActivityId.parse(rs.getString("activity_id").trim()), volunteerId,
-                    new CentreId(rs.getString("centre_id")),
-                    erased ? null : rs.getString("volunteer_name"),
-                    Rows.date(rs, "activity_date"), rs.getInt("minutes"),
-                    ActivityCategory.valueOf(rs.getString("category")),
-                    erased ? null : rs.getString("note"),
-                    grantId == null ? null : new GrantId(UUID.fromString(grantId.trim())),
-                    rs.getBoolean("withdrawn"), rs.getBoolean("corrected"), Rows.instant(rs, "logged_at"));
-        });
+        List<ActivityView> items = jdbc.query(LogRows.SELECT + where + "\n" + LogRows.ORDER + " limit :limit offset :offset",
+                p, LogRows.mapper(vault));
         return new ActivityPage(items, query.page(), query.size(), total == null ? 0 : total);
     }
 }

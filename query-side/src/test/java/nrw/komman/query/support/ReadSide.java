@@ -40,6 +40,7 @@ import nrw.komman.kernel.volunteer.VolunteerReactivatedEvent;
 import nrw.komman.kernel.volunteer.VolunteerRegisteredEvent;
 import nrw.komman.query.activity.ActivityProjection;
 import nrw.komman.query.activity.ActivityQueries;
+import nrw.komman.query.activity.CentreDashboardQueries;
 import nrw.komman.query.budget.BudgetProjection;
 import nrw.komman.query.budget.BudgetQueries;
 import nrw.komman.query.centre.CentreProjection;
@@ -109,6 +110,7 @@ public final class ReadSide {
     public final CentreQueries centres = new CentreQueries(jdbc);
     public final VolunteerQueries volunteers = new VolunteerQueries(jdbc, vault, CLOCK);
     public final ActivityQueries activities = new ActivityQueries(jdbc, vault);
+    public final CentreDashboardQueries dashboards = new CentreDashboardQueries(jdbc, vault);
     public final GrantQueries grants = new GrantQueries(jdbc);
     public final MinistryQueries ministry = new MinistryQueries(jdbc);
     public final BudgetProjection budgetProjection = new BudgetProjection(jdbc);

@@ -195,7 +195,7 @@ public class SecurityConfiguration {
                 .requestMatchers(path(POST, "/api/volunteers/*/erasure"), path(GET, "/api/volunteers/*/data-export"),
                         path(GET, "/api/volunteers/*/data-export.pdf")).hasAnyRole(COORDINATOR, ADMINISTRATOR)
                 .requestMatchers(path("/api/centres/*/volunteers/**"), path("/api/centres/*/activities/**"),
-                        path("/api/volunteers/**")).hasRole(COORDINATOR)
+                        path("/api/centres/*/dashboard"), path("/api/volunteers/**")).hasRole(COORDINATOR)
                 .requestMatchers(path(GET, "/api/centres"), path(GET, "/api/centres/*")).authenticated()
                 .requestMatchers(path(POST, "/api/grants"), path(POST, "/api/grants/*/withdrawal"),
                         path(POST, "/api/grants/*/fund-requests"), path(POST, "/api/grants/*/usage-report")).hasRole(COORDINATOR)

@@ -7,6 +7,8 @@ import nrw.komman.kernel.activity.ActivityCategory;
 import nrw.komman.kernel.activity.ActivityId;
 import nrw.komman.kernel.activity.ActivityPage;
 import nrw.komman.kernel.activity.ActivityView;
+import nrw.komman.kernel.activity.CentreDashboard;
+import nrw.komman.kernel.activity.FetchCentreDashboardQuery;
 import nrw.komman.kernel.activity.FindActivitiesQuery;
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.common.NotFoundException;
@@ -19,6 +21,7 @@ import nrw.komman.web.support.CommandDispatcher;
 import nrw.komman.web.support.Ids;
 import nrw.komman.web.support.QueryDispatcher;
 import nrw.komman.web.support.Responses;
+import nrw.komman.web.support.Today;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -43,10 +46,12 @@ public class ActivityController {
 
     private final CommandDispatcher commands;
     private final QueryDispatcher queries;
+    private final Today today;
 
-    public ActivityController(CommandDispatcher commands, QueryDispatcher queries) {
+    public ActivityController(CommandDispatcher commands, QueryDispatcher queries, Today today) {
         this.commands = commands;
         this.queries = queries;
+        this.today = today;
     }
 
     public record ActivityCreated(ActivityId activityId, VolunteerId volunteerId) {
@@ -103,6 +108,17 @@ public class ActivityController {
         return queries.one(new FindActivitiesQuery(centre, Ids.optional("volunteerId", volunteerId, VolunteerId::parse),
                         from, to, category, page, size),
                 ActivityPage.class, "centre.not-found", "Das Integrationszentrum " + centre + " gibt es nicht.");
+    }
+
+    @GetMapping(path = "/api/centres/{centreId}/dashboard", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The centre at a glance: volunteers, this year's and this month's activities and minutes "
+            + "(by month and category), the newest entries of the log; as of today unless asOf names another day")
+    public CentreDashboard dashboard(@PathVariable String centreId,
+                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        CentreId centre = Ids.centre("centreId", centreId);
+        CentreAccess.requireOwnCentre(centre);
+        return queries.one(new FetchCentreDashboardQuery(centre, asOf == null ? today.date() : asOf), CentreDashboard.class,
+                "centre.not-found", "Das Integrationszentrum " + centre + " gibt es nicht.");
     }
 
     @GetMapping(path = "/api/volunteers/{volunteerId}/activities", produces = MediaType.APPLICATION_JSON_VALUE)

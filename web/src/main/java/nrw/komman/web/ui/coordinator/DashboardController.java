@@ -1,14 +1,10 @@
 package nrw.komman.web.ui.coordinator;
 
-import nrw.komman.kernel.activity.ActivityPage;
-import nrw.komman.kernel.activity.ActivityView;
-import nrw.komman.kernel.activity.FindActivitiesQuery;
+import nrw.komman.kernel.activity.CentreDashboard;
+import nrw.komman.kernel.activity.FetchCentreDashboardQuery;
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.grant.FindGrantsQuery;
 import nrw.komman.kernel.grant.GrantView;
-import nrw.komman.kernel.volunteer.FindVolunteersQuery;
-import nrw.komman.kernel.volunteer.VolunteerPage;
-import nrw.komman.kernel.volunteer.VolunteerStatus;
 import nrw.komman.web.support.QueryDispatcher;
 import nrw.komman.web.support.Today;
 import org.springframework.stereotype.Controller;
@@ -23,13 +19,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The coordinator's start page: the centre at a glance, from the existing queries (roster, activity
- * log, grants register). Sums are only added up here, the rules live on the command side.
+ * The coordinator's start page: the centre at a glance (the dashboard query of the centre-views) and
+ * its grants (the grants register). The rules live on the command side, the sums in the database.
  */
 @Controller
 public class DashboardController {
-
-    static final int LATEST = 5;
 
     private final QueryDispatcher queries;
     private final Today today;
@@ -80,53 +74,13 @@ public class DashboardController {
     }
 
     CentreFigures figures(CentreId centre) {
-        LocalDate now = today.date();
-        LocalDate startOfYear = now.withDayOfYear(1);
-        LocalDate startOfMonth = now.withDayOfMonth(1);
-        long active = volunteers(centre, VolunteerStatus.ACTIVE);
-        long all = volunteers(centre, null);
-        long minutesYear = 0;
-        long minutesMonth = 0;
-        long activities = 0;
-        List<ActivityView> latest = new ArrayList<>();
-        java.util.Map<Integer, java.util.Map<nrw.komman.kernel.activity.ActivityCategory, Long>> byMonth = new java.util.TreeMap<>();
-        for (int m = 1; m <= now.getMonthValue(); m++) {
-            byMonth.put(m, new java.util.EnumMap<>(nrw.komman.kernel.activity.ActivityCategory.class));
-        }
-        int size = FindActivitiesQuery.MAX_SIZE;
-        // the activity log of this year, page by page (a centre logs a few thousand a year at most)
-        for (int page = 0; ; page++) {
-            ActivityPage found = queries.one(new FindActivitiesQuery(centre, null, startOfYear, now, null, page, size),
-                    ActivityPage.class, "centre.not-found", "Das Integrationszentrum " + centre + " gibt es nicht.");
-            for (ActivityView activity : found.items()) {
-                if (activity.withdrawn()) {
-                    continue;
-                }
-                if (latest.size() < LATEST) {
-                    latest.add(activity);
-                }
-                activities++;
-                minutesYear += activity.minutes();
-                byMonth.computeIfAbsent(activity.date().getMonthValue(),
-                                m -> new java.util.EnumMap<>(nrw.komman.kernel.activity.ActivityCategory.class))
-                        .merge(activity.category(), (long) activity.minutes(), Long::sum);
-                if (!activity.date().isBefore(startOfMonth)) {
-                    minutesMonth += activity.minutes();
-                }
-            }
-            if (found.items().isEmpty() || (long) (page + 1) * size >= found.totalItems()) {
-                break;
-            }
-        }
+        CentreDashboard d = queries.one(new FetchCentreDashboardQuery(centre, today.date()), CentreDashboard.class,
+                "centre.not-found", "Das Integrationszentrum " + centre + " gibt es nicht.");
         List<GrantView> grants = queries.list(new FindGrantsQuery(centre, null, null), GrantView.class).stream()
                 .sorted(Comparator.comparingInt(GrantView::fundingYear).reversed()
                         .thenComparing(GrantView::appliedOn, Comparator.nullsLast(Comparator.<LocalDate>reverseOrder())))
                 .toList();
-        return new CentreFigures(active, all, minutesMonth, minutesYear, activities, latest, grants, byMonth);
-    }
-
-    private long volunteers(CentreId centre, VolunteerStatus status) {
-        return queries.one(new FindVolunteersQuery(centre, status, null, null, null, 0, 1), VolunteerPage.class,
-                "centre.not-found", "Das Integrationszentrum " + centre + " gibt es nicht.").totalItems();
+        return new CentreFigures(d.activeVolunteers(), d.allVolunteers(), d.minutesThisMonth(), d.minutesThisYear(),
+                d.activitiesThisYear(), d.latestActivities(), grants, d.minutesByMonth());
     }
 }
