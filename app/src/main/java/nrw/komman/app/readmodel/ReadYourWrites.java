@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -67,9 +68,11 @@ public class ReadYourWrites {
         List<DomainEventMessage<?>> recent = recentEvents(query.aggregateIdentifier(), ((Number) last.get(0).get("sequence_number")).longValue());
         long deadline = System.nanoTime() + Duration.ofMillis(Math.max(0, query.timeoutMillis())).toNanos();
         long pause = 1;
+        // which segments handle the events: asked once per segment, not on every poll
+        Map<List<Object>, Boolean> concerned = new HashMap<>();
         while (true) {
             long seen = commits.seen();
-            if (allProcessorsCover(recent, position)) {
+            if (allProcessorsCover(recent, position, concerned)) {
                 return true;
             }
             if (System.nanoTime() > deadline) {
@@ -94,7 +97,7 @@ public class ReadYourWrites {
         return events;
     }
 
-    private boolean allProcessorsCover(List<DomainEventMessage<?>> events, long position) {
+    private boolean allProcessorsCover(List<DomainEventMessage<?>> events, long position, Map<List<Object>, Boolean> concerned) {
         for (StreamingEventProcessor processor : administration.streamingProcessors()) {
             Map<Integer, TrackingToken> tokens = segments.of(processor);
             if (tokens.isEmpty()) {
@@ -102,7 +105,10 @@ public class ReadYourWrites {
             }
             int[] ids = tokens.keySet().stream().mapToInt(Integer::intValue).toArray();
             for (Map.Entry<Integer, TrackingToken> segment : tokens.entrySet()) {
-                if (handlesAny(processor, events, Segment.computeSegment(segment.getKey(), ids)) && !covers(segment.getValue(), position)) {
+                Segment computed = Segment.computeSegment(segment.getKey(), ids);
+                boolean handles = concerned.computeIfAbsent(List.of(processor.getName(), computed.getSegmentId(), computed.getMask()),
+                        k -> handlesAny(processor, events, computed));
+                if (handles && !covers(segment.getValue(), position)) {
                     return false;
                 }
             }
