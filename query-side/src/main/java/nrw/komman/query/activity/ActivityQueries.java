@@ -3,11 +3,9 @@ package nrw.komman.query.activity;
 import nrw.komman.kernel.activity.ActivityPage;
 import nrw.komman.kernel.activity.ActivityView;
 import nrw.komman.kernel.activity.FindActivitiesQuery;
-import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.InvalidInputException;
 import nrw.komman.kernel.volunteer.PersonalDataVault;
 import nrw.komman.query.centre.CentreQueries;
-import nrw.komman.query.common.ReadAccess;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -33,17 +31,9 @@ public class ActivityQueries {
 
     @QueryHandler
     public ActivityPage handle(FindActivitiesQuery query, MetaData metaData) {
-        Actor actor = ReadAccess.actor(metaData);
-        ReadAccess.requireCoordinator(actor);
-        if (query.centreId() == null) {
-            throw new InvalidInputException("centreId.missing", "Das Integrationszentrum fehlt.");
-        }
-        ReadAccess.requirePersonalDataOf(actor, query.centreId());
+        CentreQueries.requireOwnKnownCentre(jdbc, metaData, query.centreId());
         if (query.from() != null && query.to() != null && query.from().isAfter(query.to())) {
             throw new InvalidInputException("period.reversed", "Der Beginn des Zeitraums liegt nach seinem Ende.");
-        }
-        if (!CentreQueries.exists(jdbc, query.centreId())) {
-            throw CentreQueries.unknownCentre(query.centreId());
         }
         MapSqlParameterSource p = new MapSqlParameterSource("centreId", query.centreId().value());
         StringBuilder where = new StringBuilder(" where a.centre_id = :centreId");

@@ -4,12 +4,10 @@ import nrw.komman.kernel.activity.ActivityCategory;
 import nrw.komman.kernel.activity.ActivityView;
 import nrw.komman.kernel.activity.CentreDashboard;
 import nrw.komman.kernel.activity.FetchCentreDashboardQuery;
-import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.InvalidInputException;
 import nrw.komman.kernel.volunteer.PersonalDataVault;
 import nrw.komman.kernel.volunteer.VolunteerStatus;
 import nrw.komman.query.centre.CentreQueries;
-import nrw.komman.query.common.ReadAccess;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -44,17 +42,9 @@ public class CentreDashboardQueries {
 
     @QueryHandler
     public CentreDashboard handle(FetchCentreDashboardQuery query, MetaData metaData) {
-        Actor actor = ReadAccess.actor(metaData);
-        ReadAccess.requireCoordinator(actor);
-        if (query.centreId() == null) {
-            throw new InvalidInputException("centreId.missing", "Das Integrationszentrum fehlt.");
-        }
+        CentreQueries.requireOwnKnownCentre(jdbc, metaData, query.centreId());
         if (query.asOf() == null) {
             throw new InvalidInputException("asOf.missing", "Der Stichtag fehlt.");
-        }
-        ReadAccess.requirePersonalDataOf(actor, query.centreId());
-        if (!CentreQueries.exists(jdbc, query.centreId())) {
-            throw CentreQueries.unknownCentre(query.centreId());
         }
         LocalDate asOf = query.asOf();
         MapSqlParameterSource p = new MapSqlParameterSource("centreId", query.centreId().value())

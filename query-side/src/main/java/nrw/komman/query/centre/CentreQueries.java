@@ -5,6 +5,7 @@ import nrw.komman.kernel.centre.CentreView;
 import nrw.komman.kernel.centre.FindCentreQuery;
 import nrw.komman.kernel.centre.FindCentresQuery;
 import nrw.komman.kernel.centre.Regierungsbezirk;
+import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.InvalidInputException;
 import nrw.komman.kernel.common.NotFoundException;
 import nrw.komman.query.common.ReadAccess;
@@ -60,6 +61,22 @@ public class CentreQueries {
     public static NotFoundException unknownCentre(CentreId centreId) {
         return new NotFoundException("centre.not-found",
                 "Ein Integrationszentrum mit dem Schlüssel " + centreId.value() + " ist nicht bekannt.");
+    }
+
+    /**
+     * The door to a centre's personal-data views (roster, activity log, dashboard): a coordinator of that
+     * centre, the centre named and known. Checked in this order, so nobody learns which centres exist.
+     */
+    public static void requireOwnKnownCentre(NamedParameterJdbcTemplate jdbc, MetaData metaData, CentreId centreId) {
+        Actor actor = ReadAccess.actor(metaData);
+        ReadAccess.requireCoordinator(actor);
+        if (centreId == null) {
+            throw new InvalidInputException("centreId.missing", "Das Integrationszentrum fehlt.");
+        }
+        ReadAccess.requirePersonalDataOf(actor, centreId);
+        if (!exists(jdbc, centreId)) {
+            throw unknownCentre(centreId);
+        }
     }
 
     /** True when the centre is known to the read model. */

@@ -71,15 +71,7 @@ public class VolunteerQueries {
 
     @QueryHandler
     public VolunteerPage handle(FindVolunteersQuery query, MetaData metaData) {
-        Actor actor = ReadAccess.actor(metaData);
-        ReadAccess.requireCoordinator(actor);
-        if (query.centreId() == null) {
-            throw new InvalidInputException("centreId.missing", "Das Integrationszentrum fehlt.");
-        }
-        ReadAccess.requirePersonalDataOf(actor, query.centreId());
-        if (!CentreQueries.exists(jdbc, query.centreId())) {
-            throw CentreQueries.unknownCentre(query.centreId());
-        }
+        CentreQueries.requireOwnKnownCentre(jdbc, metaData, query.centreId());
         MapSqlParameterSource p = new MapSqlParameterSource()
                 .addValue("year", thisYear())
                 .addValue("centreId", query.centreId().value());
