@@ -259,6 +259,8 @@ public class ReadModelRebuilds implements SmartLifecycle {
                 .sequencingPolicy(processing.sequencingPolicy(group))
                 .listenerInvocationErrorHandler(processing.listenerInvocationErrorHandler(group))
                 .build();
+        // read once: the catch-up writes the tokens of exactly the segments the pooled processor starts with
+        int segments = Math.max(1, liveSegmentCount(group));
         ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor(daemon(name + "-coordinator"));
         ScheduledExecutorService workers = Executors.newScheduledThreadPool(2, daemon(name + "-worker"));
         PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
@@ -271,7 +273,7 @@ public class ReadModelRebuilds implements SmartLifecycle {
                 .transactionManager(processing.transactionManager(group))
                 .coordinatorExecutor(coordinator)
                 .workerExecutor(workers)
-                .initialSegmentCount(Math.max(1, liveSegmentCount(group)))
+                .initialSegmentCount(segments)
                 .initialToken(StreamableMessageSource::createTailToken)
                 .batchSize(REPLAY_BATCH_SIZE)
                 // the first read of a fresh stream may find nothing yet, and nothing new may be committed to wake the
@@ -283,7 +285,7 @@ public class ReadModelRebuilds implements SmartLifecycle {
                 .source(eventSource)
                 .tokens(processing.tokenStore(group))
                 .transactions(processing.transactionManager(group))
-                .segmentCount(Math.max(1, liveSegmentCount(group)))
+                .segmentCount(segments)
                 .name(name)
                 .eventHandlerInvoker(invoker)
                 .errorHandler(processing.errorHandler(group))
