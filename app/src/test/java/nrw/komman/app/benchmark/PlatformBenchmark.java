@@ -76,7 +76,8 @@ import static nrw.komman.app.support.Requests.activity;
  *   <li>raw JDBC single-row INSERT transactions and a raw sequential read of the event table;</li>
  *   <li>read-your-writes latency (command accepted to visible in the activity log), p50 and p99;</li>
  *   <li>full rebuild of the read models and the annual report replay, events per second;</li>
- *   <li>query latency p50 and p99 of five views (one of them a grant history); startup time and peak heap.</li>
+ *   <li>query latency p50 and p99 of six views (the centre dashboard, the roster and activity log pages, the ministry
+ *       overview, one volunteer, one grant history); startup time and peak heap.</li>
  * </ul>
  * Prints a table and writes {@code target/benchmark/results.json}. Not part of the test run: started by the
  * {@code benchmark} profile (README). It asserts nothing: speed is measured, never asserted.
@@ -200,7 +201,7 @@ class PlatformBenchmark {
     record Volunteer(VolunteerId id, String centre) {
     }
 
-    /** Volunteers registered three years ago in six centres, activities spread over three years and every category. */
+    /** Volunteers registered three years ago in the 54 centres, activities spread over three years and every category. */
     private List<Volunteer> generate(CommandGateway gateway, Map<String, Object> figures) throws Exception {
         Random random = new Random(2026);
         LocalDate today = LocalDate.now(NRW);
