@@ -72,7 +72,7 @@ final class ApiRules {
         rule("POST /api/centres/{centreId}/closure", EnumSet.of(MINISTRY), Scope.ANY_CENTRE);
         // volunteers and activities: the coordinators of the volunteer's centre only
         coordinatorsOfTheCentre("POST /api/centres/{centreId}/volunteers", "GET /api/centres/{centreId}/volunteers",
-                "GET /api/centres/{centreId}/activities", "GET /api/volunteers/{volunteerId}",
+                "GET /api/centres/{centreId}/activities", "GET /api/centres/{centreId}/dashboard", "GET /api/volunteers/{volunteerId}",
                 "PUT /api/volunteers/{volunteerId}/profile", "POST /api/volunteers/{volunteerId}/deactivation",
                 "POST /api/volunteers/{volunteerId}/reactivation", "POST /api/volunteers/{volunteerId}/activities",
                 "GET /api/volunteers/{volunteerId}/activities", "GET /api/volunteers/{volunteerId}/activities/{activityId}",
