@@ -105,6 +105,10 @@ public interface BadInputIsRefused {
         cases.add(new Case("an activity on an unknown grant", 404, 409, () -> api().post(activities, with(activity(today, 30, "OTHER"), "grantId", UUID.randomUUID().toString()), KOELN)));
         cases.add(new Case("correcting an unknown activity", 404, () -> api().post(activities + "/" + UUID.randomUUID() + "/correction",
                 with(activity(today, 30, "OTHER"), "reason", "x"), KOELN)));
+        cases.add(new Case("a dashboard day beyond any calendar", 400, () -> api().get("/api/centres/05315/dashboard?asOf=%2B10000000-01-01", KOELN)));
+        cases.add(new Case("a dashboard day before the Common Era", 400, () -> api().get("/api/centres/05315/dashboard?asOf=-5000-01-01", KOELN)));
+        cases.add(new Case("an annual report as of a day beyond any calendar", 400, () -> api().get("/api/reports/annual?fundingYear=" + today.getYear() + "&asOf=%2B10000000-01-01", KOELN)));
+        cases.add(new Case("a log period beyond any calendar", 400, () -> api().get("/api/centres/05315/activities?from=%2B10000000-01-01", KOELN)));
         // grants
         cases.add(new Case("a negative amount", 400, () -> api().post("/api/grants", grant(today.getYear(), "-5.00"), KOELN)));
         cases.add(new Case("an amount that is not a number", 400, () -> api().post("/api/grants", grant(today.getYear(), "viel Geld"), KOELN)));

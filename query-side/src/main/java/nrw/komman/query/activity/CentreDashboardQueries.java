@@ -24,10 +24,10 @@ import java.util.TreeMap;
 
 /**
  * The coordinators' start page: the roster counted by status, this year's activities summed by month
- * and category, and the newest entries of the log. Each is one aggregate query over an index
- * (the roster's by centre and status, the log's by centre and date), so the page costs a few
- * milliseconds whether the centre has a hundred entries or a hundred thousand. The newest entries
- * carry names and notes: only the centre's coordinators may ask.
+ * and category, and the newest entries of the log. Three queries over indexes (the roster's by
+ * centre and status, the log's by centre and date): the sums read this year's entries of the one
+ * centre once, in the database, instead of the web layer paging through them with a count per page.
+ * The newest entries carry names and notes: only the centre's coordinators may ask.
  */
 @Component
 public class CentreDashboardQueries {

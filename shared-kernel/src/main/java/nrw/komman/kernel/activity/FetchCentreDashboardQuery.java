@@ -1,6 +1,7 @@
 package nrw.komman.kernel.activity;
 
 import nrw.komman.kernel.centre.CentreId;
+import nrw.komman.kernel.common.Guard;
 
 import java.time.LocalDate;
 
@@ -14,4 +15,8 @@ public record FetchCentreDashboardQuery(CentreId centreId, LocalDate asOf) {
 
     /** How many of the newest entries of the log the dashboard lists. */
     public static final int LATEST = 5;
+
+    public FetchCentreDashboardQuery {
+        Guard.calendarDate(asOf, "asOf", "Der Stichtag");
+    }
 }

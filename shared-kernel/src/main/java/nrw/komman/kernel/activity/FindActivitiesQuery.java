@@ -20,5 +20,7 @@ public record FindActivitiesQuery(CentreId centreId, VolunteerId volunteerId, Lo
         if (size < 1 || size > MAX_SIZE) {
             throw new InvalidInputException("size.out-of-range", "Die Seitengröße muss zwischen 1 und " + MAX_SIZE + " liegen.");
         }
+        Guard.calendarDate(from, "from", "Der Beginn des Zeitraums");
+        Guard.calendarDate(to, "to", "Das Ende des Zeitraums");
     }
 }

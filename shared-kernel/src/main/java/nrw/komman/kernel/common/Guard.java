@@ -36,4 +36,16 @@ public final class Guard {
         }
         return trimmed;
     }
+
+    /**
+     * An optional day of the calendar the API speaks (ISO dates with four-digit years): a day outside
+     * the years 1 to 9999 is refused here, before a database that cannot store it fails on it.
+     */
+    public static java.time.LocalDate calendarDate(java.time.LocalDate value, String field, String label) {
+        if (value != null && (value.getYear() < 1 || value.getYear() > 9999)) {
+            throw new InvalidInputException(field + ".out-of-range",
+                    label + " muss zwischen dem 01.01.0001 und dem 31.12.9999 liegen.");
+        }
+        return value;
+    }
 }
