@@ -1,27 +1,23 @@
 package nrw.komman.app;
 
-import nrw.komman.app.role.RoleScanFilter;
+import nrw.komman.command.CommandSideConfiguration;
+import nrw.komman.query.QuerySideConfiguration;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.context.TypeExcludeFilter;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
 
 /**
- * The one runnable application. By default it runs every role (command side, query side, web) in
- * one JVM on an embedded H2 database; profiles switch the database and the message routing, and
- * {@code komman.role} chooses the roles this process plays ({@link nrw.komman.app.role.Role}).
+ * The one runnable application: wiring only. It joins the role modules (the command side and the query
+ * side by their configuration classes, the web module as an auto-configuration) and adds what they
+ * share: Axon's wiring, the key ring, the schema of Axon's tables, the upcasters. By default it runs
+ * every role in one JVM on an embedded H2 database; profiles switch the database and the message
+ * routing, and {@code komman.role} chooses the roles this process plays ({@link nrw.komman.app.role.NodeRole}).
  * <p>
- * {@code @SpringBootApplication} spelled out, to add the role filter to its component scan.
+ * Its own component scan covers {@code nrw.komman.app} only: each role module scans itself when its
+ * switch is on, so no package of another role is ever picked up here.
  */
-@SpringBootConfiguration
-@EnableAutoConfiguration
-@ComponentScan(basePackages = "nrw.komman", excludeFilters = {
-        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
-        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
-        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = RoleScanFilter.class)})
+@SpringBootApplication
+@Import({CommandSideConfiguration.class, QuerySideConfiguration.class})
 public class KommAnApplication {
 
     static final String UPDATE_CHECKER_SWITCH = "axoniq.update-checker.disabled";

@@ -1,6 +1,6 @@
 package nrw.komman.app;
 
-import nrw.komman.app.demo.DemoData;
+import nrw.komman.web.demo.DemoData;
 import nrw.komman.app.support.Api;
 import nrw.komman.app.support.EmbeddedPostgresServer;
 import org.junit.jupiter.api.Test;

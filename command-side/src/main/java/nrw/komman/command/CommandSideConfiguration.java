@@ -4,6 +4,7 @@ import nrw.komman.command.common.AggregateCache;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -11,8 +12,9 @@ import org.springframework.context.annotation.Configuration;
 import java.util.function.Function;
 
 /**
- * The command side as one unit for the application to import (only in the roles that decide):
- * the aggregates, the ports' Spring implementations and the e-mail registry.
+ * The command side as one unit for the application to import, on only where the process plays the
+ * command role ({@code komman.command.enabled}, set from {@code komman.role}): the aggregates, the
+ * ports' Spring implementations, the e-mail registry, the budget ledger and the reference centres.
  * <p>
  * The application provides: a {@code DataSource} (with Flyway running
  * {@code classpath:db/migration/common}), a {@link java.time.Clock}, a
@@ -21,6 +23,7 @@ import java.util.function.Function;
  * {@code komman.retention.inactive-volunteers-years} and {@code komman.retention.grant-file-years} (ADR 9).
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "komman.command", name = "enabled", havingValue = "true", matchIfMissing = true)
 @ComponentScan(basePackageClasses = CommandSideConfiguration.class)
 public class CommandSideConfiguration {
 

@@ -13,7 +13,7 @@ import nrw.komman.kernel.centre.EstablishCentreCommand;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.DomainException;
 import nrw.komman.kernel.common.Money;
-import nrw.komman.kernel.common.Role;
+import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.common.RuleViolationException;
 import nrw.komman.kernel.grant.ApplyForGrantCommand;
 import nrw.komman.kernel.budget.BudgetId;
@@ -139,17 +139,17 @@ class CommandSideWiringTest {
         GrantId grant = GrantId.random();
         send(new ApplyForGrantCommand(grant, kleve, today.getYear(), ProgrammePart.PART_II_B, "Begleitung", "Begleitung zu Ämtern",
                 Money.parse("8000.00")), coordinator);
-        send(new ReviewGrantCommand(grant, Recommendation.APPROVE, "plausibel"), Actor.of("b.officer", Role.GRANT_OFFICER));
+        send(new ReviewGrantCommand(grant, Recommendation.APPROVE, "plausibel"), Actor.of("b.officer", AccountRole.GRANT_OFFICER));
         // four eyes across real events: the reviewer is recorded in the stored event's metadata
-        assertThatThrownBy(() -> send(new ApproveGrantCommand(grant, Money.parse("8000.00"), null), Actor.of("b.officer", Role.MINISTRY)))
+        assertThatThrownBy(() -> send(new ApproveGrantCommand(grant, Money.parse("8000.00"), null), Actor.of("b.officer", AccountRole.MINISTRY)))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("grant.four-eyes"));
         // the budget through the real buses: the ledger row is written in the command's transaction
         BudgetId budget = BudgetId.of(today.getYear(), ProgrammePart.PART_II_B);
-        send(new SetBudgetCommand(budget, Money.parse("7000.00"), "Haushaltsplan"), Actor.of("m.schulz", Role.MINISTRY));
-        assertThatThrownBy(() -> send(new ApproveGrantCommand(grant, Money.parse("7500.00"), null), Actor.of("m.schulz", Role.MINISTRY)))
+        send(new SetBudgetCommand(budget, Money.parse("7000.00"), "Haushaltsplan"), Actor.of("m.schulz", AccountRole.MINISTRY));
+        assertThatThrownBy(() -> send(new ApproveGrantCommand(grant, Money.parse("7500.00"), null), Actor.of("m.schulz", AccountRole.MINISTRY)))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("budget.exceeded"));
-        send(new SetBudgetCommand(budget, Money.parse("7500.00"), "Nachtrag"), Actor.of("m.schulz", Role.MINISTRY));
-        send(new ApproveGrantCommand(grant, Money.parse("7500.00"), null), Actor.of("m.schulz", Role.MINISTRY));
+        send(new SetBudgetCommand(budget, Money.parse("7500.00"), "Nachtrag"), Actor.of("m.schulz", AccountRole.MINISTRY));
+        send(new ApproveGrantCommand(grant, Money.parse("7500.00"), null), Actor.of("m.schulz", AccountRole.MINISTRY));
         assertThat(inUnitOfWork(() -> grants.find(grant)).map(GrantRegistry.GrantFacts::status)).contains(GrantStatus.APPROVED);
 
         send(new LogActivityCommand(volunteer, ActivityId.random(), today, 90,
@@ -169,7 +169,7 @@ class CommandSideWiringTest {
     void a_closed_centre_registers_no_volunteers() {
         CentreId wesel = new CentreId("05170");
         send(new EstablishCentreCommand(wesel, "Kreis Wesel", "Kreis", LocalDate.of(2017, 1, 1)), Actor.SYSTEM);
-        send(new CloseCentreCommand(wesel, LocalDate.of(2026, 1, 1), "Auflösung"), Actor.of("m.schulz", Role.MINISTRY));
+        send(new CloseCentreCommand(wesel, LocalDate.of(2026, 1, 1), "Auflösung"), Actor.of("m.schulz", AccountRole.MINISTRY));
         assertThatThrownBy(() -> send(new RegisterVolunteerCommand(VolunteerId.random(), wesel,
                 new PersonalData("Jonas Weber", null, "02162 98765", null, Set.of(), Set.of()), CONSENT, null),
                 Actor.coordinator("p.wesel", wesel)))
@@ -221,7 +221,7 @@ class CommandSideWiringTest {
                 Set.of("de"), Set.of()), CONSENT, LocalDate.of(2026, 3, 2)), coordinator);
         assertThat(holderOf("lena.maas@example.org")).isEqualTo(lena.toString());
 
-        send(new EraseVolunteerDataCommand(lena, ErasureReason.REQUEST), Actor.of("betrieb", Role.ADMINISTRATOR));
+        send(new EraseVolunteerDataCommand(lena, ErasureReason.REQUEST), Actor.of("betrieb", AccountRole.ADMINISTRATOR));
 
         assertThat(vault.isShredded(lena)).isTrue();
         assertThat(holderOf("lena.maas@example.org")).isNull();
@@ -286,7 +286,7 @@ class CommandSideWiringTest {
         String run = "2026-11-25-wiring1";
         assertThatThrownBy(() -> send(new RunRetentionCommand(run), coordinator))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("retention.forbidden"));
-        send(new RunRetentionCommand(run), Actor.of("betrieb", Role.ADMINISTRATOR));
+        send(new RunRetentionCommand(run), Actor.of("betrieb", AccountRole.ADMINISTRATOR));
 
         List<DomainEventMessage<?>> runEvents = events(run);
         assertThat(runEvents).hasSize(1);
@@ -308,7 +308,7 @@ class CommandSideWiringTest {
         assertThat(vault.isShredded(recent)).isFalse();
         assertThat(events(recent.toString())).hasSize(2);
 
-        assertThatThrownBy(() -> send(new RunRetentionCommand(run), Actor.of("betrieb", Role.ADMINISTRATOR)))
+        assertThatThrownBy(() -> send(new RunRetentionCommand(run), Actor.of("betrieb", AccountRole.ADMINISTRATOR)))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.code()).isEqualTo("retention.run.duplicate"));
     }
 }

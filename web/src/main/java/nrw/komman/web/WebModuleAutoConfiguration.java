@@ -1,8 +1,8 @@
 package nrw.komman.web;
 
-import nrw.komman.web.security.AdminProperties;
-import nrw.komman.web.support.ReadYourWritesProperties;
-import nrw.komman.web.support.WebProperties;
+import nrw.komman.web.account.AdminProperties;
+import nrw.komman.web.platform.ReadYourWritesProperties;
+import nrw.komman.web.platform.WebProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;

@@ -1,5 +1,6 @@
 package nrw.komman.app.config;
 
+import nrw.komman.query.readmodel.NodeIdentity;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;

@@ -10,22 +10,24 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Settings that follow from the roles, as defaults an operator can still override: without the web
- * role the web module (its security, accounts, forms) is off; without the query role readiness does
- * not wait for read models this process does not run.
+ * Turns {@code komman.role} into the switches of the role modules: each module has one configuration
+ * class, conditional on {@code komman.<role>.enabled}, that scans its own package and nothing else.
+ * A role this process does not play leaves its whole module out. The settings are defaults an operator
+ * can still override; without the query role, readiness does not wait for read models the process
+ * does not run.
  */
 public class RoleEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        Set<Role> roles = Role.parse(environment.getProperty(Role.PROPERTY));
+        Set<NodeRole> roles = NodeRole.parse(environment.getProperty(NodeRole.PROPERTY));
         Map<String, Object> defaults = new HashMap<>();
-        if (!roles.contains(Role.WEB)) {
-            defaults.put("komman.web.enabled", "false");
+        for (NodeRole role : NodeRole.values()) {
+            defaults.put(role.switchProperty(), String.valueOf(roles.contains(role)));
         }
         // ready when the application has started and, where it runs them, its read models run and keep up
         defaults.put("management.endpoint.health.group.readiness.include",
-                roles.contains(Role.QUERY) ? "readinessState,readModels" : "readinessState");
+                roles.contains(NodeRole.QUERY) ? "readinessState,readModels" : "readinessState");
         environment.getPropertySources().addLast(new MapPropertySource("komman-role-defaults", defaults));
     }
 }

@@ -14,7 +14,7 @@ import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.DomainException;
 import nrw.komman.kernel.common.ForbiddenException;
 import nrw.komman.kernel.common.NotFoundException;
-import nrw.komman.kernel.common.Role;
+import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.grant.GrantId;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MetaData;
@@ -61,7 +61,7 @@ public interface GrantChainScenarios {
     GrantChainSealing sealing();
 
     LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Berlin"));
-    Actor AUDITOR = Actor.of(TestAccounts.AUDITOR.username(), Role.AUDITOR);
+    Actor AUDITOR = Actor.of(TestAccounts.AUDITOR.username(), AccountRole.AUDITOR);
     ObjectMapper JSON = new ObjectMapper();
 
     @BeforeEach
@@ -106,12 +106,12 @@ public interface GrantChainScenarios {
     default void the_readers_of_grant_histories_may_verify_and_nobody_else() {
         String grantId = withdrawnGrant();
 
-        assertThat(verify(grantId, null, null, Actor.of(MINISTRY.username(), Role.MINISTRY)).intact()).isTrue();
-        assertThat(verify(grantId, null, null, Actor.of(OFFICER.username(), Role.GRANT_OFFICER)).intact()).isTrue();
+        assertThat(verify(grantId, null, null, Actor.of(MINISTRY.username(), AccountRole.MINISTRY)).intact()).isTrue();
+        assertThat(verify(grantId, null, null, Actor.of(OFFICER.username(), AccountRole.GRANT_OFFICER)).intact()).isTrue();
         assertThat(verify(grantId, null, null, Actor.coordinator(KOELN.username(), new CentreId(KOELN_CENTRE))).intact()).isTrue();
         assertThat(refusal(() -> verify(grantId, null, null, Actor.coordinator("duesseldorf.koordination",
                 new CentreId(TestAccounts.DUESSELDORF_CENTRE))))).isInstanceOf(ForbiddenException.class);
-        assertThat(refusal(() -> verify(grantId, null, null, Actor.of(ADMIN.username(), Role.ADMINISTRATOR))))
+        assertThat(refusal(() -> verify(grantId, null, null, Actor.of(ADMIN.username(), AccountRole.ADMINISTRATOR))))
                 .isInstanceOf(ForbiddenException.class);
         assertThat(refusal(() -> verify(UUID.randomUUID().toString()))).isInstanceOf(NotFoundException.class);
     }

@@ -15,7 +15,7 @@ import nrw.komman.kernel.budget.BudgetId;
 import nrw.komman.kernel.budget.SetBudgetCommand;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.Money;
-import nrw.komman.kernel.common.Role;
+import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.grant.ApplyForGrantCommand;
 import nrw.komman.kernel.grant.ApproveGrantCommand;
 import nrw.komman.kernel.grant.CloseGrantCommand;
@@ -99,8 +99,8 @@ class PlatformBenchmark {
 
     private static final Mode QUICK = new Mode("quick", 300, 6_000, 54, 3, 300, 200);
     private static final Mode FULL = new Mode("full", 50_000, 1_000_000, 540, 5, 2_000, 1_000);
-    private static final MetaData MINISTRY = MetaData.from(Actor.of("benchmark.ministerium", Role.MINISTRY).toMetaData());
-    private static final MetaData OFFICER = MetaData.from(Actor.of("benchmark.bezirksregierung", Role.GRANT_OFFICER).toMetaData());
+    private static final MetaData MINISTRY = MetaData.from(Actor.of("benchmark.ministerium", AccountRole.MINISTRY).toMetaData());
+    private static final MetaData OFFICER = MetaData.from(Actor.of("benchmark.bezirksregierung", AccountRole.GRANT_OFFICER).toMetaData());
     private final List<GrantId> grants = new ArrayList<>();
 
     private final Mode mode = "full".equals(System.getProperty("benchmark.mode")) ? FULL : QUICK;

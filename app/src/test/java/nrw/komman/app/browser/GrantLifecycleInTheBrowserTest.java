@@ -5,7 +5,7 @@ import nrw.komman.app.support.Api;
 import nrw.komman.app.support.OnH2;
 import nrw.komman.app.support.TestAccounts;
 import nrw.komman.kernel.common.Money;
-import nrw.komman.web.ui.GermanMoney;
+import nrw.komman.web.platform.page.GermanMoney;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

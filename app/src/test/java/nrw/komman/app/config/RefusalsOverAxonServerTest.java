@@ -3,7 +3,7 @@ package nrw.komman.app.config;
 import nrw.komman.kernel.common.NotFoundException;
 import nrw.komman.kernel.common.Refusal;
 import nrw.komman.kernel.common.RuleViolationException;
-import nrw.komman.web.problem.ProblemMapper;
+import nrw.komman.web.platform.problem.ProblemMapper;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;

@@ -1,6 +1,6 @@
 package nrw.komman.app.docker;
 
-import nrw.komman.app.role.Role;
+import nrw.komman.app.role.NodeRole;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -51,14 +51,14 @@ class SplitTopologyFilesTest {
         Map<String, Object> file = new Yaml().load(Files.readString(DOCKER.resolve("compose.yaml")));
         Map<String, Map<String, Object>> services = services(file);
         List<String> roles = new ArrayList<>();
-        for (Role role : Role.values()) {
+        for (NodeRole role : NodeRole.values()) {
             String name = role.name().toLowerCase();
             Map<String, Object> service = services.get(name);
             assertThat(service).as("service " + name).isNotNull();
             @SuppressWarnings("unchecked")
             Map<String, Object> environment = (Map<String, Object>) service.get("environment");
             assertThat(environment.get("KOMMAN_ROLE")).isEqualTo(name);
-            assertThat(Role.parse((String) environment.get("KOMMAN_ROLE"))).containsExactly(role);
+            assertThat(NodeRole.parse((String) environment.get("KOMMAN_ROLE"))).containsExactly(role);
             assertThat(environment.get("SPRING_PROFILES_ACTIVE")).isEqualTo("postgres,axonserver");
             assertThat((String) environment.get("KOMMAN_PERSONAL_DATA_MASTER_KEY")).startsWith("${").contains(":?");
             assertThat(service.get("build")).isNotNull();

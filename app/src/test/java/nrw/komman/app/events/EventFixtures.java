@@ -13,7 +13,7 @@ import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.centre.Regierungsbezirk;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.Money;
-import nrw.komman.kernel.common.Role;
+import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.grant.FundsRequestedEvent;
 import nrw.komman.kernel.grant.GrantAmendedEvent;
 import nrw.komman.kernel.grant.GrantAppliedEvent;
@@ -75,9 +75,9 @@ final class EventFixtures {
     static final String RETENTION_RUN = "2026-11-25-7f3a9c";
 
     static final Actor COORDINATOR = Actor.coordinator("koordination.koeln", KOELN);
-    static final Actor GRANT_OFFICER = Actor.of("bezirksregierung", Role.GRANT_OFFICER);
-    static final Actor MINISTRY = Actor.of("ministerium.referat", Role.MINISTRY);
-    static final Actor ADMINISTRATOR = Actor.of("admin", Role.ADMINISTRATOR);
+    static final Actor GRANT_OFFICER = Actor.of("bezirksregierung", AccountRole.GRANT_OFFICER);
+    static final Actor MINISTRY = Actor.of("ministerium.referat", AccountRole.MINISTRY);
+    static final Actor ADMINISTRATOR = Actor.of("admin", AccountRole.ADMINISTRATOR);
 
     /** The aggregate, place in its stream, payload and metadata of one stored event. */
     record Fixture(String aggregateType, String aggregateIdentifier, long sequenceNumber, Object payload, MetaData metaData) {

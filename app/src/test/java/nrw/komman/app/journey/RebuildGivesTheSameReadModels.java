@@ -1,7 +1,7 @@
 package nrw.komman.app.journey;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nrw.komman.app.readmodel.rebuild.ReadModelRebuilds;
+import nrw.komman.query.readmodel.rebuild.ReadModelRebuilds;
 import nrw.komman.app.support.Api;
 import nrw.komman.app.support.Budgets;
 import nrw.komman.app.support.ReadModels;

@@ -11,31 +11,31 @@ class RoleTest {
 
     @Test
     void all_or_nothing_set_means_every_role() {
-        assertThat(Role.parse(null)).isEqualTo(EnumSet.allOf(Role.class));
-        assertThat(Role.parse("all")).isEqualTo(EnumSet.allOf(Role.class));
-        assertThat(Role.parse(" ALL ")).isEqualTo(EnumSet.allOf(Role.class));
+        assertThat(NodeRole.parse(null)).isEqualTo(EnumSet.allOf(NodeRole.class));
+        assertThat(NodeRole.parse("all")).isEqualTo(EnumSet.allOf(NodeRole.class));
+        assertThat(NodeRole.parse(" ALL ")).isEqualTo(EnumSet.allOf(NodeRole.class));
     }
 
     @Test
     void a_list_of_roles_means_those() {
-        assertThat(Role.parse("command")).containsExactly(Role.COMMAND);
-        assertThat(Role.parse("query, web")).containsExactly(Role.QUERY, Role.WEB);
+        assertThat(NodeRole.parse("command")).containsExactly(NodeRole.COMMAND);
+        assertThat(NodeRole.parse("query, web")).containsExactly(NodeRole.QUERY, NodeRole.WEB);
     }
 
     @Test
     void an_unknown_role_is_a_configuration_error_that_names_the_choices() {
-        assertThatThrownBy(() -> Role.parse("reporting")).hasMessageContaining("command, query, web").hasMessageContaining("reporting");
+        assertThatThrownBy(() -> NodeRole.parse("reporting")).hasMessageContaining("command, query, web").hasMessageContaining("reporting");
     }
 
     @Test
     void each_module_belongs_to_its_role_and_the_shared_parts_to_none() {
-        assertThat(Role.owning("nrw.komman.command.volunteer.Volunteer")).isEqualTo(Role.COMMAND);
-        assertThat(Role.owning("nrw.komman.app.centre.ReferenceCentres")).isEqualTo(Role.COMMAND);
-        assertThat(Role.owning("nrw.komman.query.activity.ActivityProjection")).isEqualTo(Role.QUERY);
-        assertThat(Role.owning("nrw.komman.app.readmodel.rebuild.ReadModelRebuilds")).isEqualTo(Role.QUERY);
-        assertThat(Role.owning("nrw.komman.web.api.volunteer.VolunteerController")).isEqualTo(Role.WEB);
-        assertThat(Role.owning("nrw.komman.app.config.AxonConfiguration")).isNull();
-        assertThat(Role.owning("nrw.komman.app.personaldata.JdbcKeyRing")).isNull();
-        assertThat(Role.owning("nrw.komman.kernel.volunteer.VolunteerRegisteredEvent")).isNull();
+        assertThat(NodeRole.owning("nrw.komman.command.volunteer.Volunteer")).isEqualTo(NodeRole.COMMAND);
+        assertThat(NodeRole.owning("nrw.komman.command.centre.ReferenceCentres")).isEqualTo(NodeRole.COMMAND);
+        assertThat(NodeRole.owning("nrw.komman.query.activity.ActivityProjection")).isEqualTo(NodeRole.QUERY);
+        assertThat(NodeRole.owning("nrw.komman.query.readmodel.rebuild.ReadModelRebuilds")).isEqualTo(NodeRole.QUERY);
+        assertThat(NodeRole.owning("nrw.komman.web.volunteer.VolunteerController")).isEqualTo(NodeRole.WEB);
+        assertThat(NodeRole.owning("nrw.komman.app.config.AxonConfiguration")).isNull();
+        assertThat(NodeRole.owning("nrw.komman.app.personaldata.JdbcKeyRing")).isNull();
+        assertThat(NodeRole.owning("nrw.komman.kernel.volunteer.VolunteerRegisteredEvent")).isNull();
     }
 }

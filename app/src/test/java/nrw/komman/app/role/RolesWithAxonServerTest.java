@@ -36,21 +36,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RolesWithAxonServerTest {
 
     @ParameterizedTest
-    @EnumSource(Role.class)
-    void each_role_starts_on_axon_server_with_its_own_components_only(Role role) throws Exception {
+    @EnumSource(NodeRole.class)
+    void each_role_starts_on_axon_server_with_its_own_components_only(NodeRole role) throws Exception {
         try (ConfigurableApplicationContext context = start(role)) {
             assertThat(context.getBean(CommandBus.class)).isInstanceOf(AxonServerCommandBus.class);
             assertThat(context.getBean(QueryBus.class)).isInstanceOf(AxonServerQueryBus.class);
             assertThat(context.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
             assertThat(context.getBeansOfType(nrw.komman.app.config.RefusalsOverAxonServer.class)).as("refusals travel as data").hasSize(1);
 
-            Set<Role> present = EnumSet.noneOf(Role.class);
+            Set<NodeRole> present = EnumSet.noneOf(NodeRole.class);
             List<String> strangers = new ArrayList<>();
             for (String name : context.getBeanFactory().getBeanDefinitionNames()) {
                 BeanDefinition definition = context.getBeanFactory().getBeanDefinition(name);
                 String type = definition.getBeanClassName() != null ? definition.getBeanClassName()
                         : definition.getResolvableType().resolve(Object.class).getName();
-                Role owner = Role.owning(type);
+                NodeRole owner = NodeRole.owning(type);
                 if (owner != null) {
                     present.add(owner);
                     if (owner != role) {
@@ -62,7 +62,7 @@ class RolesWithAxonServerTest {
             assertThat(present).containsExactly(role);
 
             List<String> processors = new ArrayList<>(context.getBean(EventProcessingConfiguration.class).eventProcessors().keySet());
-            if (role == Role.QUERY) {
+            if (role == NodeRole.QUERY) {
                 assertThat(processors).contains("centre-views", "grant-views");
             } else {
                 assertThat(processors).doesNotContain("centre-views", "grant-views");
@@ -70,17 +70,17 @@ class RolesWithAxonServerTest {
 
             Api api = new Api(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
             assertThat(api.get("/actuator/health/liveness", null).status()).isEqualTo(200);
-            Api.Download metrics = api.download("/actuator/prometheus", role == Role.WEB ? TestAccounts.ADMIN : null);
+            Api.Download metrics = api.download("/actuator/prometheus", role == NodeRole.WEB ? TestAccounts.ADMIN : null);
             assertThat(metrics.status()).isEqualTo(200);
             assertThat(new String(metrics.body(), StandardCharsets.UTF_8)).contains("jvm_memory_used_bytes");
-            if (role != Role.WEB) {
+            if (role != NodeRole.WEB) {
                 // nothing but probes and metrics on a command or query node
                 assertThat(api.get("/api/centres", null).status()).isEqualTo(403);
             }
         }
     }
 
-    private static ConfigurableApplicationContext start(Role role) throws IOException {
+    private static ConfigurableApplicationContext start(NodeRole role) throws IOException {
         return new SpringApplicationBuilder(KommAnApplication.class).run("--spring.profiles.active=postgres,axonserver,test",
                 "--komman.role=" + role.name().toLowerCase(),
                 "--spring.datasource.url=" + EmbeddedPostgresServer.newDatabaseUrl(),

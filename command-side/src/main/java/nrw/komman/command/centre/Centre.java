@@ -7,7 +7,7 @@ import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.centre.CloseCentreCommand;
 import nrw.komman.kernel.centre.EstablishCentreCommand;
 import nrw.komman.kernel.common.Actor;
-import nrw.komman.kernel.common.Role;
+import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.common.RuleViolationException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -47,7 +47,7 @@ public class Centre {
     public void handle(EstablishCentreCommand command, MetaData metaData) {
         Actor actor = Actors.of(metaData);
         Actors.requireRole(actor, "centre.establish.forbidden",
-                "Nur das Ministerium richtet Integrationszentren ein.", Role.MINISTRY, Role.SYSTEM);
+                "Nur das Ministerium richtet Integrationszentren ein.", AccountRole.MINISTRY, AccountRole.SYSTEM);
         if (centreId != null) {
             throw new RuleViolationException("centre.already-established",
                     "Das Integrationszentrum " + command.centreId() + " ist bereits eingerichtet.");
@@ -60,7 +60,7 @@ public class Centre {
     public void handle(CloseCentreCommand command, MetaData metaData) {
         Actor actor = Actors.of(metaData);
         Actors.requireRole(actor, "centre.close.forbidden",
-                "Nur das Ministerium schließt Integrationszentren.", Role.MINISTRY);
+                "Nur das Ministerium schließt Integrationszentren.", AccountRole.MINISTRY);
         if (closedOn != null) {
             throw new RuleViolationException("centre.already-closed",
                     "Das Integrationszentrum " + centreId + " ist bereits geschlossen.");

@@ -2,7 +2,7 @@ package nrw.komman.command.common;
 
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.ForbiddenException;
-import nrw.komman.kernel.common.Role;
+import nrw.komman.kernel.common.AccountRole;
 import org.axonframework.messaging.MetaData;
 
 import java.util.Arrays;
@@ -29,7 +29,7 @@ public final class Actors {
         return account == null ? null : account.toString();
     }
 
-    public static void requireRole(Actor actor, String code, String message, Role... allowed) {
+    public static void requireRole(Actor actor, String code, String message, AccountRole... allowed) {
         if (Arrays.stream(allowed).noneMatch(actor::is)) {
             throw new ForbiddenException(code, message);
         }

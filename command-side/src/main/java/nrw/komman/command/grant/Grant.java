@@ -10,7 +10,7 @@ import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.ForbiddenException;
 import nrw.komman.kernel.common.Money;
-import nrw.komman.kernel.common.Role;
+import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.common.RuleViolationException;
 import nrw.komman.kernel.grant.AmendGrantCommand;
 import nrw.komman.kernel.grant.ApplyForGrantCommand;
@@ -115,7 +115,7 @@ public class Grant {
     public void handle(ReviewGrantCommand command, MetaData metaData) {
         Actor actor = Actors.of(metaData);
         Actors.requireRole(actor, "grant.review.forbidden",
-                "Nur die Bewilligungsbehörde (Bezirksregierung) prüft Anträge.", Role.GRANT_OFFICER);
+                "Nur die Bewilligungsbehörde (Bezirksregierung) prüft Anträge.", AccountRole.GRANT_OFFICER);
         requireStatus("die Prüfung", GrantStatus.APPLIED);
         apply(new GrantReviewedEvent(grantId, centreId, command.recommendation(), command.note()),
                 Actors.metaDataOf(actor));
@@ -125,7 +125,7 @@ public class Grant {
     public void handle(ApproveGrantCommand command, MetaData metaData, Clock clock, BudgetLedger budgets) {
         Actor actor = Actors.of(metaData);
         Actors.requireRole(actor, "grant.decision.forbidden",
-                "Nur das Ministerium entscheidet über Zuwendungen.", Role.MINISTRY);
+                "Nur das Ministerium entscheidet über Zuwendungen.", AccountRole.MINISTRY);
         requireStatus("die Bewilligung", GrantStatus.REVIEWED);
         requireFourEyes(actor);
         if (command.approvedAmount().isGreaterThan(requestedAmount)) {
@@ -142,7 +142,7 @@ public class Grant {
     public void handle(RejectGrantCommand command, MetaData metaData) {
         Actor actor = Actors.of(metaData);
         Actors.requireRole(actor, "grant.decision.forbidden",
-                "Nur das Ministerium entscheidet über Zuwendungen.", Role.MINISTRY);
+                "Nur das Ministerium entscheidet über Zuwendungen.", AccountRole.MINISTRY);
         requireStatus("die Ablehnung", GrantStatus.REVIEWED);
         requireFourEyes(actor);
         apply(new GrantRejectedEvent(grantId, centreId, command.reason()), Actors.metaDataOf(actor));
@@ -163,7 +163,7 @@ public class Grant {
     public void handle(AmendGrantCommand command, MetaData metaData, Clock clock, BudgetLedger budgets) {
         Actor actor = Actors.of(metaData);
         Actors.requireRole(actor, "grant.amend.forbidden",
-                "Nur das Ministerium erlässt Änderungsbescheide.", Role.MINISTRY);
+                "Nur das Ministerium erlässt Änderungsbescheide.", AccountRole.MINISTRY);
         requireStatus("ein Änderungsbescheid", GrantStatus.APPROVED);
         Money amount = command.approvedAmount();
         if (amount.equals(approvedAmount)) {
@@ -205,7 +205,7 @@ public class Grant {
     public void handle(DisburseTrancheCommand command, MetaData metaData, Clock clock) {
         Actor actor = Actors.of(metaData);
         Actors.requireRole(actor, "grant.disburse.forbidden",
-                "Nur die Bewilligungsbehörde (Bezirksregierung) zahlt Mittel aus.", Role.GRANT_OFFICER);
+                "Nur die Bewilligungsbehörde (Bezirksregierung) zahlt Mittel aus.", AccountRole.GRANT_OFFICER);
         requireStatus("eine Auszahlung", GrantStatus.APPROVED);
         requireDay(command.disbursedOn(), approvedOn, clock, "Auszahlungsdatum", "der Bewilligung", "grant.disbursement");
         Money after = disbursed.plus(command.amount());
@@ -240,7 +240,7 @@ public class Grant {
     public void handle(CloseGrantCommand command, MetaData metaData, Clock clock) {
         Actor actor = Actors.of(metaData);
         Actors.requireRole(actor, "grant.close.forbidden",
-                "Nur die Bewilligungsbehörde (Bezirksregierung) prüft Verwendungsnachweise.", Role.GRANT_OFFICER);
+                "Nur die Bewilligungsbehörde (Bezirksregierung) prüft Verwendungsnachweise.", AccountRole.GRANT_OFFICER);
         requireStatus("der Abschluss", GrantStatus.USAGE_REPORTED);
         apply(new GrantClosedEvent(grantId, centreId, disbursed, spent, disbursed.minus(spent), command.checkNote(),
                 Today.in(clock)), Actors.metaDataOf(actor));
@@ -250,7 +250,7 @@ public class Grant {
     public void handle(RecordRepaymentCommand command, MetaData metaData, Clock clock) {
         Actor actor = Actors.of(metaData);
         Actors.requireRole(actor, "grant.repayment.forbidden",
-                "Nur die Bewilligungsbehörde (Bezirksregierung) erfasst Rückzahlungen.", Role.GRANT_OFFICER);
+                "Nur die Bewilligungsbehörde (Bezirksregierung) erfasst Rückzahlungen.", AccountRole.GRANT_OFFICER);
         requireStatus("eine Rückzahlung", GrantStatus.CLOSED);
         if (repaymentOutstanding.isZero()) {
             throw new RuleViolationException("grant.nothing-to-repay", "Für diese Zuwendung ist keine Rückzahlung offen.");

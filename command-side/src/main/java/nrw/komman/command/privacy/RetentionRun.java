@@ -4,7 +4,7 @@ import nrw.komman.command.common.Actors;
 import nrw.komman.command.common.Today;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.InvalidInputException;
-import nrw.komman.kernel.common.Role;
+import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.common.RuleViolationException;
 import nrw.komman.kernel.privacy.RetentionRunRecordedEvent;
 import nrw.komman.kernel.privacy.RunRetentionCommand;
@@ -59,7 +59,7 @@ public class RetentionRun {
                        RetentionCandidates candidates, RetentionErasure erasure, DueGrantFiles grantFiles) {
         Actor actor = Actors.of(metaData);
         Actors.requireRole(actor, "retention.forbidden",
-                "Nur die Administration führt die Löschfristen aus.", Role.ADMINISTRATOR);
+                "Nur die Administration führt die Löschfristen aus.", AccountRole.ADMINISTRATOR);
         if (command.runId() == null || !RUN_ID.matcher(command.runId()).matches()) {
             throw new InvalidInputException("retention.run-id.invalid",
                     "Die Kennung des Löschlaufs ist ungültig (Datum und Zufallsteil, z. B. 2026-11-25-7f3a9c).");
@@ -70,7 +70,7 @@ public class RetentionRun {
         LocalDate today = Today.in(clock);
         LocalDate inactiveCutoff = today.minusYears(rules.inactiveVolunteersYears());
         // the erasures say who started them: the platform's rule, run by this administrator's account
-        Actor platform = new Actor(actor.account(), Role.SYSTEM, null);
+        Actor platform = new Actor(actor.account(), AccountRole.SYSTEM, null);
         List<VolunteerId> erased = new ArrayList<>();
         for (RetentionCandidates.InactiveVolunteer candidate : candidates.inactiveSinceOnOrBefore(inactiveCutoff)) {
             if (erasure.eraseIfDue(candidate.volunteerId(), inactiveCutoff, platform)) {

@@ -19,7 +19,7 @@ import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.ForbiddenException;
 import nrw.komman.kernel.common.InvalidInputException;
 import nrw.komman.kernel.common.NotFoundException;
-import nrw.komman.kernel.common.Role;
+import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.common.RuleViolationException;
 import nrw.komman.kernel.grant.FundingYear;
 import nrw.komman.kernel.grant.GrantId;
@@ -203,7 +203,7 @@ public class Volunteer {
     public void handle(EraseVolunteerDataCommand command, MetaData metaData, Clock clock, PersonalDataVault vault,
                        EmailRegistry emails, VolunteerRetention retention) {
         Actor actor = Actors.of(metaData);
-        if (!actor.actsFor(centreId) && !actor.is(Role.ADMINISTRATOR)) {
+        if (!actor.actsFor(centreId) && !actor.is(AccountRole.ADMINISTRATOR)) {
             throw new ForbiddenException("volunteer.erase.forbidden",
                     "Nur Koordinatorinnen und Koordinatoren des Integrationszentrums oder die Administration löschen "
                             + "die Daten von Ehrenamtlichen.");
@@ -222,7 +222,7 @@ public class Volunteer {
     public void handle(WithdrawConsentCommand command, MetaData metaData, Clock clock, PersonalDataVault vault,
                        EmailRegistry emails, VolunteerRetention retention) {
         Actor actor = Actors.of(metaData);
-        if (!actor.is(Role.COORDINATOR) || !actor.centre().equals(centreId)) {
+        if (!actor.is(AccountRole.COORDINATOR) || !actor.centre().equals(centreId)) {
             throw new ForbiddenException("volunteer.forbidden",
                     "Nur Koordinatorinnen und Koordinatoren des Integrationszentrums erfassen den Widerruf einer Einwilligung.");
         }

@@ -10,7 +10,7 @@ import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.ForbiddenException;
 import nrw.komman.kernel.common.Money;
 import nrw.komman.kernel.common.NotFoundException;
-import nrw.komman.kernel.common.Role;
+import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.common.RuleViolationException;
 import nrw.komman.kernel.grant.ProgrammePart;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -28,7 +28,7 @@ class BudgetTest {
     private static final CentreId KOELN = new CentreId("05315");
     private static final BudgetId PART_II_A = BudgetId.of(2027, ProgrammePart.PART_II_A);
     private static final BudgetId KOELN_SHARE = BudgetId.of(2027, ProgrammePart.PART_II_A, KOELN);
-    private static final Actor MINISTER = Actor.of("m.schulz", Role.MINISTRY);
+    private static final Actor MINISTER = Actor.of("m.schulz", AccountRole.MINISTRY);
 
     private AggregateTestFixture<Budget> fixture;
     private TestBudgets budgets;
@@ -117,8 +117,8 @@ class BudgetTest {
 
     @Test
     void only_the_ministry_sets_budgets() {
-        for (Actor actor : new Actor[]{Actor.of("b.officer", Role.GRANT_OFFICER), Actor.coordinator("k", KOELN),
-                Actor.of("audit", Role.AUDITOR), Actor.of("admin", Role.ADMINISTRATOR)}) {
+        for (Actor actor : new Actor[]{Actor.of("b.officer", AccountRole.GRANT_OFFICER), Actor.coordinator("k", KOELN),
+                Actor.of("audit", AccountRole.AUDITOR), Actor.of("admin", AccountRole.ADMINISTRATOR)}) {
             fixture.givenNoPriorActivity()
                     .when(new SetBudgetCommand(PART_II_A, euros("1.00"), null), actor.toMetaData())
                     .expectException(refused(ForbiddenException.class, "budget.set.forbidden"))

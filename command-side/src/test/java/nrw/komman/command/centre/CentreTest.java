@@ -8,7 +8,7 @@ import nrw.komman.kernel.centre.EstablishCentreCommand;
 import nrw.komman.kernel.centre.Regierungsbezirk;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.ForbiddenException;
-import nrw.komman.kernel.common.Role;
+import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.common.RuleViolationException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +27,7 @@ class CentreTest {
     private static final CentreId VIERSEN = new CentreId("05166");
     private static final CentreId KOELN = new CentreId("05315");
     private static final LocalDate ESTABLISHED = LocalDate.of(2019, 4, 1);
-    private static final Actor MINISTRY = Actor.of("m.schulz", Role.MINISTRY);
+    private static final Actor MINISTRY = Actor.of("m.schulz", AccountRole.MINISTRY);
 
     private AggregateTestFixture<Centre> fixture;
 
@@ -67,9 +67,9 @@ class CentreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Role.class, names = {"COORDINATOR", "GRANT_OFFICER", "AUDITOR", "ADMINISTRATOR"})
-    void only_the_ministry_or_the_platform_establishes_a_centre(Role role) {
-        Actor actor = role == Role.COORDINATOR ? Actor.coordinator("k.yilmaz", VIERSEN) : Actor.of("someone", role);
+    @EnumSource(value = AccountRole.class, names = {"COORDINATOR", "GRANT_OFFICER", "AUDITOR", "ADMINISTRATOR"})
+    void only_the_ministry_or_the_platform_establishes_a_centre(AccountRole role) {
+        Actor actor = role == AccountRole.COORDINATOR ? Actor.coordinator("k.yilmaz", VIERSEN) : Actor.of("someone", role);
         fixture.givenNoPriorActivity()
                 .when(new EstablishCentreCommand(VIERSEN, "Kreis Viersen", "Kreis", ESTABLISHED), actor.toMetaData())
                 .expectException(refused(ForbiddenException.class, "centre.establish.forbidden"))
@@ -100,9 +100,9 @@ class CentreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Role.class, names = {"SYSTEM", "COORDINATOR", "GRANT_OFFICER", "AUDITOR", "ADMINISTRATOR"})
-    void only_the_ministry_closes_a_centre(Role role) {
-        Actor actor = role == Role.COORDINATOR ? Actor.coordinator("k.yilmaz", VIERSEN) : Actor.of("someone", role);
+    @EnumSource(value = AccountRole.class, names = {"SYSTEM", "COORDINATOR", "GRANT_OFFICER", "AUDITOR", "ADMINISTRATOR"})
+    void only_the_ministry_closes_a_centre(AccountRole role) {
+        Actor actor = role == AccountRole.COORDINATOR ? Actor.coordinator("k.yilmaz", VIERSEN) : Actor.of("someone", role);
         fixture.given(viersenEstablished())
                 .when(new CloseCentreCommand(VIERSEN, LocalDate.of(2026, 12, 31), "Auflösung"), actor.toMetaData())
                 .expectException(refused(ForbiddenException.class, "centre.close.forbidden"))

@@ -9,7 +9,7 @@ import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.ForbiddenException;
 import nrw.komman.kernel.common.Money;
-import nrw.komman.kernel.common.Role;
+import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.common.RuleViolationException;
 import nrw.komman.kernel.grant.AmendGrantCommand;
 import nrw.komman.kernel.grant.CloseGrantCommand;
@@ -64,8 +64,8 @@ class GrantTest {
 
     private static final Actor COORDINATOR = Actor.coordinator("k.yilmaz", VIERSEN);
     private static final Actor OTHER_COORDINATOR = Actor.coordinator("a.becker", KOELN);
-    private static final Actor OFFICER = Actor.of("b.officer", Role.GRANT_OFFICER);
-    private static final Actor MINISTER = Actor.of("m.schulz", Role.MINISTRY);
+    private static final Actor OFFICER = Actor.of("b.officer", AccountRole.GRANT_OFFICER);
+    private static final Actor MINISTER = Actor.of("m.schulz", AccountRole.MINISTRY);
 
     private static final BudgetId BUDGET_2027 = BudgetId.of(2027, ProgrammePart.PART_II_A);
     private static final BudgetId VIERSEN_SHARE = BudgetId.of(2027, ProgrammePart.PART_II_A, VIERSEN);
@@ -214,7 +214,7 @@ class GrantTest {
         @Test
         void only_the_grant_authority_reviews() {
             ReviewGrantCommand review = new ReviewGrantCommand(GRANT, Recommendation.APPROVE, "ok");
-            for (Actor actor : new Actor[]{MINISTER, COORDINATOR, Actor.SYSTEM, Actor.of("audit", Role.AUDITOR)}) {
+            for (Actor actor : new Actor[]{MINISTER, COORDINATOR, Actor.SYSTEM, Actor.of("audit", AccountRole.AUDITOR)}) {
                 fixture.given(by(COORDINATOR, applied()))
                         .when(review, actor.toMetaData())
                         .expectException(refused(ForbiddenException.class, "grant.review.forbidden"))
@@ -225,7 +225,7 @@ class GrantTest {
         @Test
         void an_application_is_reviewed_only_once() {
             givenReviewed()
-                    .when(new ReviewGrantCommand(GRANT, Recommendation.REJECT, "Doch nicht"), Actor.of("c.officer", Role.GRANT_OFFICER).toMetaData())
+                    .when(new ReviewGrantCommand(GRANT, Recommendation.REJECT, "Doch nicht"), Actor.of("c.officer", AccountRole.GRANT_OFFICER).toMetaData())
                     .expectException(refused(RuleViolationException.class, "grant.already-reviewed"))
                     .expectNoEvents();
         }
@@ -261,7 +261,7 @@ class GrantTest {
 
         @Test
         void only_the_ministry_approves() {
-            for (Actor actor : new Actor[]{Actor.of("c.officer", Role.GRANT_OFFICER), COORDINATOR, Actor.SYSTEM}) {
+            for (Actor actor : new Actor[]{Actor.of("c.officer", AccountRole.GRANT_OFFICER), COORDINATOR, Actor.SYSTEM}) {
                 givenReviewed()
                         .when(new ApproveGrantCommand(GRANT, REQUESTED, null), actor.toMetaData())
                         .expectException(refused(ForbiddenException.class, "grant.decision.forbidden"))
@@ -281,7 +281,7 @@ class GrantTest {
         void an_approver_who_reviewed_the_grant_is_refused() {
             // the same person, once as grant officer and now with the ministry's role
             givenReviewed()
-                    .when(new ApproveGrantCommand(GRANT, REQUESTED, null), Actor.of("b.officer", Role.MINISTRY).toMetaData())
+                    .when(new ApproveGrantCommand(GRANT, REQUESTED, null), Actor.of("b.officer", AccountRole.MINISTRY).toMetaData())
                     .expectException(refused(ForbiddenException.class, "grant.four-eyes"))
                     .expectNoEvents();
         }
@@ -289,7 +289,7 @@ class GrantTest {
         @Test
         void an_approver_who_applied_for_the_grant_is_refused() {
             givenReviewed()
-                    .when(new ApproveGrantCommand(GRANT, REQUESTED, null), Actor.of("K.Yilmaz", Role.MINISTRY).toMetaData())
+                    .when(new ApproveGrantCommand(GRANT, REQUESTED, null), Actor.of("K.Yilmaz", AccountRole.MINISTRY).toMetaData())
                     .expectException(refused(ForbiddenException.class, "grant.four-eyes"))
                     .expectNoEvents();
         }
@@ -306,7 +306,7 @@ class GrantTest {
         void a_grant_is_approved_only_once() {
             givenReviewed()
                     .andGiven(by(MINISTER, new GrantApprovedEvent(GRANT, VIERSEN, REQUESTED, REQUESTED, null, TODAY)))
-                    .when(new ApproveGrantCommand(GRANT, REQUESTED, null), Actor.of("n.other", Role.MINISTRY).toMetaData())
+                    .when(new ApproveGrantCommand(GRANT, REQUESTED, null), Actor.of("n.other", AccountRole.MINISTRY).toMetaData())
                     .expectException(refused(RuleViolationException.class, "grant.already-approved"))
                     .expectNoEvents();
         }
@@ -325,7 +325,7 @@ class GrantTest {
         @Test
         void only_the_ministry_rejects() {
             givenReviewed()
-                    .when(new RejectGrantCommand(GRANT, "nein"), Actor.of("c.officer", Role.GRANT_OFFICER).toMetaData())
+                    .when(new RejectGrantCommand(GRANT, "nein"), Actor.of("c.officer", AccountRole.GRANT_OFFICER).toMetaData())
                     .expectException(refused(ForbiddenException.class, "grant.decision.forbidden"))
                     .expectNoEvents();
         }
@@ -333,7 +333,7 @@ class GrantTest {
         @Test
         void a_rejecter_who_reviewed_the_grant_is_refused() {
             givenReviewed()
-                    .when(new RejectGrantCommand(GRANT, "nein"), Actor.of("b.officer", Role.MINISTRY).toMetaData())
+                    .when(new RejectGrantCommand(GRANT, "nein"), Actor.of("b.officer", AccountRole.MINISTRY).toMetaData())
                     .expectException(refused(ForbiddenException.class, "grant.four-eyes"))
                     .expectNoEvents();
         }
@@ -341,7 +341,7 @@ class GrantTest {
         @Test
         void a_rejecter_who_applied_for_the_grant_is_refused() {
             givenReviewed()
-                    .when(new RejectGrantCommand(GRANT, "nein"), Actor.of("k.yilmaz", Role.MINISTRY).toMetaData())
+                    .when(new RejectGrantCommand(GRANT, "nein"), Actor.of("k.yilmaz", AccountRole.MINISTRY).toMetaData())
                     .expectException(refused(ForbiddenException.class, "grant.four-eyes"))
                     .expectNoEvents();
         }
@@ -358,7 +358,7 @@ class GrantTest {
         void an_approved_grant_is_not_rejected_afterwards() {
             givenReviewed()
                     .andGiven(by(MINISTER, new GrantApprovedEvent(GRANT, VIERSEN, REQUESTED, REQUESTED, null, TODAY)))
-                    .when(new RejectGrantCommand(GRANT, "nein"), Actor.of("n.other", Role.MINISTRY).toMetaData())
+                    .when(new RejectGrantCommand(GRANT, "nein"), Actor.of("n.other", AccountRole.MINISTRY).toMetaData())
                     .expectException(refused(RuleViolationException.class, "grant.already-approved"))
                     .expectNoEvents();
         }
@@ -432,8 +432,8 @@ class GrantTest {
                     new SubmitUsageReportCommand(GRANT, Money.ZERO, "erneut", 0),
                     new CloseGrantCommand(GRANT, "erneut"),
                     new RecordRepaymentCommand(GRANT, Money.parse("1000.00"), TODAY)};
-            Actor[] actors = {OFFICER, Actor.of("n.other", Role.MINISTRY), Actor.of("n.other", Role.MINISTRY), COORDINATOR,
-                    Actor.of("n.other", Role.MINISTRY), COORDINATOR, OFFICER, COORDINATOR, OFFICER, OFFICER};
+            Actor[] actors = {OFFICER, Actor.of("n.other", AccountRole.MINISTRY), Actor.of("n.other", AccountRole.MINISTRY), COORDINATOR,
+                    Actor.of("n.other", AccountRole.MINISTRY), COORDINATOR, OFFICER, COORDINATOR, OFFICER, OFFICER};
             for (int i = 0; i < attempts.length; i++) {
                 givenReviewed()
                         .andGiven(by(MINISTER, new GrantRejectedEvent(GRANT, VIERSEN, "nein")))
@@ -456,8 +456,8 @@ class GrantTest {
                     new SubmitUsageReportCommand(GRANT, Money.ZERO, "erneut", 0),
                     new CloseGrantCommand(GRANT, "erneut"),
                     new RecordRepaymentCommand(GRANT, Money.parse("1000.00"), TODAY)};
-            Actor[] actors = {OFFICER, Actor.of("n.other", Role.MINISTRY), Actor.of("n.other", Role.MINISTRY), COORDINATOR,
-                    Actor.of("n.other", Role.MINISTRY), COORDINATOR, OFFICER, COORDINATOR, OFFICER, OFFICER};
+            Actor[] actors = {OFFICER, Actor.of("n.other", AccountRole.MINISTRY), Actor.of("n.other", AccountRole.MINISTRY), COORDINATOR,
+                    Actor.of("n.other", AccountRole.MINISTRY), COORDINATOR, OFFICER, COORDINATOR, OFFICER, OFFICER};
             for (int i = 0; i < attempts.length; i++) {
                 fixture.given(by(COORDINATOR, applied()), by(COORDINATOR, new GrantWithdrawnEvent(GRANT, VIERSEN, "entfällt")))
                         .when(attempts[i], actors[i].toMetaData())
@@ -626,7 +626,7 @@ class GrantTest {
 
         @Test
         void only_the_ministry_amends() {
-            for (Actor actor : new Actor[]{OFFICER, COORDINATOR, Actor.of("audit", Role.AUDITOR)}) {
+            for (Actor actor : new Actor[]{OFFICER, COORDINATOR, Actor.of("audit", AccountRole.AUDITOR)}) {
                 givenApproved()
                         .when(new AmendGrantCommand(GRANT, euros("8000.00"), "Kürzung"), actor.toMetaData())
                         .expectException(refused(ForbiddenException.class, "grant.amend.forbidden"))

@@ -7,7 +7,7 @@ import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.ForbiddenException;
 import nrw.komman.kernel.common.InvalidInputException;
-import nrw.komman.kernel.common.Role;
+import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.common.RuleViolationException;
 import nrw.komman.kernel.grant.GrantId;
 import nrw.komman.kernel.privacy.RetentionRunRecordedEvent;
@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RetentionRunTest {
 
     private static final CentreId VIERSEN = new CentreId("05166");
-    private static final Actor ADMINISTRATOR = Actor.of("betrieb", Role.ADMINISTRATOR);
+    private static final Actor ADMINISTRATOR = Actor.of("betrieb", AccountRole.ADMINISTRATOR);
     private static final String RUN = "2026-11-25-a1b2c3";
     /** Three full years before the test's "today" (25 November 2026). */
     private static final LocalDate CUTOFF = LocalDate.of(2023, 11, 25);
@@ -106,7 +106,7 @@ class RetentionRunTest {
         fixture.givenNoPriorActivity()
                 .when(new RunRetentionCommand(RUN), ADMINISTRATOR.toMetaData())
                 .expectSuccessfulHandlerExecution();
-        assertThat(erasure.actors).containsOnly(new Actor("betrieb", Role.SYSTEM, null));
+        assertThat(erasure.actors).containsOnly(new Actor("betrieb", AccountRole.SYSTEM, null));
     }
 
     @Test
@@ -132,9 +132,9 @@ class RetentionRunTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Role.class, names = "ADMINISTRATOR", mode = EnumSource.Mode.EXCLUDE)
-    void only_an_administrator_runs_the_rules(Role role) {
-        Actor actor = role == Role.COORDINATOR ? Actor.coordinator("k.yilmaz", VIERSEN) : Actor.of("someone", role);
+    @EnumSource(value = AccountRole.class, names = "ADMINISTRATOR", mode = EnumSource.Mode.EXCLUDE)
+    void only_an_administrator_runs_the_rules(AccountRole role) {
+        Actor actor = role == AccountRole.COORDINATOR ? Actor.coordinator("k.yilmaz", VIERSEN) : Actor.of("someone", role);
         fixture.givenNoPriorActivity()
                 .when(new RunRetentionCommand(RUN), actor.toMetaData())
                 .expectException(refused(ForbiddenException.class, "retention.forbidden"))

@@ -16,7 +16,7 @@ import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.ForbiddenException;
 import nrw.komman.kernel.common.InvalidInputException;
 import nrw.komman.kernel.common.NotFoundException;
-import nrw.komman.kernel.common.Role;
+import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.common.RuleViolationException;
 import nrw.komman.kernel.grant.GrantId;
 import nrw.komman.kernel.grant.GrantStatus;
@@ -139,7 +139,7 @@ class ActivityTest {
         @Test
         void the_ministry_does_not_log_activities() {
             givenRegistered()
-                    .when(log(DAY, 120, null), Actor.of("m.schulz", Role.MINISTRY).toMetaData())
+                    .when(log(DAY, 120, null), Actor.of("m.schulz", AccountRole.MINISTRY).toMetaData())
                     .expectException(refused(ForbiddenException.class, "volunteer.forbidden"))
                     .expectNoEvents();
         }

@@ -6,7 +6,7 @@ import nrw.komman.command.testing.InMemoryEmailRegistry;
 import nrw.komman.command.testing.InMemoryVolunteerRetention;
 import nrw.komman.command.testing.TestClock;
 import nrw.komman.kernel.common.Actor;
-import nrw.komman.kernel.common.Role;
+import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.privacy.ErasureReason;
 import nrw.komman.kernel.privacy.VolunteerDataErasedEvent;
 import nrw.komman.kernel.volunteer.PersonalDataVault;
@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RetentionErasureTest {
 
     private static final LocalDate CUTOFF = TODAY.minusYears(3);
-    private static final Actor RUN_BY = new Actor("betrieb", Role.SYSTEM, null);
+    private static final Actor RUN_BY = new Actor("betrieb", AccountRole.SYSTEM, null);
 
     private PersonalDataVault vault;
     private InMemoryEmailRegistry emails;

@@ -15,7 +15,7 @@ import nrw.komman.kernel.activity.LogActivityCommand;
 import nrw.komman.kernel.activity.WithdrawActivityCommand;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.ForbiddenException;
-import nrw.komman.kernel.common.Role;
+import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.common.RuleViolationException;
 import nrw.komman.kernel.privacy.ConsentWithdrawnEvent;
 import nrw.komman.kernel.privacy.EraseVolunteerDataCommand;
@@ -59,7 +59,7 @@ class VolunteerErasureTest {
 
     private static final ActivityId ACTIVITY = new ActivityId(UUID.fromString("7a1d0e55-0000-4000-8000-00000000000b"));
     private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
-    private static final Actor ADMINISTRATOR = Actor.of("betrieb", Role.ADMINISTRATOR);
+    private static final Actor ADMINISTRATOR = Actor.of("betrieb", AccountRole.ADMINISTRATOR);
     private static final Instant NOW = TestClock.CLOCK.instant();
 
     private AggregateTestFixture<Volunteer> fixture;
@@ -198,8 +198,8 @@ class VolunteerErasureTest {
         }
 
         @ParameterizedTest
-        @EnumSource(value = Role.class, names = {"GRANT_OFFICER", "MINISTRY", "AUDITOR"})
-        void grant_officers_ministry_and_auditors_may_not_erase(Role role) {
+        @EnumSource(value = AccountRole.class, names = {"GRANT_OFFICER", "MINISTRY", "AUDITOR"})
+        void grant_officers_ministry_and_auditors_may_not_erase(AccountRole role) {
             givenActive()
                     .when(erase(), Actor.of("someone", role).toMetaData())
                     .expectException(refused(ForbiddenException.class, "volunteer.erase.forbidden"))
@@ -395,7 +395,7 @@ class VolunteerErasureTest {
 
         @Test
         void only_a_coordinator_of_the_centre_records_it_not_an_administrator_nor_the_platform() {
-            for (Actor actor : List.of(ADMINISTRATOR, Actor.SYSTEM, Actor.of("m", Role.MINISTRY))) {
+            for (Actor actor : List.of(ADMINISTRATOR, Actor.SYSTEM, Actor.of("m", AccountRole.MINISTRY))) {
                 givenActive()
                         .when(new WithdrawConsentCommand(AMIRA, withdrawnAt), actor.toMetaData())
                         .expectException(refused(ForbiddenException.class, "volunteer.forbidden"))

@@ -10,7 +10,7 @@ import nrw.komman.kernel.activity.ActivityCategory;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.ForbiddenException;
 import nrw.komman.kernel.common.InvalidInputException;
-import nrw.komman.kernel.common.Role;
+import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.common.RuleViolationException;
 import nrw.komman.kernel.volunteer.DeactivateVolunteerCommand;
 import nrw.komman.kernel.volunteer.PersonalData;
@@ -143,8 +143,8 @@ class VolunteerTest {
         }
 
         @ParameterizedTest
-        @EnumSource(value = Role.class, names = {"GRANT_OFFICER", "MINISTRY", "AUDITOR", "ADMINISTRATOR"})
-        void only_coordinators_of_the_centre_register_volunteers(Role role) {
+        @EnumSource(value = AccountRole.class, names = {"GRANT_OFFICER", "MINISTRY", "AUDITOR", "ADMINISTRATOR"})
+        void only_coordinators_of_the_centre_register_volunteers(AccountRole role) {
             fixture.givenNoPriorActivity()
                     .when(registration(REGISTERED_ON), Actor.of("someone", role).toMetaData())
                     .expectException(refused(ForbiddenException.class, "volunteer.forbidden"))

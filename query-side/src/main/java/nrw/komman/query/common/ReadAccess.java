@@ -4,7 +4,7 @@ import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.DomainException;
 import nrw.komman.kernel.common.ForbiddenException;
-import nrw.komman.kernel.common.Role;
+import nrw.komman.kernel.common.AccountRole;
 
 import java.util.EnumSet;
 import java.util.Map;
@@ -16,15 +16,15 @@ import java.util.Set;
  */
 public final class ReadAccess {
 
-    private static final Set<Role> GRANT_READERS =
-            EnumSet.of(Role.COORDINATOR, Role.GRANT_OFFICER, Role.MINISTRY, Role.AUDITOR);
-    private static final Set<Role> OVERVIEW_READERS =
-            EnumSet.of(Role.GRANT_OFFICER, Role.MINISTRY, Role.AUDITOR);
-    private static final Set<Role> BUDGET_READERS =
-            EnumSet.of(Role.GRANT_OFFICER, Role.MINISTRY, Role.AUDITOR);
+    private static final Set<AccountRole> GRANT_READERS =
+            EnumSet.of(AccountRole.COORDINATOR, AccountRole.GRANT_OFFICER, AccountRole.MINISTRY, AccountRole.AUDITOR);
+    private static final Set<AccountRole> OVERVIEW_READERS =
+            EnumSet.of(AccountRole.GRANT_OFFICER, AccountRole.MINISTRY, AccountRole.AUDITOR);
+    private static final Set<AccountRole> BUDGET_READERS =
+            EnumSet.of(AccountRole.GRANT_OFFICER, AccountRole.MINISTRY, AccountRole.AUDITOR);
 
-    private static final Set<Role> REPORT_READERS =
-            EnumSet.of(Role.GRANT_OFFICER, Role.MINISTRY, Role.AUDITOR, Role.ADMINISTRATOR);
+    private static final Set<AccountRole> REPORT_READERS =
+            EnumSet.of(AccountRole.GRANT_OFFICER, AccountRole.MINISTRY, AccountRole.AUDITOR, AccountRole.ADMINISTRATOR);
 
     private ReadAccess() {
     }
@@ -45,7 +45,7 @@ public final class ReadAccess {
      * volunteer's centre. Ministry, auditors, grant officers and administrators see counts only.
      */
     public static void requirePersonalDataOf(Actor actor, CentreId centreId) {
-        if (!actor.is(Role.COORDINATOR)) {
+        if (!actor.is(AccountRole.COORDINATOR)) {
             throw new ForbiddenException("personal-data.forbidden",
                     "Angaben zu Ehrenamtlichen und ihren Einsätzen sehen nur die Koordinator*innen ihres Integrationszentrums.");
         }
@@ -54,7 +54,7 @@ public final class ReadAccess {
 
     /** Only coordinators may read personal data at all (checked before any row is looked up). */
     public static void requireCoordinator(Actor actor) {
-        if (!actor.is(Role.COORDINATOR)) {
+        if (!actor.is(AccountRole.COORDINATOR)) {
             throw new ForbiddenException("personal-data.forbidden",
                     "Angaben zu Ehrenamtlichen und ihren Einsätzen sehen nur die Koordinator*innen ihres Integrationszentrums.");
         }
@@ -66,7 +66,7 @@ public final class ReadAccess {
      * requests that reach the platform's operators. Nobody else, whatever the volunteer.
      */
     public static void requireExportReader(Actor actor) {
-        if (!actor.is(Role.COORDINATOR) && !actor.is(Role.ADMINISTRATOR)) {
+        if (!actor.is(AccountRole.COORDINATOR) && !actor.is(AccountRole.ADMINISTRATOR)) {
             throw new ForbiddenException("export.forbidden",
                     "Die Auskunft über gespeicherte Daten erhalten nur die Koordinator*innen des Integrationszentrums "
                             + "und die Administration.");
@@ -76,14 +76,14 @@ public final class ReadAccess {
     /** The export of one volunteer: an administrator any, a coordinator only their own centre's. */
     public static void requirePersonalDataOfExport(Actor actor, CentreId centreId) {
         requireExportReader(actor);
-        if (actor.is(Role.COORDINATOR)) {
+        if (actor.is(AccountRole.COORDINATOR)) {
             requireOwnCentre(actor, centreId);
         }
     }
 
     /** The retention rules' dry run: administrators only (it lists ids and dates, no personal data). */
     public static void requireAdministrator(Actor actor) {
-        if (!actor.is(Role.ADMINISTRATOR)) {
+        if (!actor.is(AccountRole.ADMINISTRATOR)) {
             throw new ForbiddenException("retention.forbidden", "Die Löschfristen sieht und führt nur die Administration aus.");
         }
     }
@@ -98,7 +98,7 @@ public final class ReadAccess {
     /** One grant (or a centre's grants): a coordinator only their own centre's. */
     public static void requireGrantOf(Actor actor, CentreId centreId) {
         requireGrantReader(actor);
-        if (actor.is(Role.COORDINATOR) && !actor.centre().equals(centreId)) {
+        if (actor.is(AccountRole.COORDINATOR) && !actor.centre().equals(centreId)) {
             throw new ForbiddenException("grant.foreign-centre",
                     "Sie können nur die Zuwendungen Ihres eigenen Integrationszentrums einsehen.");
         }
@@ -126,7 +126,7 @@ public final class ReadAccess {
      * Returns the centre the report covers, or null for the whole state.
      */
     public static CentreId reportScope(Actor actor, CentreId requested) {
-        if (actor.is(Role.COORDINATOR)) {
+        if (actor.is(AccountRole.COORDINATOR)) {
             if (requested != null) {
                 requireOwnCentre(actor, requested);
             }
@@ -143,7 +143,7 @@ public final class ReadAccess {
      * that centre's coordinators.
      */
     public static void requireReportOf(Actor actor, CentreId scope) {
-        if (actor.is(Role.COORDINATOR) && scope == null) {
+        if (actor.is(AccountRole.COORDINATOR) && scope == null) {
             throw new ForbiddenException("report.forbidden",
                     "Den Bericht des ganzen Landes sehen nur Ministerium, Bewilligungsbehörde, Prüfung und Administration.");
         }

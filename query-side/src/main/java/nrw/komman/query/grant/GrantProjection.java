@@ -4,7 +4,7 @@ import nrw.komman.kernel.centre.CentreEstablishedEvent;
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.Money;
-import nrw.komman.kernel.common.Role;
+import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.grant.FundsRequestedEvent;
 import nrw.komman.kernel.grant.GrantAmendedEvent;
 import nrw.komman.kernel.grant.GrantAppliedEvent;
@@ -411,13 +411,13 @@ public class GrantProjection {
 
     }
 
-    private static Role role(MetaData metaData) {
+    private static AccountRole role(MetaData metaData) {
         Object role = metaData == null ? null : metaData.get(Actor.ROLE);
         if (role == null) {
             return null;
         }
         try {
-            return Role.valueOf(role.toString());
+            return AccountRole.valueOf(role.toString());
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -6,7 +6,7 @@ import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.InvalidInputException;
 import nrw.komman.kernel.common.Money;
 import nrw.komman.kernel.common.NotFoundException;
-import nrw.komman.kernel.common.Role;
+import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.grant.FetchGrantHistoryQuery;
 import nrw.komman.kernel.grant.FindGrantQuery;
 import nrw.komman.kernel.grant.FindGrantsQuery;
@@ -67,7 +67,7 @@ public class GrantQueries {
 
     private static final RowMapper<GrantHistoryEntry> ENTRY = (rs, i) -> new GrantHistoryEntry(
             rs.getLong("sequence_number"), rs.getString("fact"), Rows.instant(rs, "occurred_at"),
-            rs.getString("actor_account"), Rows.enumOrNull(Role.class, rs.getString("actor_role")),
+            rs.getString("actor_account"), Rows.enumOrNull(AccountRole.class, rs.getString("actor_role")),
             Rows.enumOrNull(GrantStatus.class, rs.getString("status_before")),
             GrantStatus.valueOf(rs.getString("status_after")),
             Rows.money(rs, "approved_before_cents"), Rows.money(rs, "approved_after_cents"),
@@ -89,7 +89,7 @@ public class GrantQueries {
         Actor actor = ReadAccess.actor(metaData);
         ReadAccess.requireGrantReader(actor);
         CentreId centreId = query.centreId();
-        if (actor.is(Role.COORDINATOR)) {
+        if (actor.is(AccountRole.COORDINATOR)) {
             if (centreId == null) {
                 centreId = actor.centre();
             }

@@ -1,7 +1,7 @@
 package nrw.komman.query.grant;
 
 import nrw.komman.kernel.common.Money;
-import nrw.komman.kernel.common.Role;
+import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.grant.FetchGrantHistoryQuery;
 import nrw.komman.kernel.grant.FindGrantQuery;
 import nrw.komman.kernel.grant.GrantHistory;
@@ -90,7 +90,7 @@ class GrantLifecycleProjectionTest {
         assertThat(view.decidedBy()).isEqualTo("ministerium");
         assertThat(view.nextStep()).isEqualTo("Mittelabruf möglich");
         assertThat(lastFact()).isEqualTo(new GrantHistoryEntry(3, "Änderungsbescheid", lastEvent().getTimestamp(),
-                "ministerium", Role.MINISTRY, GrantStatus.APPROVED, GrantStatus.APPROVED, euros(100_000), euros(80_000),
+                "ministerium", AccountRole.MINISTRY, GrantStatus.APPROVED, GrantStatus.APPROVED, euros(100_000), euros(80_000),
                 euros(80_000), "Eine Stelle entfällt.", Money.ZERO, Money.ZERO));
     }
 
@@ -102,7 +102,7 @@ class GrantLifecycleProjectionTest {
         assertThat(grant().disbursedAmount()).isEqualTo(Money.ZERO);
         assertThat(grant().nextStep()).isEqualTo("Auszahlung durch die Bezirksregierung");
         assertThat(lastFact()).isEqualTo(new GrantHistoryEntry(3, "Mittelabruf", lastEvent().getTimestamp(),
-                "koordination.05315", Role.COORDINATOR, GrantStatus.APPROVED, GrantStatus.APPROVED, euros(100_000),
+                "koordination.05315", AccountRole.COORDINATOR, GrantStatus.APPROVED, GrantStatus.APPROVED, euros(100_000),
                 euros(100_000), euros(60_000), "Personalkosten Januar bis Juni", Money.ZERO, Money.ZERO));
 
         readSide.disburse(grant, KOELN, 1, 2_000_000, LocalDate.of(2025, 4, 10), 0);
@@ -111,7 +111,7 @@ class GrantLifecycleProjectionTest {
         assertThat(grant().fundsRequested()).isEqualTo(euros(40_000));
         assertThat(grant().nextStep()).isEqualTo("Auszahlung durch die Bezirksregierung");
         assertThat(lastFact()).isEqualTo(new GrantHistoryEntry(4, "Auszahlung", lastEvent().getTimestamp(),
-                "bezreg.arnsberg", Role.GRANT_OFFICER, GrantStatus.APPROVED, GrantStatus.APPROVED, euros(100_000),
+                "bezreg.arnsberg", AccountRole.GRANT_OFFICER, GrantStatus.APPROVED, GrantStatus.APPROVED, euros(100_000),
                 euros(100_000), euros(20_000), "Tranche 1, ausgezahlt am 10.04.2025", Money.ZERO, euros(20_000)));
 
         readSide.disburse(grant, KOELN, 2, 4_000_000, LocalDate.of(2025, 5, 2), 2_000_000);
@@ -170,7 +170,7 @@ class GrantLifecycleProjectionTest {
         assertThat(view.reportedOn()).isEqualTo(LocalDate.of(2026, 2, 15));
         assertThat(view.nextStep()).isEqualTo("Prüfung des Verwendungsnachweises");
         assertThat(lastFact()).isEqualTo(new GrantHistoryEntry(4, "Verwendungsnachweis", lastEvent().getTimestamp(),
-                "koordination.05315", Role.COORDINATOR, GrantStatus.APPROVED, GrantStatus.USAGE_REPORTED,
+                "koordination.05315", AccountRole.COORDINATOR, GrantStatus.APPROVED, GrantStatus.USAGE_REPORTED,
                 euros(100_000), euros(100_000), Money.ofCents(9_250_050),
                 "Verausgabt: 92.500,50 €, erreichte Ehrenamtliche: 42", euros(100_000), euros(100_000)));
     }
@@ -190,7 +190,7 @@ class GrantLifecycleProjectionTest {
         assertThat(view.repaymentOutstanding()).isEqualTo(Money.ofCents(1_234_567));
         assertThat(view.nextStep()).isEqualTo("Rückzahlung von 12.345,67 €");
         assertThat(lastFact()).isEqualTo(new GrantHistoryEntry(5, "Abgeschlossen", lastEvent().getTimestamp(),
-                "bezreg.arnsberg", Role.GRANT_OFFICER, GrantStatus.USAGE_REPORTED, GrantStatus.CLOSED,
+                "bezreg.arnsberg", AccountRole.GRANT_OFFICER, GrantStatus.USAGE_REPORTED, GrantStatus.CLOSED,
                 euros(100_000), euros(100_000), Money.ofCents(1_234_567),
                 "Nachweis geprüft, Restbetrag zurückgefordert.", euros(100_000), euros(100_000)));
 
@@ -200,7 +200,7 @@ class GrantLifecycleProjectionTest {
         assertThat(grant().status()).isEqualTo(GrantStatus.CLOSED);
         assertThat(grant().nextStep()).isEqualTo("Rückzahlung von 2.345,67 €");
         assertThat(lastFact()).isEqualTo(new GrantHistoryEntry(6, "Rückzahlung", lastEvent().getTimestamp(),
-                "bezreg.arnsberg", Role.GRANT_OFFICER, GrantStatus.CLOSED, GrantStatus.CLOSED,
+                "bezreg.arnsberg", AccountRole.GRANT_OFFICER, GrantStatus.CLOSED, GrantStatus.CLOSED,
                 euros(100_000), euros(100_000), euros(10_000),
                 "Eingegangen am 15.04.2026, noch offen: 2.345,67 €", euros(100_000), euros(100_000)));
 

@@ -2,7 +2,7 @@ package nrw.komman.query.grant;
 
 import nrw.komman.kernel.common.Money;
 import nrw.komman.kernel.common.NotFoundException;
-import nrw.komman.kernel.common.Role;
+import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.grant.FetchGrantHistoryQuery;
 import nrw.komman.kernel.grant.FindGrantQuery;
 import nrw.komman.kernel.grant.FindGrantsQuery;
@@ -122,13 +122,13 @@ class GrantProjectionTest {
         // nothing is disbursed before approval: zero from the application on, no "before" for the application
         assertThat(history.entries()).containsExactly(
                 new GrantHistoryEntry(0, "Antrag gestellt", events.get(0).getTimestamp(), "koordination.05315",
-                        Role.COORDINATOR, null, GrantStatus.APPLIED, null, null, Money.ofCents(10_000_000), null,
+                        AccountRole.COORDINATOR, null, GrantStatus.APPLIED, null, null, Money.ofCents(10_000_000), null,
                         null, Money.ZERO),
                 new GrantHistoryEntry(1, "Geprüft", events.get(1).getTimestamp(), "bezreg.arnsberg",
-                        Role.GRANT_OFFICER, GrantStatus.APPLIED, GrantStatus.REVIEWED, null, null, null,
+                        AccountRole.GRANT_OFFICER, GrantStatus.APPLIED, GrantStatus.REVIEWED, null, null, null,
                         "Empfehlung: Bewilligung. Förderfähig.", Money.ZERO, Money.ZERO),
                 new GrantHistoryEntry(2, "Bewilligt", events.get(2).getTimestamp(), "ministerium",
-                        Role.MINISTRY, GrantStatus.REVIEWED, GrantStatus.APPROVED, null, Money.ofCents(9_000_000),
+                        AccountRole.MINISTRY, GrantStatus.REVIEWED, GrantStatus.APPROVED, null, Money.ofCents(9_000_000),
                         Money.ofCents(9_000_000), null, Money.ZERO, Money.ZERO));
     }
 
@@ -144,11 +144,11 @@ class GrantProjectionTest {
         assertThat(rejection.statusBefore()).isEqualTo(GrantStatus.APPLIED);
         assertThat(rejection.statusAfter()).isEqualTo(GrantStatus.REJECTED);
         assertThat(rejection.reason()).isEqualTo("Kein Bedarf.");
-        assertThat(rejection.actorRole()).isEqualTo(Role.MINISTRY);
+        assertThat(rejection.actorRole()).isEqualTo(AccountRole.MINISTRY);
         GrantHistoryEntry withdrawal = history(withdrawn).entries().get(1);
         assertThat(withdrawal.fact()).isEqualTo("Zurückgezogen");
         assertThat(withdrawal.reason()).isEqualTo("Doppelt beantragt.");
-        assertThat(withdrawal.actorRole()).isEqualTo(Role.COORDINATOR);
+        assertThat(withdrawal.actorRole()).isEqualTo(AccountRole.COORDINATOR);
     }
 
     @Test

@@ -9,7 +9,7 @@ import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.centre.Regierungsbezirk;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.ForbiddenException;
-import nrw.komman.kernel.common.Role;
+import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.report.AnnualReport;
 import nrw.komman.kernel.report.FetchAnnualReportQuery;
 import nrw.komman.kernel.volunteer.VolunteerId;
@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AnnualReportQueriesTest {
 
     private static final CentreId KOELN = new CentreId("05315");
-    private static final MetaData MINISTRY = MetaData.from(Actor.of("m.schulz", Role.MINISTRY).toMetaData());
+    private static final MetaData MINISTRY = MetaData.from(Actor.of("m.schulz", AccountRole.MINISTRY).toMetaData());
     private final EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
     private final AnnualReportQueries queries = new AnnualReportQueries(store);
 

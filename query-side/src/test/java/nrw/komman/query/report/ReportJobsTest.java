@@ -8,7 +8,7 @@ import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.centre.Regierungsbezirk;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.ForbiddenException;
-import nrw.komman.kernel.common.Role;
+import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.report.AnnualReport;
 import nrw.komman.kernel.report.FetchAnnualReportQuery;
 import nrw.komman.kernel.report.FetchReportJobResultQuery;
@@ -44,8 +44,8 @@ class ReportJobsTest {
 
     private static final CentreId KOELN = new CentreId("05315");
     private static final CentreId VIERSEN = new CentreId("05166");
-    private static final MetaData MINISTRY = MetaData.from(Actor.of("m.schulz", Role.MINISTRY).toMetaData());
-    private static final MetaData AUDITOR = MetaData.from(Actor.of("lrh", Role.AUDITOR).toMetaData());
+    private static final MetaData MINISTRY = MetaData.from(Actor.of("m.schulz", AccountRole.MINISTRY).toMetaData());
+    private static final MetaData AUDITOR = MetaData.from(Actor.of("lrh", AccountRole.AUDITOR).toMetaData());
     private static final MetaData KOELN_COORDINATOR = MetaData.from(Actor.coordinator("k.koeln", KOELN).toMetaData());
     private static final MetaData KOELN_COLLEAGUE = MetaData.from(Actor.coordinator("k.kollegin", KOELN).toMetaData());
     private static final MetaData VIERSEN_COORDINATOR = MetaData.from(Actor.coordinator("k.viersen", VIERSEN).toMetaData());

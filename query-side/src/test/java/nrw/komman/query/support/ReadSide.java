@@ -90,10 +90,10 @@ public final class ReadSide {
 
     public static final Actor COORDINATOR_KOELN = Actor.coordinator("koordination.koeln", KOELN);
     public static final Actor COORDINATOR_DUESSELDORF = Actor.coordinator("koordination.duesseldorf", DUESSELDORF);
-    public static final Actor GRANT_OFFICER = Actor.of("bezreg.arnsberg", nrw.komman.kernel.common.Role.GRANT_OFFICER);
-    public static final Actor MINISTRY = Actor.of("ministerium", nrw.komman.kernel.common.Role.MINISTRY);
-    public static final Actor AUDITOR = Actor.of("innenrevision", nrw.komman.kernel.common.Role.AUDITOR);
-    public static final Actor ADMINISTRATOR = Actor.of("betrieb", nrw.komman.kernel.common.Role.ADMINISTRATOR);
+    public static final Actor GRANT_OFFICER = Actor.of("bezreg.arnsberg", nrw.komman.kernel.common.AccountRole.GRANT_OFFICER);
+    public static final Actor MINISTRY = Actor.of("ministerium", nrw.komman.kernel.common.AccountRole.MINISTRY);
+    public static final Actor AUDITOR = Actor.of("innenrevision", nrw.komman.kernel.common.AccountRole.AUDITOR);
+    public static final Actor ADMINISTRATOR = Actor.of("betrieb", nrw.komman.kernel.common.AccountRole.ADMINISTRATOR);
 
     /** "Today" for the query handlers: hours "this year" are hours of 2025. */
     public static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-15T10:00:00Z"), ZoneId.of("Europe/Berlin"));

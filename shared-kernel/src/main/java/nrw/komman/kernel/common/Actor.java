@@ -10,37 +10,37 @@ import java.util.Objects;
  * Who sends a command or query: account, role and, for coordinators, their centre.
  * Travels in the message metadata (keys below); Axon's correlation data copies it onto every event.
  */
-public record Actor(String account, Role role, CentreId centre) {
+public record Actor(String account, AccountRole role, CentreId centre) {
 
     public static final String ACCOUNT = "actorAccount";
     public static final String ROLE = "actorRole";
     public static final String CENTRE = "actorCentre";
 
-    public static final Actor SYSTEM = new Actor("system", Role.SYSTEM, null);
+    public static final Actor SYSTEM = new Actor("system", AccountRole.SYSTEM, null);
 
     public Actor {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(role, "role");
-        if (role == Role.COORDINATOR && centre == null) {
+        if (role == AccountRole.COORDINATOR && centre == null) {
             throw new IllegalArgumentException("a coordinator is bound to a centre");
         }
     }
 
     public static Actor coordinator(String account, CentreId centre) {
-        return new Actor(account, Role.COORDINATOR, centre);
+        return new Actor(account, AccountRole.COORDINATOR, centre);
     }
 
-    public static Actor of(String account, Role role) {
+    public static Actor of(String account, AccountRole role) {
         return new Actor(account, role, null);
     }
 
-    public boolean is(Role r) {
+    public boolean is(AccountRole r) {
         return role == r;
     }
 
     /** True when this actor may act on the given centre's own data (its coordinators; the system). */
     public boolean actsFor(CentreId centreId) {
-        return role == Role.SYSTEM || (role == Role.COORDINATOR && centre.equals(centreId));
+        return role == AccountRole.SYSTEM || (role == AccountRole.COORDINATOR && centre.equals(centreId));
     }
 
     public Map<String, String> toMetaData() {
@@ -61,7 +61,7 @@ public record Actor(String account, Role role, CentreId centre) {
             throw new ForbiddenException("actor.missing", "Die Aktion ist keinem angemeldeten Konto zugeordnet.");
         }
         Object centre = metaData.get(CENTRE);
-        return new Actor(account.toString(), Role.valueOf(role.toString()),
+        return new Actor(account.toString(), AccountRole.valueOf(role.toString()),
                 centre == null ? null : new CentreId(centre.toString()));
     }
 }

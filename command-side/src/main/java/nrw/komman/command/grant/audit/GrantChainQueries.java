@@ -8,7 +8,7 @@ import nrw.komman.kernel.common.DomainException;
 import nrw.komman.kernel.common.ForbiddenException;
 import nrw.komman.kernel.common.InvalidInputException;
 import nrw.komman.kernel.common.NotFoundException;
-import nrw.komman.kernel.common.Role;
+import nrw.komman.kernel.common.AccountRole;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 @Component
 public class GrantChainQueries {
 
-    private static final Set<Role> READERS = EnumSet.of(Role.COORDINATOR, Role.GRANT_OFFICER, Role.MINISTRY, Role.AUDITOR);
+    private static final Set<AccountRole> READERS = EnumSet.of(AccountRole.COORDINATOR, AccountRole.GRANT_OFFICER, AccountRole.MINISTRY, AccountRole.AUDITOR);
     private static final Pattern HEAD = Pattern.compile("[0-9a-fA-F]{64}");
 
     private final GrantChainTables tables;
@@ -65,7 +65,7 @@ public class GrantChainQueries {
         if (rows.isEmpty()) {
             throw new NotFoundException("grant.not-found", "Diese Zuwendung ist nicht bekannt.");
         }
-        if (actor.is(Role.COORDINATOR) && !centreOf(rows).map(actor.centre().value()::equals).orElse(false)) {
+        if (actor.is(AccountRole.COORDINATOR) && !centreOf(rows).map(actor.centre().value()::equals).orElse(false)) {
             throw new ForbiddenException("grant.foreign-centre",
                     "Sie können nur die Zuwendungen Ihres eigenen Integrationszentrums einsehen.");
         }

@@ -9,7 +9,7 @@ import nrw.komman.kernel.common.DomainException;
 import nrw.komman.kernel.common.ForbiddenException;
 import nrw.komman.kernel.common.InvalidInputException;
 import nrw.komman.kernel.common.NotFoundException;
-import nrw.komman.kernel.common.Role;
+import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.grant.GrantId;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
@@ -42,8 +42,8 @@ class GrantChainQueriesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Role.class, names = {"AUDITOR", "MINISTRY", "GRANT_OFFICER"})
-    void auditors_ministry_and_grant_authority_verify_every_grant(Role role) {
+    @EnumSource(value = AccountRole.class, names = {"AUDITOR", "MINISTRY", "GRANT_OFFICER"})
+    void auditors_ministry_and_grant_authority_verify_every_grant(AccountRole role) {
         storedHistory();
 
         ChainVerification v = verifyAs(Actor.of("someone", role));
@@ -71,8 +71,8 @@ class GrantChainQueriesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Role.class, names = {"ADMINISTRATOR", "SYSTEM"})
-    void administrators_are_refused_before_anything_is_read(Role role) {
+    @EnumSource(value = AccountRole.class, names = {"ADMINISTRATOR", "SYSTEM"})
+    void administrators_are_refused_before_anything_is_read(AccountRole role) {
         assertThatThrownBy(() -> verifyAs(Actor.of("admin", role)))
                 .isInstanceOfSatisfying(ForbiddenException.class, e -> assertThat(e.code()).isEqualTo("grant.forbidden"));
         verifyNoInteractions(tables);
@@ -91,13 +91,13 @@ class GrantChainQueriesTest {
     void an_unknown_grant_is_not_found() {
         when(tables.rows(GRANT.toString())).thenReturn(ChainFixtures.rows(List.of(), List.of()));
 
-        assertThatThrownBy(() -> verifyAs(Actor.of("lrh.pruefung", Role.AUDITOR)))
+        assertThatThrownBy(() -> verifyAs(Actor.of("lrh.pruefung", AccountRole.AUDITOR)))
                 .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.code()).isEqualTo("grant.not-found"));
     }
 
     @Test
     void a_malformed_expectation_is_invalid_input() {
-        Actor auditor = Actor.of("lrh.pruefung", Role.AUDITOR);
+        Actor auditor = Actor.of("lrh.pruefung", AccountRole.AUDITOR);
         MetaData metaData = MetaData.from(auditor.toMetaData());
 
         for (VerifyGrantChainQuery bad : List.of(new VerifyGrantChainQuery(GRANT, "abc", 3),

@@ -1,0 +1,17 @@
+package nrw.komman.kernel.common;
+
+/** The five roles of the programme (see domain.md, "Who uses it"). */
+public enum AccountRole {
+    /** Staff of one integration centre: acts on and sees only that centre. */
+    COORDINATOR,
+    /** Bezirksregierung Arnsberg: reviews applications, sees all grants. */
+    GRANT_OFFICER,
+    /** The Land's ministry: budgets, decisions, state-wide figures. */
+    MINISTRY,
+    /** Internal audit / court of audit: reads histories, changes nothing. */
+    AUDITOR,
+    /** Operations: accounts and read models. */
+    ADMINISTRATOR,
+    /** The platform itself, e.g. establishing the reference centres on first start. */
+    SYSTEM
+}

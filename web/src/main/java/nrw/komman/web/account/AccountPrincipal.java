@@ -1,0 +1,111 @@
+package nrw.komman.web.account;
+
+import nrw.komman.kernel.centre.CentreId;
+import nrw.komman.kernel.common.Actor;
+import nrw.komman.kernel.common.AccountRole;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The signed-in account. {@link #actor()} is what travels in every command's and query's metadata;
+ * the Spring authority is {@code ROLE_<role>}.
+ */
+public final class AccountPrincipal implements UserDetails, CredentialsContainer {
+
+    private final String username;
+    private final AccountRole role;
+    private final CentreId centreId;
+    private final boolean enabled;
+    private final int failedSignIns;
+    private final Instant lockedUntil;
+    private String passwordHash;
+
+    public AccountPrincipal(String username, String passwordHash, AccountRole role, CentreId centreId, boolean enabled) {
+        this(username, passwordHash, role, centreId, enabled, 0, null);
+    }
+
+    public AccountPrincipal(String username, String passwordHash, AccountRole role, CentreId centreId, boolean enabled,
+                            int failedSignIns, Instant lockedUntil) {
+        this.username = Objects.requireNonNull(username, "username");
+        this.passwordHash = passwordHash;
+        this.role = Objects.requireNonNull(role, "role");
+        this.centreId = centreId;
+        this.enabled = enabled;
+        this.failedSignIns = failedSignIns;
+        this.lockedUntil = lockedUntil;
+    }
+
+    /** Failed sign-ins counted when the account was loaded (see {@link SignInThrottle}). */
+    public int failedSignIns() {
+        return failedSignIns;
+    }
+
+    /**
+     * The end of a lockout after failed sign-ins (may lie in the past), or null. Deliberately not
+     * {@link #isAccountNonLocked()}: Spring would refuse before the password check, faster than a wrong password
+     * is refused, and so tell who has an account. {@link ThrottlingAuthenticationProvider} refuses after it.
+     */
+    public Instant lockedUntil() {
+        return lockedUntil;
+    }
+
+    public Actor actor() {
+        return new Actor(username, role, centreId);
+    }
+
+    public AccountRole role() {
+        return role;
+    }
+
+    /** The coordinator's centre; null for every other role. */
+    public CentreId centreId() {
+        return centreId;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority("ROLE_" + role.name()));
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AccountPrincipal other && username.equals(other.username);
+    }
+
+    @Override
+    public int hashCode() {
+        return username.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "AccountPrincipal[" + username + ", " + role + (centreId == null ? "" : ", " + centreId) + "]";
+    }
+}

@@ -1,0 +1,20 @@
+package nrw.komman.web.grant;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import nrw.komman.kernel.grant.ApproveGrantCommand;
+import nrw.komman.kernel.grant.GrantId;
+import nrw.komman.web.platform.Ids;
+
+import static nrw.komman.web.platform.Messages.REQUIRED;
+import static nrw.komman.web.platform.Messages.TOO_LONG;
+
+/** @param approvedAmount euros as a decimal string, not above the requested amount */
+public record ApproveGrantRequest(
+        @NotBlank(message = REQUIRED) @Size(max = 20, message = TOO_LONG) String approvedAmount,
+        @Size(max = 4000, message = TOO_LONG) String note) {
+
+    public ApproveGrantCommand toCommand(GrantId grantId) {
+        return new ApproveGrantCommand(grantId, Ids.money("approvedAmount", approvedAmount), note);
+    }
+}

@@ -1,0 +1,119 @@
+package nrw.komman.web.platform.page;
+
+import nrw.komman.kernel.common.Money;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.Collator;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import static nrw.komman.web.platform.Today.NRW;
+
+/**
+ * Numbers, dates and euro amounts as the administration in NRW writes them (de-DE), for the
+ * templates: {@code ${@fmt.euro(grant.approvedAmount)}}. German formats on every page, also in the
+ * English UI: the figures belong to German files.
+ */
+@Component("fmt")
+public class Formats {
+
+    private static final Locale DE = Locale.GERMANY;
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy", DE);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm 'Uhr'", DE).withZone(NRW);
+
+    /** 12500,5 → "12.500,50 €"; null → "—". */
+    public String euro(Money amount) {
+        if (amount == null) {
+            return "—";
+        }
+        NumberFormat format = NumberFormat.getCurrencyInstance(DE);
+        return format.format(amount.toBigDecimal()).replace('\u00A0', ' ').replace(" €", "\u00A0€");
+    }
+
+    /** Like {@link #euro}, but an amount not yet recorded reads "0,00 €" (nothing disbursed yet, nothing repaid). */
+    public String euroOrZero(Money amount) {
+        return euro(amount == null ? Money.ZERO : amount);
+    }
+
+    public String date(LocalDate date) {
+        return date == null ? "—" : DATE.format(date);
+    }
+
+    public String dateTime(Instant instant) {
+        return instant == null ? "—" : DATE_TIME.format(instant);
+    }
+
+    /** Minutes as hours with one decimal: 90 → "1,5". */
+    public String hours(long minutes) {
+        BigDecimal hours = BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 1, RoundingMode.HALF_UP);
+        NumberFormat format = NumberFormat.getNumberInstance(DE);
+        format.setMinimumFractionDigits(hours.stripTrailingZeros().scale() > 0 ? 1 : 0);
+        format.setMaximumFractionDigits(1);
+        return format.format(hours);
+    }
+
+    /** A duration for people: 90 → "1 Std. 30 Min.", 45 → "45 Min.". */
+    public String duration(int minutes) {
+        int h = minutes / 60;
+        int m = minutes % 60;
+        if (h == 0) {
+            return m + " Min.";
+        }
+        return m == 0 ? h + " Std." : h + " Std. " + m + " Min.";
+    }
+
+    /** ISO 639-1 codes as names in the user's language, sorted by name: ["de", "ar"] → "Arabisch, Deutsch"; none → "—". */
+    public String languages(Collection<String> codes, Locale locale) {
+        if (codes == null || codes.isEmpty()) {
+            return "—";
+        }
+        Locale in = locale == null ? DE : locale;
+        return codes.stream().map(code -> {
+                    String name = Locale.forLanguageTag(code).getDisplayLanguage(in);
+                    return name.isBlank() ? code : name;
+                })
+                .sorted(Collator.getInstance(in))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** The sum of counts such as grants by status, formatted: {APPLIED=2, APPROVED=1} → "3". */
+    public String total(java.util.Map<?, ? extends Number> counts) {
+        return number(counts == null ? 0 : counts.values().stream().mapToLong(Number::longValue).sum());
+    }
+
+    /** The sum of minutes such as minutes by category, as hours: {A=60, B=30} → "1,5". */
+    public String totalHours(java.util.Map<?, ? extends Number> minutes) {
+        return hours(minutes == null ? 0 : minutes.values().stream().mapToLong(Number::longValue).sum());
+    }
+
+    public String number(long value) {
+        return NumberFormat.getIntegerInstance(DE).format(value);
+    }
+
+    /** The share {@code part / whole} in whole percent, for a bar: 0 to 100; 0 without a whole. */
+    public int share(Money part, Money whole) {
+        if (part == null || whole == null || whole.isZero()) {
+            return 0;
+        }
+        long percent = BigDecimal.valueOf(part.cents()).multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(whole.cents()), 0, RoundingMode.HALF_UP).longValue();
+        return (int) Math.max(0, Math.min(100, percent));
+    }
+
+    /** The share as people read it: "62 %"; "—" without a whole. */
+    public String percent(Money part, Money whole) {
+        if (part == null || whole == null || whole.isZero()) {
+            return "—";
+        }
+        BigDecimal percent = BigDecimal.valueOf(part.cents()).multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(whole.cents()), 0, RoundingMode.HALF_UP);
+        return NumberFormat.getIntegerInstance(DE).format(percent) + "\u00A0%";
+    }
+}

@@ -1,0 +1,42 @@
+package nrw.komman.web.volunteer;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import nrw.komman.kernel.activity.ActivityCategory;
+import nrw.komman.kernel.centre.CentreId;
+import nrw.komman.kernel.volunteer.PersonalData;
+import nrw.komman.kernel.volunteer.RegisterVolunteerCommand;
+import nrw.komman.kernel.volunteer.VolunteerId;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+import static nrw.komman.web.platform.Messages.REQUIRED;
+import static nrw.komman.web.platform.Messages.TOO_LONG;
+import static nrw.komman.web.platform.Messages.TOO_MANY;
+
+/**
+ * A volunteer to register. E-mail and/or phone are required (checked by the shared kernel).
+ *
+ * @param languages    ISO 639-1 codes, e.g. ["ar", "de"]
+ * @param interests    activity categories the volunteer is interested in
+ * @param registeredOn today when absent; an earlier date for volunteers who started before the platform
+ */
+public record RegisterVolunteerRequest(
+        @NotBlank(message = REQUIRED) @Size(max = 200, message = TOO_LONG) String name,
+        @Size(max = 254, message = TOO_LONG) String email,
+        @Size(max = 30, message = TOO_LONG) String phone,
+        @Size(max = 500, message = TOO_LONG) String availability,
+        @Size(max = 30, message = TOO_MANY) Set<@NotBlank(message = REQUIRED) @Size(max = 3, message = TOO_LONG) String> languages,
+        @Size(max = 20, message = TOO_MANY) Set<@NotNull(message = REQUIRED) ActivityCategory> interests,
+        @NotNull(message = REQUIRED) @Valid ConsentRequest consent,
+        LocalDate registeredOn) {
+
+    public RegisterVolunteerCommand toCommand(VolunteerId volunteerId, CentreId centreId) {
+        return new RegisterVolunteerCommand(volunteerId, centreId,
+                new PersonalData(name, email, phone, availability, languages, interests),
+                consent == null ? null : consent.toRecord(), registeredOn);
+    }
+}

@@ -1,0 +1,124 @@
+package nrw.komman.web.volunteer;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import nrw.komman.kernel.activity.ActivityCategory;
+import nrw.komman.kernel.centre.CentreId;
+import nrw.komman.kernel.volunteer.ConsentRecord;
+import nrw.komman.kernel.volunteer.PersonalData;
+import nrw.komman.kernel.volunteer.RegisterVolunteerCommand;
+import nrw.komman.kernel.volunteer.VolunteerId;
+import org.springframework.format.annotation.DateTimeFormat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The register-a-volunteer form as the browser sends it. The checks here are only those a form needs
+ * to say something helpful next to each field at once; the shared kernel and the command side check
+ * everything again (their refusals are put on the form by {@code FormErrors}).
+ */
+public class VolunteerForm {
+
+    public static final String DEFAULT_CONSENT_DOCUMENT = "Einwilligung Datenverarbeitung Ehrenamtskoordination";
+    public static final String DEFAULT_CONSENT_VERSION = "2024-01";
+
+    @NotBlank(message = "{ui.volunteer.name.required}")
+    @Size(max = 200, message = "{ui.too-long}")
+    private String name;
+
+    @Email(regexp = "^$|[^@\\s]+@[^@\\s]+\\.[^@\\s.]{2,}", message = "{ui.volunteer.email.invalid}")
+    @Size(max = 254, message = "{ui.too-long}")
+    private String email;
+
+    @Size(max = 30, message = "{ui.too-long}")
+    private String phone;
+
+    @Size(max = 500, message = "{ui.too-long}")
+    private String availability;
+
+    private Set<String> languages = new TreeSet<>();
+
+    @Size(max = 200, message = "{ui.too-long}")
+    private String otherLanguages;
+
+    private Set<ActivityCategory> interests = new LinkedHashSet<>();
+
+    @AssertTrue(message = "{ui.volunteer.consent.required}")
+    private boolean consentGiven;
+
+    @NotBlank(message = "{ui.volunteer.consentDocument.required}")
+    @Size(max = 200, message = "{ui.too-long}")
+    private String consentDocument = DEFAULT_CONSENT_DOCUMENT;
+
+    @NotBlank(message = "{ui.volunteer.consentVersion.required}")
+    @Size(max = 40, message = "{ui.too-long}")
+    private String consentVersion = DEFAULT_CONSENT_VERSION;
+
+    @NotNull(message = "{ui.volunteer.consentDate.required}")
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate consentDate;
+
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate registeredOn;
+
+    /** Languages ticked plus those typed ("ku, ti"), as the codes the kernel checks. */
+    public Set<String> allLanguages() {
+        Set<String> all = new TreeSet<>(languages == null ? Set.of() : languages);
+        if (otherLanguages != null && !otherLanguages.isBlank()) {
+            Arrays.stream(otherLanguages.split("[,;\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).forEach(all::add);
+        }
+        return all;
+    }
+
+    /**
+     * The command; the kernel's records check the personal data while it is built. Consent given
+     * today is recorded with the current time, an earlier day at noon (the form asks for the day only).
+     */
+    public RegisterVolunteerCommand toCommand(VolunteerId id, CentreId centre, LocalDate today, Instant now, ZoneId zone) {
+        PersonalData data = new PersonalData(name, blankToNull(email), blankToNull(phone), availability, allLanguages(),
+                interests == null ? Set.of() : interests);
+        Instant givenAt = consentDate == null || consentDate.equals(today) ? now
+                : consentDate.atTime(LocalTime.NOON).atZone(zone).toInstant();
+        return new RegisterVolunteerCommand(id, centre, data, new ConsentRecord(consentDocument, consentVersion, givenAt),
+                registeredOn);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public String getEmail() { return email; }
+    public void setEmail(String email) { this.email = email; }
+    public String getPhone() { return phone; }
+    public void setPhone(String phone) { this.phone = phone; }
+    public String getAvailability() { return availability; }
+    public void setAvailability(String availability) { this.availability = availability; }
+    public Set<String> getLanguages() { return languages; }
+    public void setLanguages(Set<String> languages) { this.languages = languages; }
+    public String getOtherLanguages() { return otherLanguages; }
+    public void setOtherLanguages(String otherLanguages) { this.otherLanguages = otherLanguages; }
+    public Set<ActivityCategory> getInterests() { return interests; }
+    public void setInterests(Set<ActivityCategory> interests) { this.interests = interests; }
+    public boolean isConsentGiven() { return consentGiven; }
+    public void setConsentGiven(boolean consentGiven) { this.consentGiven = consentGiven; }
+    public String getConsentDocument() { return consentDocument; }
+    public void setConsentDocument(String consentDocument) { this.consentDocument = consentDocument; }
+    public String getConsentVersion() { return consentVersion; }
+    public void setConsentVersion(String consentVersion) { this.consentVersion = consentVersion; }
+    public LocalDate getConsentDate() { return consentDate; }
+    public void setConsentDate(LocalDate consentDate) { this.consentDate = consentDate; }
+    public LocalDate getRegisteredOn() { return registeredOn; }
+    public void setRegisteredOn(LocalDate registeredOn) { this.registeredOn = registeredOn; }
+}
