@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -30,8 +31,10 @@ import java.util.List;
  * Establishes the 54 integration centres of the official list (shipped in
  * {@code reference-data/}, source Destatis, CC BY 4.0) on first start. A centre whose stream already
  * exists is left alone, so a second start, or a second node starting at the same time, adds nothing.
+ * {@code komman.reference-centres.enabled=false} leaves them out (a test that establishes its own centres).
  */
 @Component
+@ConditionalOnProperty(prefix = "komman.reference-centres", name = "enabled", havingValue = "true", matchIfMissing = true)
 @Order(10)
 public class ReferenceCentres implements ApplicationRunner {
 
