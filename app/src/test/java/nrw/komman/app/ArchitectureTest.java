@@ -3,14 +3,30 @@ package nrw.komman.app;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import nrw.komman.command.CommandSideConfiguration;
+import nrw.komman.query.QuerySideConfiguration;
+import nrw.komman.web.WebModuleAutoConfiguration;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.spring.stereotype.Aggregate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.stereotype.Controller;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The module map of architecture.md, kept true by the build. */
+/** The module map of docs/architecture.md, kept true by the build. */
 class ArchitectureTest {
+
+    /** The features of the web module; everything else there is the platform they stand on. */
+    static final String[] WEB_FEATURES = {"volunteer", "activity", "centre", "grant", "budget", "report", "privacy",
+            "account", "admin", "demo"};
 
     private static JavaClasses classes;
 
@@ -20,6 +36,8 @@ class ArchitectureTest {
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("nrw.komman");
     }
+
+    // ---- modules: one way, through the published language
 
     @Test
     void the_shared_kernel_depends_on_no_other_module_and_not_on_spring() {
@@ -59,8 +77,108 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    // ---- a module is a role: a class lives in the module of the role that runs it
+
+    @Test
+    void aggregates_and_command_handlers_live_in_the_command_side() {
+        classes().that().areAnnotatedWith(Aggregate.class).should().resideInAPackage("nrw.komman.command..").check(classes);
+        methods().that().areAnnotatedWith(CommandHandler.class)
+                .should().beDeclaredInClassesThat().resideInAnyPackage("nrw.komman.command..", "nrw.komman.query.readmodel..")
+                .because("deciding is the command role's job; the one exception is the administrator's command to rebuild "
+                        + "the read models, which the query role carries out")
+                .check(classes);
+    }
+
+    @Test
+    void projections_and_query_handlers_live_in_the_query_side() {
+        methods().that().areAnnotatedWith(EventHandler.class)
+                .should().beDeclaredInClassesThat().resideInAPackage("nrw.komman.query..").check(classes);
+        methods().that().areAnnotatedWith(QueryHandler.class)
+                .should().beDeclaredInClassesThat().resideInAnyPackage("nrw.komman.query..", "nrw.komman.command..")
+                .because("reading is the query role's job; the command side answers only the checks of its own "
+                        + "set-based tables (the grant's hash chain)")
+                .check(classes);
+    }
+
+    @Test
+    void controllers_live_in_the_web() {
+        classes().that().areMetaAnnotatedWith(Controller.class)
+                .should().resideInAPackage("nrw.komman.web..").check(classes);
+    }
+
+    @Test
+    void a_web_controller_says_whether_it_serves_pages_or_the_api() {
+        // pages and the API of a feature share its package: the annotation decides whether an error is an
+        // HTML page or problem JSON
+        noClasses().that().resideInAPackage("nrw.komman.web..")
+                .should().beAnnotatedWith(Controller.class)
+                .because("a page controller is a @PageController and an API controller a @RestController")
+                .check(classes);
+    }
+
+    @Test
+    void the_app_is_wiring_only() {
+        noClasses().that().resideInAPackage("nrw.komman.app..")
+                .should().beAnnotatedWith(Aggregate.class)
+                .orShould().beMetaAnnotatedWith(Controller.class)
+                .check(classes);
+        noClasses().that().resideInAPackage("nrw.komman.app..")
+                .should().dependOnClassesThat().resideInAPackage("nrw.komman.web..")
+                .because("the application joins the web module through its auto-configuration, not by reaching into it")
+                .check(classes);
+    }
+
+    @Test
+    void each_role_module_is_switched_by_one_configuration_that_scans_it() {
+        classes().that().areAnnotatedWith(ComponentScan.class)
+                .should().haveFullyQualifiedName(CommandSideConfiguration.class.getName())
+                .orShould().haveFullyQualifiedName(QuerySideConfiguration.class.getName())
+                .orShould().haveFullyQualifiedName(WebModuleAutoConfiguration.class.getName())
+                .orShould().haveFullyQualifiedName(KommAnApplication.class.getName())
+                .check(classes);
+        classes().that().belongToAnyOf(CommandSideConfiguration.class, QuerySideConfiguration.class, WebModuleAutoConfiguration.class)
+                .should().beAnnotatedWith(ConditionalOnProperty.class)
+                .check(classes);
+    }
+
+    // ---- inside the modules: features
+
     @Test
     void features_inside_the_command_side_are_free_of_cycles() {
         slices().matching("nrw.komman.command.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void every_web_class_belongs_to_a_feature_or_to_the_platform() {
+        String[] packages = new String[WEB_FEATURES.length + 1];
+        for (int i = 0; i < WEB_FEATURES.length; i++) {
+            packages[i] = "nrw.komman.web." + WEB_FEATURES[i] + "..";
+        }
+        packages[WEB_FEATURES.length] = "nrw.komman.web.platform..";
+        classes().that().resideInAPackage("nrw.komman.web..")
+                .and().doNotBelongToAnyOf(WebModuleAutoConfiguration.class)
+                .should().resideInAnyPackage(packages)
+                .check(classes);
+    }
+
+    @Test
+    void the_web_platform_serves_the_features_and_knows_none_but_the_signed_in_account() {
+        String[] others = new String[WEB_FEATURES.length - 1];
+        int i = 0;
+        for (String feature : WEB_FEATURES) {
+            if (!feature.equals("account")) {
+                others[i++] = "nrw.komman.web." + feature + "..";
+            }
+        }
+        noClasses().that().resideInAPackage("nrw.komman.web.platform..")
+                .should().dependOnClassesThat().resideInAnyPackage(others)
+                .check(classes);
+    }
+
+    @Test
+    void web_features_lean_on_each_other_one_way_only() {
+        // package-private types already stay inside their feature (the compiler says so); what remains is
+        // that two features never depend on each other both ways
+        slices().matching("nrw.komman.web.(*)..").should().beFreeOfCycles().check(classes);
     }
 }

@@ -1,5 +1,6 @@
 package nrw.komman.web.activity;
 
+import nrw.komman.web.platform.page.PageController;
 import nrw.komman.web.volunteer.Choices;
 import nrw.komman.web.volunteer.VolunteerPages;
 import jakarta.validation.Valid;
@@ -19,7 +20,6 @@ import nrw.komman.web.platform.QueryDispatcher;
 import nrw.komman.web.platform.Today;
 import nrw.komman.web.platform.page.FormErrors;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +37,7 @@ import java.util.Map;
  * Correcting and withdrawing a logged activity. Logged facts are never edited in place: each is a
  * new command with a reason, and the volunteer's page shows the entry as corrected or withdrawn.
  */
-@Controller
+@PageController
 public class ActivityCorrectionPages {
 
     static final List<String> CORRECTION_ORDER = List.of("date", "minutes", "category", "note", "reason");

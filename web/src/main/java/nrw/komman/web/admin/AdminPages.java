@@ -1,5 +1,6 @@
 package nrw.komman.web.admin;
 
+import nrw.komman.web.platform.page.PageController;
 import nrw.komman.web.account.AccountForm;
 import nrw.komman.web.account.PasswordForm;
 import jakarta.validation.Valid;
@@ -20,7 +21,6 @@ import nrw.komman.web.platform.Ids;
 import nrw.komman.web.platform.QueryDispatcher;
 import nrw.komman.web.platform.page.FormErrors;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.MapBindingResult;
@@ -42,7 +42,7 @@ import static java.util.Map.entry;
  * The administrator's pages: accounts (create, disable, enable, reset the password) through the same
  * {@link AccountService} as the API, and the read models' status with the rebuild button.
  */
-@Controller
+@PageController
 public class AdminPages {
 
     static final Map<String, String> ACCOUNT_FIELDS = Map.ofEntries(entry("username", "username"),

@@ -1,5 +1,6 @@
 package nrw.komman.web.budget;
 
+import nrw.komman.web.platform.page.PageController;
 import jakarta.validation.Valid;
 import nrw.komman.kernel.budget.BudgetId;
 import nrw.komman.kernel.budget.BudgetOverview;
@@ -23,7 +24,6 @@ import nrw.komman.web.platform.page.Formats;
 import nrw.komman.web.platform.page.GermanMoney;
 import nrw.komman.web.platform.page.UiAccess;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,7 +48,7 @@ import static java.util.Map.entry;
  * grant authority and auditors; the ministry sets a budget (state-wide or a centre's share) with a
  * form. Whether an amount is allowed (never below what is approved) the command side decides.
  */
-@Controller
+@PageController
 public class BudgetPages {
 
     static final Map<String, String> FIELDS = Map.ofEntries(

@@ -1,5 +1,6 @@
 package nrw.komman.web.centre;
 
+import nrw.komman.web.platform.page.PageController;
 import nrw.komman.web.platform.security.Coordinators;
 import nrw.komman.kernel.activity.CentreDashboard;
 import nrw.komman.kernel.activity.FetchCentreDashboardQuery;
@@ -8,7 +9,6 @@ import nrw.komman.kernel.grant.FindGrantsQuery;
 import nrw.komman.kernel.grant.GrantView;
 import nrw.komman.web.platform.QueryDispatcher;
 import nrw.komman.web.platform.Today;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -23,7 +23,7 @@ import java.util.Locale;
  * The coordinator's start page: the centre at a glance (the dashboard query of the centre-views) and
  * its grants (the grants register). The rules live on the command side, the sums in the database.
  */
-@Controller
+@PageController
 public class DashboardController {
 
     private final QueryDispatcher queries;

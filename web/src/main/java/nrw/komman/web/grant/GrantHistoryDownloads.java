@@ -1,5 +1,6 @@
 package nrw.komman.web.grant;
 
+import nrw.komman.web.platform.page.PageController;
 import nrw.komman.kernel.audit.ChainVerification;
 import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.grant.GrantHistory;
@@ -12,7 +13,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
@@ -24,7 +24,7 @@ import java.util.function.Function;
  * and the chain verification of the same moment. For the auditors, the ministry, the grant authority
  * and the grant's own centre (another centre's coordinator gets the 403 page).
  */
-@Controller
+@PageController
 public class GrantHistoryDownloads {
 
     private final QueryDispatcher queries;

@@ -1,5 +1,6 @@
 package nrw.komman.web.grant;
 
+import nrw.komman.web.platform.page.PageController;
 import jakarta.validation.Valid;
 import nrw.komman.kernel.common.Money;
 import nrw.komman.kernel.common.AccountRole;
@@ -21,7 +22,6 @@ import nrw.komman.web.platform.page.Formats;
 import nrw.komman.web.platform.page.GermanMoney;
 import nrw.komman.web.platform.page.UiAccess;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,7 +47,7 @@ import static java.util.Map.entry;
  * confirmation; what the command side refuses (amounts, dates, status) stays on the form next to the
  * field it concerns. Only the input's format is checked here.
  */
-@Controller
+@PageController
 public class GrantLifecyclePages {
 
     static final Map<String, String> FUNDS_FIELDS = Map.ofEntries(

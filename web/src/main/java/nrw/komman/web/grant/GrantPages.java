@@ -1,5 +1,6 @@
 package nrw.komman.web.grant;
 
+import nrw.komman.web.platform.page.PageController;
 import jakarta.validation.Valid;
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.centre.CentreView;
@@ -30,7 +31,6 @@ import nrw.komman.web.platform.page.FormMoney;
 import nrw.komman.web.platform.page.GermanMoney;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,7 +58,7 @@ import static java.util.Map.entry;
  * confirmation; refusals stay on the form. Which buttons a page offers follows the role and the status
  * (the later steps are in {@link GrantLifecyclePages}); the command side decides.
  */
-@Controller
+@PageController
 public class GrantPages {
 
     static final Map<String, String> APPLY_FIELDS = Map.ofEntries(

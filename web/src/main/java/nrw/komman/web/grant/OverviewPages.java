@@ -1,5 +1,6 @@
 package nrw.komman.web.grant;
 
+import nrw.komman.web.platform.page.PageController;
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.centre.Regierungsbezirk;
 import nrw.komman.kernel.common.NotFoundException;
@@ -13,7 +14,6 @@ import nrw.komman.kernel.ministry.RegionFigures;
 import nrw.komman.web.platform.Ids;
 import nrw.komman.web.platform.QueryDispatcher;
 import nrw.komman.web.platform.Today;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,7 +28,7 @@ import java.util.stream.IntStream;
  * The state-wide overview of a funding year: the state, its five Regierungsbezirke, and drilling down
  * to one centre. Counts, hours and money only, never a volunteer's name (the query answers no more).
  */
-@Controller
+@PageController
 public class OverviewPages {
 
     private final QueryDispatcher queries;

@@ -1,5 +1,6 @@
 package nrw.komman.web.privacy;
 
+import nrw.komman.web.platform.page.PageController;
 import jakarta.validation.Valid;
 import nrw.komman.kernel.centre.CentreView;
 import nrw.komman.kernel.centre.FindCentresQuery;
@@ -9,7 +10,6 @@ import nrw.komman.web.privacy.RetentionRuns.RetentionRunResult;
 import nrw.komman.web.platform.QueryDispatcher;
 import nrw.komman.web.platform.page.FormErrors;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  * inactive, and the grant files whose keeping period has ended), and the run itself after a confirmation page
  * with an explicit tick. The run's result is shown on the page after post-redirect-get.
  */
-@Controller
+@PageController
 public class RetentionPages {
 
     private final RetentionRuns retention;

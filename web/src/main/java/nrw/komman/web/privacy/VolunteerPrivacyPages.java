@@ -1,5 +1,6 @@
 package nrw.komman.web.privacy;
 
+import nrw.komman.web.platform.page.PageController;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Valid;
@@ -24,7 +25,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,7 +51,7 @@ import static java.util.Map.entry;
  * explicit tick. Each change is one command, then post-redirect-get to the volunteer's page, which then shows no
  * personal data.
  */
-@Controller
+@PageController
 public class VolunteerPrivacyPages {
 
     static final Map<String, String> WITHDRAWAL_FIELDS = Map.ofEntries(

@@ -1,5 +1,6 @@
 package nrw.komman.web.report;
 
+import nrw.komman.web.platform.page.PageController;
 import nrw.komman.kernel.activity.ActivityCategory;
 import nrw.komman.kernel.common.InvalidInputException;
 import nrw.komman.kernel.common.NotFoundException;
@@ -17,7 +18,6 @@ import nrw.komman.web.platform.page.SvgChart;
 import nrw.komman.web.platform.page.UiAccess;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,7 +49,7 @@ import java.util.stream.IntStream;
  * A report is made at once ("Bericht erstellen") or in the background with visible progress, kept for
  * colleagues with the same rights ("Im Hintergrund erstellen").
  */
-@Controller
+@PageController
 public class ReportPages {
 
     private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("d.M.uuuu")

@@ -1,5 +1,6 @@
 package nrw.komman.web.volunteer;
 
+import nrw.komman.web.platform.page.PageController;
 import nrw.komman.web.activity.ActivityForm;
 import nrw.komman.web.platform.security.Coordinators;
 import jakarta.validation.Valid;
@@ -25,7 +26,6 @@ import nrw.komman.web.platform.QueryDispatcher;
 import nrw.komman.web.platform.Today;
 import nrw.komman.web.platform.page.FormErrors;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,7 +47,7 @@ import static java.util.Map.entry;
  * page with their activities, logging an activity, deactivating and reactivating. Every change is a
  * command through the gateway, then post-redirect-get with a confirmation; a refusal stays on the form.
  */
-@Controller
+@PageController
 public class VolunteerPages {
 
     static final int PAGE_SIZE = 25;

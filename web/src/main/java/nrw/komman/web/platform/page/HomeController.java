@@ -2,7 +2,6 @@ package nrw.komman.web.platform.page;
 
 import nrw.komman.web.account.AccountPrincipal;
 import nrw.komman.web.platform.security.CurrentActor;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import java.util.Optional;
@@ -11,7 +10,7 @@ import java.util.Optional;
  * Sign-in page, the start page fitting the role, and the accessibility statement. The sign-in form
  * posts to Spring Security ({@code POST /login}); sign-out is {@code POST /logout}.
  */
-@Controller
+@PageController
 public class HomeController {
 
     @GetMapping("/login")

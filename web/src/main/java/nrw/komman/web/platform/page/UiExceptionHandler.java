@@ -18,10 +18,10 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * Errors of the browser pages as German HTML pages (not problem JSON): status and text come from the
  * API's {@link ProblemMapper}, so a 403 ("not your centre"), 404 or 409 reads the same in both. Takes
- * precedence over the API's advice for the UI controllers only. Spring Security's own exceptions are
+ * precedence over the API's advice for the page controllers ({@link PageController}) only. Spring Security's own exceptions are
  * left to its filters (sign-in page, 403 page via {@code /error}).
  */
-@ControllerAdvice(basePackageClasses = UiExceptionHandler.class)
+@ControllerAdvice(annotations = PageController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class UiExceptionHandler {
 

@@ -1,0 +1,4 @@
+/**
+ * The probes and metrics of a process without the web role.
+ */
+package nrw.komman.app.operations;

@@ -1,0 +1,4 @@
+/**
+ * The budgets and their use by approved grants.
+ */
+package nrw.komman.query.budget;
