@@ -1,6 +1,6 @@
 package nrw.komman.command.volunteer;
 
-import nrw.komman.command.common.Today;
+import nrw.komman.kernel.common.Nrw;
 import nrw.komman.command.privacy.RetentionErasure;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.volunteer.PersonalDataVault;
@@ -37,7 +37,7 @@ public class AxonRetentionErasure implements RetentionErasure {
 
     @Override
     public boolean eraseIfDue(VolunteerId volunteerId, LocalDate cutoff, Actor actor) {
-        LocalDate today = Today.in(clock);
+        LocalDate today = Nrw.today(clock);
         try {
             return volunteers.load(volunteerId.toString())
                     .invoke(volunteer -> volunteer.eraseIfDue(actor, cutoff, today, vault, emails, retention));

@@ -1,5 +1,6 @@
 package nrw.komman.query.grant;
 
+import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.centre.CentreEstablishedEvent;
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.common.Actor;
@@ -398,7 +399,7 @@ public class GrantProjection {
     }
 
     private static LocalDate dateOf(Instant occurredAt) {
-        return LocalDate.ofInstant(occurredAt, Rows.BERLIN);
+        return Nrw.dateOf(occurredAt);
     }
 
     private static String account(MetaData metaData) {

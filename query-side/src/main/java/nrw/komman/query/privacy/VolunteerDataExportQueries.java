@@ -1,5 +1,6 @@
 package nrw.komman.query.privacy;
 
+import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.activity.ActivityCategory;
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.common.Actor;
@@ -47,7 +48,7 @@ public class VolunteerDataExportQueries {
 
     @Autowired
     public VolunteerDataExportQueries(NamedParameterJdbcTemplate jdbc, PersonalDataVault vault, ObjectProvider<Clock> clock) {
-        this(jdbc, vault, clock.getIfAvailable(() -> Clock.system(Rows.BERLIN)));
+        this(jdbc, vault, clock.getIfAvailable(Nrw::systemClock));
     }
 
     public VolunteerDataExportQueries(NamedParameterJdbcTemplate jdbc, PersonalDataVault vault, Clock clock) {

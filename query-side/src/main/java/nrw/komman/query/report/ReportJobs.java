@@ -1,5 +1,6 @@
 package nrw.komman.query.report;
 
+import nrw.komman.kernel.common.Nrw;
 import jakarta.annotation.PreDestroy;
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.common.Actor;
@@ -74,7 +75,7 @@ public class ReportJobs {
 
     @Autowired
     public ReportJobs(NamedParameterJdbcTemplate jdbc, AnnualReportQueries reports, Serializer serializer, ObjectProvider<Clock> clock) {
-        this(jdbc, reports, serializer, clock.getIfAvailable(() -> Clock.system(Rows.BERLIN)));
+        this(jdbc, reports, serializer, clock.getIfAvailable(Nrw::systemClock));
     }
 
     ReportJobs(NamedParameterJdbcTemplate jdbc, AnnualReportQueries reports, Serializer serializer, Clock clock) {

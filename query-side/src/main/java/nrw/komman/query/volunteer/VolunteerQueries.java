@@ -1,5 +1,6 @@
 package nrw.komman.query.volunteer;
 
+import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.activity.ActivityCategory;
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.common.Actor;
@@ -60,7 +61,7 @@ public class VolunteerQueries {
 
     @Autowired
     public VolunteerQueries(NamedParameterJdbcTemplate jdbc, PersonalDataVault vault, ObjectProvider<Clock> clock) {
-        this(jdbc, vault, clock.getIfAvailable(() -> Clock.system(Rows.BERLIN)));
+        this(jdbc, vault, clock.getIfAvailable(Nrw::systemClock));
     }
 
     public VolunteerQueries(NamedParameterJdbcTemplate jdbc, PersonalDataVault vault, Clock clock) {

@@ -1,5 +1,6 @@
 package nrw.komman.web.grant;
 
+import nrw.komman.kernel.common.Nrw;
 import nrw.komman.web.platform.export.ExportWording;
 import nrw.komman.kernel.audit.ChainVerification;
 import nrw.komman.kernel.grant.GrantHistory;
@@ -35,7 +36,7 @@ public class GrantHistoryExport {
 
     @Autowired
     public GrantHistoryExport(ObjectProvider<Clock> clock) {
-        this(clock.getIfUnique(() -> Clock.system(ExportWording.NRW)));
+        this(clock.getIfUnique(Nrw::systemClock));
     }
 
     public GrantHistoryExport(Clock clock) {

@@ -1,5 +1,6 @@
 package nrw.komman.web.volunteer;
 
+import nrw.komman.kernel.common.Nrw;
 import nrw.komman.web.activity.ActivityForm;
 import nrw.komman.web.platform.security.Coordinators;
 import jakarta.validation.Valid;
@@ -133,7 +134,7 @@ public class VolunteerPages {
             try {
                 VolunteerId id = VolunteerId.random();
                 RegisterVolunteerCommand command = form.toCommand(id, Coordinators.centre(), today.date(), Instant.now(),
-                        Today.NRW);
+                        Nrw.ZONE);
                 commands.sendAndAwait(command, id);
                 redirect.addFlashAttribute("confirmation",
                         messages.getMessage("ui.volunteer.registered", new Object[]{command.personalData().name()}, locale));

@@ -3,6 +3,7 @@ package nrw.komman.web.platform.export;
 import nrw.komman.kernel.activity.ActivityCategory;
 import nrw.komman.kernel.common.Money;
 import nrw.komman.kernel.common.AccountRole;
+import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.grant.GrantId;
 import nrw.komman.kernel.grant.GrantStatus;
 import nrw.komman.kernel.grant.GrantView;
@@ -16,7 +17,6 @@ import java.text.Collator;
 import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Locale;
@@ -30,12 +30,10 @@ import java.util.stream.Collectors;
  */
 public final class ExportWording {
 
-    public static final ZoneId NRW = ZoneId.of("Europe/Berlin");
     public static final String NONE = "—";
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss", Locale.GERMANY)
-            .withZone(NRW);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy", Locale.GERMANY);
+            .withZone(Nrw.ZONE);
 
     private ExportWording() {
     }
@@ -89,7 +87,7 @@ public final class ExportWording {
     }
 
     public static String date(LocalDate date) {
-        return date == null ? "" : DATE.format(date);
+        return date == null ? "" : Nrw.date(date);
     }
 
     public static String text(Object value) {
