@@ -1,9 +1,9 @@
 package nrw.komman.command.budget;
 
-import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.budget.BudgetId;
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.common.Money;
+import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.common.RuleViolationException;
 import nrw.komman.kernel.grant.ProgrammePart;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,7 +1,7 @@
 package nrw.komman.command.centre;
 
-import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.centre.CentreId;
+import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.common.RuleViolationException;
 
 import java.time.LocalDate;

@@ -1,10 +1,10 @@
 package nrw.komman.command.privacy;
 
 import nrw.komman.command.common.Actors;
-import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.InvalidInputException;
 import nrw.komman.kernel.common.AccountRole;
+import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.common.RuleViolationException;
 import nrw.komman.kernel.privacy.RetentionRunRecordedEvent;
 import nrw.komman.kernel.privacy.RunRetentionCommand;

@@ -1,8 +1,8 @@
 package nrw.komman.command.volunteer;
 
-import nrw.komman.kernel.common.Nrw;
 import nrw.komman.command.privacy.RetentionErasure;
 import nrw.komman.kernel.common.Actor;
+import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.volunteer.PersonalDataVault;
 import nrw.komman.kernel.volunteer.VolunteerId;
 import org.axonframework.modelling.command.AggregateNotFoundException;

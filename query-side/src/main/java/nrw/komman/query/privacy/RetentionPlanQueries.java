@@ -1,8 +1,8 @@
 package nrw.komman.query.privacy;
 
-import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.common.Actor;
+import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.privacy.PlanRetentionQuery;
 import nrw.komman.kernel.privacy.RetentionPlan;
 import nrw.komman.kernel.privacy.RetentionPlan.DueGrantFile;

@@ -1,11 +1,11 @@
 package nrw.komman.query.privacy;
 
-import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.activity.ActivityCategory;
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.InvalidInputException;
 import nrw.komman.kernel.common.NotFoundException;
+import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.privacy.FetchVolunteerDataExportQuery;
 import nrw.komman.kernel.privacy.VolunteerDataExport;
 import nrw.komman.kernel.privacy.VolunteerDataExport.ActivityEntry;

@@ -1,10 +1,10 @@
 package nrw.komman.query.report;
 
-import nrw.komman.kernel.common.Nrw;
 import jakarta.annotation.PreDestroy;
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.InvalidInputException;
+import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.common.RuleViolationException;
 import nrw.komman.kernel.report.AnnualReport;
 import nrw.komman.kernel.report.FetchReportJobResultQuery;

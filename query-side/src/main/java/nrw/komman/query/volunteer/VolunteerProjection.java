@@ -1,7 +1,7 @@
 package nrw.komman.query.volunteer;
 
-import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.activity.ActivityCategory;
+import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.privacy.ConsentWithdrawnEvent;
 import nrw.komman.kernel.privacy.VolunteerDataErasedEvent;
 import nrw.komman.kernel.volunteer.ConsentRecord;

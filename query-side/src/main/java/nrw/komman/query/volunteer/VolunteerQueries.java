@@ -1,11 +1,11 @@
 package nrw.komman.query.volunteer;
 
-import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.activity.ActivityCategory;
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.InvalidInputException;
 import nrw.komman.kernel.common.NotFoundException;
+import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.volunteer.ConsentRecord;
 import nrw.komman.kernel.volunteer.FindVolunteerQuery;
 import nrw.komman.kernel.volunteer.FindVolunteersQuery;

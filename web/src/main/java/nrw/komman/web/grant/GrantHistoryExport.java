@@ -1,8 +1,7 @@
 package nrw.komman.web.grant;
 
-import nrw.komman.kernel.common.Nrw;
-import nrw.komman.web.platform.export.ExportWording;
 import nrw.komman.kernel.audit.ChainVerification;
+import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.grant.GrantHistory;
 import nrw.komman.kernel.grant.GrantHistoryEntry;
 import nrw.komman.kernel.grant.GrantView;

@@ -1,7 +1,6 @@
 package nrw.komman.web.privacy;
 
 import nrw.komman.kernel.common.Nrw;
-import nrw.komman.web.platform.export.ExportWording;
 import nrw.komman.kernel.privacy.VolunteerDataExport;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,12 +1,12 @@
 package nrw.komman.web.report;
 
-import nrw.komman.kernel.common.Nrw;
 import nrw.komman.web.platform.CommandDispatcher;
 import nrw.komman.web.platform.Ids;
 import nrw.komman.web.platform.QueryDispatcher;
 import nrw.komman.web.platform.Today;
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.common.InvalidInputException;
+import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.common.RuleViolationException;
 import nrw.komman.kernel.report.AnnualReport;
 import nrw.komman.kernel.report.FetchAnnualReportQuery;

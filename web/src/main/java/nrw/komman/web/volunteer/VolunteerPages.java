@@ -1,6 +1,5 @@
 package nrw.komman.web.volunteer;
 
-import nrw.komman.kernel.common.Nrw;
 import nrw.komman.web.activity.ActivityForm;
 import nrw.komman.web.platform.security.Coordinators;
 import jakarta.validation.Valid;
@@ -10,6 +9,7 @@ import nrw.komman.kernel.activity.ActivityPage;
 import nrw.komman.kernel.activity.FindActivitiesQuery;
 import nrw.komman.kernel.activity.LogActivityCommand;
 import nrw.komman.kernel.centre.CentreId;
+import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.volunteer.DeactivateVolunteerCommand;
 import nrw.komman.kernel.volunteer.FindVolunteerQuery;
 import nrw.komman.kernel.volunteer.FindVolunteersQuery;
