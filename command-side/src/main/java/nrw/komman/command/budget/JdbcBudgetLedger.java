@@ -1,9 +1,9 @@
 package nrw.komman.command.budget;
 
-import nrw.komman.command.common.German;
 import nrw.komman.kernel.budget.BudgetId;
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.common.Money;
+import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.common.RuleViolationException;
 import nrw.komman.kernel.grant.ProgrammePart;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,15 +39,15 @@ public class JdbcBudgetLedger implements BudgetLedger {
         if (delta > 0) {
             if (state.approved() + delta > state.budget()) {
                 throw new RuleViolationException("budget.exceeded",
-                        "Das Budget " + describe(stateWide) + " reicht nicht: " + German.euros(cents(state.budget()))
-                                + " insgesamt, davon " + German.euros(cents(state.approved())) + " bereits bewilligt; frei sind "
-                                + German.euros(cents(state.budget() - state.approved())) + ".");
+                        "Das Budget " + describe(stateWide) + " reicht nicht: " + Nrw.euros(cents(state.budget()))
+                                + " insgesamt, davon " + Nrw.euros(cents(state.approved())) + " bereits bewilligt; frei sind "
+                                + Nrw.euros(cents(state.budget() - state.approved())) + ".");
             }
             centre.filter(r -> r.budget() != null && r.approved() + delta > r.budget()).ifPresent(r -> {
                 throw new RuleViolationException("budget.centre-exceeded",
                         "Der Anteil des Zentrums am Budget " + describe(stateWide) + " reicht nicht: "
-                                + German.euros(cents(r.budget())) + ", davon " + German.euros(cents(r.approved()))
-                                + " bereits bewilligt; frei sind " + German.euros(cents(r.budget() - r.approved())) + ".");
+                                + Nrw.euros(cents(r.budget())) + ", davon " + Nrw.euros(cents(r.approved()))
+                                + " bereits bewilligt; frei sind " + Nrw.euros(cents(r.budget() - r.approved())) + ".");
             });
         }
         add(stateWide, delta);
@@ -70,7 +70,7 @@ public class JdbcBudgetLedger implements BudgetLedger {
         long approved = row.map(Row::approved).orElse(0L);
         if (amount.cents() < approved) {
             throw new RuleViolationException("budget.below-approved",
-                    "Das Budget darf nicht unter den bereits bewilligten Betrag sinken: " + German.euros(cents(approved))
+                    "Das Budget darf nicht unter den bereits bewilligten Betrag sinken: " + Nrw.euros(cents(approved))
                             + " sind bewilligt.");
         }
         if (row.isPresent()) {

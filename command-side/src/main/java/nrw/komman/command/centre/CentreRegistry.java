@@ -1,7 +1,7 @@
 package nrw.komman.command.centre;
 
-import nrw.komman.command.common.German;
 import nrw.komman.kernel.centre.CentreId;
+import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.common.RuleViolationException;
 
 import java.time.LocalDate;
@@ -26,7 +26,7 @@ public interface CentreRegistry {
         }
         if (day.isBefore(centre.establishedOn())) {
             throw new RuleViolationException("centre.not-yet-established",
-                    "Das Integrationszentrum " + centreId + " wird erst zum " + German.date(centre.establishedOn()) + " eingerichtet.");
+                    "Das Integrationszentrum " + centreId + " wird erst zum " + Nrw.date(centre.establishedOn()) + " eingerichtet.");
         }
         return centre;
     }

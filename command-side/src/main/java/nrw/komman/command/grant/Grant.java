@@ -4,13 +4,12 @@ import nrw.komman.command.CommandSideConfiguration;
 import nrw.komman.command.budget.BudgetLedger;
 import nrw.komman.command.centre.CentreRegistry;
 import nrw.komman.command.common.Actors;
-import nrw.komman.command.common.German;
-import nrw.komman.command.common.Today;
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.ForbiddenException;
 import nrw.komman.kernel.common.Money;
 import nrw.komman.kernel.common.AccountRole;
+import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.common.RuleViolationException;
 import nrw.komman.kernel.grant.AmendGrantCommand;
 import nrw.komman.kernel.grant.ApplyForGrantCommand;
@@ -99,7 +98,7 @@ public class Grant {
             throw new ForbiddenException("grant.apply.forbidden",
                     "Nur Koordinatorinnen und Koordinatoren des Integrationszentrums beantragen Zuwendungen für dieses Zentrum.");
         }
-        LocalDate today = Today.in(clock);
+        LocalDate today = Nrw.today(clock);
         centres.requireOpenOn(command.centreId(), today);
         // no retroactive funding: a year that has ended can no longer be applied for
         if (command.fundingYear() < today.getYear()) {
@@ -130,12 +129,12 @@ public class Grant {
         requireFourEyes(actor);
         if (command.approvedAmount().isGreaterThan(requestedAmount)) {
             throw new RuleViolationException("grant.approved-exceeds-requested",
-                    "Der bewilligte Betrag (" + German.euros(command.approvedAmount()) + ") darf den beantragten Betrag ("
-                            + German.euros(requestedAmount) + ") nicht übersteigen.");
+                    "Der bewilligte Betrag (" + Nrw.euros(command.approvedAmount()) + ") darf den beantragten Betrag ("
+                            + Nrw.euros(requestedAmount) + ") nicht übersteigen.");
         }
         budgets.commitApproval(fundingYear, programmePart, centreId, command.approvedAmount().cents());
         apply(new GrantApprovedEvent(grantId, centreId, requestedAmount, command.approvedAmount(), command.note(),
-                Today.in(clock)), Actors.metaDataOf(actor));
+                Nrw.today(clock)), Actors.metaDataOf(actor));
     }
 
     @CommandHandler
@@ -168,20 +167,20 @@ public class Grant {
         Money amount = command.approvedAmount();
         if (amount.equals(approvedAmount)) {
             throw new RuleViolationException("grant.amendment-unchanged",
-                    "Der neue Betrag ist der bisher bewilligte (" + German.euros(amount) + "); es gibt nichts zu ändern.");
+                    "Der neue Betrag ist der bisher bewilligte (" + Nrw.euros(amount) + "); es gibt nichts zu ändern.");
         }
         if (amount.isGreaterThan(requestedAmount)) {
             throw new RuleViolationException("grant.approved-exceeds-requested",
-                    "Der bewilligte Betrag (" + German.euros(amount) + ") darf den beantragten Betrag ("
-                            + German.euros(requestedAmount) + ") nicht übersteigen.");
+                    "Der bewilligte Betrag (" + Nrw.euros(amount) + ") darf den beantragten Betrag ("
+                            + Nrw.euros(requestedAmount) + ") nicht übersteigen.");
         }
         if (amount.isLessThan(disbursed)) {
             throw new RuleViolationException("grant.amendment-below-disbursed",
-                    "Der neue Betrag (" + German.euros(amount) + ") darf nicht unter dem bereits ausgezahlten Betrag ("
-                            + German.euros(disbursed) + ") liegen.");
+                    "Der neue Betrag (" + Nrw.euros(amount) + ") darf nicht unter dem bereits ausgezahlten Betrag ("
+                            + Nrw.euros(disbursed) + ") liegen.");
         }
         budgets.commitApproval(fundingYear, programmePart, centreId, amount.cents() - approvedAmount.cents());
-        apply(new GrantAmendedEvent(grantId, centreId, approvedAmount, amount, command.reason(), Today.in(clock)),
+        apply(new GrantAmendedEvent(grantId, centreId, approvedAmount, amount, command.reason(), Nrw.today(clock)),
                 Actors.metaDataOf(actor));
     }
 
@@ -194,10 +193,10 @@ public class Grant {
         Money available = approvedAmount.minus(disbursed).minus(min(fundsRequested, approvedAmount.minus(disbursed)));
         if (command.amount().isGreaterThan(available)) {
             throw new RuleViolationException("grant.request-exceeds-available",
-                    "Abrufbar sind noch " + German.euros(available) + " (bewilligt " + German.euros(approvedAmount)
-                            + ", ausgezahlt " + German.euros(disbursed) + ", bereits abgerufen " + German.euros(fundsRequested) + ").");
+                    "Abrufbar sind noch " + Nrw.euros(available) + " (bewilligt " + Nrw.euros(approvedAmount)
+                            + ", ausgezahlt " + Nrw.euros(disbursed) + ", bereits abgerufen " + Nrw.euros(fundsRequested) + ").");
         }
-        apply(new FundsRequestedEvent(grantId, centreId, command.amount(), command.purpose(), Today.in(clock)),
+        apply(new FundsRequestedEvent(grantId, centreId, command.amount(), command.purpose(), Nrw.today(clock)),
                 Actors.metaDataOf(actor));
     }
 
@@ -211,9 +210,9 @@ public class Grant {
         Money after = disbursed.plus(command.amount());
         if (after.isGreaterThan(approvedAmount)) {
             throw new RuleViolationException("grant.disbursement-exceeds-approved",
-                    "Insgesamt darf nicht mehr ausgezahlt werden als bewilligt: bewilligt " + German.euros(approvedAmount)
-                            + ", bereits ausgezahlt " + German.euros(disbursed) + ", möglich sind noch "
-                            + German.euros(approvedAmount.minus(disbursed)) + ".");
+                    "Insgesamt darf nicht mehr ausgezahlt werden als bewilligt: bewilligt " + Nrw.euros(approvedAmount)
+                            + ", bereits ausgezahlt " + Nrw.euros(disbursed) + ", möglich sind noch "
+                            + Nrw.euros(approvedAmount.minus(disbursed)) + ".");
         }
         apply(new TrancheDisbursedEvent(grantId, centreId, tranches + 1, command.amount(), command.disbursedOn(),
                 disbursed, after), Actors.metaDataOf(actor));
@@ -226,10 +225,10 @@ public class Grant {
         requireStatus("der Verwendungsnachweis", GrantStatus.APPROVED);
         if (command.amountSpent().isGreaterThan(disbursed)) {
             throw new RuleViolationException("grant.spent-exceeds-disbursed",
-                    "Verausgabt werden kann höchstens, was ausgezahlt wurde: ausgezahlt " + German.euros(disbursed)
-                            + ", angegeben " + German.euros(command.amountSpent()) + ".");
+                    "Verausgabt werden kann höchstens, was ausgezahlt wurde: ausgezahlt " + Nrw.euros(disbursed)
+                            + ", angegeben " + Nrw.euros(command.amountSpent()) + ".");
         }
-        LocalDate today = Today.in(clock);
+        LocalDate today = Nrw.today(clock);
         files.usageReported(grantId, centreId, fundingYear, today); // the grant file's keeping period starts (ADR 9)
         apply(new UsageReportSubmittedEvent(grantId, centreId, disbursed, command.amountSpent(), command.report(),
                 command.volunteersReached(), today), Actors.metaDataOf(actor));
@@ -243,7 +242,7 @@ public class Grant {
                 "Nur die Bewilligungsbehörde (Bezirksregierung) prüft Verwendungsnachweise.", AccountRole.GRANT_OFFICER);
         requireStatus("der Abschluss", GrantStatus.USAGE_REPORTED);
         apply(new GrantClosedEvent(grantId, centreId, disbursed, spent, disbursed.minus(spent), command.checkNote(),
-                Today.in(clock)), Actors.metaDataOf(actor));
+                Nrw.today(clock)), Actors.metaDataOf(actor));
     }
 
     @CommandHandler
@@ -258,7 +257,7 @@ public class Grant {
         requireDay(command.receivedOn(), closedOn, clock, "Eingangsdatum", "dem Abschluss", "grant.repayment");
         if (command.amount().isGreaterThan(repaymentOutstanding)) {
             throw new RuleViolationException("grant.repayment-exceeds-outstanding",
-                    "Offen sind nur " + German.euros(repaymentOutstanding) + "; mehr kann nicht als Rückzahlung erfasst werden.");
+                    "Offen sind nur " + Nrw.euros(repaymentOutstanding) + "; mehr kann nicht als Rückzahlung erfasst werden.");
         }
         apply(new RepaymentReceivedEvent(grantId, centreId, command.amount(), command.receivedOn(),
                 repaymentOutstanding, repaymentOutstanding.minus(command.amount())), Actors.metaDataOf(actor));
@@ -280,13 +279,13 @@ public class Grant {
     /** A day a fact happened: not in the future and not before the step it follows. */
     private static void requireDay(LocalDate day, LocalDate notBefore, Clock clock, String label, String after,
                                    String code) {
-        if (day.isAfter(Today.in(clock))) {
+        if (day.isAfter(Nrw.today(clock))) {
             throw new RuleViolationException(code + ".in-future",
-                    "Das " + label + " (" + German.date(day) + ") liegt in der Zukunft.");
+                    "Das " + label + " (" + Nrw.date(day) + ") liegt in der Zukunft.");
         }
         if (notBefore != null && day.isBefore(notBefore)) {
             throw new RuleViolationException(code + ".too-early",
-                    "Das " + label + " (" + German.date(day) + ") liegt vor " + after + " am " + German.date(notBefore) + ".");
+                    "Das " + label + " (" + Nrw.date(day) + ") liegt vor " + after + " am " + Nrw.date(notBefore) + ".");
         }
     }
 

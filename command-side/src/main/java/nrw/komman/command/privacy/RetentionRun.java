@@ -1,10 +1,10 @@
 package nrw.komman.command.privacy;
 
 import nrw.komman.command.common.Actors;
-import nrw.komman.command.common.Today;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.InvalidInputException;
 import nrw.komman.kernel.common.AccountRole;
+import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.common.RuleViolationException;
 import nrw.komman.kernel.privacy.RetentionRunRecordedEvent;
 import nrw.komman.kernel.privacy.RunRetentionCommand;
@@ -67,7 +67,7 @@ public class RetentionRun {
         if (runId != null) {
             throw new RuleViolationException("retention.run.duplicate", "Dieser Löschlauf wurde bereits ausgeführt.");
         }
-        LocalDate today = Today.in(clock);
+        LocalDate today = Nrw.today(clock);
         LocalDate inactiveCutoff = today.minusYears(rules.inactiveVolunteersYears());
         // the erasures say who started them: the platform's rule, run by this administrator's account
         Actor platform = new Actor(actor.account(), AccountRole.SYSTEM, null);

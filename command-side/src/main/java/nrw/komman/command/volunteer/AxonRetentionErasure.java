@@ -1,8 +1,8 @@
 package nrw.komman.command.volunteer;
 
-import nrw.komman.command.common.Today;
 import nrw.komman.command.privacy.RetentionErasure;
 import nrw.komman.kernel.common.Actor;
+import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.volunteer.PersonalDataVault;
 import nrw.komman.kernel.volunteer.VolunteerId;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -37,7 +37,7 @@ public class AxonRetentionErasure implements RetentionErasure {
 
     @Override
     public boolean eraseIfDue(VolunteerId volunteerId, LocalDate cutoff, Actor actor) {
-        LocalDate today = Today.in(clock);
+        LocalDate today = Nrw.today(clock);
         try {
             return volunteers.load(volunteerId.toString())
                     .invoke(volunteer -> volunteer.eraseIfDue(actor, cutoff, today, vault, emails, retention));

@@ -3,8 +3,6 @@ package nrw.komman.command.volunteer;
 import nrw.komman.command.CommandSideConfiguration;
 import nrw.komman.command.centre.CentreRegistry;
 import nrw.komman.command.common.Actors;
-import nrw.komman.command.common.German;
-import nrw.komman.command.common.Today;
 import nrw.komman.command.grant.GrantRegistry;
 import nrw.komman.command.grant.GrantRegistry.GrantFacts;
 import nrw.komman.kernel.activity.ActivityCorrectedEvent;
@@ -20,6 +18,7 @@ import nrw.komman.kernel.common.ForbiddenException;
 import nrw.komman.kernel.common.InvalidInputException;
 import nrw.komman.kernel.common.NotFoundException;
 import nrw.komman.kernel.common.AccountRole;
+import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.common.RuleViolationException;
 import nrw.komman.kernel.grant.FundingYear;
 import nrw.komman.kernel.grant.GrantId;
@@ -92,7 +91,7 @@ public class Volunteer {
                      CentreRegistry centres, EmailRegistry emails, PersonalDataVault vault) {
         Actor actor = Actors.of(metaData);
         requireActsFor(actor, command.centreId());
-        LocalDate today = Today.in(clock);
+        LocalDate today = Nrw.today(clock);
         LocalDate registeredOn = command.registeredOn() == null ? today : command.registeredOn();
         if (registeredOn.isAfter(today)) {
             throw new InvalidInputException("volunteer.registered-on.future",
@@ -102,7 +101,7 @@ public class Volunteer {
         if (registeredOn.isBefore(centre.establishedOn())) {
             throw new RuleViolationException("volunteer.registered-before-centre",
                     "Das Datum der Registrierung liegt vor der Einrichtung des Integrationszentrums ("
-                            + German.date(centre.establishedOn()) + ").");
+                            + Nrw.date(centre.establishedOn()) + ").");
         }
         emails.register(command.volunteerId(), command.personalData().email());
         apply(new VolunteerRegisteredEvent(command.volunteerId(), command.centreId(),
@@ -130,7 +129,7 @@ public class Volunteer {
         if (!active) {
             throw new RuleViolationException("volunteer.already-inactive", "Die Person ist bereits inaktiv.");
         }
-        LocalDate today = Today.in(clock);
+        LocalDate today = Nrw.today(clock);
         emails.release(volunteerId);
         retention.deactivated(volunteerId, centreId, today);
         apply(new VolunteerDeactivatedEvent(volunteerId, centreId, today), Actors.metaDataOf(actor));
@@ -147,7 +146,7 @@ public class Volunteer {
         }
         emails.reclaim(volunteerId);
         retention.reactivated(volunteerId);
-        apply(new VolunteerReactivatedEvent(volunteerId, centreId, Today.in(clock)), Actors.metaDataOf(actor));
+        apply(new VolunteerReactivatedEvent(volunteerId, centreId, Nrw.today(clock)), Actors.metaDataOf(actor));
     }
 
     @CommandHandler
@@ -159,7 +158,7 @@ public class Volunteer {
             throw new RuleViolationException("activity.duplicate", "Dieser Einsatz ist bereits erfasst.");
         }
         requireActive();
-        checkDateAndGrant(command.date(), command.grantId(), Today.in(clock), grants);
+        checkDateAndGrant(command.date(), command.grantId(), Nrw.today(clock), grants);
         apply(new ActivityLoggedEvent(command.activityId(), volunteerId, centreId, command.date(), command.minutes(),
                 command.category(), vault.sealText(volunteerId, command.note()), command.grantId()),
                 Actors.metaDataOf(actor));
@@ -177,7 +176,7 @@ public class Volunteer {
         } else {
             requireActive();
         }
-        checkDateAndGrant(command.date(), command.grantId(), Today.in(clock), grants);
+        checkDateAndGrant(command.date(), command.grantId(), Nrw.today(clock), grants);
         // the whole corrected activity: the logged fact stays as it was
         apply(new ActivityCorrectedEvent(command.activityId(), volunteerId, centreId, command.date(), command.minutes(),
                 command.category(), vault.sealText(volunteerId, command.note()), command.grantId(), command.reason()),
@@ -211,7 +210,7 @@ public class Volunteer {
         if (erased) {
             throw new RuleViolationException("volunteer.already-erased", "Die Daten dieser Person wurden bereits gelöscht.");
         }
-        erase(actor, command.reason(), Today.in(clock), vault, emails, retention);
+        erase(actor, command.reason(), Nrw.today(clock), vault, emails, retention);
     }
 
     /**
@@ -233,10 +232,10 @@ public class Volunteer {
         }
         if (consentGivenAt != null && command.withdrawnAt().isBefore(consentGivenAt)) {
             throw new RuleViolationException("consent.withdrawn-before-given",
-                    "Der Widerruf liegt vor der Einwilligung (" + German.date(LocalDate.ofInstant(consentGivenAt, Today.BERLIN)) + ").");
+                    "Der Widerruf liegt vor der Einwilligung (" + Nrw.date(LocalDate.ofInstant(consentGivenAt, Nrw.ZONE)) + ").");
         }
         apply(new ConsentWithdrawnEvent(volunteerId, centreId, command.withdrawnAt()), Actors.metaDataOf(actor));
-        erase(actor, ErasureReason.CONSENT_WITHDRAWN, Today.in(clock), vault, emails, retention);
+        erase(actor, ErasureReason.CONSENT_WITHDRAWN, Nrw.today(clock), vault, emails, retention);
     }
 
     /**
@@ -320,7 +319,7 @@ public class Volunteer {
         }
         if (date.isBefore(registeredOn)) {
             throw new RuleViolationException("activity.before-registration",
-                    "Das Datum des Einsatzes liegt vor der Registrierung der Person (" + German.date(registeredOn) + ").");
+                    "Das Datum des Einsatzes liegt vor der Registrierung der Person (" + Nrw.date(registeredOn) + ").");
         }
         if (grantId == null) {
             return;

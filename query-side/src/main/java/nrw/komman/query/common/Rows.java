@@ -7,14 +7,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** Conversions between read-model columns and the published language, identical on H2 and PostgreSQL. */
 public final class Rows {
-
-    /** The administration's time zone: dates derived from event timestamps are dates in NRW. */
-    public static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     private Rows() {
     }

@@ -4,13 +4,16 @@ import nrw.komman.kernel.centre.CentreEstablishedEvent;
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.Money;
+import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.grant.FundsRequestedEvent;
 import nrw.komman.kernel.grant.GrantAmendedEvent;
 import nrw.komman.kernel.grant.GrantAppliedEvent;
 import nrw.komman.kernel.grant.GrantApprovedEvent;
 import nrw.komman.kernel.grant.GrantClosedEvent;
+import nrw.komman.kernel.grant.GrantFact;
 import nrw.komman.kernel.grant.GrantId;
+import nrw.komman.kernel.grant.GrantNextStep;
 import nrw.komman.kernel.grant.GrantRejectedEvent;
 import nrw.komman.kernel.grant.GrantReviewedEvent;
 import nrw.komman.kernel.grant.GrantStatus;
@@ -106,7 +109,7 @@ public class GrantProjection {
                 .addValue("appliedBy", account(metaData))
                 .addValue("nextStep", state.nextStep())
                 .addValue("sequence", sequence));
-        history(event.grantId(), centreId, sequence, GrantWording.APPLIED, occurredAt, metaData,
+        history(event.grantId(), centreId, sequence, GrantFact.APPLIED, occurredAt, metaData,
                 null, state, event.requestedAmount(), null);
     }
 
@@ -128,7 +131,7 @@ public class GrantProjection {
                 .addValue("account", account(metaData)));
         String reason = "Empfehlung: " + GrantWording.recommendation(event.recommendation())
                 + (event.note() == null ? "" : ". " + event.note());
-        history(event.grantId(), event.centreId(), sequence, GrantWording.REVIEWED, occurredAt, metaData,
+        history(event.grantId(), event.centreId(), sequence, GrantFact.REVIEWED, occurredAt, metaData,
                 old, now, null, reason);
     }
 
@@ -147,14 +150,14 @@ public class GrantProjection {
                        decided_by = :account, decided_on = :decidedOn, next_step = :nextStep, last_sequence = :sequence
                  where grant_id = :grantId""",
                 decision(event.grantId(), now, event.note(), metaData, approvedOn));
-        history(event.grantId(), event.centreId(), sequence, GrantWording.APPROVED, occurredAt, metaData,
+        history(event.grantId(), event.centreId(), sequence, GrantFact.APPROVED, occurredAt, metaData,
                 old, now, event.approvedAmount(), event.note());
     }
 
     @EventHandler
     public void on(GrantRejectedEvent event, MetaData metaData, @Timestamp Instant occurredAt,
                    @SequenceNumber long sequence) {
-        end(event.grantId(), event.centreId(), GrantStatus.REJECTED, GrantWording.REJECTED, event.reason(),
+        end(event.grantId(), event.centreId(), GrantStatus.REJECTED, GrantFact.REJECTED, event.reason(),
                 metaData, occurredAt, sequence);
     }
 
@@ -162,7 +165,7 @@ public class GrantProjection {
     @EventHandler
     public void on(GrantWithdrawnEvent event, MetaData metaData, @Timestamp Instant occurredAt,
                    @SequenceNumber long sequence) {
-        end(event.grantId(), event.centreId(), GrantStatus.WITHDRAWN, GrantWording.WITHDRAWN, event.reason(),
+        end(event.grantId(), event.centreId(), GrantStatus.WITHDRAWN, GrantFact.WITHDRAWN, event.reason(),
                 metaData, occurredAt, sequence);
     }
 
@@ -182,7 +185,7 @@ public class GrantProjection {
         jdbc.update("""
                 update grant_view set approved_cents = :approved, next_step = :nextStep, last_sequence = :sequence
                  where grant_id = :grantId""", state(event.grantId(), now));
-        history(event.grantId(), event.centreId(), sequence, GrantWording.AMENDED, occurredAt, metaData,
+        history(event.grantId(), event.centreId(), sequence, GrantFact.AMENDED, occurredAt, metaData,
                 old, now, event.approvedAfter(), event.reason());
     }
 
@@ -200,7 +203,7 @@ public class GrantProjection {
                 update grant_view set funds_requested_cents = :fundsRequested, next_step = :nextStep,
                        last_sequence = :sequence
                  where grant_id = :grantId""", state(event.grantId(), now));
-        history(event.grantId(), event.centreId(), sequence, GrantWording.FUNDS_REQUESTED, occurredAt, metaData,
+        history(event.grantId(), event.centreId(), sequence, GrantFact.FUNDS_REQUESTED, occurredAt, metaData,
                 old, now, event.amount(), event.purpose());
     }
 
@@ -224,9 +227,9 @@ public class GrantProjection {
                        next_step = :nextStep, last_sequence = :sequence
                  where grant_id = :grantId""", state(event.grantId(), now));
         LocalDate disbursedOn = event.disbursedOn() != null ? event.disbursedOn() : dateOf(occurredAt);
-        history(event.grantId(), event.centreId(), sequence, GrantWording.DISBURSED, occurredAt, metaData,
+        history(event.grantId(), event.centreId(), sequence, GrantFact.DISBURSED, occurredAt, metaData,
                 old, now, event.amount(),
-                "Tranche " + event.tranche() + ", ausgezahlt am " + GrantWording.date(disbursedOn));
+                "Tranche " + event.tranche() + ", ausgezahlt am " + Nrw.date(disbursedOn));
     }
 
     /** The narrative stays in the register; the history shows the figures only. */
@@ -252,7 +255,7 @@ public class GrantProjection {
                 .addValue("volunteers", event.volunteersReached())
                 .addValue("report", event.report())
                 .addValue("reportedOn", reportedOn));
-        history(event.grantId(), event.centreId(), sequence, GrantWording.USAGE_REPORTED, occurredAt, metaData,
+        history(event.grantId(), event.centreId(), sequence, GrantFact.USAGE_REPORTED, occurredAt, metaData,
                 old, now, event.amountSpent(),
                 GrantWording.usageReportSummary(event.amountSpent(), event.volunteersReached()));
     }
@@ -281,7 +284,7 @@ public class GrantProjection {
                  where grant_id = :grantId""", state(event.grantId(), now)
                 .addValue("checkNote", event.checkNote())
                 .addValue("closedOn", closedOn));
-        history(event.grantId(), event.centreId(), sequence, GrantWording.CLOSED, occurredAt, metaData,
+        history(event.grantId(), event.centreId(), sequence, GrantFact.CLOSED, occurredAt, metaData,
                 old, now, demanded, event.checkNote());
     }
 
@@ -299,9 +302,9 @@ public class GrantProjection {
                  where grant_id = :grantId""", state(event.grantId(), now));
         LocalDate receivedOn = event.receivedOn() != null ? event.receivedOn() : dateOf(occurredAt);
         Money outstanding = event.outstandingAfter() != null ? event.outstandingAfter() : now.repaymentOutstanding();
-        history(event.grantId(), event.centreId(), sequence, GrantWording.REPAID, occurredAt, metaData,
+        history(event.grantId(), event.centreId(), sequence, GrantFact.REPAID, occurredAt, metaData,
                 old, now, event.amount(),
-                "Eingegangen am " + GrantWording.date(receivedOn) + ", noch offen: " + GrantWording.euros(outstanding));
+                "Eingegangen am " + Nrw.date(receivedOn) + ", noch offen: " + Nrw.euros(outstanding));
     }
 
     @ResetHandler
@@ -311,7 +314,7 @@ public class GrantProjection {
         jdbc.getJdbcOperations().update("delete from grant_centre");
     }
 
-    private void end(GrantId grantId, CentreId centreId, GrantStatus status, String fact, String reason,
+    private void end(GrantId grantId, CentreId centreId, GrantStatus status, GrantFact fact, String reason,
                      MetaData metaData, Instant occurredAt, long sequence) {
         Optional<Current> before = unseen(grantId, sequence);
         if (before.isEmpty()) {
@@ -350,7 +353,7 @@ public class GrantProjection {
                 .addValue("decidedOn", decidedOn);
     }
 
-    private void history(GrantId grantId, CentreId centreId, long sequence, String fact, Instant occurredAt,
+    private void history(GrantId grantId, CentreId centreId, long sequence, GrantFact fact, Instant occurredAt,
                          MetaData metaData, Current before, Current after, Money amount, String reason) {
         jdbc.update("""
                 insert into grant_history (grant_id, sequence_number, centre_id, fact, occurred_at, actor_account,
@@ -364,7 +367,7 @@ public class GrantProjection {
                 .addValue("grantId", grantId.toString())
                 .addValue("sequence", sequence)
                 .addValue("centreId", centreId.value())
-                .addValue("fact", fact)
+                .addValue("fact", fact.name())
                 .addValue("occurredAt", Rows.timestamp(occurredAt))
                 .addValue("account", account(metaData))
                 .addValue("role", Rows.name(role(metaData)))
@@ -398,7 +401,7 @@ public class GrantProjection {
     }
 
     private static LocalDate dateOf(Instant occurredAt) {
-        return LocalDate.ofInstant(occurredAt, Rows.BERLIN);
+        return Nrw.dateOf(occurredAt);
     }
 
     private static String account(MetaData metaData) {
@@ -476,7 +479,7 @@ public class GrantProjection {
         }
 
         String nextStep() {
-            return GrantWording.nextStep(status, openFundsRequest(), disbursable(), repaymentOutstanding());
+            return GrantNextStep.of(status, openFundsRequest(), disbursable(), repaymentOutstanding()).name();
         }
 
         /** a − b, never below zero: a projection must not stop on an odd event. */

@@ -2,6 +2,7 @@ package nrw.komman.query.privacy;
 
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.common.Actor;
+import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.privacy.PlanRetentionQuery;
 import nrw.komman.kernel.privacy.RetentionPlan;
 import nrw.komman.kernel.privacy.RetentionPlan.DueGrantFile;
@@ -46,7 +47,7 @@ public class RetentionPlanQueries {
     public RetentionPlanQueries(NamedParameterJdbcTemplate jdbc, PersonalDataVault vault, ObjectProvider<Clock> clock,
                                 @Value("${komman.retention.inactive-volunteers-years:" + DEFAULT_INACTIVE_VOLUNTEERS_YEARS + "}") int inactiveYears,
                                 @Value("${komman.retention.grant-file-years:" + DEFAULT_GRANT_FILE_YEARS + "}") int grantFileYears) {
-        this(jdbc, vault, clock.getIfAvailable(() -> Clock.system(Rows.BERLIN)), inactiveYears, grantFileYears);
+        this(jdbc, vault, clock.getIfAvailable(Nrw::systemClock), inactiveYears, grantFileYears);
     }
 
     public RetentionPlanQueries(NamedParameterJdbcTemplate jdbc, PersonalDataVault vault, Clock clock, int inactiveYears,
@@ -67,7 +68,7 @@ public class RetentionPlanQueries {
         Actor actor = ReadAccess.actor(metaData);
         ReadAccess.requireAdministrator(actor);
         // "today" as the command side counts it: in Berlin, whatever zone the clock runs in
-        LocalDate today = LocalDate.ofInstant(clock.instant(), Rows.BERLIN);
+        LocalDate today = Nrw.today(clock);
         List<DueVolunteer> volunteers = jdbc.query("""
                         select volunteer_id, centre_id, inactive_since from volunteer_view
                          where status = 'INACTIVE' and erased = false and inactive_since <= :cutoff

@@ -5,6 +5,7 @@ import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.InvalidInputException;
 import nrw.komman.kernel.common.NotFoundException;
+import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.privacy.FetchVolunteerDataExportQuery;
 import nrw.komman.kernel.privacy.VolunteerDataExport;
 import nrw.komman.kernel.privacy.VolunteerDataExport.ActivityEntry;
@@ -47,7 +48,7 @@ public class VolunteerDataExportQueries {
 
     @Autowired
     public VolunteerDataExportQueries(NamedParameterJdbcTemplate jdbc, PersonalDataVault vault, ObjectProvider<Clock> clock) {
-        this(jdbc, vault, clock.getIfAvailable(() -> Clock.system(Rows.BERLIN)));
+        this(jdbc, vault, clock.getIfAvailable(Nrw::systemClock));
     }
 
     public VolunteerDataExportQueries(NamedParameterJdbcTemplate jdbc, PersonalDataVault vault, Clock clock) {

@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.InvalidInputException;
+import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.common.RuleViolationException;
 import nrw.komman.kernel.report.AnnualReport;
 import nrw.komman.kernel.report.FetchReportJobResultQuery;
@@ -74,7 +75,7 @@ public class ReportJobs {
 
     @Autowired
     public ReportJobs(NamedParameterJdbcTemplate jdbc, AnnualReportQueries reports, Serializer serializer, ObjectProvider<Clock> clock) {
-        this(jdbc, reports, serializer, clock.getIfAvailable(() -> Clock.system(Rows.BERLIN)));
+        this(jdbc, reports, serializer, clock.getIfAvailable(Nrw::systemClock));
     }
 
     ReportJobs(NamedParameterJdbcTemplate jdbc, AnnualReportQueries reports, Serializer serializer, Clock clock) {

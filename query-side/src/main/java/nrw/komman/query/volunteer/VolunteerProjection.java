@@ -1,6 +1,7 @@
 package nrw.komman.query.volunteer;
 
 import nrw.komman.kernel.activity.ActivityCategory;
+import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.privacy.ConsentWithdrawnEvent;
 import nrw.komman.kernel.privacy.VolunteerDataErasedEvent;
 import nrw.komman.kernel.volunteer.ConsentRecord;
@@ -56,7 +57,7 @@ public class VolunteerProjection {
     public void on(VolunteerRegisteredEvent event, @Timestamp Instant occurredAt) {
         ConsentRecord consent = event.consent();
         LocalDate registeredOn = event.registeredOn() != null
-                ? event.registeredOn() : LocalDate.ofInstant(occurredAt, Rows.BERLIN);
+                ? event.registeredOn() : Nrw.dateOf(occurredAt);
         Optional<PersonalData> data = vault.open(event.volunteerId(), event.personalData());
         MapSqlParameterSource p = personalData(event.volunteerId(), data)
                 .addValue("centreId", event.centreId().value())

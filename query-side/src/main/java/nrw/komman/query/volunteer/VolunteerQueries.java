@@ -5,6 +5,7 @@ import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.InvalidInputException;
 import nrw.komman.kernel.common.NotFoundException;
+import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.volunteer.ConsentRecord;
 import nrw.komman.kernel.volunteer.FindVolunteerQuery;
 import nrw.komman.kernel.volunteer.FindVolunteersQuery;
@@ -60,7 +61,7 @@ public class VolunteerQueries {
 
     @Autowired
     public VolunteerQueries(NamedParameterJdbcTemplate jdbc, PersonalDataVault vault, ObjectProvider<Clock> clock) {
-        this(jdbc, vault, clock.getIfAvailable(() -> Clock.system(Rows.BERLIN)));
+        this(jdbc, vault, clock.getIfAvailable(Nrw::systemClock));
     }
 
     public VolunteerQueries(NamedParameterJdbcTemplate jdbc, PersonalDataVault vault, Clock clock) {

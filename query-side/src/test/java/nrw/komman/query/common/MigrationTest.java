@@ -31,7 +31,7 @@ class MigrationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"V20__read_models.sql", "V21__grant_lifecycle_and_budgets.sql", "V22__consent_withdrawal.sql",
-            "V23__volunteer_inactive_since.sql", "V24__report_jobs.sql"})
+            "V23__volunteer_inactive_since.sql", "V24__report_jobs.sql", "V26__grant_codes_not_words.sql"})
     void the_migration_uses_only_the_portable_sql_of_the_conventions(String file) throws IOException {
         String sql = migration(file).toLowerCase(Locale.ROOT).replaceAll("--[^\\n]*", "");
 
@@ -103,5 +103,45 @@ class MigrationTest {
         assertThat(row.get("name")).isEqualTo("A");
         assertThat(row.get("consent_withdrawn_at")).isNull();
         assertThat(row.get("inactive_since")).isNull();
+    }
+
+    @Test
+    void grants_projected_before_v26_keep_working_with_codes_instead_of_the_german_words() {
+        DataSource dataSource = TestDatabase.create("24");
+        NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(dataSource);
+        Map<String, String> steps = Map.of(
+                "00000000-0000-0000-0000-000000000001", "Prüfung durch die Bezirksregierung",
+                "00000000-0000-0000-0000-000000000002", "Entscheidung des Ministeriums",
+                "00000000-0000-0000-0000-000000000003", "Auszahlung durch die Bezirksregierung",
+                "00000000-0000-0000-0000-000000000004", "Mittelabruf möglich",
+                "00000000-0000-0000-0000-000000000005", "Verwendungsnachweis einreichen",
+                "00000000-0000-0000-0000-000000000006", "Prüfung des Verwendungsnachweises",
+                "00000000-0000-0000-0000-000000000007", "Rückzahlung von 12.345,67 €",
+                "00000000-0000-0000-0000-000000000008", "—",
+                "00000000-0000-0000-0000-000000000009", "REVIEW");
+        steps.forEach((id, step) -> jdbc.update("""
+                insert into grant_view (grant_id, centre_id, region, funding_year, programme_part, title, purpose, status,
+                                        requested_cents, applied_on, next_step, last_sequence)
+                values (:id, '05315', 'KOELN', 2025, 'PART_I', 'T', 'Z', 'APPLIED', 100000, date '2025-01-10', :step, 0)""",
+                Map.of("id", id, "step", step)));
+        List<String> facts = List.of("Antrag gestellt", "Geprüft", "Bewilligt", "Abgelehnt", "Zurückgezogen",
+                "Änderungsbescheid", "Mittelabruf", "Auszahlung", "Verwendungsnachweis", "Abgeschlossen", "Rückzahlung",
+                "APPLIED");
+        for (int i = 0; i < facts.size(); i++) {
+            jdbc.update("""
+                    insert into grant_history (grant_id, sequence_number, centre_id, fact, occurred_at, status_after)
+                    values ('00000000-0000-0000-0000-000000000001', :sequence, '05315', :fact,
+                            timestamp with time zone '2025-01-10 10:00:00+00', 'APPLIED')""",
+                    Map.of("sequence", i, "fact", facts.get(i)));
+        }
+
+        TestDatabase.migrate(dataSource);
+
+        assertThat(jdbc.getJdbcOperations().queryForList("select next_step from grant_view order by grant_id", String.class))
+                .containsExactly("REVIEW", "DECISION", "DISBURSEMENT", "REQUEST_FUNDS", "USAGE_REPORT", "REPORT_CHECK",
+                        "REPAYMENT", "NONE", "REVIEW");
+        assertThat(jdbc.getJdbcOperations().queryForList("select fact from grant_history order by sequence_number", String.class))
+                .containsExactly("APPLIED", "REVIEWED", "APPROVED", "REJECTED", "WITHDRAWN", "AMENDED", "FUNDS_REQUESTED",
+                        "DISBURSED", "USAGE_REPORTED", "CLOSED", "REPAID", "APPLIED");
     }
 }

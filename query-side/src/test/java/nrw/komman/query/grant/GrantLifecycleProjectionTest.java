@@ -76,7 +76,7 @@ class GrantLifecycleProjectionTest {
         assertThat(view.volunteersReached()).isNull();
         assertThat(view.usageReport()).isNull();
         assertThat(view.disbursable()).isEqualTo(euros(100_000));
-        assertThat(view.nextStep()).isEqualTo("Mittelabruf möglich");
+        assertThat(view.nextStep()).isEqualTo("REQUEST_FUNDS");
     }
 
     @Test
@@ -88,8 +88,8 @@ class GrantLifecycleProjectionTest {
         assertThat(view.status()).isEqualTo(GrantStatus.APPROVED);
         assertThat(view.decisionNote()).isEqualTo("Bewilligt.");
         assertThat(view.decidedBy()).isEqualTo("ministerium");
-        assertThat(view.nextStep()).isEqualTo("Mittelabruf möglich");
-        assertThat(lastFact()).isEqualTo(new GrantHistoryEntry(3, "Änderungsbescheid", lastEvent().getTimestamp(),
+        assertThat(view.nextStep()).isEqualTo("REQUEST_FUNDS");
+        assertThat(lastFact()).isEqualTo(new GrantHistoryEntry(3, "AMENDED", lastEvent().getTimestamp(),
                 "ministerium", AccountRole.MINISTRY, GrantStatus.APPROVED, GrantStatus.APPROVED, euros(100_000), euros(80_000),
                 euros(80_000), "Eine Stelle entfällt.", Money.ZERO, Money.ZERO));
     }
@@ -100,8 +100,8 @@ class GrantLifecycleProjectionTest {
 
         assertThat(grant().fundsRequested()).isEqualTo(euros(60_000));
         assertThat(grant().disbursedAmount()).isEqualTo(Money.ZERO);
-        assertThat(grant().nextStep()).isEqualTo("Auszahlung durch die Bezirksregierung");
-        assertThat(lastFact()).isEqualTo(new GrantHistoryEntry(3, "Mittelabruf", lastEvent().getTimestamp(),
+        assertThat(grant().nextStep()).isEqualTo("DISBURSEMENT");
+        assertThat(lastFact()).isEqualTo(new GrantHistoryEntry(3, "FUNDS_REQUESTED", lastEvent().getTimestamp(),
                 "koordination.05315", AccountRole.COORDINATOR, GrantStatus.APPROVED, GrantStatus.APPROVED, euros(100_000),
                 euros(100_000), euros(60_000), "Personalkosten Januar bis Juni", Money.ZERO, Money.ZERO));
 
@@ -109,8 +109,8 @@ class GrantLifecycleProjectionTest {
 
         assertThat(grant().disbursedAmount()).isEqualTo(euros(20_000));
         assertThat(grant().fundsRequested()).isEqualTo(euros(40_000));
-        assertThat(grant().nextStep()).isEqualTo("Auszahlung durch die Bezirksregierung");
-        assertThat(lastFact()).isEqualTo(new GrantHistoryEntry(4, "Auszahlung", lastEvent().getTimestamp(),
+        assertThat(grant().nextStep()).isEqualTo("DISBURSEMENT");
+        assertThat(lastFact()).isEqualTo(new GrantHistoryEntry(4, "DISBURSED", lastEvent().getTimestamp(),
                 "bezreg.arnsberg", AccountRole.GRANT_OFFICER, GrantStatus.APPROVED, GrantStatus.APPROVED, euros(100_000),
                 euros(100_000), euros(20_000), "Tranche 1, ausgezahlt am 10.04.2025", Money.ZERO, euros(20_000)));
 
@@ -119,7 +119,7 @@ class GrantLifecycleProjectionTest {
         assertThat(grant().disbursedAmount()).isEqualTo(euros(60_000));
         assertThat(grant().fundsRequested()).isEqualTo(Money.ZERO);
         assertThat(grant().disbursable()).isEqualTo(euros(40_000));
-        assertThat(grant().nextStep()).isEqualTo("Mittelabruf möglich");
+        assertThat(grant().nextStep()).isEqualTo("REQUEST_FUNDS");
         assertThat(lastFact().disbursedBefore()).isEqualTo(euros(20_000));
         assertThat(lastFact().disbursedAfter()).isEqualTo(euros(60_000));
         assertThat(lastFact().reason()).isEqualTo("Tranche 2, ausgezahlt am 02.05.2025");
@@ -129,7 +129,7 @@ class GrantLifecycleProjectionTest {
 
         assertThat(grant().disbursedAmount()).isEqualTo(euros(100_000));
         assertThat(grant().fundsRequested()).isEqualTo(Money.ZERO);
-        assertThat(grant().nextStep()).isEqualTo("Verwendungsnachweis einreichen");
+        assertThat(grant().nextStep()).isEqualTo("USAGE_REPORT");
     }
 
     @Test
@@ -139,11 +139,11 @@ class GrantLifecycleProjectionTest {
 
         readSide.requestFunds(grant, KOELN, 1_000_000, "Sachkosten");
         assertThat(grant().fundsRequested()).as("a later request stays open").isEqualTo(euros(10_000));
-        assertThat(grant().nextStep()).isEqualTo("Auszahlung durch die Bezirksregierung");
+        assertThat(grant().nextStep()).isEqualTo("DISBURSEMENT");
 
         readSide.disburse(grant, KOELN, 2, 1_000_000, LocalDate.of(2025, 5, 10), 3_000_000);
         assertThat(grant().fundsRequested()).isEqualTo(Money.ZERO);
-        assertThat(grant().nextStep()).isEqualTo("Mittelabruf möglich");
+        assertThat(grant().nextStep()).isEqualTo("REQUEST_FUNDS");
     }
 
     @Test
@@ -151,7 +151,7 @@ class GrantLifecycleProjectionTest {
         readSide.disburse(grant, KOELN, 1, 7_000_000, LocalDate.of(2025, 4, 10), 0);
         readSide.amend(grant, KOELN, 10_000_000, 7_000_000, "Maßnahme verkleinert.");
 
-        assertThat(grant().nextStep()).isEqualTo("Verwendungsnachweis einreichen");
+        assertThat(grant().nextStep()).isEqualTo("USAGE_REPORT");
         assertThat(lastFact().disbursedBefore()).isEqualTo(euros(70_000));
         assertThat(lastFact().disbursedAfter()).isEqualTo(euros(70_000));
     }
@@ -168,8 +168,8 @@ class GrantLifecycleProjectionTest {
         assertThat(view.volunteersReached()).isEqualTo(42);
         assertThat(view.usageReport()).isEqualTo(USAGE_REPORT);
         assertThat(view.reportedOn()).isEqualTo(LocalDate.of(2026, 2, 15));
-        assertThat(view.nextStep()).isEqualTo("Prüfung des Verwendungsnachweises");
-        assertThat(lastFact()).isEqualTo(new GrantHistoryEntry(4, "Verwendungsnachweis", lastEvent().getTimestamp(),
+        assertThat(view.nextStep()).isEqualTo("REPORT_CHECK");
+        assertThat(lastFact()).isEqualTo(new GrantHistoryEntry(4, "USAGE_REPORTED", lastEvent().getTimestamp(),
                 "koordination.05315", AccountRole.COORDINATOR, GrantStatus.APPROVED, GrantStatus.USAGE_REPORTED,
                 euros(100_000), euros(100_000), Money.ofCents(9_250_050),
                 "Verausgabt: 92.500,50 €, erreichte Ehrenamtliche: 42", euros(100_000), euros(100_000)));
@@ -188,8 +188,8 @@ class GrantLifecycleProjectionTest {
         assertThat(view.closedOn()).isEqualTo(LocalDate.of(2026, 3, 20));
         assertThat(view.repaymentDemanded()).isEqualTo(Money.ofCents(1_234_567));
         assertThat(view.repaymentOutstanding()).isEqualTo(Money.ofCents(1_234_567));
-        assertThat(view.nextStep()).isEqualTo("Rückzahlung von 12.345,67 €");
-        assertThat(lastFact()).isEqualTo(new GrantHistoryEntry(5, "Abgeschlossen", lastEvent().getTimestamp(),
+        assertThat(view.nextStep()).isEqualTo("REPAYMENT");
+        assertThat(lastFact()).isEqualTo(new GrantHistoryEntry(5, "CLOSED", lastEvent().getTimestamp(),
                 "bezreg.arnsberg", AccountRole.GRANT_OFFICER, GrantStatus.USAGE_REPORTED, GrantStatus.CLOSED,
                 euros(100_000), euros(100_000), Money.ofCents(1_234_567),
                 "Nachweis geprüft, Restbetrag zurückgefordert.", euros(100_000), euros(100_000)));
@@ -198,8 +198,9 @@ class GrantLifecycleProjectionTest {
 
         assertThat(grant().repaidAmount()).isEqualTo(euros(10_000));
         assertThat(grant().status()).isEqualTo(GrantStatus.CLOSED);
-        assertThat(grant().nextStep()).isEqualTo("Rückzahlung von 2.345,67 €");
-        assertThat(lastFact()).isEqualTo(new GrantHistoryEntry(6, "Rückzahlung", lastEvent().getTimestamp(),
+        assertThat(grant().nextStep()).isEqualTo("REPAYMENT");
+        assertThat(grant().repaymentOutstanding()).isEqualTo(Money.ofCents(234_567));
+        assertThat(lastFact()).isEqualTo(new GrantHistoryEntry(6, "REPAID", lastEvent().getTimestamp(),
                 "bezreg.arnsberg", AccountRole.GRANT_OFFICER, GrantStatus.CLOSED, GrantStatus.CLOSED,
                 euros(100_000), euros(100_000), euros(10_000),
                 "Eingegangen am 15.04.2026, noch offen: 2.345,67 €", euros(100_000), euros(100_000)));
@@ -208,7 +209,7 @@ class GrantLifecycleProjectionTest {
 
         assertThat(grant().repaidAmount()).isEqualTo(Money.ofCents(1_234_567));
         assertThat(grant().repaymentOutstanding()).isEqualTo(Money.ZERO);
-        assertThat(grant().nextStep()).isEqualTo("—");
+        assertThat(grant().nextStep()).isEqualTo("NONE");
     }
 
     @Test
@@ -218,7 +219,7 @@ class GrantLifecycleProjectionTest {
         readSide.close(grant, KOELN, 10_000_000, 10_000_000, "Ohne Beanstandung.");
 
         assertThat(grant().repaymentDemanded()).isEqualTo(Money.ZERO);
-        assertThat(grant().nextStep()).isEqualTo("—");
+        assertThat(grant().nextStep()).isEqualTo("NONE");
     }
 
     @Test
@@ -233,9 +234,9 @@ class GrantLifecycleProjectionTest {
 
         List<GrantHistoryEntry> entries = history().entries();
 
-        assertThat(entries).extracting(GrantHistoryEntry::fact).containsExactly("Antrag gestellt", "Geprüft",
-                "Bewilligt", "Änderungsbescheid", "Mittelabruf", "Auszahlung", "Auszahlung", "Verwendungsnachweis",
-                "Abgeschlossen", "Rückzahlung");
+        assertThat(entries).extracting(GrantHistoryEntry::fact).containsExactly("APPLIED", "REVIEWED",
+                "APPROVED", "AMENDED", "FUNDS_REQUESTED", "DISBURSED", "DISBURSED", "USAGE_REPORTED",
+                "CLOSED", "REPAID");
         assertThat(entries).extracting(GrantHistoryEntry::sequence).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
         assertThat(entries).extracting(GrantHistoryEntry::amount).containsExactly(euros(120_000), null, euros(100_000),
                 euros(110_000), euros(50_000), euros(50_000), euros(60_000), euros(100_000), euros(10_000), euros(10_000));
@@ -254,7 +255,7 @@ class GrantLifecycleProjectionTest {
         assertThat(view.spentAmount()).isEqualTo(euros(100_000));
         assertThat(view.repaymentDemanded()).isEqualTo(euros(10_000));
         assertThat(view.repaidAmount()).isEqualTo(euros(10_000));
-        assertThat(view.nextStep()).isEqualTo("—");
+        assertThat(view.nextStep()).isEqualTo("NONE");
     }
 
     @Test
@@ -280,25 +281,8 @@ class GrantLifecycleProjectionTest {
         assertThat(grant()).isEqualTo(view);
         assertThat(history()).isEqualTo(history);
         assertThat(view.repaidAmount()).isEqualTo(euros(4_000));
-        assertThat(view.nextStep()).isEqualTo("Rückzahlung von 6.000,00 €");
-    }
-
-    @Test
-    void the_next_step_is_worded_for_every_status_and_amount() {
-        assertThat(GrantWording.nextStep(GrantStatus.APPLIED, null, null, null)).isEqualTo("Prüfung durch die Bezirksregierung");
-        assertThat(GrantWording.nextStep(GrantStatus.REVIEWED, null, null, null)).isEqualTo("Entscheidung des Ministeriums");
-        assertThat(GrantWording.nextStep(GrantStatus.APPROVED, euros(1), euros(0), null))
-                .isEqualTo("Auszahlung durch die Bezirksregierung");
-        assertThat(GrantWording.nextStep(GrantStatus.APPROVED, Money.ZERO, euros(1), null)).isEqualTo("Mittelabruf möglich");
-        assertThat(GrantWording.nextStep(GrantStatus.APPROVED, Money.ZERO, Money.ZERO, null))
-                .isEqualTo("Verwendungsnachweis einreichen");
-        assertThat(GrantWording.nextStep(GrantStatus.USAGE_REPORTED, null, null, null))
-                .isEqualTo("Prüfung des Verwendungsnachweises");
-        assertThat(GrantWording.nextStep(GrantStatus.CLOSED, null, null, Money.ofCents(123_456_789)))
-                .isEqualTo("Rückzahlung von 1.234.567,89 €");
-        assertThat(GrantWording.nextStep(GrantStatus.CLOSED, null, null, Money.ZERO)).isEqualTo("—");
-        assertThat(GrantWording.nextStep(GrantStatus.REJECTED, null, null, null)).isEqualTo("—");
-        assertThat(GrantWording.nextStep(GrantStatus.WITHDRAWN, null, null, null)).isEqualTo("—");
+        assertThat(view.nextStep()).isEqualTo("REPAYMENT");
+        assertThat(view.repaymentOutstanding()).isEqualTo(euros(6_000));
     }
 
     @Test

@@ -65,7 +65,7 @@ class GrantProjectionTest {
         assertThat(view.approvedAmount()).isNull();
         assertThat(view.appliedOn()).isEqualTo(LocalDate.of(2025, 1, 10));
         assertThat(view.appliedBy()).isEqualTo("koordination.05315");
-        assertThat(view.nextStep()).isEqualTo("Prüfung durch die Bezirksregierung");
+        assertThat(view.nextStep()).isEqualTo("REVIEW");
         assertThat(view.decidedBy()).isNull();
     }
 
@@ -73,7 +73,7 @@ class GrantProjectionTest {
     void review_and_approval_record_recommendation_notes_amount_and_who_decided() {
         GrantId id = readSide.apply(KOELN, 2025, ProgrammePart.PART_I, "Koordinierungsstelle", 10_000_000);
         readSide.review(id, KOELN, Recommendation.APPROVE, "Förderfähig, Betrag angemessen.");
-        assertThat(grant(id).nextStep()).isEqualTo("Entscheidung des Ministeriums");
+        assertThat(grant(id).nextStep()).isEqualTo("DECISION");
 
         readSide.approve(id, KOELN, 10_000_000, 8_000_000, "Bewilligt mit Kürzung.");
 
@@ -87,7 +87,7 @@ class GrantProjectionTest {
         assertThat(view.decisionNote()).isEqualTo("Bewilligt mit Kürzung.");
         assertThat(view.decidedBy()).isEqualTo("ministerium");
         assertThat(view.decidedOn()).isEqualTo(LocalDate.of(2025, 3, 3));
-        assertThat(view.nextStep()).isEqualTo("Mittelabruf möglich");
+        assertThat(view.nextStep()).isEqualTo("REQUEST_FUNDS");
     }
 
     @Test
@@ -102,10 +102,10 @@ class GrantProjectionTest {
         assertThat(grant(rejected).decisionNote()).isEqualTo("Maßnahme bereits anderweitig gefördert.");
         assertThat(grant(rejected).decidedBy()).isEqualTo("ministerium");
         assertThat(grant(rejected).decidedOn()).isNotNull();
-        assertThat(grant(rejected).nextStep()).isEqualTo("—");
+        assertThat(grant(rejected).nextStep()).isEqualTo("NONE");
         assertThat(grant(withdrawn).status()).isEqualTo(GrantStatus.WITHDRAWN);
         assertThat(grant(withdrawn).decisionNote()).isEqualTo("Doppelt beantragt.");
-        assertThat(grant(withdrawn).nextStep()).isEqualTo("—");
+        assertThat(grant(withdrawn).nextStep()).isEqualTo("NONE");
     }
 
     @Test
@@ -121,13 +121,13 @@ class GrantProjectionTest {
         assertThat(history.centreId()).isEqualTo(KOELN);
         // nothing is disbursed before approval: zero from the application on, no "before" for the application
         assertThat(history.entries()).containsExactly(
-                new GrantHistoryEntry(0, "Antrag gestellt", events.get(0).getTimestamp(), "koordination.05315",
+                new GrantHistoryEntry(0, "APPLIED", events.get(0).getTimestamp(), "koordination.05315",
                         AccountRole.COORDINATOR, null, GrantStatus.APPLIED, null, null, Money.ofCents(10_000_000), null,
                         null, Money.ZERO),
-                new GrantHistoryEntry(1, "Geprüft", events.get(1).getTimestamp(), "bezreg.arnsberg",
+                new GrantHistoryEntry(1, "REVIEWED", events.get(1).getTimestamp(), "bezreg.arnsberg",
                         AccountRole.GRANT_OFFICER, GrantStatus.APPLIED, GrantStatus.REVIEWED, null, null, null,
                         "Empfehlung: Bewilligung. Förderfähig.", Money.ZERO, Money.ZERO),
-                new GrantHistoryEntry(2, "Bewilligt", events.get(2).getTimestamp(), "ministerium",
+                new GrantHistoryEntry(2, "APPROVED", events.get(2).getTimestamp(), "ministerium",
                         AccountRole.MINISTRY, GrantStatus.REVIEWED, GrantStatus.APPROVED, null, Money.ofCents(9_000_000),
                         Money.ofCents(9_000_000), null, Money.ZERO, Money.ZERO));
     }
@@ -140,13 +140,13 @@ class GrantProjectionTest {
         readSide.withdrawApplication(withdrawn, KOELN, "Doppelt beantragt.");
 
         GrantHistoryEntry rejection = history(rejected).entries().get(1);
-        assertThat(rejection.fact()).isEqualTo("Abgelehnt");
+        assertThat(rejection.fact()).isEqualTo("REJECTED");
         assertThat(rejection.statusBefore()).isEqualTo(GrantStatus.APPLIED);
         assertThat(rejection.statusAfter()).isEqualTo(GrantStatus.REJECTED);
         assertThat(rejection.reason()).isEqualTo("Kein Bedarf.");
         assertThat(rejection.actorRole()).isEqualTo(AccountRole.MINISTRY);
         GrantHistoryEntry withdrawal = history(withdrawn).entries().get(1);
-        assertThat(withdrawal.fact()).isEqualTo("Zurückgezogen");
+        assertThat(withdrawal.fact()).isEqualTo("WITHDRAWN");
         assertThat(withdrawal.reason()).isEqualTo("Doppelt beantragt.");
         assertThat(withdrawal.actorRole()).isEqualTo(AccountRole.COORDINATOR);
     }

@@ -8,7 +8,8 @@ import java.time.Instant;
 /**
  * One fact in a grant's history with who, when, why and the amounts before and after: the approved
  * amount and the disbursed total, and {@code amount}, the sum the fact itself is about (requested,
- * approved, tranche, spent, demanded, repaid).
+ * approved, tranche, spent, demanded, repaid). {@code fact} is the code of a {@link GrantFact}, never a word:
+ * the web words it in the reader's language.
  */
 public record GrantHistoryEntry(long sequence, String fact, Instant occurredAt, String actorAccount, AccountRole actorRole,
                                 GrantStatus statusBefore, GrantStatus statusAfter, Money approvedBefore,
@@ -20,5 +21,11 @@ public record GrantHistoryEntry(long sequence, String fact, Instant occurredAt, 
                              Money approvedAfter, Money amount, String reason) {
         this(sequence, fact, occurredAt, actorAccount, actorRole, statusBefore, statusAfter, approvedBefore,
                 approvedAfter, amount, reason, null, null);
+    }
+
+    /** The same entry with another fact: the API words the code, as it always has, in German. */
+    public GrantHistoryEntry withFact(String otherFact) {
+        return new GrantHistoryEntry(sequence, otherFact, occurredAt, actorAccount, actorRole, statusBefore, statusAfter,
+                approvedBefore, approvedAfter, amount, reason, disbursedBefore, disbursedAfter);
     }
 }

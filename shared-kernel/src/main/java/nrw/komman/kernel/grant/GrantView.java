@@ -10,6 +10,7 @@ import java.time.LocalDate;
  * A grant with its amounts, decision and the next step due. The money of its life after approval:
  * {@code disbursedAmount} so far, {@code fundsRequested} (drawn by the centre, not yet disbursed),
  * {@code spentAmount} from the usage report, {@code repaymentDemanded} when closed and {@code repaidAmount}.
+ * {@code nextStep} is the code of a {@link GrantNextStep}, never a word: the web words it in the reader's language.
  */
 public record GrantView(GrantId grantId, CentreId centreId, String centreName, Regierungsbezirk regierungsbezirk,
                         int fundingYear, ProgrammePart programmePart, String title, String purpose, GrantStatus status,
@@ -34,5 +35,13 @@ public record GrantView(GrantId grantId, CentreId centreId, String centreName, R
             return Money.ZERO;
         }
         return approvedAmount.minus(disbursedAmount == null ? Money.ZERO : disbursedAmount);
+    }
+
+    /** The same grant with another next step: the API words the code, as it always has, in German. */
+    public GrantView withNextStep(String otherNextStep) {
+        return new GrantView(grantId, centreId, centreName, regierungsbezirk, fundingYear, programmePart, title, purpose,
+                status, requestedAmount, approvedAmount, recommendation, reviewNote, decisionNote, appliedOn, appliedBy,
+                reviewedBy, decidedBy, decidedOn, otherNextStep, disbursedAmount, fundsRequested, spentAmount,
+                volunteersReached, usageReport, reportedOn, checkNote, closedOn, repaymentDemanded, repaidAmount);
     }
 }

@@ -54,11 +54,14 @@ public class GrantController {
     private final CommandDispatcher commands;
     private final QueryDispatcher queries;
     private final GrantHistoryExport exports;
+    private final GrantTexts texts;
 
-    public GrantController(CommandDispatcher commands, QueryDispatcher queries, GrantHistoryExport exports) {
+    public GrantController(CommandDispatcher commands, QueryDispatcher queries, GrantHistoryExport exports,
+                           GrantTexts texts) {
         this.commands = commands;
         this.queries = queries;
         this.exports = exports;
+        this.texts = texts;
     }
 
     public record GrantCreated(GrantId grantId) {
@@ -97,7 +100,7 @@ public class GrantController {
             CentreAccess.requireOwnCentre(centre);
         }
         return queries.list(new FindGrantsQuery(centre, fundingYear, status, programmePart, regierungsbezirk),
-                GrantView.class);
+                GrantView.class).stream().map(texts::forApi).toList();
     }
 
     @GetMapping("/{grantId}")
@@ -107,13 +110,13 @@ public class GrantController {
         GrantView view = queries.one(new FindGrantQuery(id), GrantView.class, "grant.not-found",
                 "Die Zuwendung " + id + " gibt es nicht.");
         CentreAccess.requireOwnCentre(view.centreId());
-        return view;
+        return texts.forApi(view);
     }
 
     @GetMapping("/{grantId}/history")
     @Operation(summary = "Every fact of the grant in order, with who, when, why and the amounts")
     public GrantHistory history(@PathVariable String grantId) {
-        return readHistory(Ids.grant("grantId", grantId));
+        return texts.forApi(readHistory(Ids.grant("grantId", grantId)));
     }
 
     @GetMapping("/{grantId}/audit-chain")

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 
 import static nrw.komman.web.platform.export.ExportWording.amount;
+import static nrw.komman.web.platform.export.ExportWording.fact;
 import static nrw.komman.web.platform.export.ExportWording.text;
 import static nrw.komman.web.platform.export.ExportWording.timestamp;
 
@@ -65,7 +66,7 @@ final class GrantHistoryCsv {
     private void table(List<GrantHistoryEntry> entries) {
         line(COLUMNS.toArray(String[]::new));
         for (GrantHistoryEntry e : entries) {
-            line(String.valueOf(GrantHistoryExport.number(e)), timestamp(e.occurredAt()), text(e.fact()),
+            line(String.valueOf(GrantHistoryExport.number(e)), timestamp(e.occurredAt()), fact(e.fact()),
                     text(e.actorAccount()), ExportWording.role(e.actorRole()), ExportWording.status(e.statusBefore()),
                     ExportWording.status(e.statusAfter()), amount(e.approvedBefore()), amount(e.approvedAfter()),
                     amount(e.disbursedBefore()), amount(e.disbursedAfter()), amount(e.amount()), text(e.reason()));

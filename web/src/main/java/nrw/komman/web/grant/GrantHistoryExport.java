@@ -1,7 +1,7 @@
 package nrw.komman.web.grant;
 
-import nrw.komman.web.platform.export.ExportWording;
 import nrw.komman.kernel.audit.ChainVerification;
+import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.grant.GrantHistory;
 import nrw.komman.kernel.grant.GrantHistoryEntry;
 import nrw.komman.kernel.grant.GrantView;
@@ -35,7 +35,7 @@ public class GrantHistoryExport {
 
     @Autowired
     public GrantHistoryExport(ObjectProvider<Clock> clock) {
-        this(clock.getIfUnique(() -> Clock.system(ExportWording.NRW)));
+        this(clock.getIfUnique(Nrw::systemClock));
     }
 
     public GrantHistoryExport(Clock clock) {

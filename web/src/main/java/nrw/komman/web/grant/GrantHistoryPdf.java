@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 
 import static nrw.komman.web.platform.export.ExportWording.NONE;
+import static nrw.komman.web.platform.export.ExportWording.fact;
 import static nrw.komman.web.platform.export.ExportWording.text;
 import static nrw.komman.web.platform.export.ExportWording.timestamp;
 
@@ -136,7 +137,7 @@ public final class GrantHistoryPdf {
         for (GrantHistoryEntry e : entries) {
             table.addCell(eventCell(String.valueOf(GrantHistoryExport.number(e)), fonts.table, true));
             table.addCell(eventCell(timestamp(e.occurredAt()), fonts.table, false));
-            table.addCell(eventCell(text(e.fact()), fonts.table, false));
+            table.addCell(eventCell(fact(e.fact()), fonts.table, false));
             table.addCell(eventCell(text(e.actorAccount()), fonts.table, false));
             table.addCell(eventCell(ExportWording.role(e.actorRole()), fonts.table, false));
             table.addCell(eventCell(ExportWording.status(e.statusBefore()), fonts.table, false));

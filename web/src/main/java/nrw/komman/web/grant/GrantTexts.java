@@ -1,40 +1,27 @@
 package nrw.komman.web.grant;
 
 import nrw.komman.kernel.common.Money;
+import nrw.komman.kernel.common.Nrw;
+import nrw.komman.kernel.grant.GrantFact;
+import nrw.komman.kernel.grant.GrantHistory;
 import nrw.komman.kernel.grant.GrantHistoryEntry;
+import nrw.komman.kernel.grant.GrantNextStep;
 import nrw.komman.kernel.grant.GrantView;
 import nrw.komman.web.platform.page.Formats;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import java.util.Locale;
-import java.util.Map;
-
-import static java.util.Map.entry;
+import java.util.function.Function;
 
 /**
  * The words of a grant in the user's language, for the templates ({@code ${@grantText.nextStep(g, #locale)}}).
- * The query side decides what is due next and names the facts of a history in German; this maps its
- * wording to the message bundle, so the English pages say the same. Wording the bundle does not know
- * is shown as the query side wrote it; without any, the status decides.
+ * The query side stores codes ({@link GrantFact}, {@link GrantNextStep}); the message bundle words them
+ * ({@code history.fact.*}, {@code next-step.*}). A code the bundle does not know is shown as it is; without
+ * any, the status decides.
  */
 @Component("grantText")
 public class GrantTexts {
-
-    /** The query side's German names of the facts in a history → bundle key suffix. */
-    private static final Map<String, String> FACTS = Map.ofEntries(
-            entry("Antrag gestellt", "APPLIED"), entry("Geprüft", "REVIEWED"), entry("Bewilligt", "APPROVED"),
-            entry("Abgelehnt", "REJECTED"), entry("Zurückgezogen", "WITHDRAWN"), entry("Änderungsbescheid", "AMENDED"),
-            entry("Mittelabruf", "FUNDS_REQUESTED"), entry("Auszahlung", "DISBURSED"),
-            entry("Verwendungsnachweis", "USAGE_REPORTED"), entry("Abgeschlossen", "CLOSED"), entry("Rückzahlung", "REPAID"));
-
-    /** The query side's next steps → bundle key suffix (the repayment one carries its amount). */
-    private static final Map<String, String> NEXT_STEPS = Map.ofEntries(
-            entry("Prüfung durch die Bezirksregierung", "review"), entry("Entscheidung des Ministeriums", "decision"),
-            entry("Auszahlung durch die Bezirksregierung", "disbursement"), entry("Mittelabruf möglich", "request-funds"),
-            entry("Verwendungsnachweis einreichen", "usage-report"), entry("Prüfung des Verwendungsnachweises", "report-check"),
-            entry("—", "none"));
-    private static final String REPAYMENT = "Rückzahlung von ";
 
     private final MessageSource messages;
     private final Formats fmt;
@@ -45,27 +32,64 @@ public class GrantTexts {
     }
 
     public String nextStep(GrantView grant, Locale locale) {
-        String wording = grant.nextStep() == null ? "" : grant.nextStep().strip();
-        if (wording.startsWith(REPAYMENT)) {
-            Money outstanding = grant.repaymentOutstanding();
-            return messages.getMessage("next-step.repayment", new Object[]{fmt.euro(outstanding)}, wording, locale);
-        }
-        String key = NEXT_STEPS.get(wording);
-        if (key != null) {
-            return messages.getMessage("next-step." + key, null, wording, locale);
-        }
-        String byStatus = messages.getMessage("next-step." + grant.status().name(), null, null, locale);
-        return byStatus != null ? byStatus : wording;
+        return nextStep(grant, locale, fmt::euro);
     }
 
     public String fact(GrantHistoryEntry entry, Locale locale) {
-        String key = entry.fact() == null ? null : FACTS.get(entry.fact().strip());
-        if (key != null) {
-            return messages.getMessage("history.fact." + key, null, entry.fact(), locale);
-        }
         if (entry.fact() != null && !entry.fact().isBlank()) {
-            return entry.fact();
+            String code = entry.fact().strip();
+            return messages.getMessage("history.fact." + code, null, code, locale);
         }
         return messages.getMessage("history.fact." + entry.statusAfter().name(), null, entry.statusAfter().name(), locale);
+    }
+
+    /**
+     * The grant as the API has always shown it: the next step in German words, the repayment's amount
+     * written like the administration's letters (12.345,67 € with an ordinary space).
+     */
+    public GrantView forApi(GrantView grant) {
+        return grant.withNextStep(nextStep(grant, Locale.GERMAN, Nrw::euros));
+    }
+
+    /** The history as the API has always shown it: every fact in German words. */
+    public GrantHistory forApi(GrantHistory history) {
+        return new GrantHistory(history.grantId(), history.centreId(),
+                history.entries().stream().map(e -> e.withFact(fact(e, Locale.GERMAN))).toList());
+    }
+
+    private String nextStep(GrantView grant, Locale locale, Function<Money, String> euros) {
+        GrantNextStep step = parse(grant.nextStep());
+        if (step == null) {
+            String byStatus = messages.getMessage("next-step." + grant.status().name(), null, null, locale);
+            return byStatus != null ? byStatus : grant.nextStep() == null ? "" : grant.nextStep();
+        }
+        if (step == GrantNextStep.REPAYMENT) {
+            return messages.getMessage("next-step.repayment", new Object[]{euros.apply(grant.repaymentOutstanding())}, locale);
+        }
+        return messages.getMessage("next-step." + key(step), null, step.name(), locale);
+    }
+
+    private static String key(GrantNextStep step) {
+        return switch (step) {
+            case REVIEW -> "review";
+            case DECISION -> "decision";
+            case DISBURSEMENT -> "disbursement";
+            case REQUEST_FUNDS -> "request-funds";
+            case USAGE_REPORT -> "usage-report";
+            case REPORT_CHECK -> "report-check";
+            case REPAYMENT -> "repayment";
+            case NONE -> "none";
+        };
+    }
+
+    private static GrantNextStep parse(String code) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        try {
+            return GrantNextStep.valueOf(code.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

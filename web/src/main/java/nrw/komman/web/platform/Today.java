@@ -1,12 +1,12 @@
 package nrw.komman.web.platform;
 
+import nrw.komman.kernel.common.Nrw;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * Today's date for defaults (establishment and closing dates, the current funding year), from the
@@ -16,13 +16,11 @@ import java.time.ZoneId;
 @Component
 public class Today {
 
-    public static final ZoneId NRW = ZoneId.of("Europe/Berlin");
-
     private final Clock clock;
 
     @Autowired
     public Today(ObjectProvider<Clock> clock) {
-        this(clock.getIfUnique(() -> Clock.system(NRW)));
+        this(clock.getIfUnique(Nrw::systemClock));
     }
 
     public Today(Clock clock) {

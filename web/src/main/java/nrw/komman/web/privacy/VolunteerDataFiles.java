@@ -1,6 +1,6 @@
 package nrw.komman.web.privacy;
 
-import nrw.komman.web.platform.export.ExportWording;
+import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.privacy.VolunteerDataExport;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +28,7 @@ public class VolunteerDataFiles {
 
     @Autowired
     public VolunteerDataFiles(ObjectProvider<Clock> clock) {
-        this(clock.getIfUnique(() -> Clock.system(ExportWording.NRW)));
+        this(clock.getIfUnique(Nrw::systemClock));
     }
 
     public VolunteerDataFiles(Clock clock) {

@@ -4,6 +4,7 @@ import nrw.komman.web.platform.page.PageController;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Valid;
+import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.privacy.EraseVolunteerDataCommand;
 import nrw.komman.kernel.privacy.ErasureReason;
 import nrw.komman.kernel.privacy.FetchVolunteerDataExportQuery;
@@ -162,7 +163,7 @@ public class VolunteerPrivacyPages {
         }
         ConsentWithdrawalForm form = new ConsentWithdrawalForm();
         form.setDate(today.date());
-        form.setTime(LocalTime.ofInstant(today.now(), Today.NRW).truncatedTo(ChronoUnit.MINUTES));
+        form.setTime(LocalTime.ofInstant(today.now(), Nrw.ZONE).truncatedTo(ChronoUnit.MINUTES));
         model.addAttribute("form", form);
         return withdrawalPage(volunteer, model);
     }
@@ -179,7 +180,7 @@ public class VolunteerPrivacyPages {
             form.setStep(null);
             return withdrawalPage(volunteer, model);
         }
-        Instant withdrawnAt = form.withdrawnAt(Today.NRW);
+        Instant withdrawnAt = form.withdrawnAt(Nrw.ZONE);
         if (withdrawnAt != null && withdrawnAt.isAfter(today.now())) {
             binding.rejectValue("date", "ui.withdrawal.future", messages.getMessage("ui.withdrawal.future", null, locale));
         }

@@ -6,6 +6,7 @@ import nrw.komman.web.platform.QueryDispatcher;
 import nrw.komman.web.platform.Today;
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.common.InvalidInputException;
+import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.common.RuleViolationException;
 import nrw.komman.kernel.report.AnnualReport;
 import nrw.komman.kernel.report.FetchAnnualReportQuery;
@@ -89,11 +90,11 @@ public class AnnualReports {
             if (cutOff.isAfter(now)) {
                 throw new InvalidInputException("report.cut-off.future", "Der Stichzeitpunkt darf nicht in der Zukunft liegen.");
             }
-            if (cutOff.isBefore(EARLIEST.atStartOfDay(Today.NRW).toInstant())) {
+            if (cutOff.isBefore(EARLIEST.atStartOfDay(Nrw.ZONE).toInstant())) {
                 throw new InvalidInputException("report.cut-off.too-early", "Der Stichzeitpunkt darf nicht vor dem Jahr 2000 liegen.");
             }
             // a cut-off at midnight includes nothing of the day it starts: its "Stand" is the day before
-            return new FetchAnnualReportQuery(fundingYear, cutOff.minusNanos(1).atZone(Today.NRW).toLocalDate(), cutOff, centre);
+            return new FetchAnnualReportQuery(fundingYear, cutOff.minusNanos(1).atZone(Nrw.ZONE).toLocalDate(), cutOff, centre);
         }
         LocalDate stand = asOf == null ? today.date() : asOf;
         if (stand.isAfter(today.date())) {
@@ -102,7 +103,7 @@ public class AnnualReports {
         if (stand.isBefore(EARLIEST)) {
             throw new InvalidInputException("report.as-of.too-early", "Der Stichtag darf nicht vor dem Jahr 2000 liegen.");
         }
-        Instant endOfDay = stand.plusDays(1).atStartOfDay(Today.NRW).toInstant();
+        Instant endOfDay = stand.plusDays(1).atStartOfDay(Nrw.ZONE).toInstant();
         return new FetchAnnualReportQuery(fundingYear, stand, endOfDay.isAfter(now) ? now : endOfDay, centre);
     }
 }

@@ -10,6 +10,7 @@ import nrw.komman.kernel.activity.ActivityPage;
 import nrw.komman.kernel.activity.FindActivitiesQuery;
 import nrw.komman.kernel.activity.LogActivityCommand;
 import nrw.komman.kernel.centre.CentreId;
+import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.volunteer.DeactivateVolunteerCommand;
 import nrw.komman.kernel.volunteer.FindVolunteerQuery;
 import nrw.komman.kernel.volunteer.FindVolunteersQuery;
@@ -133,7 +134,7 @@ public class VolunteerPages {
             try {
                 VolunteerId id = VolunteerId.random();
                 RegisterVolunteerCommand command = form.toCommand(id, Coordinators.centre(), today.date(), Instant.now(),
-                        Today.NRW);
+                        Nrw.ZONE);
                 commands.sendAndAwait(command, id);
                 redirect.addFlashAttribute("confirmation",
                         messages.getMessage("ui.volunteer.registered", new Object[]{command.personalData().name()}, locale));

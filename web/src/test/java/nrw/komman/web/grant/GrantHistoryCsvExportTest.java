@@ -78,7 +78,7 @@ class GrantHistoryCsvExportTest {
             List<String> row = table.get(i + 1);
             assertThat(row).as("row %d", i).hasSize(13);
             assertThat(row.get(0)).isEqualTo(String.valueOf(i + 1));
-            assertThat(row.get(2)).isEqualTo(entries.get(i).fact());
+            assertThat(row.get(2)).isEqualTo(ExportFixtures.LIFECYCLE_IN_GERMAN.get(i));
         }
         // winter time: UTC+1
         assertThat(table.get(2)).containsExactly("2", "20.01.2026 14:05:07", "Geprüft", "bezreg.arnsberg",

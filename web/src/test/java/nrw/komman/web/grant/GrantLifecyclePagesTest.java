@@ -130,9 +130,9 @@ class GrantLifecyclePagesTest {
 
     private static GrantHistory history(GrantId id) {
         return new GrantHistory(id, KOELN, List.of(
-                new GrantHistoryEntry(0, "Antrag gestellt", Instant.parse("2026-01-10T09:00:00Z"), "koordination.koeln",
+                new GrantHistoryEntry(0, "APPLIED", Instant.parse("2026-01-10T09:00:00Z"), "koordination.koeln",
                         AccountRole.COORDINATOR, null, GrantStatus.APPLIED, null, null, euros(12_000), null),
-                new GrantHistoryEntry(3, "Auszahlung", Instant.parse("2026-01-22T10:15:00Z"), "bezreg", AccountRole.GRANT_OFFICER,
+                new GrantHistoryEntry(3, "DISBURSED", Instant.parse("2026-01-22T10:15:00Z"), "bezreg", AccountRole.GRANT_OFFICER,
                         GrantStatus.APPROVED, GrantStatus.APPROVED, euros(10_000), euros(10_000), euros(4_000), null,
                         Money.ZERO, euros(4_000))));
     }
@@ -146,15 +146,15 @@ class GrantLifecyclePagesTest {
         grants.clear();
         brokenChain = null;
         grants.put(APPROVED, grant(APPROVED, KOELN, GrantStatus.APPROVED, euros(10_000), euros(4_000), euros(2_000), null, null, null,
-                "Auszahlung durch die Bezirksregierung"));
+                "DISBURSEMENT"));
         grants.put(REVIEWED, grant(REVIEWED, KOELN, GrantStatus.REVIEWED, null, Money.ZERO, Money.ZERO, null, null, null,
-                "Entscheidung des Ministeriums"));
+                "DECISION"));
         grants.put(REPORTED, grant(REPORTED, KOELN, GrantStatus.USAGE_REPORTED, euros(10_000), euros(9_000), Money.ZERO,
-                Money.ofCents(825_000), null, null, "Prüfung des Verwendungsnachweises"));
+                Money.ofCents(825_000), null, null, "REPORT_CHECK"));
         grants.put(CLOSED, grant(CLOSED, KOELN, GrantStatus.CLOSED, euros(10_000), euros(9_000), Money.ZERO,
-                Money.ofCents(825_000), euros(750), euros(250), "Rückzahlung von 500,00 €"));
+                Money.ofCents(825_000), euros(750), euros(250), "REPAYMENT"));
         grants.put(FOREIGN, grant(FOREIGN, DUESSELDORF, GrantStatus.APPROVED, euros(10_000), Money.ZERO, Money.ZERO, null, null, null,
-                "Mittelabruf möglich"));
+                "REQUEST_FUNDS"));
 
         doReturn(CompletableFuture.completedFuture(null)).when(commandGateway).send(any());
         doReturn(CompletableFuture.completedFuture(true)).when(queryGateway)
@@ -207,6 +207,22 @@ class GrantLifecyclePagesTest {
                 "<dt>Rückforderung noch offen</dt><dd>500,00\u00A0€</dd>", "Rückzahlung von 500,00\u00A0€",
                 "<h2 id=\"nachweis\">Verwendungsnachweis</h2>", "Das Café fand 40-mal statt.", "<dd>42</dd>",
                 "Nachweis schlüssig; Restmittel zurückgefordert.", "Abgeschlossen");
+    }
+
+    @Test
+    void the_api_words_the_read_models_codes_in_german_as_it_always_has() throws Exception {
+        String grant = mvc.perform(get("/api/grants/" + CLOSED).with(as(AccountRole.AUDITOR)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(grant).contains("\"nextStep\":\"Rückzahlung von 500,00 €\"");
+        String list = mvc.perform(get("/api/grants").with(as(AccountRole.AUDITOR)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(list).contains("\"nextStep\":\"Auszahlung durch die Bezirksregierung\"",
+                "\"nextStep\":\"Entscheidung des Ministeriums\"", "\"nextStep\":\"Prüfung des Verwendungsnachweises\"")
+                .doesNotContain("REPAYMENT", "DISBURSEMENT", "REPORT_CHECK");
+        String history = mvc.perform(get("/api/grants/" + APPROVED + "/history").with(as(AccountRole.AUDITOR)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(history).contains("\"fact\":\"Antrag gestellt\"", "\"fact\":\"Auszahlung\"")
+                .doesNotContain("\"fact\":\"APPLIED\"", "\"fact\":\"DISBURSED\"");
     }
 
     @Test
@@ -470,7 +486,7 @@ class GrantLifecyclePagesTest {
 
         doAnswer(inv -> {
             grants.put(REPORTED, grant(REPORTED, KOELN, GrantStatus.CLOSED, euros(10_000), euros(9_000), Money.ZERO,
-                    Money.ofCents(825_000), euros(750), Money.ZERO, "Rückzahlung von 750,00 €"));
+                    Money.ofCents(825_000), euros(750), Money.ZERO, "REPAYMENT"));
             return CompletableFuture.completedFuture(null);
         }).when(commandGateway).send(any(CloseGrantCommand.class));
         mvc.perform(post(path).with(as(AccountRole.GRANT_OFFICER)).with(csrf()).param("checkNote", "Nachweis schlüssig."))

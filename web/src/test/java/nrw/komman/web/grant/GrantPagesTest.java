@@ -107,9 +107,9 @@ class GrantPagesTest {
         doReturn(CompletableFuture.completedFuture(grant(FOREIGN, DUESSELDORF, GrantStatus.APPLIED))).when(queryGateway)
                 .query(argThat(q -> q instanceof FindGrantQuery f && f.grantId().equals(FOREIGN)), any(ResponseType.class));
         doReturn(CompletableFuture.completedFuture(new GrantHistory(GRANT, KOELN, List.of(
-                new GrantHistoryEntry(0, "Antrag gestellt", Instant.parse("2026-01-10T09:00:00Z"), "koordination.koeln",
+                new GrantHistoryEntry(0, "APPLIED", Instant.parse("2026-01-10T09:00:00Z"), "koordination.koeln",
                         AccountRole.COORDINATOR, null, GrantStatus.APPLIED, null, null, Money.ofCents(2_500_000), null),
-                new GrantHistoryEntry(1, "Geprüft", Instant.parse("2026-01-12T13:30:00Z"), "bezreg", AccountRole.GRANT_OFFICER,
+                new GrantHistoryEntry(1, "REVIEWED", Instant.parse("2026-01-12T13:30:00Z"), "bezreg", AccountRole.GRANT_OFFICER,
                         GrantStatus.APPLIED, GrantStatus.REVIEWED, null, null, null, "Empfehlung: Bewilligung. Förderfähig")))))
                 .when(queryGateway).query(any(FetchGrantHistoryQuery.class), any(ResponseType.class));
         doReturn(CompletableFuture.completedFuture(List.of(grant(GRANT, KOELN, GrantStatus.REVIEWED)))).when(queryGateway)

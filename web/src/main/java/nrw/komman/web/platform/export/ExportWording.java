@@ -3,6 +3,7 @@ package nrw.komman.web.platform.export;
 import nrw.komman.kernel.activity.ActivityCategory;
 import nrw.komman.kernel.common.Money;
 import nrw.komman.kernel.common.AccountRole;
+import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.grant.GrantId;
 import nrw.komman.kernel.grant.GrantStatus;
 import nrw.komman.kernel.grant.GrantView;
@@ -16,26 +17,29 @@ import java.text.Collator;
 import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.ResourceBundle;
 import java.util.stream.Collectors;
 
 /**
  * The German words and formats of the exports, the same as the web pages use (messages_de.properties:
- * {@code grant-status.*}, {@code role.*}) so an auditor reads in the file what the screen showed.
+ * {@code grant-status.*}, {@code role.*}, {@code history.fact.*}) so an auditor reads in the file what the
+ * screen showed; the read models hold codes, and the facts' words come from that bundle itself.
  * Amounts without the currency sign ("12.500,00"), so a spreadsheet reads them as numbers; times in
  * North Rhine-Westphalia's zone, to the second.
  */
 public final class ExportWording {
 
-    public static final ZoneId NRW = ZoneId.of("Europe/Berlin");
     public static final String NONE = "—";
 
+    /** The German message bundle the pages use, read once: exports are always in German. */
+    private static final ResourceBundle GERMAN = ResourceBundle.getBundle("messages", Locale.GERMAN,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss", Locale.GERMANY)
-            .withZone(NRW);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy", Locale.GERMANY);
+            .withZone(Nrw.ZONE);
 
     private ExportWording() {
     }
@@ -54,6 +58,15 @@ public final class ExportWording {
             case REJECTED -> "Abgelehnt";
             case WITHDRAWN -> "Zurückgezogen";
         };
+    }
+
+    /** A fact of a grant's history by its code, as the pages name it ({@code history.fact.*}); an unknown code as it is. */
+    public static String fact(String code) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        String key = "history.fact." + code.strip();
+        return GERMAN.containsKey(key) ? GERMAN.getString(key) : code;
     }
 
     public static String role(AccountRole role) {
@@ -89,7 +102,7 @@ public final class ExportWording {
     }
 
     public static String date(LocalDate date) {
-        return date == null ? "" : DATE.format(date);
+        return date == null ? "" : Nrw.date(date);
     }
 
     public static String text(Object value) {

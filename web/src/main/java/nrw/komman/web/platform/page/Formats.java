@@ -1,6 +1,7 @@
 package nrw.komman.web.platform.page;
 
 import nrw.komman.kernel.common.Money;
+import nrw.komman.kernel.common.Nrw;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -14,8 +15,6 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import static nrw.komman.web.platform.Today.NRW;
-
 /**
  * Numbers, dates and euro amounts as the administration in NRW writes them (de-DE), for the
  * templates: {@code ${@fmt.euro(grant.approvedAmount)}}. German formats on every page, also in the
@@ -25,8 +24,7 @@ import static nrw.komman.web.platform.Today.NRW;
 public class Formats {
 
     private static final Locale DE = Locale.GERMANY;
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy", DE);
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm 'Uhr'", DE).withZone(NRW);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm 'Uhr'", DE).withZone(Nrw.ZONE);
 
     /** 12500,5 → "12.500,50 €"; null → "—". */
     public String euro(Money amount) {
@@ -43,7 +41,7 @@ public class Formats {
     }
 
     public String date(LocalDate date) {
-        return date == null ? "—" : DATE.format(date);
+        return date == null ? "—" : Nrw.date(date);
     }
 
     public String dateTime(Instant instant) {

@@ -54,34 +54,39 @@ public final class ExportFixtures {
                 ProgrammePart.PART_II_A, title, "Treffpunkt für Neuzugewanderte in Kalk, zweimal die Woche",
                 CLOSED, euros(25_000), euros(12_500), Recommendation.APPROVE, "förderfähig", "Bewilligt in voller Höhe",
                 LocalDate.of(2026, 1, 12), "koordination.koeln", "bezreg.arnsberg", "ministerium.mkjfgfi",
-                LocalDate.of(2026, 2, 2), "—",
+                LocalDate.of(2026, 2, 2), "REPAYMENT",
                 euros(12_000), Money.ZERO, Money.ofCents(1_100_050), 42, "Bericht", LocalDate.of(2026, 11, 30),
                 "Nachweis geprüft", LocalDate.of(2026, 12, 15), Money.ofCents(99_950), Money.ofCents(50_000));
     }
 
+    /** The facts of {@link #lifecycle()} as the pages and the exports name them. */
+    public static final List<String> LIFECYCLE_IN_GERMAN = List.of("Antrag gestellt", "Geprüft", "Bewilligt",
+            "Änderungsbescheid", "Mittelabruf", "Auszahlung", "Auszahlung", "Verwendungsnachweis", "Abgeschlossen",
+            "Rückzahlung");
+
     /** The life of the grant: every fact kind once, amounts before and after as the projection records them. */
     public static List<GrantHistoryEntry> lifecycle() {
         List<GrantHistoryEntry> entries = new ArrayList<>();
-        entries.add(entry(0, "Antrag gestellt", "2026-01-12T08:30:00Z", "koordination.koeln", AccountRole.COORDINATOR, null, APPLIED,
+        entries.add(entry(0, "APPLIED", "2026-01-12T08:30:00Z", "koordination.koeln", AccountRole.COORDINATOR, null, APPLIED,
                 null, null, euros(25_000), null, null, null));
-        entries.add(entry(1, "Geprüft", "2026-01-20T13:05:07Z", "bezreg.arnsberg", AccountRole.GRANT_OFFICER, APPLIED, REVIEWED,
+        entries.add(entry(1, "REVIEWED", "2026-01-20T13:05:07Z", "bezreg.arnsberg", AccountRole.GRANT_OFFICER, APPLIED, REVIEWED,
                 null, null, null, "förderfähig; Kosten plausibel", null, null));
-        entries.add(entry(2, "Bewilligt", "2026-02-02T10:00:00Z", "ministerium.mkjfgfi", AccountRole.MINISTRY, REVIEWED, APPROVED,
+        entries.add(entry(2, "APPROVED", "2026-02-02T10:00:00Z", "ministerium.mkjfgfi", AccountRole.MINISTRY, REVIEWED, APPROVED,
                 null, euros(15_000), euros(15_000), "Bewilligt \"in Teilen\"", Money.ZERO, Money.ZERO));
-        entries.add(entry(3, "Änderungsbescheid", "2026-03-01T11:00:00Z", "ministerium.mkjfgfi", AccountRole.MINISTRY, APPROVED, APPROVED,
+        entries.add(entry(3, "AMENDED", "2026-03-01T11:00:00Z", "ministerium.mkjfgfi", AccountRole.MINISTRY, APPROVED, APPROVED,
                 euros(15_000), euros(12_500), euros(12_500), "Kürzung wegen Haushaltsmaßnahme\nzweite Zeile", Money.ZERO, Money.ZERO));
-        entries.add(entry(4, "Mittelabruf", "2026-04-01T07:00:00Z", "=HYPERLINK(\"http://x\")", AccountRole.COORDINATOR, APPROVED, APPROVED,
+        entries.add(entry(4, "FUNDS_REQUESTED", "2026-04-01T07:00:00Z", "=HYPERLINK(\"http://x\")", AccountRole.COORDINATOR, APPROVED, APPROVED,
                 euros(12_500), euros(12_500), euros(6_000), "+1 Raummiete", Money.ZERO, Money.ZERO));
-        entries.add(entry(5, "Auszahlung", "2026-04-10T09:00:00Z", "bezreg.arnsberg", AccountRole.GRANT_OFFICER, APPROVED, APPROVED,
+        entries.add(entry(5, "DISBURSED", "2026-04-10T09:00:00Z", "bezreg.arnsberg", AccountRole.GRANT_OFFICER, APPROVED, APPROVED,
                 euros(12_500), euros(12_500), euros(6_000), "-2 Tranche 1", Money.ZERO, euros(6_000)));
-        entries.add(entry(6, "Auszahlung", "2026-07-10T09:00:00Z", "bezreg.arnsberg", AccountRole.GRANT_OFFICER, APPROVED, APPROVED,
+        entries.add(entry(6, "DISBURSED", "2026-07-10T09:00:00Z", "bezreg.arnsberg", AccountRole.GRANT_OFFICER, APPROVED, APPROVED,
                 euros(12_500), euros(12_500), euros(6_000), "@SUM(A1:A2)", euros(6_000), euros(12_000)));
-        entries.add(entry(7, "Verwendungsnachweis", "2026-11-30T16:45:00Z", "koordination.koeln", AccountRole.COORDINATOR, APPROVED,
+        entries.add(entry(7, "USAGE_REPORTED", "2026-11-30T16:45:00Z", "koordination.koeln", AccountRole.COORDINATOR, APPROVED,
                 USAGE_REPORTED, euros(12_500), euros(12_500), Money.ofCents(1_100_050), "\tTabulator vorn", euros(12_000), euros(12_000)));
-        entries.add(entry(8, "Abgeschlossen", "2026-12-15T10:00:00Z", "bezreg.arnsberg", AccountRole.GRANT_OFFICER, USAGE_REPORTED,
+        entries.add(entry(8, "CLOSED", "2026-12-15T10:00:00Z", "bezreg.arnsberg", AccountRole.GRANT_OFFICER, USAGE_REPORTED,
                 CLOSED, euros(12_500), euros(12_500), Money.ofCents(99_950), "Nachweis geprüft; Rückforderung 999,50 €",
                 euros(12_000), euros(12_000)));
-        entries.add(entry(9, "Rückzahlung", "2027-01-05T08:00:00Z", "bezreg.arnsberg", AccountRole.GRANT_OFFICER, CLOSED, CLOSED,
+        entries.add(entry(9, "REPAID", "2027-01-05T08:00:00Z", "bezreg.arnsberg", AccountRole.GRANT_OFFICER, CLOSED, CLOSED,
                 euros(12_500), euros(12_500), Money.ofCents(50_000), "Teilzahlung Straße", euros(12_000), euros(12_000)));
         return entries;
     }
@@ -101,7 +106,7 @@ public final class ExportFixtures {
     public static GrantHistory longHistory(int size) {
         List<GrantHistoryEntry> entries = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            entries.add(entry(i, "Auszahlung", "2026-04-10T09:00:00Z", "bezreg.arnsberg", AccountRole.GRANT_OFFICER, APPROVED,
+            entries.add(entry(i, "DISBURSED", "2026-04-10T09:00:00Z", "bezreg.arnsberg", AccountRole.GRANT_OFFICER, APPROVED,
                     APPROVED, euros(12_500), euros(12_500), Money.ofCents(100 + i), marker(i), Money.ofCents(i), Money.ofCents(i + 1L)));
         }
         return new GrantHistory(GRANT_ID, KOELN, entries);

@@ -1,0 +1,9 @@
+package nrw.komman.kernel.grant;
+
+/**
+ * The kinds of fact in a grant's history, one per event. The read model stores the code
+ * ({@link #name()}); the web words it in the reader's language (bundle key {@code history.fact.<code>}).
+ */
+public enum GrantFact {
+    APPLIED, REVIEWED, APPROVED, REJECTED, WITHDRAWN, AMENDED, FUNDS_REQUESTED, DISBURSED, USAGE_REPORTED, CLOSED, REPAID
+}
