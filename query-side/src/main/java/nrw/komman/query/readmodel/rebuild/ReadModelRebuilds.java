@@ -5,7 +5,8 @@ import nrw.komman.query.readmodel.SegmentTokens;
 import nrw.komman.kernel.admin.RebuildProgress;
 import nrw.komman.kernel.admin.RebuildProgress.State;
 import nrw.komman.kernel.common.RuleViolationException;
-import nrw.komman.query.common.ReadModelTables;
+import nrw.komman.query.common.RebuildableProjection;
+import nrw.komman.query.common.TableNames;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
@@ -27,23 +28,17 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
-import java.lang.reflect.Constructor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -61,10 +56,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Rebuilds of the read models without downtime (ADR 11). For each processor whose projections
- * declare their tables ({@link ReadModelTables}), a rebuild
+ * take part ({@link RebuildableProjection}), a rebuild
  * <ol>
  *   <li>creates the next generation of those tables, empty, with the current tables' structure;</li>
- *   <li>runs copies of the processor's projections, pointed at the new tables, in a processor of its
+ *   <li>runs the projections' copies of themselves over the new tables in a processor of its
  *       own that reads the event store from the first event, while the current tables keep answering
  *       queries and the live processor keeps them up to date;</li>
  *   <li>once the new generation has caught up with the live processor, swaps it in: in one
@@ -89,7 +84,6 @@ public class ReadModelRebuilds implements SmartLifecycle {
     private final ApplicationContext context;
     private final ApplicationEventPublisher events;
     private final JdbcTemplate jdbc;
-    private final DataSource dataSource;
     private final TransactionTemplate transactions;
     private final SegmentTokens segmentTokens;
     private final ReadModelSwitchLock switchLock;
@@ -105,7 +99,7 @@ public class ReadModelRebuilds implements SmartLifecycle {
     public ReadModelRebuilds(EventProcessingConfiguration processing,
                              @Qualifier("eventSource") StreamableMessageSource<TrackedEventMessage<?>> eventSource,
                              ApplicationContext context, ApplicationEventPublisher events, JdbcTemplate jdbc,
-                             DataSource dataSource, PlatformTransactionManager transactionManager, SegmentTokens segmentTokens,
+                             PlatformTransactionManager transactionManager, SegmentTokens segmentTokens,
                              ReadModelSwitchLock switchLock, NodeIdentity node) {
         this.node = node.id();
         this.processing = processing;
@@ -113,7 +107,6 @@ public class ReadModelRebuilds implements SmartLifecycle {
         this.context = context;
         this.events = events;
         this.jdbc = jdbc;
-        this.dataSource = dataSource;
         // its own transactions, committed before any replay thread looks: never the administrator's command's
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -169,16 +162,14 @@ public class ReadModelRebuilds implements SmartLifecycle {
 
     // ---- what can be rebuilt ----------------------------------------------------------------------------------
 
-    /** The tables each processing group's projections write; empty for a group that has not declared all of them. */
+    /** The tables each processing group's projections write; empty for a group not all of whose projections take part. */
     public List<String> tablesOf(String group) {
-        List<Object> projections = projectionsOf(group);
         Set<String> tables = new LinkedHashSet<>();
-        for (Object projection : projections) {
-            ReadModelTables declared = AnnotationUtils.findAnnotation(AopUtils.getTargetClass(projection), ReadModelTables.class);
-            if (declared == null) {
+        for (Object projection : projectionsOf(group)) {
+            if (!(projection instanceof RebuildableProjection rebuildable)) {
                 return List.of();
             }
-            tables.addAll(Arrays.asList(declared.value()));
+            tables.addAll(rebuildable.tables().tables());
         }
         return List.copyOf(tables);
     }
@@ -251,8 +242,7 @@ public class ReadModelRebuilds implements SmartLifecycle {
      * replays the history in large batches on one thread, then the pooled processor goes on from its tokens.
      */
     private void run(String group, int generation, List<String> tables) {
-        RedirectingDataSource redirected = new RedirectingDataSource(dataSource, tables, TableGenerations.suffix(generation));
-        List<Object> copies = projectionsOf(group).stream().map(projection -> copyOf(projection, redirected)).toList();
+        List<Object> copies = projectionsOf(group).stream().map(projection -> copyOf(projection, generation)).toList();
         String name = replayProcessorName(group, generation);
         SimpleEventHandlerInvoker invoker = SimpleEventHandlerInvoker.builder()
                 .eventHandlers(copies)
@@ -307,32 +297,16 @@ public class ReadModelRebuilds implements SmartLifecycle {
         });
     }
 
-    /**
-     * A projection built anew with the same constructor arguments as the live one, except that its
-     * JDBC access goes through the redirected data source.
-     */
-    private Object copyOf(Object projection, RedirectingDataSource redirected) {
-        Class<?> type = AopUtils.getTargetClass(projection);
-        Constructor<?> constructor = Arrays.stream(type.getDeclaredConstructors())
-                .max(Comparator.comparingInt(Constructor::getParameterCount)).orElseThrow();
-        Object[] arguments = Arrays.stream(constructor.getParameterTypes()).map(parameter -> {
-            if (parameter.isAssignableFrom(NamedParameterJdbcTemplate.class) && NamedParameterJdbcOperations.class.isAssignableFrom(parameter)) {
-                return new NamedParameterJdbcTemplate(redirected);
-            }
-            if (parameter.isAssignableFrom(JdbcTemplate.class) && JdbcOperations.class.isAssignableFrom(parameter)) {
-                return new JdbcTemplate(redirected);
-            }
-            if (parameter == DataSource.class) {
-                return redirected;
-            }
-            return context.getBean(parameter);
-        }).toArray();
-        try {
-            constructor.setAccessible(true);
-            return constructor.newInstance(arguments);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot build a copy of " + type.getName() + " for the rebuild", e);
+    /** The projection's own copy of itself over the generation's tables (ADR 17), checked to be one. */
+    private static Object copyOf(Object projection, int generation) {
+        RebuildableProjection live = (RebuildableProjection) projection;
+        TableNames tables = live.tables().inGeneration(generation);
+        RebuildableProjection copy = live.copyOver(tables);
+        if (copy == null || copy == live || copy.getClass() != AopUtils.getTargetClass(projection) || !tables.equals(copy.tables())) {
+            throw new IllegalStateException(AopUtils.getTargetClass(projection).getName()
+                    + ".copyOver must return a new instance of its own class over " + tables);
         }
+        return copy;
     }
 
     // ---- watching, switching, taking over -----------------------------------------------------------------------
