@@ -48,7 +48,8 @@ import java.util.Set;
  * before the batch commits, the new activities are inserted, the changed ones updated, and each
  * figure changed once by the sum of its activities' differences, every statement as one JDBC batch.
  * A rebuild replays hundreds of events per batch, so it costs a few round trips per batch instead
- * of three to five per event (docs/performance.md).
+ * of three to five per event (docs/performance.md). The batch's bookkeeping stays in this class,
+ * beside the statements it feeds, which makes the class longer than most.
  *
  * <p>Exactness: a figure changes by the difference between its activities' state before the batch
  * (as stored in {@code activity_view}) and after it, and a logged activity counts only when its row
