@@ -32,12 +32,15 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ClassPathBeanDefinitionScanner;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.filter.RegexPatternTypeFilter;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import javax.sql.DataSource;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
 
 import static nrw.komman.query.support.ReadSide.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,11 +79,23 @@ class WiringTest {
         }
     }
 
+    /**
+     * The module's components but the read-model machinery ({@code readmodel}, and the configuration that
+     * scans it along), which runs Axon's event processors and needs Axon's configuration: the application's
+     * AxonWiringTest starts it.
+     */
+    private static void scanTheProjectionsAndQueries(AnnotationConfigApplicationContext context) {
+        ClassPathBeanDefinitionScanner scanner = new ClassPathBeanDefinitionScanner(context);
+        scanner.addExcludeFilter(new RegexPatternTypeFilter(
+                Pattern.compile("nrw\\.komman\\.query\\.(QuerySideConfiguration|readmodel\\..*)")));
+        scanner.scan("nrw.komman.query");
+    }
+
     @Test
     void the_components_start_with_a_data_source_and_a_vault_and_provide_the_sequencing_policy() {
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
             context.register(WhatTheApplicationProvides.class);
-            context.scan("nrw.komman.query");
+            scanTheProjectionsAndQueries(context);
             context.refresh();
 
             assertThat(context.getBean("centreSequencingPolicy")).isInstanceOf(SequencingPolicy.class);
@@ -99,7 +114,7 @@ class WiringTest {
             context.getEnvironment().getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource("test",
                     java.util.Map.of("komman.retention.inactive-volunteers-years", "4")));
             context.register(WhatTheApplicationProvides.class);
-            context.scan("nrw.komman.query");
+            scanTheProjectionsAndQueries(context);
             context.refresh();
 
             nrw.komman.kernel.privacy.RetentionPlan plan = context.getBean(nrw.komman.query.privacy.RetentionPlanQueries.class)
