@@ -111,6 +111,7 @@ public class ReadModelRebuilds implements SmartLifecycle {
         List<String> rebuildable = groups.liveProcessors().stream().map(StreamingEventProcessor::getName)
                 .filter(group -> !tablesOf(group).isEmpty()).toList();
         for (String group : rebuildable) {
+            groups.checkCopies(group);
             Optional<RebuildProgress> latest = latest(group);
             if (latest.isPresent() && latest.get().inProgress()) {
                 throw running();

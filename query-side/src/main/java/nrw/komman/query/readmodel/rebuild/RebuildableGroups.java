@@ -50,6 +50,11 @@ final class RebuildableGroups {
         return projectionsOf(group).stream().map(projection -> copyOf(projection, generation)).toList();
     }
 
+    /** Fails, before anything is claimed or created, if a projection of the group does not make a proper copy of itself. */
+    void checkCopies(String group) {
+        copiesOver(group, 1); // copies are plain objects: made and dropped
+    }
+
     private static Object copyOf(Object projection, int generation) {
         RebuildableProjection live = (RebuildableProjection) projection;
         TableNames tables = live.tables().inGeneration(generation);
