@@ -10,12 +10,14 @@ import nrw.komman.kernel.volunteer.SealedText;
 import nrw.komman.kernel.volunteer.VolunteerId;
 import nrw.komman.query.common.PerBatch;
 import nrw.komman.query.common.ProcessingGroups;
-import nrw.komman.query.common.ReadModelTables;
+import nrw.komman.query.common.RebuildableProjection;
 import nrw.komman.query.common.Rows;
+import nrw.komman.query.common.TableNames;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
@@ -46,7 +48,8 @@ import java.util.Set;
  * before the batch commits, the new activities are inserted, the changed ones updated, and each
  * figure changed once by the sum of its activities' differences, every statement as one JDBC batch.
  * A rebuild replays hundreds of events per batch, so it costs a few round trips per batch instead
- * of three to five per event (docs/performance.md).
+ * of three to five per event (docs/performance.md). The batch's bookkeeping stays in this class,
+ * beside the statements it feeds, which makes the class longer than most.
  *
  * <p>Exactness: a figure changes by the difference between its activities' state before the batch
  * (as stored in {@code activity_view}) and after it, and a logged activity counts only when its row
@@ -55,16 +58,35 @@ import java.util.Set;
  */
 @Component
 @ProcessingGroup(ProcessingGroups.CENTRE_VIEWS)
-@ReadModelTables({"activity_view", "volunteer_year_stats", "centre_activity_stats"})
-public class ActivityProjection {
+public class ActivityProjection implements RebuildableProjection {
+
+    /** The tables it writes (ADR 17). */
+    private static final TableNames TABLES = TableNames.of("activity_view", "volunteer_year_stats", "centre_activity_stats");
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final TableNames tables;
     private final PersonalDataVault vault;
     private final PerBatch<Batch> batches = new PerBatch<>(Batch::new, Batch::write);
 
+    @Autowired
     public ActivityProjection(NamedParameterJdbcTemplate jdbc, PersonalDataVault vault) {
+        this(jdbc, vault, TABLES);
+    }
+
+    private ActivityProjection(NamedParameterJdbcTemplate jdbc, PersonalDataVault vault, TableNames tables) {
         this.jdbc = jdbc;
         this.vault = vault;
+        this.tables = tables;
+    }
+
+    @Override
+    public TableNames tables() {
+        return tables;
+    }
+
+    @Override
+    public ActivityProjection copyOver(TableNames generation) {
+        return new ActivityProjection(jdbc, vault, generation);
     }
 
     @EventHandler
@@ -110,9 +132,9 @@ public class ActivityProjection {
 
     @ResetHandler
     public void reset() {
-        jdbc.getJdbcOperations().update("delete from centre_activity_stats");
-        jdbc.getJdbcOperations().update("delete from volunteer_year_stats");
-        jdbc.getJdbcOperations().update("delete from activity_view");
+        jdbc.getJdbcOperations().update(tables.sql("delete from {centre_activity_stats}"));
+        jdbc.getJdbcOperations().update(tables.sql("delete from {volunteer_year_stats}"));
+        jdbc.getJdbcOperations().update(tables.sql("delete from {activity_view}"));
     }
 
     private String openNote(VolunteerId volunteerId, SealedText note) {
@@ -120,10 +142,10 @@ public class ActivityProjection {
     }
 
     private Optional<Row> stored(String activityId) {
-        return jdbc.query("""
+        return jdbc.query(tables.sql("""
                 select activity_id, volunteer_id, centre_id, activity_date, minutes, category, note, grant_id, withdrawn,
                        corrected, logged_at
-                  from activity_view where activity_id = :activityId""",
+                  from {activity_view} where activity_id = :activityId"""),
                 Map.of("activityId", activityId),
                 (rs, i) -> new Row(rs.getString("activity_id").trim(), rs.getString("volunteer_id").trim(),
                         rs.getString("centre_id"), Rows.date(rs, "activity_date"), rs.getInt("minutes"),
@@ -213,10 +235,10 @@ public class ActivityProjection {
             List<Row> updates = changes.values().stream()
                     .filter(c -> c.before != null && c.changed && !c.after.equals(c.before))
                     .map(c -> c.after).toList();
-            batch("""
-                    update activity_view set activity_date = ?, minutes = ?, category = ?, note = ?, grant_id = ?,
+            batch(tables.sql("""
+                    update {activity_view} set activity_date = ?, minutes = ?, category = ?, note = ?, grant_id = ?,
                            withdrawn = ?, corrected = ?
-                     where activity_id = ?""", updates, (ps, row) -> {
+                     where activity_id = ?"""), updates, (ps, row) -> {
                 ps.setObject(1, row.date());
                 ps.setInt(2, row.minutes());
                 ps.setString(3, row.category().name());
@@ -226,7 +248,7 @@ public class ActivityProjection {
                 ps.setBoolean(7, row.corrected());
                 ps.setString(8, row.activityId());
             });
-            batch("update activity_view set note = null where volunteer_id = ?", List.copyOf(erasedVolunteers),
+            batch(tables.sql("update {activity_view} set note = null where volunteer_id = ?"), List.copyOf(erasedVolunteers),
                     (ps, volunteerId) -> ps.setString(1, volunteerId));
             count();
         }
@@ -240,10 +262,10 @@ public class ActivityProjection {
         private void insertLogged() {
             List<Change> logged = changes.values().stream().filter(c -> c.logged).toList();
             Set<String> stored = storedOf(logged.stream().map(c -> c.after.activityId()).toList());
-            batch("""
-                    insert into activity_view (activity_id, volunteer_id, centre_id, activity_date, minutes, category,
+            batch(tables.sql("""
+                    insert into {activity_view} (activity_id, volunteer_id, centre_id, activity_date, minutes, category,
                                                note, grant_id, withdrawn, corrected, logged_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""),
                     logged.stream().filter(c -> !stored.contains(c.after.activityId())).toList(), (ps, change) -> {
                 Row row = change.after;
                 ps.setString(1, row.activityId());
@@ -276,7 +298,7 @@ public class ActivityProjection {
             Set<String> stored = new HashSet<>();
             for (int from = 0; from < activityIds.size(); from += 1_000) {
                 List<String> chunk = activityIds.subList(from, Math.min(activityIds.size(), from + 1_000));
-                jdbc.query("select activity_id from activity_view where activity_id in (:ids)", Map.of("ids", chunk),
+                jdbc.query(tables.sql("select activity_id from {activity_view} where activity_id in (:ids)"), Map.of("ids", chunk),
                         (RowCallbackHandler) rs -> stored.add(rs.getString(1).trim()));
             }
             return stored;
@@ -291,16 +313,16 @@ public class ActivityProjection {
                 add(change.before, -1);
                 add(change.after, 1);
             }
-            upsert("""
-                    update centre_activity_stats set activities = activities + ?, minutes = minutes + ?
-                     where centre_id = ? and funding_year = ? and category = ?""", """
-                    insert into centre_activity_stats (activities, minutes, centre_id, funding_year, category)
-                    values (?, ?, ?, ?, ?)""", centreFigures);
-            upsert("""
-                    update volunteer_year_stats set activities = activities + ?, minutes = minutes + ?
-                     where volunteer_id = ? and activity_year = ?""", """
-                    insert into volunteer_year_stats (activities, minutes, volunteer_id, activity_year)
-                    values (?, ?, ?, ?)""", volunteerFigures);
+            upsert(tables.sql("""
+                    update {centre_activity_stats} set activities = activities + ?, minutes = minutes + ?
+                     where centre_id = ? and funding_year = ? and category = ?"""), tables.sql("""
+                    insert into {centre_activity_stats} (activities, minutes, centre_id, funding_year, category)
+                    values (?, ?, ?, ?, ?)"""), centreFigures);
+            upsert(tables.sql("""
+                    update {volunteer_year_stats} set activities = activities + ?, minutes = minutes + ?
+                     where volunteer_id = ? and activity_year = ?"""), tables.sql("""
+                    insert into {volunteer_year_stats} (activities, minutes, volunteer_id, activity_year)
+                    values (?, ?, ?, ?)"""), volunteerFigures);
         }
 
         /** Adds a counted activity to its figures ({@code sign} 1), takes it away (-1) or only marks them (0). */

@@ -4,14 +4,16 @@ import nrw.komman.kernel.budget.BudgetId;
 import nrw.komman.kernel.budget.BudgetSetEvent;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.query.common.ProcessingGroups;
-import nrw.komman.query.common.ReadModelTables;
+import nrw.komman.query.common.RebuildableProjection;
 import nrw.komman.query.common.Rows;
+import nrw.komman.query.common.TableNames;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -30,13 +32,32 @@ import java.util.Map;
  */
 @Component
 @ProcessingGroup(ProcessingGroups.GRANT_VIEWS)
-@ReadModelTables({"budget_view"})
-public class BudgetProjection {
+public class BudgetProjection implements RebuildableProjection {
+
+    /** The tables it writes (ADR 17). */
+    private static final TableNames TABLES = TableNames.of("budget_view");
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final TableNames tables;
 
+    @Autowired
     public BudgetProjection(NamedParameterJdbcTemplate jdbc) {
+        this(jdbc, TABLES);
+    }
+
+    private BudgetProjection(NamedParameterJdbcTemplate jdbc, TableNames tables) {
         this.jdbc = jdbc;
+        this.tables = tables;
+    }
+
+    @Override
+    public TableNames tables() {
+        return tables;
+    }
+
+    @Override
+    public BudgetProjection copyOver(TableNames generation) {
+        return new BudgetProjection(jdbc, generation);
     }
 
     @EventHandler
@@ -54,24 +75,24 @@ public class BudgetProjection {
                 .addValue("setAt", Rows.timestamp(occurredAt))
                 .addValue("setBy", Rows.string(metaData == null ? null : metaData.get(Actor.ACCOUNT)))
                 .addValue("sequence", sequence);
-        List<Long> seen = jdbc.queryForList("select last_sequence from budget_view where budget_id = :budgetId",
+        List<Long> seen = jdbc.queryForList(tables.sql("select last_sequence from {budget_view} where budget_id = :budgetId"),
                 Map.of("budgetId", budgetId.toString()), Long.class);
         if (seen.isEmpty()) {
-            jdbc.update("""
-                    insert into budget_view (budget_id, funding_year, programme_part, centre_id, amount_cents, reason,
+            jdbc.update(tables.sql("""
+                    insert into {budget_view} (budget_id, funding_year, programme_part, centre_id, amount_cents, reason,
                                              set_at, set_by, last_sequence)
                     values (:budgetId, :fundingYear, :programmePart, :centreId, :amount, :reason,
-                            :setAt, :setBy, :sequence)""", p);
+                            :setAt, :setBy, :sequence)"""), p);
         } else if (sequence > seen.get(0)) {
-            jdbc.update("""
-                    update budget_view set amount_cents = :amount, reason = :reason, set_at = :setAt, set_by = :setBy,
+            jdbc.update(tables.sql("""
+                    update {budget_view} set amount_cents = :amount, reason = :reason, set_at = :setAt, set_by = :setBy,
                            last_sequence = :sequence
-                     where budget_id = :budgetId""", p);
+                     where budget_id = :budgetId"""), p);
         }
     }
 
     @ResetHandler
     public void reset() {
-        jdbc.getJdbcOperations().update("delete from budget_view");
+        jdbc.getJdbcOperations().update(tables.sql("delete from {budget_view}"));
     }
 }

@@ -4,10 +4,12 @@ import nrw.komman.kernel.centre.CentreClosedEvent;
 import nrw.komman.kernel.centre.CentreEstablishedEvent;
 import nrw.komman.kernel.centre.Regierungsbezirk;
 import nrw.komman.query.common.ProcessingGroups;
-import nrw.komman.query.common.ReadModelTables;
+import nrw.komman.query.common.RebuildableProjection;
+import nrw.komman.query.common.TableNames;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -15,13 +17,32 @@ import org.springframework.stereotype.Component;
 /** Projects the centres into {@code centre_view}. Owned by {@code centre-views}. */
 @Component
 @ProcessingGroup(ProcessingGroups.CENTRE_VIEWS)
-@ReadModelTables({"centre_view"})
-public class CentreProjection {
+public class CentreProjection implements RebuildableProjection {
+
+    /** The tables it writes (ADR 17). */
+    private static final TableNames TABLES = TableNames.of("centre_view");
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final TableNames tables;
 
+    @Autowired
     public CentreProjection(NamedParameterJdbcTemplate jdbc) {
+        this(jdbc, TABLES);
+    }
+
+    private CentreProjection(NamedParameterJdbcTemplate jdbc, TableNames tables) {
         this.jdbc = jdbc;
+        this.tables = tables;
+    }
+
+    @Override
+    public TableNames tables() {
+        return tables;
+    }
+
+    @Override
+    public CentreProjection copyOver(TableNames generation) {
+        return new CentreProjection(jdbc, generation);
     }
 
     @EventHandler
@@ -35,20 +56,20 @@ public class CentreProjection {
                 .addValue("region", region.name())
                 .addValue("establishedOn", event.establishedOn());
         // sets the whole state: a centre established again (after closing) is open again
-        int updated = jdbc.update("""
-                update centre_view set name = :name, centre_type = :type, region = :region,
+        int updated = jdbc.update(tables.sql("""
+                update {centre_view} set name = :name, centre_type = :type, region = :region,
                        established_on = :establishedOn, closed_on = null
-                 where centre_id = :centreId""", p);
+                 where centre_id = :centreId"""), p);
         if (updated == 0) {
-            jdbc.update("""
-                    insert into centre_view (centre_id, name, centre_type, region, established_on, closed_on)
-                    values (:centreId, :name, :type, :region, :establishedOn, null)""", p);
+            jdbc.update(tables.sql("""
+                    insert into {centre_view} (centre_id, name, centre_type, region, established_on, closed_on)
+                    values (:centreId, :name, :type, :region, :establishedOn, null)"""), p);
         }
     }
 
     @EventHandler
     public void on(CentreClosedEvent event) {
-        jdbc.update("update centre_view set closed_on = :closedOn where centre_id = :centreId",
+        jdbc.update(tables.sql("update {centre_view} set closed_on = :closedOn where centre_id = :centreId"),
                 new MapSqlParameterSource()
                         .addValue("centreId", event.centreId().value())
                         .addValue("closedOn", event.closedOn()));
@@ -56,6 +77,6 @@ public class CentreProjection {
 
     @ResetHandler
     public void reset() {
-        jdbc.getJdbcOperations().update("delete from centre_view");
+        jdbc.getJdbcOperations().update(tables.sql("delete from {centre_view}"));
     }
 }

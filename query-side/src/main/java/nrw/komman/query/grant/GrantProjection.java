@@ -22,14 +22,16 @@ import nrw.komman.kernel.grant.RepaymentReceivedEvent;
 import nrw.komman.kernel.grant.TrancheDisbursedEvent;
 import nrw.komman.kernel.grant.UsageReportSubmittedEvent;
 import nrw.komman.query.common.ProcessingGroups;
-import nrw.komman.query.common.ReadModelTables;
+import nrw.komman.query.common.RebuildableProjection;
 import nrw.komman.query.common.Rows;
+import nrw.komman.query.common.TableNames;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -55,13 +57,32 @@ import java.util.Optional;
  */
 @Component
 @ProcessingGroup(ProcessingGroups.GRANT_VIEWS)
-@ReadModelTables({"grant_view", "grant_history", "grant_centre"})
-public class GrantProjection {
+public class GrantProjection implements RebuildableProjection {
+
+    /** The tables it writes (ADR 17). */
+    private static final TableNames TABLES = TableNames.of("grant_view", "grant_history", "grant_centre");
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final TableNames tables;
 
+    @Autowired
     public GrantProjection(NamedParameterJdbcTemplate jdbc) {
+        this(jdbc, TABLES);
+    }
+
+    private GrantProjection(NamedParameterJdbcTemplate jdbc, TableNames tables) {
         this.jdbc = jdbc;
+        this.tables = tables;
+    }
+
+    @Override
+    public TableNames tables() {
+        return tables;
+    }
+
+    @Override
+    public GrantProjection copyOver(TableNames generation) {
+        return new GrantProjection(jdbc, generation);
     }
 
     @EventHandler
@@ -69,10 +90,10 @@ public class GrantProjection {
         MapSqlParameterSource p = new MapSqlParameterSource()
                 .addValue("centreId", event.centreId().value())
                 .addValue("name", event.name());
-        if (jdbc.update("update grant_centre set name = :name where centre_id = :centreId", p) == 0) {
-            jdbc.update("insert into grant_centre (centre_id, name) values (:centreId, :name)", p);
+        if (jdbc.update(tables.sql("update {grant_centre} set name = :name where centre_id = :centreId"), p) == 0) {
+            jdbc.update(tables.sql("insert into {grant_centre} (centre_id, name) values (:centreId, :name)"), p);
         }
-        jdbc.update("update grant_view set centre_name = :name where centre_id = :centreId", p);
+        jdbc.update(tables.sql("update {grant_view} set centre_name = :name where centre_id = :centreId"), p);
     }
 
     @EventHandler
@@ -82,19 +103,19 @@ public class GrantProjection {
             return; // already projected
         }
         CentreId centreId = event.centreId();
-        List<String> names = jdbc.queryForList("select name from grant_centre where centre_id = :centreId",
+        List<String> names = jdbc.queryForList(tables.sql("select name from {grant_centre} where centre_id = :centreId"),
                 Map.of("centreId", centreId.value()), String.class);
         LocalDate appliedOn = event.appliedOn() != null ? event.appliedOn() : dateOf(occurredAt);
         Current state = Current.applied(sequence);
-        jdbc.update("""
-                insert into grant_view (grant_id, centre_id, centre_name, region, funding_year, programme_part, title,
+        jdbc.update(tables.sql("""
+                insert into {grant_view} (grant_id, centre_id, centre_name, region, funding_year, programme_part, title,
                                         purpose, status, requested_cents, approved_cents, recommendation, review_note,
                                         decision_note, applied_on, applied_by, reviewed_by, decided_by, decided_on,
                                         next_step, last_sequence, disbursed_cents, funds_requested_cents, repaid_cents)
                 values (:grantId, :centreId, :centreName, :region, :fundingYear, :programmePart, :title,
                         :purpose, :status, :requested, null, null, null,
                         null, :appliedOn, :appliedBy, null, null, null,
-                        :nextStep, :sequence, 0, 0, 0)""", new MapSqlParameterSource()
+                        :nextStep, :sequence, 0, 0, 0)"""), new MapSqlParameterSource()
                 .addValue("grantId", event.grantId().toString())
                 .addValue("centreId", centreId.value())
                 .addValue("centreName", names.isEmpty() ? null : names.get(0))
@@ -122,10 +143,10 @@ public class GrantProjection {
         }
         Current old = before.get();
         Current now = old.with(GrantStatus.REVIEWED, sequence);
-        jdbc.update("""
-                update grant_view set status = :status, recommendation = :recommendation, review_note = :note,
+        jdbc.update(tables.sql("""
+                update {grant_view} set status = :status, recommendation = :recommendation, review_note = :note,
                        reviewed_by = :account, next_step = :nextStep, last_sequence = :sequence
-                 where grant_id = :grantId""", state(event.grantId(), now)
+                 where grant_id = :grantId"""), state(event.grantId(), now)
                 .addValue("recommendation", Rows.name(event.recommendation()))
                 .addValue("note", event.note())
                 .addValue("account", account(metaData)));
@@ -145,10 +166,10 @@ public class GrantProjection {
         Current old = before.get();
         Current now = old.with(GrantStatus.APPROVED, sequence).withApproved(event.approvedAmount());
         LocalDate approvedOn = event.approvedOn() != null ? event.approvedOn() : dateOf(occurredAt);
-        jdbc.update("""
-                update grant_view set status = :status, approved_cents = :approved, decision_note = :note,
+        jdbc.update(tables.sql("""
+                update {grant_view} set status = :status, approved_cents = :approved, decision_note = :note,
                        decided_by = :account, decided_on = :decidedOn, next_step = :nextStep, last_sequence = :sequence
-                 where grant_id = :grantId""",
+                 where grant_id = :grantId"""),
                 decision(event.grantId(), now, event.note(), metaData, approvedOn));
         history(event.grantId(), event.centreId(), sequence, GrantFact.APPROVED, occurredAt, metaData,
                 old, now, event.approvedAmount(), event.note());
@@ -182,9 +203,9 @@ public class GrantProjection {
             old = old.withApproved(event.approvedBefore()); // the fact's own "before" is what the auditor reads
         }
         Current now = old.with(old.status(), sequence).withApproved(event.approvedAfter());
-        jdbc.update("""
-                update grant_view set approved_cents = :approved, next_step = :nextStep, last_sequence = :sequence
-                 where grant_id = :grantId""", state(event.grantId(), now));
+        jdbc.update(tables.sql("""
+                update {grant_view} set approved_cents = :approved, next_step = :nextStep, last_sequence = :sequence
+                 where grant_id = :grantId"""), state(event.grantId(), now));
         history(event.grantId(), event.centreId(), sequence, GrantFact.AMENDED, occurredAt, metaData,
                 old, now, event.approvedAfter(), event.reason());
     }
@@ -199,10 +220,10 @@ public class GrantProjection {
         }
         Current old = before.get();
         Current now = old.with(old.status(), sequence).withFundsRequested(old.fundsRequested().plus(event.amount()));
-        jdbc.update("""
-                update grant_view set funds_requested_cents = :fundsRequested, next_step = :nextStep,
+        jdbc.update(tables.sql("""
+                update {grant_view} set funds_requested_cents = :fundsRequested, next_step = :nextStep,
                        last_sequence = :sequence
-                 where grant_id = :grantId""", state(event.grantId(), now));
+                 where grant_id = :grantId"""), state(event.grantId(), now));
         history(event.grantId(), event.centreId(), sequence, GrantFact.FUNDS_REQUESTED, occurredAt, metaData,
                 old, now, event.amount(), event.purpose());
     }
@@ -222,10 +243,10 @@ public class GrantProjection {
         // as the aggregate counts: a tranche settles what was drawn before it, never a later request
         Current now = old.with(old.status(), sequence).withDisbursed(after)
                 .withFundsRequested(Current.floored(old.fundsRequested(), event.amount()));
-        jdbc.update("""
-                update grant_view set disbursed_cents = :disbursed, funds_requested_cents = :fundsRequested,
+        jdbc.update(tables.sql("""
+                update {grant_view} set disbursed_cents = :disbursed, funds_requested_cents = :fundsRequested,
                        next_step = :nextStep, last_sequence = :sequence
-                 where grant_id = :grantId""", state(event.grantId(), now));
+                 where grant_id = :grantId"""), state(event.grantId(), now));
         LocalDate disbursedOn = event.disbursedOn() != null ? event.disbursedOn() : dateOf(occurredAt);
         history(event.grantId(), event.centreId(), sequence, GrantFact.DISBURSED, occurredAt, metaData,
                 old, now, event.amount(),
@@ -246,12 +267,12 @@ public class GrantProjection {
                 .withSpent(event.amountSpent())
                 .withFundsRequested(Money.ZERO); // the report ends drawing funds
         LocalDate reportedOn = event.submittedOn() != null ? event.submittedOn() : dateOf(occurredAt);
-        jdbc.update("""
-                update grant_view set status = :status, disbursed_cents = :disbursed, spent_cents = :spent,
+        jdbc.update(tables.sql("""
+                update {grant_view} set status = :status, disbursed_cents = :disbursed, spent_cents = :spent,
                        funds_requested_cents = :fundsRequested,
                        volunteers_reached = :volunteers, usage_report = :report, reported_on = :reportedOn,
                        next_step = :nextStep, last_sequence = :sequence
-                 where grant_id = :grantId""", state(event.grantId(), now)
+                 where grant_id = :grantId"""), state(event.grantId(), now)
                 .addValue("volunteers", event.volunteersReached())
                 .addValue("report", event.report())
                 .addValue("reportedOn", reportedOn));
@@ -276,12 +297,12 @@ public class GrantProjection {
         Current now = old.with(GrantStatus.CLOSED, sequence).withDisbursed(disbursed).withSpent(spent)
                 .withRepaymentDemanded(demanded);
         LocalDate closedOn = event.closedOn() != null ? event.closedOn() : dateOf(occurredAt);
-        jdbc.update("""
-                update grant_view set status = :status, disbursed_cents = :disbursed, spent_cents = :spent,
+        jdbc.update(tables.sql("""
+                update {grant_view} set status = :status, disbursed_cents = :disbursed, spent_cents = :spent,
                        funds_requested_cents = :fundsRequested,
                        repayment_demanded_cents = :demanded, check_note = :checkNote, closed_on = :closedOn,
                        next_step = :nextStep, last_sequence = :sequence
-                 where grant_id = :grantId""", state(event.grantId(), now)
+                 where grant_id = :grantId"""), state(event.grantId(), now)
                 .addValue("checkNote", event.checkNote())
                 .addValue("closedOn", closedOn));
         history(event.grantId(), event.centreId(), sequence, GrantFact.CLOSED, occurredAt, metaData,
@@ -297,9 +318,9 @@ public class GrantProjection {
         }
         Current old = before.get();
         Current now = old.with(old.status(), sequence).withRepaid(old.repaid().plus(event.amount()));
-        jdbc.update("""
-                update grant_view set repaid_cents = :repaid, next_step = :nextStep, last_sequence = :sequence
-                 where grant_id = :grantId""", state(event.grantId(), now));
+        jdbc.update(tables.sql("""
+                update {grant_view} set repaid_cents = :repaid, next_step = :nextStep, last_sequence = :sequence
+                 where grant_id = :grantId"""), state(event.grantId(), now));
         LocalDate receivedOn = event.receivedOn() != null ? event.receivedOn() : dateOf(occurredAt);
         Money outstanding = event.outstandingAfter() != null ? event.outstandingAfter() : now.repaymentOutstanding();
         history(event.grantId(), event.centreId(), sequence, GrantFact.REPAID, occurredAt, metaData,
@@ -309,9 +330,9 @@ public class GrantProjection {
 
     @ResetHandler
     public void reset() {
-        jdbc.getJdbcOperations().update("delete from grant_history");
-        jdbc.getJdbcOperations().update("delete from grant_view");
-        jdbc.getJdbcOperations().update("delete from grant_centre");
+        jdbc.getJdbcOperations().update(tables.sql("delete from {grant_history}"));
+        jdbc.getJdbcOperations().update(tables.sql("delete from {grant_view}"));
+        jdbc.getJdbcOperations().update(tables.sql("delete from {grant_centre}"));
     }
 
     private void end(GrantId grantId, CentreId centreId, GrantStatus status, GrantFact fact, String reason,
@@ -322,10 +343,10 @@ public class GrantProjection {
         }
         Current old = before.get();
         Current now = old.with(status, sequence);
-        jdbc.update("""
-                update grant_view set status = :status, decision_note = :note, decided_by = :account,
+        jdbc.update(tables.sql("""
+                update {grant_view} set status = :status, decision_note = :note, decided_by = :account,
                        decided_on = :decidedOn, next_step = :nextStep, last_sequence = :sequence
-                 where grant_id = :grantId""",
+                 where grant_id = :grantId"""),
                 decision(grantId, now, reason, metaData, dateOf(occurredAt)));
         history(grantId, centreId, sequence, fact, occurredAt, metaData, old, now, null, reason);
     }
@@ -355,15 +376,15 @@ public class GrantProjection {
 
     private void history(GrantId grantId, CentreId centreId, long sequence, GrantFact fact, Instant occurredAt,
                          MetaData metaData, Current before, Current after, Money amount, String reason) {
-        jdbc.update("""
-                insert into grant_history (grant_id, sequence_number, centre_id, fact, occurred_at, actor_account,
+        jdbc.update(tables.sql("""
+                insert into {grant_history} (grant_id, sequence_number, centre_id, fact, occurred_at, actor_account,
                                            actor_role, status_before, status_after, approved_before_cents,
                                            approved_after_cents, amount_cents, reason, disbursed_before_cents,
                                            disbursed_after_cents)
                 values (:grantId, :sequence, :centreId, :fact, :occurredAt, :account,
                         :role, :statusBefore, :statusAfter, :approvedBefore,
                         :approvedAfter, :amount, :reason, :disbursedBefore,
-                        :disbursedAfter)""", new MapSqlParameterSource()
+                        :disbursedAfter)"""), new MapSqlParameterSource()
                 .addValue("grantId", grantId.toString())
                 .addValue("sequence", sequence)
                 .addValue("centreId", centreId.value())
@@ -387,10 +408,10 @@ public class GrantProjection {
     }
 
     private Optional<Current> current(GrantId grantId) {
-        return jdbc.query("""
+        return jdbc.query(tables.sql("""
                         select status, approved_cents, disbursed_cents, funds_requested_cents, spent_cents,
                                repayment_demanded_cents, repaid_cents, last_sequence
-                          from grant_view where grant_id = :grantId""",
+                          from {grant_view} where grant_id = :grantId"""),
                         Map.of("grantId", grantId.toString()),
                         (rs, i) -> new Current(GrantStatus.valueOf(rs.getString("status")),
                                 Rows.money(rs, "approved_cents"), Rows.money(rs, "disbursed_cents"),

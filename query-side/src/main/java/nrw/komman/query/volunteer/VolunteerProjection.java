@@ -14,12 +14,14 @@ import nrw.komman.kernel.volunteer.VolunteerReactivatedEvent;
 import nrw.komman.kernel.volunteer.VolunteerRegisteredEvent;
 import nrw.komman.kernel.volunteer.VolunteerStatus;
 import nrw.komman.query.common.ProcessingGroups;
-import nrw.komman.query.common.ReadModelTables;
+import nrw.komman.query.common.RebuildableProjection;
 import nrw.komman.query.common.Rows;
+import nrw.komman.query.common.TableNames;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -42,15 +44,34 @@ import java.util.TreeSet;
  */
 @Component
 @ProcessingGroup(ProcessingGroups.CENTRE_VIEWS)
-@ReadModelTables({"volunteer_view", "volunteer_language", "volunteer_interest"})
-public class VolunteerProjection {
+public class VolunteerProjection implements RebuildableProjection {
+
+    /** The tables it writes (ADR 17). */
+    private static final TableNames TABLES = TableNames.of("volunteer_view", "volunteer_language", "volunteer_interest");
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final TableNames tables;
     private final PersonalDataVault vault;
 
+    @Autowired
     public VolunteerProjection(NamedParameterJdbcTemplate jdbc, PersonalDataVault vault) {
+        this(jdbc, vault, TABLES);
+    }
+
+    private VolunteerProjection(NamedParameterJdbcTemplate jdbc, PersonalDataVault vault, TableNames tables) {
         this.jdbc = jdbc;
         this.vault = vault;
+        this.tables = tables;
+    }
+
+    @Override
+    public TableNames tables() {
+        return tables;
+    }
+
+    @Override
+    public VolunteerProjection copyOver(TableNames generation) {
+        return new VolunteerProjection(jdbc, vault, generation);
     }
 
     @EventHandler
@@ -66,18 +87,18 @@ public class VolunteerProjection {
                 .addValue("consentDocument", consent == null ? null : consent.document())
                 .addValue("consentVersion", consent == null ? null : consent.version())
                 .addValue("consentGivenAt", consent == null ? null : Rows.timestamp(consent.givenAt()));
-        int updated = jdbc.update("""
-                update volunteer_view set centre_id = :centreId, name = :name, email = :email, phone = :phone,
+        int updated = jdbc.update(tables.sql("""
+                update {volunteer_view} set centre_id = :centreId, name = :name, email = :email, phone = :phone,
                        availability = :availability, status = :status, registered_on = :registeredOn,
                        consent_document = :consentDocument, consent_version = :consentVersion,
                        consent_given_at = :consentGivenAt, erased = :erased
-                 where volunteer_id = :volunteerId""", p);
+                 where volunteer_id = :volunteerId"""), p);
         if (updated == 0) {
-            jdbc.update("""
-                    insert into volunteer_view (volunteer_id, centre_id, name, email, phone, availability, status,
+            jdbc.update(tables.sql("""
+                    insert into {volunteer_view} (volunteer_id, centre_id, name, email, phone, availability, status,
                                                 registered_on, consent_document, consent_version, consent_given_at, erased)
                     values (:volunteerId, :centreId, :name, :email, :phone, :availability, :status,
-                            :registeredOn, :consentDocument, :consentVersion, :consentGivenAt, :erased)""", p);
+                            :registeredOn, :consentDocument, :consentVersion, :consentGivenAt, :erased)"""), p);
         }
         replaceLanguagesAndInterests(event.volunteerId(), data);
     }
@@ -85,10 +106,10 @@ public class VolunteerProjection {
     @EventHandler
     public void on(VolunteerProfileUpdatedEvent event) {
         Optional<PersonalData> data = vault.open(event.volunteerId(), event.personalData());
-        int updated = jdbc.update("""
-                update volunteer_view set name = :name, email = :email, phone = :phone,
+        int updated = jdbc.update(tables.sql("""
+                update {volunteer_view} set name = :name, email = :email, phone = :phone,
                        availability = :availability, erased = :erased
-                 where volunteer_id = :volunteerId""", personalData(event.volunteerId(), data));
+                 where volunteer_id = :volunteerId"""), personalData(event.volunteerId(), data));
         if (updated > 0) {
             replaceLanguagesAndInterests(event.volunteerId(), data);
         }
@@ -106,7 +127,7 @@ public class VolunteerProjection {
 
     @EventHandler
     public void on(ConsentWithdrawnEvent event) {
-        jdbc.update("update volunteer_view set consent_withdrawn_at = :withdrawnAt where volunteer_id = :volunteerId",
+        jdbc.update(tables.sql("update {volunteer_view} set consent_withdrawn_at = :withdrawnAt where volunteer_id = :volunteerId"),
                 new MapSqlParameterSource()
                         .addValue("volunteerId", event.volunteerId().toString())
                         .addValue("withdrawnAt", Rows.timestamp(event.withdrawnAt())));
@@ -115,17 +136,17 @@ public class VolunteerProjection {
     /** The key is destroyed: every plain copy of the personal data goes from the roster's tables. */
     @EventHandler
     public void on(VolunteerDataErasedEvent event) {
-        jdbc.update("""
-                update volunteer_view set name = null, email = null, phone = null, availability = null, erased = true
-                 where volunteer_id = :volunteerId""", new MapSqlParameterSource("volunteerId", event.volunteerId().toString()));
+        jdbc.update(tables.sql("""
+                update {volunteer_view} set name = null, email = null, phone = null, availability = null, erased = true
+                 where volunteer_id = :volunteerId"""), new MapSqlParameterSource("volunteerId", event.volunteerId().toString()));
         replaceLanguagesAndInterests(event.volunteerId(), Optional.empty());
     }
 
     @ResetHandler
     public void reset() {
-        jdbc.getJdbcOperations().update("delete from volunteer_language");
-        jdbc.getJdbcOperations().update("delete from volunteer_interest");
-        jdbc.getJdbcOperations().update("delete from volunteer_view");
+        jdbc.getJdbcOperations().update(tables.sql("delete from {volunteer_language}"));
+        jdbc.getJdbcOperations().update(tables.sql("delete from {volunteer_interest}"));
+        jdbc.getJdbcOperations().update(tables.sql("delete from {volunteer_view}"));
     }
 
     private static MapSqlParameterSource personalData(VolunteerId volunteerId, Optional<PersonalData> data) {
@@ -139,7 +160,7 @@ public class VolunteerProjection {
     }
 
     private void setStatus(VolunteerId volunteerId, VolunteerStatus status, LocalDate inactiveSince) {
-        jdbc.update("update volunteer_view set status = :status, inactive_since = :inactiveSince where volunteer_id = :volunteerId",
+        jdbc.update(tables.sql("update {volunteer_view} set status = :status, inactive_since = :inactiveSince where volunteer_id = :volunteerId"),
                 new MapSqlParameterSource()
                         .addValue("volunteerId", volunteerId.toString())
                         .addValue("status", status.name())
@@ -153,17 +174,17 @@ public class VolunteerProjection {
     private void replaceLanguagesAndInterests(VolunteerId volunteerId, Optional<PersonalData> data) {
         String id = volunteerId.toString();
         MapSqlParameterSource byId = new MapSqlParameterSource("volunteerId", id);
-        jdbc.update("delete from volunteer_language where volunteer_id = :volunteerId", byId);
-        jdbc.update("delete from volunteer_interest where volunteer_id = :volunteerId", byId);
+        jdbc.update(tables.sql("delete from {volunteer_language} where volunteer_id = :volunteerId"), byId);
+        jdbc.update(tables.sql("delete from {volunteer_interest} where volunteer_id = :volunteerId"), byId);
         Set<String> codes = new TreeSet<>(data.map(PersonalData::languages).orElse(Set.of()));
         if (!codes.isEmpty()) {
-            jdbc.batchUpdate("insert into volunteer_language (volunteer_id, language_code) values (:volunteerId, :code)",
+            jdbc.batchUpdate(tables.sql("insert into {volunteer_language} (volunteer_id, language_code) values (:volunteerId, :code)"),
                     codes.stream().map(c -> (SqlParameterSource) new MapSqlParameterSource()
                             .addValue("volunteerId", id).addValue("code", c)).toArray(SqlParameterSource[]::new));
         }
         Set<ActivityCategory> categories = new TreeSet<>(data.map(PersonalData::interests).orElse(Set.of()));
         if (!categories.isEmpty()) {
-            jdbc.batchUpdate("insert into volunteer_interest (volunteer_id, category) values (:volunteerId, :category)",
+            jdbc.batchUpdate(tables.sql("insert into {volunteer_interest} (volunteer_id, category) values (:volunteerId, :category)"),
                     categories.stream().map(c -> (SqlParameterSource) new MapSqlParameterSource()
                             .addValue("volunteerId", id).addValue("category", c.name())).toArray(SqlParameterSource[]::new));
         }

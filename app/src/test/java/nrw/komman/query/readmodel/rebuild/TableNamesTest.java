@@ -1,29 +1,42 @@
 package nrw.komman.query.readmodel.rebuild;
 
+import nrw.komman.query.common.TableNames;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** How a rebuild names the next generation of a read model's tables in SQL and in H2's DDL. */
 class TableNamesTest {
 
-    private final RedirectingDataSource redirected = new RedirectingDataSource(mock(DataSource.class),
-            List.of("activity_view", "volunteer_year_stats"), "_g4");
+    private final TableNames current = TableNames.of("activity_view", "volunteer_year_stats");
+    private final TableNames generation4 = current.inGeneration(4);
 
     @Test
-    void the_tables_are_renamed_as_whole_words_only() {
-        assertThat(redirected.redirect("""
-                update activity_view set minutes = 1 where activity_id = :id and exists
-                  (select 1 from volunteer_year_stats v join centre_view c on c.centre_id = v.volunteer_id)"""))
+    void the_declared_tables_in_braces_are_named_in_the_generation_and_nothing_else_changes() {
+        String statement = """
+                update {activity_view} set minutes = 1 where activity_id = :id and exists
+                  (select 1 from {volunteer_year_stats} v join centre_view c on c.centre_id = v.volunteer_id)""";
+        assertThat(generation4.sql(statement))
                 .isEqualTo("""
                 update activity_view_g4 set minutes = 1 where activity_id = :id and exists
                   (select 1 from volunteer_year_stats_g4 v join centre_view c on c.centre_id = v.volunteer_id)""");
-        assertThat(redirected.redirect("select * from activity_views, my_activity_view, ACTIVITY_VIEW"))
-                .isEqualTo("select * from activity_views, my_activity_view, ACTIVITY_VIEW_g4");
+        assertThat(current.sql(statement))
+                .isEqualTo("""
+                update activity_view set minutes = 1 where activity_id = :id and exists
+                  (select 1 from volunteer_year_stats v join centre_view c on c.centre_id = v.volunteer_id)""");
+        assertThat(generation4.sql("select * from activity_views, my_activity_view, activity_view, {activity_view}"))
+                .isEqualTo("select * from activity_views, my_activity_view, activity_view, activity_view_g4");
+        assertThat(generation4.name("volunteer_year_stats")).isEqualTo("volunteer_year_stats_g4");
+    }
+
+    @Test
+    void a_table_in_braces_that_the_projection_did_not_declare_fails_instead_of_being_written() {
+        assertThatThrownBy(() -> generation4.sql("delete from {centre_view}")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("centre_view");
+        assertThatThrownBy(() -> current.sql("delete from {centre_view}")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TableNames.of("Activity_View")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> current.inGeneration(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

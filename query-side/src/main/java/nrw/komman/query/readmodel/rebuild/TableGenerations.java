@@ -1,5 +1,6 @@
 package nrw.komman.query.readmodel.rebuild;
 
+import nrw.komman.query.common.TableNames;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -28,7 +29,7 @@ final class TableGenerations {
     }
 
     static String suffix(int generation) {
-        return "_g" + generation;
+        return TableNames.suffix(generation);
     }
 
     boolean postgres() {
