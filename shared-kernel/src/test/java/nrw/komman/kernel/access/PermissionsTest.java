@@ -7,8 +7,10 @@ import nrw.komman.kernel.common.ForbiddenException;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,6 +25,9 @@ class PermissionsTest {
     private static final Actor MINISTRY = Actor.of("ministerium", AccountRole.MINISTRY);
     private static final Actor AUDITOR = Actor.of("pruefung", AccountRole.AUDITOR);
     private static final Actor ADMINISTRATOR = Actor.of("admin", AccountRole.ADMINISTRATOR);
+    private static final Scope OWN = Scope.OWN_CENTRE;
+    private static final Scope ANY = Scope.ANY_CENTRE;
+    private static final Scope NO = null; // the role may not take the action
 
     @Test
     void coordinators_act_only_on_their_own_centre_except_reading_the_public_register() {
@@ -117,5 +122,52 @@ class PermissionsTest {
         assertThat(Permissions.mayAddress(COORDINATOR_KOELN, VIERSEN)).isFalse();
         assertThat(Permissions.mayAddress(GRANT_OFFICER, VIERSEN)).isTrue();
         assertThat(Permissions.mayAddress(Actor.SYSTEM, VIERSEN)).isTrue();
+    }
+
+    /** domain.md's table "Who uses it", written out once more as this test's own expectation. */
+    @Test
+    void the_map_says_what_domain_md_says() {
+        Map<Action, List<Scope>> expected = new EnumMap<>(Action.class);
+        //                                          coordinator grant officer ministry auditor administrator system
+        expected.put(Action.READ_CENTRES, Arrays.asList(ANY, ANY, ANY, ANY, ANY, ANY));
+        expected.put(Action.ESTABLISH_CENTRE, Arrays.asList(NO, NO, ANY, NO, NO, ANY));
+        expected.put(Action.CLOSE_CENTRE, Arrays.asList(NO, NO, ANY, NO, NO, NO));
+        expected.put(Action.REGISTER_VOLUNTEER, Arrays.asList(OWN, NO, NO, NO, NO, ANY));
+        expected.put(Action.MANAGE_VOLUNTEER, Arrays.asList(OWN, NO, NO, NO, NO, ANY));
+        expected.put(Action.LOG_ACTIVITY, Arrays.asList(OWN, NO, NO, NO, NO, ANY));
+        expected.put(Action.RECORD_CONSENT_WITHDRAWAL, Arrays.asList(OWN, NO, NO, NO, NO, NO));
+        expected.put(Action.READ_PERSONAL_DATA, Arrays.asList(OWN, NO, NO, NO, NO, NO));
+        expected.put(Action.ERASE_VOLUNTEER_DATA, Arrays.asList(OWN, NO, NO, NO, ANY, ANY));
+        expected.put(Action.EXPORT_VOLUNTEER_DATA, Arrays.asList(OWN, NO, NO, NO, ANY, NO));
+        expected.put(Action.RUN_RETENTION, Arrays.asList(NO, NO, NO, NO, ANY, NO));
+        expected.put(Action.VIEW_RETENTION_PLAN, Arrays.asList(NO, NO, NO, NO, ANY, NO));
+        expected.put(Action.APPLY_FOR_GRANT, Arrays.asList(OWN, NO, NO, NO, NO, ANY));
+        expected.put(Action.WITHDRAW_GRANT_APPLICATION, Arrays.asList(OWN, NO, NO, NO, NO, ANY));
+        expected.put(Action.REQUEST_FUNDS, Arrays.asList(OWN, NO, NO, NO, NO, ANY));
+        expected.put(Action.SUBMIT_USAGE_REPORT, Arrays.asList(OWN, NO, NO, NO, NO, ANY));
+        expected.put(Action.REVIEW_GRANT, Arrays.asList(NO, ANY, NO, NO, NO, NO));
+        expected.put(Action.APPROVE_GRANT, Arrays.asList(NO, NO, ANY, NO, NO, NO));
+        expected.put(Action.REJECT_GRANT, Arrays.asList(NO, NO, ANY, NO, NO, NO));
+        expected.put(Action.AMEND_GRANT, Arrays.asList(NO, NO, ANY, NO, NO, NO));
+        expected.put(Action.DISBURSE_TRANCHE, Arrays.asList(NO, ANY, NO, NO, NO, NO));
+        expected.put(Action.CLOSE_GRANT, Arrays.asList(NO, ANY, NO, NO, NO, NO));
+        expected.put(Action.RECORD_REPAYMENT, Arrays.asList(NO, ANY, NO, NO, NO, NO));
+        expected.put(Action.READ_GRANTS, Arrays.asList(OWN, ANY, ANY, ANY, NO, NO));
+        expected.put(Action.SET_BUDGET, Arrays.asList(NO, NO, ANY, NO, NO, NO));
+        expected.put(Action.READ_BUDGETS, Arrays.asList(NO, ANY, ANY, ANY, NO, NO));
+        expected.put(Action.READ_STATE_FIGURES, Arrays.asList(NO, ANY, ANY, ANY, NO, NO));
+        expected.put(Action.READ_REPORTS, Arrays.asList(OWN, ANY, ANY, ANY, ANY, NO));
+        expected.put(Action.MANAGE_ACCOUNTS, Arrays.asList(NO, NO, NO, NO, ANY, NO));
+        expected.put(Action.MANAGE_READ_MODELS, Arrays.asList(NO, NO, NO, NO, ANY, NO));
+        expected.put(Action.MONITOR_OPERATIONS, Arrays.asList(NO, NO, NO, NO, ANY, NO));
+
+        assertThat(expected.keySet()).as("every action has its row here").containsExactlyInAnyOrder(Action.values());
+        List<AccountRole> columns = List.of(AccountRole.COORDINATOR, AccountRole.GRANT_OFFICER, AccountRole.MINISTRY,
+                AccountRole.AUDITOR, AccountRole.ADMINISTRATOR, AccountRole.SYSTEM);
+        expected.forEach((action, row) -> {
+            for (int i = 0; i < columns.size(); i++) {
+                assertThat(action.scopeFor(columns.get(i))).as(action + " for " + columns.get(i)).isEqualTo(row.get(i));
+            }
+        });
     }
 }
