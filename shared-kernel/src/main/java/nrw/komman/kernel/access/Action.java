@@ -221,7 +221,7 @@ public enum Action {
         return refusal;
     }
 
-    /** What an actor told who may take the action, but not on this centre. */
+    /** What an actor is told whose role may take the action, but not on this centre's data. */
     public Refusal foreignCentreRefusal() {
         return foreignCentreRefusal;
     }
