@@ -1,42 +1,87 @@
 package nrw.komman.app.reliability;
 
+import nrw.komman.kernel.access.Action;
+import nrw.komman.kernel.access.Scope;
+import nrw.komman.kernel.common.AccountRole;
+
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import static nrw.komman.app.reliability.ApiRules.Role.ADMINISTRATOR;
-import static nrw.komman.app.reliability.ApiRules.Role.AUDITOR;
-import static nrw.komman.app.reliability.ApiRules.Role.COORDINATOR;
-import static nrw.komman.app.reliability.ApiRules.Role.GRANT_OFFICER;
-import static nrw.komman.app.reliability.ApiRules.Role.MINISTRY;
+import static nrw.komman.kernel.access.Action.AMEND_GRANT;
+import static nrw.komman.kernel.access.Action.APPLY_FOR_GRANT;
+import static nrw.komman.kernel.access.Action.APPROVE_GRANT;
+import static nrw.komman.kernel.access.Action.CLOSE_CENTRE;
+import static nrw.komman.kernel.access.Action.CLOSE_GRANT;
+import static nrw.komman.kernel.access.Action.DISBURSE_TRANCHE;
+import static nrw.komman.kernel.access.Action.ERASE_VOLUNTEER_DATA;
+import static nrw.komman.kernel.access.Action.ESTABLISH_CENTRE;
+import static nrw.komman.kernel.access.Action.EXPORT_VOLUNTEER_DATA;
+import static nrw.komman.kernel.access.Action.LOG_ACTIVITY;
+import static nrw.komman.kernel.access.Action.MANAGE_ACCOUNTS;
+import static nrw.komman.kernel.access.Action.MANAGE_READ_MODELS;
+import static nrw.komman.kernel.access.Action.MANAGE_VOLUNTEER;
+import static nrw.komman.kernel.access.Action.READ_BUDGETS;
+import static nrw.komman.kernel.access.Action.READ_CENTRES;
+import static nrw.komman.kernel.access.Action.READ_GRANTS;
+import static nrw.komman.kernel.access.Action.READ_PERSONAL_DATA;
+import static nrw.komman.kernel.access.Action.READ_REPORTS;
+import static nrw.komman.kernel.access.Action.READ_STATE_FIGURES;
+import static nrw.komman.kernel.access.Action.RECORD_CONSENT_WITHDRAWAL;
+import static nrw.komman.kernel.access.Action.RECORD_REPAYMENT;
+import static nrw.komman.kernel.access.Action.REGISTER_VOLUNTEER;
+import static nrw.komman.kernel.access.Action.REJECT_GRANT;
+import static nrw.komman.kernel.access.Action.REQUEST_FUNDS;
+import static nrw.komman.kernel.access.Action.REVIEW_GRANT;
+import static nrw.komman.kernel.access.Action.RUN_RETENTION;
+import static nrw.komman.kernel.access.Action.SET_BUDGET;
+import static nrw.komman.kernel.access.Action.SUBMIT_USAGE_REPORT;
+import static nrw.komman.kernel.access.Action.VIEW_RETENTION_PLAN;
+import static nrw.komman.kernel.access.Action.WITHDRAW_GRANT_APPLICATION;
+import static nrw.komman.kernel.access.Scope.ANY_CENTRE;
+import static nrw.komman.kernel.access.Scope.OWN_CENTRE;
 
 /**
- * Who may call which operation of the API, declared here from the roles in domain.md and
- * {@code SecurityConfiguration.apiRules}, independently of the code that enforces it. {@code OWN_CENTRE}: a
- * coordinator only on their own centre's resources (a coordinator of another centre gets 403); {@code ANY_CENTRE}:
- * the operation is not about one centre's data. An operation of the OpenAPI description that is missing here
- * makes the authorization matrix fail: every new endpoint has to be classified.
+ * Who may call which operation of the API. Each operation names the action of the permission map it is
+ * ({@link Action}); the roles allowed are the map's, the same the production code asks, so a rule is stated once.
+ * What stays this test's own expectation, independent of the code that enforces it:
+ * <ul>
+ *   <li>the scope of each operation: {@code OWN_CENTRE} when it addresses one centre's resources (a coordinator of
+ *   another centre gets 403), {@code ANY_CENTRE} when it does not (a list filtered to what the caller may read, the
+ *   public register of centres). An operation declared {@code OWN_CENTRE} must also be bound to the coordinator's
+ *   own centre in the map;</li>
+ *   <li>which operations carry a volunteer's personal data ({@link #personalData}): their action must say so, and
+ *   neither the ministry nor auditors nor the grant authority may be among its roles (domain.md, data
+ *   minimisation), whatever the map says.</li>
+ * </ul>
+ * Whether the map itself says what domain.md says is {@code PermissionsTest}'s question in the shared kernel; this
+ * matrix checks over HTTP that the address rules and the handlers do what the map says. An operation of the OpenAPI
+ * description that is missing here makes the authorization matrix fail: every new endpoint has to be classified.
  */
 final class ApiRules {
 
-    enum Role { COORDINATOR, GRANT_OFFICER, MINISTRY, AUDITOR, ADMINISTRATOR }
+    /** Every role an account can have; the platform's own {@link AccountRole#SYSTEM} never calls the API. */
+    static final Set<AccountRole> ACCOUNT_ROLES = EnumSet.complementOf(EnumSet.of(AccountRole.SYSTEM));
 
-    enum Scope { OWN_CENTRE, ANY_CENTRE }
+    private static final Set<AccountRole> NEVER_PERSONAL_DATA =
+            EnumSet.of(AccountRole.MINISTRY, AccountRole.AUDITOR, AccountRole.GRANT_OFFICER);
 
     /** The seven callers of the matrix. */
     enum Who {
-        ANONYMOUS(null), COORDINATOR_OWN_CENTRE(COORDINATOR), COORDINATOR_FOREIGN_CENTRE(COORDINATOR),
-        GRANT_OFFICER(Role.GRANT_OFFICER), MINISTRY(Role.MINISTRY), AUDITOR(Role.AUDITOR), ADMINISTRATOR(Role.ADMINISTRATOR);
+        ANONYMOUS(null), COORDINATOR_OWN_CENTRE(AccountRole.COORDINATOR), COORDINATOR_FOREIGN_CENTRE(AccountRole.COORDINATOR),
+        GRANT_OFFICER(AccountRole.GRANT_OFFICER), MINISTRY(AccountRole.MINISTRY), AUDITOR(AccountRole.AUDITOR),
+        ADMINISTRATOR(AccountRole.ADMINISTRATOR);
 
-        final Role role;
+        final AccountRole role;
 
-        Who(Role role) {
+        Who(AccountRole role) {
             this.role = role;
         }
     }
 
-    record Rule(Set<Role> roles, Scope scope) {
+    /** One operation's rule: its action (null for one open to every signed-in account), the roles and the scope. */
+    record Rule(Action action, Set<AccountRole> roles, Scope scope) {
 
         /** The status class the caller must get: 0 for allowed (anything but 401/403), else 401 or 403. */
         int expected(Who who) {
@@ -46,90 +91,101 @@ final class ApiRules {
             if (!roles.contains(who.role)) {
                 return 403;
             }
-            return who == Who.COORDINATOR_FOREIGN_CENTRE && scope == Scope.OWN_CENTRE ? 403 : 0;
+            return who == Who.COORDINATOR_FOREIGN_CENTRE && scope == OWN_CENTRE ? 403 : 0;
         }
     }
-
-    private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
-    private static final Set<Role> GRANT_READERS = EnumSet.of(COORDINATOR, GRANT_OFFICER, MINISTRY, AUDITOR);
-    private static final Set<Role> STATE_WIDE_READERS = EnumSet.of(MINISTRY, AUDITOR, GRANT_OFFICER);
 
     static final Map<String, Rule> RULES = new LinkedHashMap<>();
 
     static {
         // administration: accounts, read models, retention rules
-        admin("GET /api/admin/accounts", "POST /api/admin/accounts", "GET /api/admin/accounts/{username}",
-                "POST /api/admin/accounts/{username}/disable", "POST /api/admin/accounts/{username}/enable",
-                "POST /api/admin/accounts/{username}/password", "GET /api/admin/read-models",
-                "POST /api/admin/read-models/rebuild", "GET /api/admin/retention", "POST /api/admin/retention/runs",
+        rule(MANAGE_ACCOUNTS, ANY_CENTRE, "GET /api/admin/accounts", "POST /api/admin/accounts",
+                "GET /api/admin/accounts/{username}", "POST /api/admin/accounts/{username}/disable",
+                "POST /api/admin/accounts/{username}/enable", "POST /api/admin/accounts/{username}/password",
                 "POST /api/admin/accounts/{username}/unlock", "GET /api/admin/sign-ins");
+        rule(MANAGE_READ_MODELS, ANY_CENTRE, "GET /api/admin/read-models", "POST /api/admin/read-models/rebuild");
+        rule(VIEW_RETENTION_PLAN, ANY_CENTRE, "GET /api/admin/retention");
+        rule(RUN_RETENTION, ANY_CENTRE, "POST /api/admin/retention/runs");
         // state-wide figures: never names, never for coordinators
-        rule("GET /api/ministry/overview", STATE_WIDE_READERS, Scope.ANY_CENTRE);
+        rule(READ_STATE_FIGURES, ANY_CENTRE, "GET /api/ministry/overview");
         // centres: everyone signed in reads them (a coordinator also other centres' public data); the ministry establishes and closes
-        rule("GET /api/centres", EVERYONE, Scope.ANY_CENTRE);
-        rule("GET /api/centres/{centreId}", EVERYONE, Scope.ANY_CENTRE);
-        rule("POST /api/centres", EnumSet.of(MINISTRY), Scope.ANY_CENTRE);
-        rule("POST /api/centres/{centreId}/closure", EnumSet.of(MINISTRY), Scope.ANY_CENTRE);
-        // volunteers and activities: the coordinators of the volunteer's centre only
-        coordinatorsOfTheCentre("POST /api/centres/{centreId}/volunteers", "GET /api/centres/{centreId}/volunteers",
-                "GET /api/centres/{centreId}/activities", "GET /api/centres/{centreId}/dashboard", "GET /api/volunteers/{volunteerId}",
-                "PUT /api/volunteers/{volunteerId}/profile", "POST /api/volunteers/{volunteerId}/deactivation",
-                "POST /api/volunteers/{volunteerId}/reactivation", "POST /api/volunteers/{volunteerId}/activities",
-                "GET /api/volunteers/{volunteerId}/activities", "GET /api/volunteers/{volunteerId}/activities/{activityId}",
+        rule(READ_CENTRES, ANY_CENTRE, "GET /api/centres", "GET /api/centres/{centreId}");
+        rule(ESTABLISH_CENTRE, ANY_CENTRE, "POST /api/centres");
+        rule(CLOSE_CENTRE, ANY_CENTRE, "POST /api/centres/{centreId}/closure");
+        // volunteers and activities: personal data, the coordinators of the volunteer's centre only
+        personalData(REGISTER_VOLUNTEER, "POST /api/centres/{centreId}/volunteers");
+        personalData(READ_PERSONAL_DATA, "GET /api/centres/{centreId}/volunteers", "GET /api/centres/{centreId}/activities",
+                "GET /api/centres/{centreId}/dashboard", "GET /api/volunteers/{volunteerId}",
+                "GET /api/volunteers/{volunteerId}/activities", "GET /api/volunteers/{volunteerId}/activities/{activityId}");
+        personalData(MANAGE_VOLUNTEER, "PUT /api/volunteers/{volunteerId}/profile", "POST /api/volunteers/{volunteerId}/deactivation",
+                "POST /api/volunteers/{volunteerId}/reactivation");
+        personalData(LOG_ACTIVITY, "POST /api/volunteers/{volunteerId}/activities",
                 "POST /api/volunteers/{volunteerId}/activities/{activityId}/correction",
-                "POST /api/volunteers/{volunteerId}/activities/{activityId}/withdrawal",
-                "POST /api/volunteers/{volunteerId}/consent-withdrawal");
+                "POST /api/volunteers/{volunteerId}/activities/{activityId}/withdrawal");
+        personalData(RECORD_CONSENT_WITHDRAWAL, "POST /api/volunteers/{volunteerId}/consent-withdrawal");
         // the volunteer's rights (Art. 15, 17 DSGVO): also administrators
-        for (String key : new String[]{"POST /api/volunteers/{volunteerId}/erasure", "GET /api/volunteers/{volunteerId}/data-export",
-                "GET /api/volunteers/{volunteerId}/data-export.pdf"}) {
-            rule(key, EnumSet.of(COORDINATOR, ADMINISTRATOR), Scope.OWN_CENTRE);
-        }
+        personalData(ERASE_VOLUNTEER_DATA, "POST /api/volunteers/{volunteerId}/erasure");
+        personalData(EXPORT_VOLUNTEER_DATA, "GET /api/volunteers/{volunteerId}/data-export",
+                "GET /api/volunteers/{volunteerId}/data-export.pdf");
         // grants: read by the centre's coordinators, the grant authority, the ministry and auditors
-        for (String key : new String[]{"GET /api/grants", "GET /api/grants/{grantId}", "GET /api/grants/{grantId}/history",
+        rule(READ_GRANTS, OWN_CENTRE, "GET /api/grants", "GET /api/grants/{grantId}", "GET /api/grants/{grantId}/history",
                 "GET /api/grants/{grantId}/audit-chain", "GET /api/grants/{grantId}/history.csv",
-                "GET /api/grants/{grantId}/history.pdf"}) {
-            rule(key, GRANT_READERS, Scope.OWN_CENTRE);
-        }
-        coordinatorsOfTheCentre("POST /api/grants", "POST /api/grants/{grantId}/withdrawal",
-                "POST /api/grants/{grantId}/fund-requests", "POST /api/grants/{grantId}/usage-report");
-        for (String key : new String[]{"POST /api/grants/{grantId}/review", "POST /api/grants/{grantId}/disbursements",
-                "POST /api/grants/{grantId}/closure", "POST /api/grants/{grantId}/repayments"}) {
-            rule(key, EnumSet.of(GRANT_OFFICER), Scope.ANY_CENTRE);
-        }
-        for (String key : new String[]{"POST /api/grants/{grantId}/approval", "POST /api/grants/{grantId}/rejection",
-                "POST /api/grants/{grantId}/amendments", "PUT /api/budgets/{fundingYear}/{programmePart}",
-                "PUT /api/budgets/{fundingYear}/{programmePart}/centres/{centreId}"}) {
-            rule(key, EnumSet.of(MINISTRY), Scope.ANY_CENTRE);
-        }
-        rule("GET /api/budgets", EnumSet.of(MINISTRY, GRANT_OFFICER, AUDITOR), Scope.ANY_CENTRE);
+                "GET /api/grants/{grantId}/history.pdf");
+        rule(APPLY_FOR_GRANT, OWN_CENTRE, "POST /api/grants");
+        rule(WITHDRAW_GRANT_APPLICATION, OWN_CENTRE, "POST /api/grants/{grantId}/withdrawal");
+        rule(REQUEST_FUNDS, OWN_CENTRE, "POST /api/grants/{grantId}/fund-requests");
+        rule(SUBMIT_USAGE_REPORT, OWN_CENTRE, "POST /api/grants/{grantId}/usage-report");
+        rule(REVIEW_GRANT, ANY_CENTRE, "POST /api/grants/{grantId}/review");
+        rule(DISBURSE_TRANCHE, ANY_CENTRE, "POST /api/grants/{grantId}/disbursements");
+        rule(CLOSE_GRANT, ANY_CENTRE, "POST /api/grants/{grantId}/closure");
+        rule(RECORD_REPAYMENT, ANY_CENTRE, "POST /api/grants/{grantId}/repayments");
+        rule(APPROVE_GRANT, ANY_CENTRE, "POST /api/grants/{grantId}/approval");
+        rule(REJECT_GRANT, ANY_CENTRE, "POST /api/grants/{grantId}/rejection");
+        rule(AMEND_GRANT, ANY_CENTRE, "POST /api/grants/{grantId}/amendments");
+        rule(SET_BUDGET, ANY_CENTRE, "PUT /api/budgets/{fundingYear}/{programmePart}",
+                "PUT /api/budgets/{fundingYear}/{programmePart}/centres/{centreId}");
+        rule(READ_BUDGETS, ANY_CENTRE, "GET /api/budgets");
         // annual reports: every role; a coordinator only their own centre's
-        for (String key : new String[]{"GET /api/reports/annual", "GET /api/reports/annual.{format}", "POST /api/reports/annual/jobs",
+        rule(READ_REPORTS, OWN_CENTRE, "GET /api/reports/annual", "GET /api/reports/annual.{format}", "POST /api/reports/annual/jobs",
                 "GET /api/reports/annual/jobs/{jobId}", "GET /api/reports/annual/jobs/{jobId}/report",
-                "GET /api/reports/annual/jobs/{jobId}/report.{format}"}) {
-            rule(key, EVERYONE, Scope.OWN_CENTRE);
-        }
-        rule("GET /api/reports/annual/jobs", EVERYONE, Scope.ANY_CENTRE); // lists only what the caller may read
-        rule("GET /api/me", EVERYONE, Scope.ANY_CENTRE);
+                "GET /api/reports/annual/jobs/{jobId}/report.{format}");
+        rule(READ_REPORTS, ANY_CENTRE, "GET /api/reports/annual/jobs"); // lists only what the caller may read
+        // the signed-in account itself: no action of the map, every account
+        put("GET /api/me", new Rule(null, ACCOUNT_ROLES, ANY_CENTRE));
     }
 
     private ApiRules() {
     }
 
-    private static void rule(String key, Set<Role> roles, Scope scope) {
-        if (RULES.put(key, new Rule(roles, scope)) != null) {
+    private static void rule(Action action, Scope scope, String... keys) {
+        Set<AccountRole> roles = EnumSet.copyOf(ACCOUNT_ROLES);
+        roles.retainAll(action.roles());
+        if (scope == OWN_CENTRE && roles.contains(AccountRole.COORDINATOR)
+                && action.scopeFor(AccountRole.COORDINATOR) != OWN_CENTRE) {
+            throw new IllegalStateException(action + " is declared for one centre here, but the map lets coordinators "
+                    + "take it on any centre: " + String.join(", ", keys));
+        }
+        for (String key : keys) {
+            put(key, new Rule(action, roles, scope));
+        }
+    }
+
+    /** Operations on a volunteer's personal data: one centre's, and never for the state's readers (domain.md). */
+    private static void personalData(Action action, String... keys) {
+        if (!action.touchesPersonalData()) {
+            throw new IllegalStateException(action + " carries a volunteer's personal data, the map says it does not");
+        }
+        Set<AccountRole> leaked = EnumSet.copyOf(NEVER_PERSONAL_DATA);
+        leaked.retainAll(action.roles());
+        if (!leaked.isEmpty()) {
+            throw new IllegalStateException(action + " would show a volunteer's personal data to " + leaked);
+        }
+        rule(action, OWN_CENTRE, keys);
+    }
+
+    private static void put(String key, Rule rule) {
+        if (RULES.put(key, rule) != null) {
             throw new IllegalStateException("declared twice: " + key);
-        }
-    }
-
-    private static void admin(String... keys) {
-        for (String key : keys) {
-            rule(key, EnumSet.of(ADMINISTRATOR), Scope.ANY_CENTRE);
-        }
-    }
-
-    private static void coordinatorsOfTheCentre(String... keys) {
-        for (String key : keys) {
-            rule(key, EnumSet.of(COORDINATOR), Scope.OWN_CENTRE);
         }
     }
 

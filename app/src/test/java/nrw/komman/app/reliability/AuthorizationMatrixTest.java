@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every operation of the OpenAPI description, called by every kind of caller (anonymous, a coordinator of the
  * resource's centre and of another centre, grant authority, ministry, auditor, administrator), against the rules
- * declared in {@link ApiRules}: an allowed caller gets anything but 401/403 (a 400, 404 or 409 is fine), a denied one
- * exactly 401 (anonymous) or 403. An operation the rules do not know fails the test, so a new endpoint must be
+ * declared in {@link ApiRules} (the roles from the permission map, the scopes and the personal data its own): an
+ * allowed caller gets anything but 401/403 (a 400, 404 or 409 is fine), a denied one exactly 401 (anonymous) or 403. An operation the rules do not know fails the test, so a new endpoint must be
  * classified. Allowed calls change the data, hence a database of its own.
  */
 @TestPropertySource(properties = "komman.test.database=authorization-matrix") // an own context: a fresh database

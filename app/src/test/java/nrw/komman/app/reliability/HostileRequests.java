@@ -7,6 +7,8 @@ import nrw.komman.app.support.Api.Login;
 import nrw.komman.app.reliability.ApiDescription.Operation;
 import nrw.komman.app.reliability.ApiRules.Rule;
 import nrw.komman.app.reliability.ApiRules.Who;
+import nrw.komman.kernel.access.Scope;
+import nrw.komman.kernel.common.AccountRole;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -247,10 +249,10 @@ final class HostileRequests {
         if (d.rnd.nextInt(20) == 0) {
             list.add(Poison.WRONG_PASSWORD); // rare: each costs a password hash
         }
-        if (d.rule != null && d.rule.roles().size() < ApiRules.Role.values().length) {
+        if (d.rule != null && d.rule.roles().size() < ApiRules.ACCOUNT_ROLES.size()) {
             list.add(Poison.ROLE_DENIED);
         }
-        if (d.rule != null && d.rule.scope() == ApiRules.Scope.OWN_CENTRE && d.rule.roles().contains(ApiRules.Role.COORDINATOR)
+        if (d.rule != null && d.rule.scope() == Scope.OWN_CENTRE && d.rule.roles().contains(AccountRole.COORDINATOR)
                 && foreignAddressable(d.op)) {
             list.add(Poison.FOREIGN_CENTRE);
         }

@@ -8,7 +8,8 @@ import nrw.komman.kernel.budget.SetBudgetCommand;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.Money;
 import nrw.komman.kernel.common.NotFoundException;
-import nrw.komman.kernel.common.AccountRole;
+import nrw.komman.kernel.access.Action;
+import nrw.komman.kernel.access.Permissions;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -40,7 +41,7 @@ public class Budget {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(SetBudgetCommand command, MetaData metaData, BudgetLedger ledger, CentreRegistry centres) {
         Actor actor = Actors.of(metaData);
-        Actors.requireRole(actor, "budget.set.forbidden", "Nur das Ministerium legt Budgets fest.", AccountRole.MINISTRY);
+        Permissions.require(actor, Action.SET_BUDGET);
         BudgetId id = command.budgetId();
         if (id.isForCentre() && centres.find(id.centreId()).isEmpty()) {
             throw new NotFoundException("centre.not-found",

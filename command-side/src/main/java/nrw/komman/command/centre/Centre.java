@@ -7,8 +7,9 @@ import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.centre.CloseCentreCommand;
 import nrw.komman.kernel.centre.EstablishCentreCommand;
 import nrw.komman.kernel.common.Actor;
-import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.common.RuleViolationException;
+import nrw.komman.kernel.access.Action;
+import nrw.komman.kernel.access.Permissions;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -46,8 +47,7 @@ public class Centre {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(EstablishCentreCommand command, MetaData metaData) {
         Actor actor = Actors.of(metaData);
-        Actors.requireRole(actor, "centre.establish.forbidden",
-                "Nur das Ministerium richtet Integrationszentren ein.", AccountRole.MINISTRY, AccountRole.SYSTEM);
+        Permissions.require(actor, Action.ESTABLISH_CENTRE);
         if (centreId != null) {
             throw new RuleViolationException("centre.already-established",
                     "Das Integrationszentrum " + command.centreId() + " ist bereits eingerichtet.");
@@ -59,8 +59,7 @@ public class Centre {
     @CommandHandler
     public void handle(CloseCentreCommand command, MetaData metaData) {
         Actor actor = Actors.of(metaData);
-        Actors.requireRole(actor, "centre.close.forbidden",
-                "Nur das Ministerium schließt Integrationszentren.", AccountRole.MINISTRY);
+        Permissions.require(actor, Action.CLOSE_CENTRE);
         if (closedOn != null) {
             throw new RuleViolationException("centre.already-closed",
                     "Das Integrationszentrum " + centreId + " ist bereits geschlossen.");

@@ -1,13 +1,12 @@
 package nrw.komman.command.common;
 
 import nrw.komman.kernel.common.Actor;
-import nrw.komman.kernel.common.ForbiddenException;
-import nrw.komman.kernel.common.AccountRole;
 import org.axonframework.messaging.MetaData;
 
-import java.util.Arrays;
-
-/** Small helpers for "who may do this", shared by the aggregates. */
+/**
+ * Who sends a command and how the fact records it, shared by the aggregates. Whether the actor may send it is the
+ * permission map's answer ({@link nrw.komman.kernel.access.Permissions}).
+ */
 public final class Actors {
 
     private Actors() {
@@ -27,11 +26,5 @@ public final class Actors {
     public static String accountOf(MetaData eventMetaData) {
         Object account = eventMetaData.get(Actor.ACCOUNT);
         return account == null ? null : account.toString();
-    }
-
-    public static void requireRole(Actor actor, String code, String message, AccountRole... allowed) {
-        if (Arrays.stream(allowed).noneMatch(actor::is)) {
-            throw new ForbiddenException(code, message);
-        }
     }
 }

@@ -1,4 +1,4 @@
 /**
- * What the aggregates share: the actor checks, the aggregate cache, today's date, German messages.
+ * What the aggregates share: the actor read from the metadata, the aggregate cache.
  */
 package nrw.komman.command.common;

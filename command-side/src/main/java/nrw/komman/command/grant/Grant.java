@@ -8,7 +8,6 @@ import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.ForbiddenException;
 import nrw.komman.kernel.common.Money;
-import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.common.RuleViolationException;
 import nrw.komman.kernel.grant.AmendGrantCommand;
@@ -36,6 +35,8 @@ import nrw.komman.kernel.grant.SubmitUsageReportCommand;
 import nrw.komman.kernel.grant.TrancheDisbursedEvent;
 import nrw.komman.kernel.grant.UsageReportSubmittedEvent;
 import nrw.komman.kernel.grant.WithdrawGrantApplicationCommand;
+import nrw.komman.kernel.access.Action;
+import nrw.komman.kernel.access.Permissions;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -94,10 +95,7 @@ public class Grant {
     @CommandHandler
     public Grant(ApplyForGrantCommand command, MetaData metaData, Clock clock, CentreRegistry centres) {
         Actor actor = Actors.of(metaData);
-        if (!actor.actsFor(command.centreId())) {
-            throw new ForbiddenException("grant.apply.forbidden",
-                    "Nur Koordinatorinnen und Koordinatoren des Integrationszentrums beantragen Zuwendungen für dieses Zentrum.");
-        }
+        Permissions.require(actor, Action.APPLY_FOR_GRANT, command.centreId());
         LocalDate today = Nrw.today(clock);
         centres.requireOpenOn(command.centreId(), today);
         // no retroactive funding: a year that has ended can no longer be applied for
@@ -113,8 +111,7 @@ public class Grant {
     @CommandHandler
     public void handle(ReviewGrantCommand command, MetaData metaData) {
         Actor actor = Actors.of(metaData);
-        Actors.requireRole(actor, "grant.review.forbidden",
-                "Nur die Bewilligungsbehörde (Bezirksregierung) prüft Anträge.", AccountRole.GRANT_OFFICER);
+        Permissions.require(actor, Action.REVIEW_GRANT);
         requireStatus("die Prüfung", GrantStatus.APPLIED);
         apply(new GrantReviewedEvent(grantId, centreId, command.recommendation(), command.note()),
                 Actors.metaDataOf(actor));
@@ -123,8 +120,7 @@ public class Grant {
     @CommandHandler
     public void handle(ApproveGrantCommand command, MetaData metaData, Clock clock, BudgetLedger budgets) {
         Actor actor = Actors.of(metaData);
-        Actors.requireRole(actor, "grant.decision.forbidden",
-                "Nur das Ministerium entscheidet über Zuwendungen.", AccountRole.MINISTRY);
+        Permissions.require(actor, Action.APPROVE_GRANT);
         requireStatus("die Bewilligung", GrantStatus.REVIEWED);
         requireFourEyes(actor);
         if (command.approvedAmount().isGreaterThan(requestedAmount)) {
@@ -140,8 +136,7 @@ public class Grant {
     @CommandHandler
     public void handle(RejectGrantCommand command, MetaData metaData) {
         Actor actor = Actors.of(metaData);
-        Actors.requireRole(actor, "grant.decision.forbidden",
-                "Nur das Ministerium entscheidet über Zuwendungen.", AccountRole.MINISTRY);
+        Permissions.require(actor, Action.REJECT_GRANT);
         requireStatus("die Ablehnung", GrantStatus.REVIEWED);
         requireFourEyes(actor);
         apply(new GrantRejectedEvent(grantId, centreId, command.reason()), Actors.metaDataOf(actor));
@@ -150,10 +145,7 @@ public class Grant {
     @CommandHandler
     public void handle(WithdrawGrantApplicationCommand command, MetaData metaData) {
         Actor actor = Actors.of(metaData);
-        if (!actor.actsFor(centreId)) {
-            throw new ForbiddenException("grant.withdraw.forbidden",
-                    "Nur Koordinatorinnen und Koordinatoren des antragstellenden Zentrums ziehen den Antrag zurück.");
-        }
+        Permissions.require(actor, Action.WITHDRAW_GRANT_APPLICATION, centreId);
         requireStatus("die Rücknahme", GrantStatus.APPLIED, GrantStatus.REVIEWED);
         apply(new GrantWithdrawnEvent(grantId, centreId, command.reason()), Actors.metaDataOf(actor));
     }
@@ -161,8 +153,7 @@ public class Grant {
     @CommandHandler
     public void handle(AmendGrantCommand command, MetaData metaData, Clock clock, BudgetLedger budgets) {
         Actor actor = Actors.of(metaData);
-        Actors.requireRole(actor, "grant.amend.forbidden",
-                "Nur das Ministerium erlässt Änderungsbescheide.", AccountRole.MINISTRY);
+        Permissions.require(actor, Action.AMEND_GRANT);
         requireStatus("ein Änderungsbescheid", GrantStatus.APPROVED);
         Money amount = command.approvedAmount();
         if (amount.equals(approvedAmount)) {
@@ -187,8 +178,7 @@ public class Grant {
     /** Mittelabruf: the centre draws what it needs soon; never more than approved and not yet disbursed or drawn. */
     @CommandHandler
     public void handle(RequestFundsCommand command, MetaData metaData, Clock clock) {
-        Actor actor = requireOwnCentre(metaData, "grant.request-funds.forbidden",
-                "Nur Koordinatorinnen und Koordinatoren des Zentrums rufen Mittel ab.");
+        Actor actor = requireOwnCentre(metaData, Action.REQUEST_FUNDS);
         requireStatus("ein Mittelabruf", GrantStatus.APPROVED);
         Money available = approvedAmount.minus(disbursed).minus(min(fundsRequested, approvedAmount.minus(disbursed)));
         if (command.amount().isGreaterThan(available)) {
@@ -203,8 +193,7 @@ public class Grant {
     @CommandHandler
     public void handle(DisburseTrancheCommand command, MetaData metaData, Clock clock) {
         Actor actor = Actors.of(metaData);
-        Actors.requireRole(actor, "grant.disburse.forbidden",
-                "Nur die Bewilligungsbehörde (Bezirksregierung) zahlt Mittel aus.", AccountRole.GRANT_OFFICER);
+        Permissions.require(actor, Action.DISBURSE_TRANCHE);
         requireStatus("eine Auszahlung", GrantStatus.APPROVED);
         requireDay(command.disbursedOn(), approvedOn, clock, "Auszahlungsdatum", "der Bewilligung", "grant.disbursement");
         Money after = disbursed.plus(command.amount());
@@ -220,8 +209,7 @@ public class Grant {
 
     @CommandHandler
     public void handle(SubmitUsageReportCommand command, MetaData metaData, Clock clock, GrantFiles files) {
-        Actor actor = requireOwnCentre(metaData, "grant.usage-report.forbidden",
-                "Nur Koordinatorinnen und Koordinatoren des Zentrums reichen den Verwendungsnachweis ein.");
+        Actor actor = requireOwnCentre(metaData, Action.SUBMIT_USAGE_REPORT);
         requireStatus("der Verwendungsnachweis", GrantStatus.APPROVED);
         if (command.amountSpent().isGreaterThan(disbursed)) {
             throw new RuleViolationException("grant.spent-exceeds-disbursed",
@@ -238,8 +226,7 @@ public class Grant {
     @CommandHandler
     public void handle(CloseGrantCommand command, MetaData metaData, Clock clock) {
         Actor actor = Actors.of(metaData);
-        Actors.requireRole(actor, "grant.close.forbidden",
-                "Nur die Bewilligungsbehörde (Bezirksregierung) prüft Verwendungsnachweise.", AccountRole.GRANT_OFFICER);
+        Permissions.require(actor, Action.CLOSE_GRANT);
         requireStatus("der Abschluss", GrantStatus.USAGE_REPORTED);
         apply(new GrantClosedEvent(grantId, centreId, disbursed, spent, disbursed.minus(spent), command.checkNote(),
                 Nrw.today(clock)), Actors.metaDataOf(actor));
@@ -248,8 +235,7 @@ public class Grant {
     @CommandHandler
     public void handle(RecordRepaymentCommand command, MetaData metaData, Clock clock) {
         Actor actor = Actors.of(metaData);
-        Actors.requireRole(actor, "grant.repayment.forbidden",
-                "Nur die Bewilligungsbehörde (Bezirksregierung) erfasst Rückzahlungen.", AccountRole.GRANT_OFFICER);
+        Permissions.require(actor, Action.RECORD_REPAYMENT);
         requireStatus("eine Rückzahlung", GrantStatus.CLOSED);
         if (repaymentOutstanding.isZero()) {
             throw new RuleViolationException("grant.nothing-to-repay", "Für diese Zuwendung ist keine Rückzahlung offen.");
@@ -268,11 +254,9 @@ public class Grant {
         return new GrantRegistry.GrantFacts(grantId, centreId, fundingYear, status);
     }
 
-    private Actor requireOwnCentre(MetaData metaData, String code, String message) {
+    private Actor requireOwnCentre(MetaData metaData, Action action) {
         Actor actor = Actors.of(metaData);
-        if (!actor.actsFor(centreId)) {
-            throw new ForbiddenException(code, message);
-        }
+        Permissions.require(actor, action, centreId);
         return actor;
     }
 

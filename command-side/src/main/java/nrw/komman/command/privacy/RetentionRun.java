@@ -9,6 +9,8 @@ import nrw.komman.kernel.common.RuleViolationException;
 import nrw.komman.kernel.privacy.RetentionRunRecordedEvent;
 import nrw.komman.kernel.privacy.RunRetentionCommand;
 import nrw.komman.kernel.volunteer.VolunteerId;
+import nrw.komman.kernel.access.Action;
+import nrw.komman.kernel.access.Permissions;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -58,8 +60,7 @@ public class RetentionRun {
     public void handle(RunRetentionCommand command, MetaData metaData, Clock clock, RetentionRules rules,
                        RetentionCandidates candidates, RetentionErasure erasure, DueGrantFiles grantFiles) {
         Actor actor = Actors.of(metaData);
-        Actors.requireRole(actor, "retention.forbidden",
-                "Nur die Administration führt die Löschfristen aus.", AccountRole.ADMINISTRATOR);
+        Permissions.require(actor, Action.RUN_RETENTION);
         if (command.runId() == null || !RUN_ID.matcher(command.runId()).matches()) {
             throw new InvalidInputException("retention.run-id.invalid",
                     "Die Kennung des Löschlaufs ist ungültig (Datum und Zufallsteil, z. B. 2026-11-25-7f3a9c).");

@@ -14,10 +14,8 @@ import nrw.komman.kernel.activity.LogActivityCommand;
 import nrw.komman.kernel.activity.WithdrawActivityCommand;
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.common.Actor;
-import nrw.komman.kernel.common.ForbiddenException;
 import nrw.komman.kernel.common.InvalidInputException;
 import nrw.komman.kernel.common.NotFoundException;
-import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.common.RuleViolationException;
 import nrw.komman.kernel.grant.FundingYear;
@@ -37,6 +35,8 @@ import nrw.komman.kernel.volunteer.VolunteerId;
 import nrw.komman.kernel.volunteer.VolunteerProfileUpdatedEvent;
 import nrw.komman.kernel.volunteer.VolunteerReactivatedEvent;
 import nrw.komman.kernel.volunteer.VolunteerRegisteredEvent;
+import nrw.komman.kernel.access.Action;
+import nrw.komman.kernel.access.Permissions;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -90,7 +90,7 @@ public class Volunteer {
     public Volunteer(RegisterVolunteerCommand command, MetaData metaData, Clock clock,
                      CentreRegistry centres, EmailRegistry emails, PersonalDataVault vault) {
         Actor actor = Actors.of(metaData);
-        requireActsFor(actor, command.centreId());
+        Permissions.require(actor, Action.REGISTER_VOLUNTEER, command.centreId());
         LocalDate today = Nrw.today(clock);
         LocalDate registeredOn = command.registeredOn() == null ? today : command.registeredOn();
         if (registeredOn.isAfter(today)) {
@@ -113,7 +113,7 @@ public class Volunteer {
     public void handle(UpdateVolunteerProfileCommand command, MetaData metaData, EmailRegistry emails,
                        PersonalDataVault vault) {
         Actor actor = Actors.of(metaData);
-        requireActsFor(actor, centreId);
+        Permissions.require(actor, Action.MANAGE_VOLUNTEER, centreId);
         requireNotErased();
         emails.changeAddress(volunteerId, command.personalData().email(), active);
         apply(new VolunteerProfileUpdatedEvent(volunteerId, centreId, vault.seal(volunteerId, command.personalData())),
@@ -124,7 +124,7 @@ public class Volunteer {
     public void handle(DeactivateVolunteerCommand command, MetaData metaData, Clock clock, EmailRegistry emails,
                        VolunteerRetention retention) {
         Actor actor = Actors.of(metaData);
-        requireActsFor(actor, centreId);
+        Permissions.require(actor, Action.MANAGE_VOLUNTEER, centreId);
         requireNotErased();
         if (!active) {
             throw new RuleViolationException("volunteer.already-inactive", "Die Person ist bereits inaktiv.");
@@ -139,7 +139,7 @@ public class Volunteer {
     public void handle(ReactivateVolunteerCommand command, MetaData metaData, Clock clock, EmailRegistry emails,
                        VolunteerRetention retention) {
         Actor actor = Actors.of(metaData);
-        requireActsFor(actor, centreId);
+        Permissions.require(actor, Action.MANAGE_VOLUNTEER, centreId);
         requireNotErased();
         if (active) {
             throw new RuleViolationException("volunteer.already-active", "Die Person ist bereits aktiv.");
@@ -153,7 +153,7 @@ public class Volunteer {
     public void handle(LogActivityCommand command, MetaData metaData, Clock clock, GrantRegistry grants,
                        PersonalDataVault vault) {
         Actor actor = Actors.of(metaData);
-        requireActsFor(actor, centreId);
+        Permissions.require(actor, Action.LOG_ACTIVITY, centreId);
         if (activities.containsKey(command.activityId())) {
             throw new RuleViolationException("activity.duplicate", "Dieser Einsatz ist bereits erfasst.");
         }
@@ -168,7 +168,7 @@ public class Volunteer {
     public void handle(CorrectActivityCommand command, MetaData metaData, Clock clock, GrantRegistry grants,
                        PersonalDataVault vault) {
         Actor actor = Actors.of(metaData);
-        requireActsFor(actor, centreId);
+        Permissions.require(actor, Action.LOG_ACTIVITY, centreId);
         requireCurrent(command.activityId());
         if (erased) {
             // the figures must stay correctable, but a note can no longer be sealed: the key is gone (see below)
@@ -186,7 +186,7 @@ public class Volunteer {
     @CommandHandler
     public void handle(WithdrawActivityCommand command, MetaData metaData) {
         Actor actor = Actors.of(metaData);
-        requireActsFor(actor, centreId);
+        Permissions.require(actor, Action.LOG_ACTIVITY, centreId);
         requireCurrent(command.activityId());
         // allowed while inactive: a mistake is withdrawn whenever it is noticed
         apply(new ActivityWithdrawnEvent(command.activityId(), volunteerId, centreId, command.reason()),
@@ -202,11 +202,7 @@ public class Volunteer {
     public void handle(EraseVolunteerDataCommand command, MetaData metaData, Clock clock, PersonalDataVault vault,
                        EmailRegistry emails, VolunteerRetention retention) {
         Actor actor = Actors.of(metaData);
-        if (!actor.actsFor(centreId) && !actor.is(AccountRole.ADMINISTRATOR)) {
-            throw new ForbiddenException("volunteer.erase.forbidden",
-                    "Nur Koordinatorinnen und Koordinatoren des Integrationszentrums oder die Administration löschen "
-                            + "die Daten von Ehrenamtlichen.");
-        }
+        Permissions.require(actor, Action.ERASE_VOLUNTEER_DATA, centreId);
         if (erased) {
             throw new RuleViolationException("volunteer.already-erased", "Die Daten dieser Person wurden bereits gelöscht.");
         }
@@ -221,10 +217,7 @@ public class Volunteer {
     public void handle(WithdrawConsentCommand command, MetaData metaData, Clock clock, PersonalDataVault vault,
                        EmailRegistry emails, VolunteerRetention retention) {
         Actor actor = Actors.of(metaData);
-        if (!actor.is(AccountRole.COORDINATOR) || !actor.centre().equals(centreId)) {
-            throw new ForbiddenException("volunteer.forbidden",
-                    "Nur Koordinatorinnen und Koordinatoren des Integrationszentrums erfassen den Widerruf einer Einwilligung.");
-        }
+        Permissions.require(actor, Action.RECORD_CONSENT_WITHDRAWAL, centreId);
         requireNotErased();
         if (command.withdrawnAt().isAfter(clock.instant())) {
             throw new RuleViolationException("consent.withdrawn-at.future",
@@ -264,13 +257,6 @@ public class Volunteer {
         emails.forget(volunteerId);
         retention.erased(volunteerId);
         apply(new VolunteerDataErasedEvent(volunteerId, centreId, reason, today), recordedBy);
-    }
-
-    private static void requireActsFor(Actor actor, CentreId centre) {
-        if (!actor.actsFor(centre)) {
-            throw new ForbiddenException("volunteer.forbidden",
-                    "Nur Koordinatorinnen und Koordinatoren des Integrationszentrums verwalten dessen Ehrenamtliche.");
-        }
     }
 
     private void requireNotErased() {

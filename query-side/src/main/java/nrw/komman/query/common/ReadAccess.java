@@ -1,30 +1,21 @@
 package nrw.komman.query.common;
 
+import nrw.komman.kernel.access.Action;
+import nrw.komman.kernel.access.Permissions;
+import nrw.komman.kernel.access.Scope;
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.DomainException;
 import nrw.komman.kernel.common.ForbiddenException;
-import nrw.komman.kernel.common.AccountRole;
 
-import java.util.EnumSet;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Who may read what (domain.md, "Who uses it" and data minimisation). Every query handler asks
- * here first, before it touches a row, so a refusal never depends on the data.
+ * Who may read what, in the words of the query handlers; the answers are the permission map's
+ * ({@link Permissions}, ADR 18). Every query handler asks here first, before it touches a row, so a refusal
+ * never depends on the data.
  */
 public final class ReadAccess {
-
-    private static final Set<AccountRole> GRANT_READERS =
-            EnumSet.of(AccountRole.COORDINATOR, AccountRole.GRANT_OFFICER, AccountRole.MINISTRY, AccountRole.AUDITOR);
-    private static final Set<AccountRole> OVERVIEW_READERS =
-            EnumSet.of(AccountRole.GRANT_OFFICER, AccountRole.MINISTRY, AccountRole.AUDITOR);
-    private static final Set<AccountRole> BUDGET_READERS =
-            EnumSet.of(AccountRole.GRANT_OFFICER, AccountRole.MINISTRY, AccountRole.AUDITOR);
-
-    private static final Set<AccountRole> REPORT_READERS =
-            EnumSet.of(AccountRole.GRANT_OFFICER, AccountRole.MINISTRY, AccountRole.AUDITOR, AccountRole.ADMINISTRATOR);
 
     private ReadAccess() {
     }
@@ -45,19 +36,12 @@ public final class ReadAccess {
      * volunteer's centre. Ministry, auditors, grant officers and administrators see counts only.
      */
     public static void requirePersonalDataOf(Actor actor, CentreId centreId) {
-        if (!actor.is(AccountRole.COORDINATOR)) {
-            throw new ForbiddenException("personal-data.forbidden",
-                    "Angaben zu Ehrenamtlichen und ihren Einsätzen sehen nur die Koordinator*innen ihres Integrationszentrums.");
-        }
-        requireOwnCentre(actor, centreId);
+        Permissions.require(actor, Action.READ_PERSONAL_DATA, centreId);
     }
 
     /** Only coordinators may read personal data at all (checked before any row is looked up). */
     public static void requireCoordinator(Actor actor) {
-        if (!actor.is(AccountRole.COORDINATOR)) {
-            throw new ForbiddenException("personal-data.forbidden",
-                    "Angaben zu Ehrenamtlichen und ihren Einsätzen sehen nur die Koordinator*innen ihres Integrationszentrums.");
-        }
+        Permissions.require(actor, Action.READ_PERSONAL_DATA);
     }
 
     /**
@@ -66,58 +50,42 @@ public final class ReadAccess {
      * requests that reach the platform's operators. Nobody else, whatever the volunteer.
      */
     public static void requireExportReader(Actor actor) {
-        if (!actor.is(AccountRole.COORDINATOR) && !actor.is(AccountRole.ADMINISTRATOR)) {
-            throw new ForbiddenException("export.forbidden",
-                    "Die Auskunft über gespeicherte Daten erhalten nur die Koordinator*innen des Integrationszentrums "
-                            + "und die Administration.");
-        }
+        Permissions.require(actor, Action.EXPORT_VOLUNTEER_DATA);
     }
 
     /** The export of one volunteer: an administrator any, a coordinator only their own centre's. */
     public static void requirePersonalDataOfExport(Actor actor, CentreId centreId) {
-        requireExportReader(actor);
-        if (actor.is(AccountRole.COORDINATOR)) {
-            requireOwnCentre(actor, centreId);
-        }
+        Permissions.require(actor, Action.EXPORT_VOLUNTEER_DATA, centreId);
     }
 
     /** The retention rules' dry run: administrators only (it lists ids and dates, no personal data). */
     public static void requireAdministrator(Actor actor) {
-        if (!actor.is(AccountRole.ADMINISTRATOR)) {
-            throw new ForbiddenException("retention.forbidden", "Die Löschfristen sieht und führt nur die Administration aus.");
-        }
+        Permissions.require(actor, Action.VIEW_RETENTION_PLAN);
     }
 
     /** Grants: coordinators (their own centre's), grant officers, ministry and auditors. */
     public static void requireGrantReader(Actor actor) {
-        if (!GRANT_READERS.contains(actor.role())) {
-            throw new ForbiddenException("grant.forbidden", "Ihre Rolle berechtigt nicht zur Einsicht in Zuwendungen.");
-        }
+        Permissions.require(actor, Action.READ_GRANTS);
     }
 
     /** One grant (or a centre's grants): a coordinator only their own centre's. */
     public static void requireGrantOf(Actor actor, CentreId centreId) {
-        requireGrantReader(actor);
-        if (actor.is(AccountRole.COORDINATOR) && !actor.centre().equals(centreId)) {
-            throw new ForbiddenException("grant.foreign-centre",
-                    "Sie können nur die Zuwendungen Ihres eigenen Integrationszentrums einsehen.");
-        }
+        Permissions.require(actor, Action.READ_GRANTS, centreId);
+    }
+
+    /** Whether the actor's grant searches are limited to their own centre (a coordinator's are). */
+    public static boolean readsOwnCentresGrantsOnly(Actor actor) {
+        return Permissions.scopeOf(actor, Action.READ_GRANTS) == Scope.OWN_CENTRE;
     }
 
     /** The state-wide figures: ministry, auditors and the grant authority (counts and money, never names). */
     public static void requireOverviewReader(Actor actor) {
-        if (!OVERVIEW_READERS.contains(actor.role())) {
-            throw new ForbiddenException("overview.forbidden",
-                    "Die landesweite Übersicht sehen nur Ministerium, Bewilligungsbehörde und Prüfung.");
-        }
+        Permissions.require(actor, Action.READ_STATE_FIGURES);
     }
 
     /** Budgets and their use: ministry, auditors and the grant authority; not the centres. */
     public static void requireBudgetReader(Actor actor) {
-        if (!BUDGET_READERS.contains(actor.role())) {
-            throw new ForbiddenException("budget.forbidden",
-                    "Die Budgetübersicht sehen nur Ministerium, Bewilligungsbehörde und Prüfung.");
-        }
+        Permissions.require(actor, Action.READ_BUDGETS);
     }
 
     /**
@@ -126,14 +94,11 @@ public final class ReadAccess {
      * Returns the centre the report covers, or null for the whole state.
      */
     public static CentreId reportScope(Actor actor, CentreId requested) {
-        if (actor.is(AccountRole.COORDINATOR)) {
+        if (Permissions.require(actor, Action.READ_REPORTS) == Scope.OWN_CENTRE) {
             if (requested != null) {
-                requireOwnCentre(actor, requested);
+                Permissions.require(actor, Action.READ_REPORTS, requested);
             }
             return actor.centre();
-        }
-        if (!REPORT_READERS.contains(actor.role())) {
-            throw new ForbiddenException("report.forbidden", "Ihre Rolle berechtigt nicht zum Abruf von Berichten.");
         }
         return requested;
     }
@@ -143,17 +108,11 @@ public final class ReadAccess {
      * that centre's coordinators.
      */
     public static void requireReportOf(Actor actor, CentreId scope) {
-        if (actor.is(AccountRole.COORDINATOR) && scope == null) {
+        // said apart from a foreign centre's report: the whole state is nobody's own centre
+        if (Permissions.scopeOf(actor, Action.READ_REPORTS) == Scope.OWN_CENTRE && scope == null) {
             throw new ForbiddenException("report.forbidden",
                     "Den Bericht des ganzen Landes sehen nur Ministerium, Bewilligungsbehörde, Prüfung und Administration.");
         }
         reportScope(actor, scope);
-    }
-
-    private static void requireOwnCentre(Actor actor, CentreId centreId) {
-        if (!actor.centre().equals(centreId)) {
-            throw new ForbiddenException("centre.foreign",
-                    "Sie können nur die Daten Ihres eigenen Integrationszentrums einsehen.");
-        }
     }
 }

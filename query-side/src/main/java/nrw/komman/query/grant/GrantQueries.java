@@ -89,7 +89,7 @@ public class GrantQueries {
         Actor actor = ReadAccess.actor(metaData);
         ReadAccess.requireGrantReader(actor);
         CentreId centreId = query.centreId();
-        if (actor.is(AccountRole.COORDINATOR)) {
+        if (ReadAccess.readsOwnCentresGrantsOnly(actor)) {
             if (centreId == null) {
                 centreId = actor.centre();
             }

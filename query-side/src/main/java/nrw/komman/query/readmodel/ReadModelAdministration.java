@@ -1,12 +1,12 @@
 package nrw.komman.query.readmodel;
 
 import nrw.komman.query.readmodel.rebuild.ReadModelRebuilds;
+import nrw.komman.kernel.access.Action;
+import nrw.komman.kernel.access.Permissions;
 import nrw.komman.kernel.admin.FetchReadModelStatusQuery;
 import nrw.komman.kernel.admin.ReadModelStatus;
 import nrw.komman.kernel.admin.RebuildReadModelsCommand;
 import nrw.komman.kernel.common.Actor;
-import nrw.komman.kernel.common.ForbiddenException;
-import nrw.komman.kernel.common.AccountRole;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -90,8 +90,6 @@ public class ReadModelAdministration {
     }
 
     private static void requireAdministrator(MetaData metaData) {
-        if (!Actor.fromMetaData(metaData).is(AccountRole.ADMINISTRATOR)) {
-            throw new ForbiddenException("readmodels.forbidden", "Nur die Administration darf Lesemodelle verwalten.");
-        }
+        Permissions.require(Actor.fromMetaData(metaData), Action.MANAGE_READ_MODELS);
     }
 }

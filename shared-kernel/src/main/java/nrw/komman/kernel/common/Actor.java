@@ -38,11 +38,6 @@ public record Actor(String account, AccountRole role, CentreId centre) {
         return role == r;
     }
 
-    /** True when this actor may act on the given centre's own data (its coordinators; the system). */
-    public boolean actsFor(CentreId centreId) {
-        return role == AccountRole.SYSTEM || (role == AccountRole.COORDINATOR && centre.equals(centreId));
-    }
-
     public Map<String, String> toMetaData() {
         Map<String, String> m = new HashMap<>();
         m.put(ACCOUNT, account);

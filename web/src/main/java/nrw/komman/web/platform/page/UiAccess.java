@@ -1,5 +1,7 @@
 package nrw.komman.web.platform.page;
 
+import nrw.komman.kernel.access.Action;
+import nrw.komman.kernel.access.Permissions;
 import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.web.account.AccountPrincipal;
 import nrw.komman.web.platform.security.CurrentActor;
@@ -9,8 +11,9 @@ import java.util.Arrays;
 
 /**
  * Which role may open a page, checked by the page itself for the addresses the security configuration
- * does not list one by one (the command side checks again). A refusal is Spring Security's
- * {@link AccessDeniedException}: the German 403 page, as for the address rules.
+ * does not list one by one (the command side checks again). The answer is the permission map's
+ * ({@link Permissions}, ADR 18). A refusal is Spring Security's {@link AccessDeniedException}: the German 403
+ * page, as for the address rules.
  */
 public final class UiAccess {
 
@@ -22,6 +25,22 @@ public final class UiAccess {
         return CurrentActor.principal().map(AccountPrincipal::role).orElse(null);
     }
 
+    /** Whether the signed-in account may take the action at all (on its own centre or any); false when nobody is. */
+    public static boolean allows(Action action) {
+        return CurrentActor.find().map(actor -> Permissions.allows(actor, action)).orElse(false);
+    }
+
+    /** Refuses a page to an account whose role may not take the action the page is for. */
+    public static void require(Action action) {
+        if (!allows(action)) {
+            throw new AccessDeniedException("page not for role " + role());
+        }
+    }
+
+    /**
+     * The former form, with the roles written out by the page; new pages say their action with
+     * {@link #require(Action)}, so the roles come from the map.
+     */
     public static void requireRole(AccountRole... allowed) {
         AccountRole role = role();
         if (role == null || Arrays.stream(allowed).noneMatch(r -> r == role)) {

@@ -1,12 +1,13 @@
 package nrw.komman.web.platform.security;
 
+import nrw.komman.kernel.access.Permissions;
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.common.ForbiddenException;
 
 /**
- * The web module's own check that a coordinator addresses only their own centre, before anything
- * is sent (the handlers check it again). Other roles pass; their address rules are in
- * {@link SecurityConfiguration}.
+ * The web module's own check that an account bound to a centre (a coordinator) addresses only that centre, before
+ * anything is sent (the handlers check the action again). Other roles pass; what they may do is the permission
+ * map's answer ({@link Permissions}), asked by {@link SecurityConfiguration} and the handlers.
  */
 public final class CentreAccess {
 
@@ -14,8 +15,8 @@ public final class CentreAccess {
     }
 
     public static void requireOwnCentre(CentreId centreId) {
-        CurrentActor.principal().ifPresent(principal -> {
-            if (principal.centreId() != null && !principal.centreId().equals(centreId)) {
+        CurrentActor.find().ifPresent(actor -> {
+            if (!Permissions.mayAddress(actor, centreId)) {
                 throw foreignCentre();
             }
         });

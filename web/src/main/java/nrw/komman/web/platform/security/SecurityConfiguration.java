@@ -1,5 +1,8 @@
 package nrw.komman.web.platform.security;
 
+import nrw.komman.kernel.access.Action;
+import nrw.komman.kernel.access.Scope;
+import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.web.account.AccountUserDetailsService;
 import nrw.komman.web.account.CachingAuthenticationProvider;
 import nrw.komman.web.account.CredentialCache;
@@ -41,8 +44,42 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
+import static nrw.komman.kernel.access.Action.AMEND_GRANT;
+import static nrw.komman.kernel.access.Action.APPLY_FOR_GRANT;
+import static nrw.komman.kernel.access.Action.APPROVE_GRANT;
+import static nrw.komman.kernel.access.Action.CLOSE_CENTRE;
+import static nrw.komman.kernel.access.Action.CLOSE_GRANT;
+import static nrw.komman.kernel.access.Action.DISBURSE_TRANCHE;
+import static nrw.komman.kernel.access.Action.ERASE_VOLUNTEER_DATA;
+import static nrw.komman.kernel.access.Action.ESTABLISH_CENTRE;
+import static nrw.komman.kernel.access.Action.EXPORT_VOLUNTEER_DATA;
+import static nrw.komman.kernel.access.Action.LOG_ACTIVITY;
+import static nrw.komman.kernel.access.Action.MANAGE_ACCOUNTS;
+import static nrw.komman.kernel.access.Action.MANAGE_READ_MODELS;
+import static nrw.komman.kernel.access.Action.MANAGE_VOLUNTEER;
+import static nrw.komman.kernel.access.Action.MONITOR_OPERATIONS;
+import static nrw.komman.kernel.access.Action.READ_BUDGETS;
+import static nrw.komman.kernel.access.Action.READ_CENTRES;
+import static nrw.komman.kernel.access.Action.READ_GRANTS;
+import static nrw.komman.kernel.access.Action.READ_PERSONAL_DATA;
+import static nrw.komman.kernel.access.Action.READ_REPORTS;
+import static nrw.komman.kernel.access.Action.READ_STATE_FIGURES;
+import static nrw.komman.kernel.access.Action.RECORD_CONSENT_WITHDRAWAL;
+import static nrw.komman.kernel.access.Action.RECORD_REPAYMENT;
+import static nrw.komman.kernel.access.Action.REGISTER_VOLUNTEER;
+import static nrw.komman.kernel.access.Action.REJECT_GRANT;
+import static nrw.komman.kernel.access.Action.REQUEST_FUNDS;
+import static nrw.komman.kernel.access.Action.REVIEW_GRANT;
+import static nrw.komman.kernel.access.Action.RUN_RETENTION;
+import static nrw.komman.kernel.access.Action.SET_BUDGET;
+import static nrw.komman.kernel.access.Action.SUBMIT_USAGE_REPORT;
+import static nrw.komman.kernel.access.Action.VIEW_RETENTION_PLAN;
+import static nrw.komman.kernel.access.Action.WITHDRAW_GRANT_APPLICATION;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
@@ -74,18 +111,13 @@ import static org.springframework.http.HttpMethod.PUT;
  * same-origin referrer, no device features, HSTS on HTTPS. Sign-ins are throttled ({@link SignInThrottle},
  * ADR 13) and logged ({@link SignInLog}); the session id changes on sign-in.
  *
- * <p>The domain handlers check more than the role: a coordinator acts only on their own centre (403
+ * <p>The roles of each address rule are the permission map's ({@link Action}, ADR 18). The domain handlers check
+ * more than the role: a coordinator acts only on their own centre (403
  * from the handler otherwise), the four-eyes rule for approvals, and so on.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 public class SecurityConfiguration {
-
-    public static final String COORDINATOR = "COORDINATOR";
-    public static final String GRANT_OFFICER = "GRANT_OFFICER";
-    public static final String MINISTRY = "MINISTRY";
-    public static final String AUDITOR = "AUDITOR";
-    public static final String ADMINISTRATOR = "ADMINISTRATOR";
 
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
@@ -188,34 +220,78 @@ public class SecurityConfiguration {
     }
 
     /**
-     * Who may use which address of the API. Ministry, auditors and the grant authority never reach volunteer data;
-     * administrators reach a volunteer only to erase them or to hand out the information (Art. 15, 17 DSGVO).
+     * Who may use which address of the API: the roles come from the permission map ({@link #roles}). Ministry,
+     * auditors and the grant authority never reach volunteer data; administrators reach a volunteer only to erase
+     * them or to hand out the information (Art. 15, 17 DSGVO). Which centre is the handlers' question.
      */
     static void apiRules(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry api) {
         api
-                .requestMatchers(path("/api/admin/**")).hasRole(ADMINISTRATOR)
-                .requestMatchers(path(GET, "/api/ministry/**")).hasAnyRole(MINISTRY, AUDITOR, GRANT_OFFICER)
-                .requestMatchers(path(POST, "/api/centres"), path(POST, "/api/centres/*/closure")).hasRole(MINISTRY)
+                .requestMatchers(path("/api/admin/**"))
+                .hasAnyRole(roles(MANAGE_ACCOUNTS, MANAGE_READ_MODELS, RUN_RETENTION, VIEW_RETENTION_PLAN))
+                .requestMatchers(path(GET, "/api/ministry/**")).hasAnyRole(roles(READ_STATE_FIGURES))
+                .requestMatchers(path(POST, "/api/centres"), path(POST, "/api/centres/*/closure"))
+                .hasAnyRole(roles(ESTABLISH_CENTRE, CLOSE_CENTRE))
                 // the volunteer's rights (DSGVO): erasure and the information also for administrators; the
                 // withdrawal of consent, like everything else about a volunteer, for coordinators only (below)
                 .requestMatchers(path(POST, "/api/volunteers/*/erasure"), path(GET, "/api/volunteers/*/data-export"),
-                        path(GET, "/api/volunteers/*/data-export.pdf")).hasAnyRole(COORDINATOR, ADMINISTRATOR)
+                        path(GET, "/api/volunteers/*/data-export.pdf")).hasAnyRole(roles(ERASE_VOLUNTEER_DATA, EXPORT_VOLUNTEER_DATA))
                 .requestMatchers(path("/api/centres/*/volunteers/**"), path("/api/centres/*/activities/**"),
-                        path("/api/centres/*/dashboard"), path("/api/volunteers/**")).hasRole(COORDINATOR)
-                .requestMatchers(path(GET, "/api/centres"), path(GET, "/api/centres/*")).authenticated()
+                        path("/api/centres/*/dashboard"), path("/api/volunteers/**")).hasAnyRole(roles(VOLUNTEER_WORK))
+                .requestMatchers(path(GET, "/api/centres"), path(GET, "/api/centres/*")).hasAnyRole(roles(READ_CENTRES))
                 .requestMatchers(path(POST, "/api/grants"), path(POST, "/api/grants/*/withdrawal"),
-                        path(POST, "/api/grants/*/fund-requests"), path(POST, "/api/grants/*/usage-report")).hasRole(COORDINATOR)
+                        path(POST, "/api/grants/*/fund-requests"), path(POST, "/api/grants/*/usage-report"))
+                .hasAnyRole(roles(APPLY_FOR_GRANT, WITHDRAW_GRANT_APPLICATION, REQUEST_FUNDS, SUBMIT_USAGE_REPORT))
                 .requestMatchers(path(POST, "/api/grants/*/review"), path(POST, "/api/grants/*/disbursements"),
-                        path(POST, "/api/grants/*/closure"), path(POST, "/api/grants/*/repayments")).hasRole(GRANT_OFFICER)
+                        path(POST, "/api/grants/*/closure"), path(POST, "/api/grants/*/repayments"))
+                .hasAnyRole(roles(REVIEW_GRANT, DISBURSE_TRANCHE, CLOSE_GRANT, RECORD_REPAYMENT))
                 .requestMatchers(path(POST, "/api/grants/*/approval"), path(POST, "/api/grants/*/rejection"),
-                        path(POST, "/api/grants/*/amendments"), path(PUT, "/api/budgets/**")).hasRole(MINISTRY)
-                .requestMatchers(path(GET, "/api/budgets")).hasAnyRole(MINISTRY, GRANT_OFFICER, AUDITOR)
-                .requestMatchers(path(GET, "/api/grants/**")).hasAnyRole(COORDINATOR, GRANT_OFFICER, MINISTRY, AUDITOR)
+                        path(POST, "/api/grants/*/amendments"), path(PUT, "/api/budgets/**"))
+                .hasAnyRole(roles(APPROVE_GRANT, REJECT_GRANT, AMEND_GRANT, SET_BUDGET))
+                .requestMatchers(path(GET, "/api/budgets")).hasAnyRole(roles(READ_BUDGETS))
+                .requestMatchers(path(GET, "/api/grants/**")).hasAnyRole(roles(READ_GRANTS))
                 // annual reports: every role; a coordinator gets their own centre's only (query side)
-                .requestMatchers(path(GET, "/api/reports/**"), path(POST, "/api/reports/annual/jobs")).authenticated()
+                .requestMatchers(path(GET, "/api/reports/**"), path(POST, "/api/reports/annual/jobs")).hasAnyRole(roles(READ_REPORTS))
                 .requestMatchers(path("/api/me")).authenticated()
                 // anything else: signed in; unknown addresses then answer 404, wrong methods 405
                 .anyRequest().authenticated();
+    }
+
+    /** A coordinator's work with the volunteers of their centre, behind one address prefix in the API and the UI. */
+    private static final Action[] VOLUNTEER_WORK = {REGISTER_VOLUNTEER, MANAGE_VOLUNTEER, LOG_ACTIVITY,
+            RECORD_CONSENT_WITHDRAWAL, READ_PERSONAL_DATA};
+
+    /** Every role an account can have (the platform's own {@link AccountRole#SYSTEM} signs in nowhere). */
+    private static final Set<AccountRole> ACCOUNT_ROLES = EnumSet.complementOf(EnumSet.of(AccountRole.SYSTEM));
+
+    /**
+     * The accounts' roles the permission map allows the actions, for one address rule. The actions behind one rule
+     * must agree; when the map lets them part, starting fails here, and the rule has to be split.
+     */
+    static String[] roles(Action... actions) {
+        Set<AccountRole> roles = null;
+        for (Action action : actions) {
+            Set<AccountRole> allowed = EnumSet.copyOf(ACCOUNT_ROLES);
+            allowed.retainAll(action.roles());
+            if (roles != null && !roles.equals(allowed)) {
+                throw new IllegalStateException("one address rule for actions with different roles: " + Arrays.toString(actions));
+            }
+            roles = allowed;
+        }
+        return names(roles);
+    }
+
+    /** The accounts' roles that take the action on any centre's data: who reads lists across the centres. */
+    static String[] rolesOnAnyCentre(Action action) {
+        Set<AccountRole> roles = action.rolesReaching(Scope.ANY_CENTRE);
+        roles.retainAll(ACCOUNT_ROLES);
+        return names(roles);
+    }
+
+    private static String[] names(Set<AccountRole> roles) {
+        if (roles == null || roles.isEmpty()) {
+            throw new IllegalStateException("an address rule for no role");
+        }
+        return roles.stream().map(Enum::name).toArray(String[]::new);
     }
 
     /**
@@ -230,6 +306,12 @@ public class SecurityConfiguration {
         return PATHS.matcher(method, pattern);
     }
 
+    private static Action[] concat(Action[] first, Action... more) {
+        Action[] all = Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+
     @Bean
     @Order(2)
     public SecurityFilterChain uiSecurityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
@@ -241,25 +323,30 @@ public class SecurityConfiguration {
                         .requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
                         .requestMatchers(path("/swagger-ui.html"), path("/swagger-ui/**"), path("/v3/api-docs/**")).permitAll()
                         .requestMatchers(path("/actuator/health/**")).permitAll()
-                        .requestMatchers(path("/actuator/**")).hasRole(ADMINISTRATOR)
-                        // the coordinator's pages (the handlers check the centre again)
+                        .requestMatchers(path("/actuator/**")).hasAnyRole(roles(MONITOR_OPERATIONS))
+                        // the coordinator's pages (the handlers check the centre again); the UI offers a volunteer's
+                        // information and erasure to the centre only, administrators answer such requests by the API
                         .requestMatchers(path("/zentrum/**"), path("/ehrenamtliche/**"), path("/zuwendungen/*/ruecknahme"))
-                        .hasRole(COORDINATOR)
+                        .hasAnyRole(roles(concat(VOLUNTEER_WORK, APPLY_FOR_GRANT, WITHDRAW_GRANT_APPLICATION, REQUEST_FUNDS,
+                                SUBMIT_USAGE_REPORT)))
                         // grants: the grant authority reviews, the ministry decides, auditors read histories only
                         .requestMatchers(path("/pruefung"), path("/zuwendungen/*/pruefung"), path("/bewirtschaftung"),
                                 path("/zuwendungen/*/auszahlung"), path("/zuwendungen/*/abschluss"),
-                                path("/zuwendungen/*/rueckzahlung")).hasRole(GRANT_OFFICER)
+                                path("/zuwendungen/*/rueckzahlung"))
+                        .hasAnyRole(roles(REVIEW_GRANT, DISBURSE_TRANCHE, CLOSE_GRANT, RECORD_REPAYMENT))
                         .requestMatchers(path("/entscheidungen"), path("/zuwendungen/*/entscheidung"),
-                                path("/zuwendungen/*/aenderung"), path("/haushalt/festlegen")).hasRole(MINISTRY)
-                        .requestMatchers(path(GET, "/haushalt")).hasAnyRole(MINISTRY, GRANT_OFFICER, AUDITOR)
-                        .requestMatchers(path(GET, "/zuwendungen/*/verlauf.*"))
-                        .hasAnyRole(COORDINATOR, GRANT_OFFICER, MINISTRY, AUDITOR)
-                        .requestMatchers(path(GET, "/zuwendungen")).hasAnyRole(GRANT_OFFICER, MINISTRY, AUDITOR)
-                        .requestMatchers(path(GET, "/zuwendungen/*")).hasAnyRole(COORDINATOR, GRANT_OFFICER, MINISTRY, AUDITOR)
-                        // operations: accounts and read models
-                        .requestMatchers(path("/verwaltung/**")).hasRole(ADMINISTRATOR)
+                                path("/zuwendungen/*/aenderung"), path("/haushalt/festlegen"))
+                        .hasAnyRole(roles(APPROVE_GRANT, REJECT_GRANT, AMEND_GRANT, SET_BUDGET))
+                        .requestMatchers(path(GET, "/haushalt")).hasAnyRole(roles(READ_BUDGETS))
+                        .requestMatchers(path(GET, "/zuwendungen/*/verlauf.*")).hasAnyRole(roles(READ_GRANTS))
+                        // the register of all grants: for those who read every centre's
+                        .requestMatchers(path(GET, "/zuwendungen")).hasAnyRole(rolesOnAnyCentre(READ_GRANTS))
+                        .requestMatchers(path(GET, "/zuwendungen/*")).hasAnyRole(roles(READ_GRANTS))
+                        // operations: accounts, read models, retention rules
+                        .requestMatchers(path("/verwaltung/**"))
+                        .hasAnyRole(roles(MANAGE_ACCOUNTS, MANAGE_READ_MODELS, RUN_RETENTION, VIEW_RETENTION_PLAN))
                         // state-wide figures (counts, hours, money; never names), as the API's /api/ministry/**
-                        .requestMatchers(path(GET, "/landesweit/**")).hasAnyRole(MINISTRY, AUDITOR, GRANT_OFFICER)
+                        .requestMatchers(path(GET, "/landesweit/**")).hasAnyRole(roles(READ_STATE_FIGURES))
                         .anyRequest().authenticated())
                 // the browser UI: own sign-in page, session, CSRF token on every form (Spring's default, kept on)
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?fehler").permitAll())
