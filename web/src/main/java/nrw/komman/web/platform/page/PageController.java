@@ -1,6 +1,7 @@
 package nrw.komman.web.platform.page;
 
 import org.springframework.core.annotation.AliasFor;
+import org.springframework.stereotype.Controller;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -17,7 +18,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@PageController
+@Controller
 public @interface PageController {
 
     @AliasFor(annotation = Controller.class)
