@@ -49,13 +49,13 @@ import java.util.List;
 @RestController
 @RequestMapping(path = "/api/grants", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Grants", description = "Applications for KOMM-AN grants and their decisions")
-public class GrantController {
+class GrantController {
 
     private final CommandDispatcher commands;
     private final QueryDispatcher queries;
     private final GrantHistoryExport exports;
 
-    public GrantController(CommandDispatcher commands, QueryDispatcher queries, GrantHistoryExport exports) {
+    GrantController(CommandDispatcher commands, QueryDispatcher queries, GrantHistoryExport exports) {
         this.commands = commands;
         this.queries = queries;
         this.exports = exports;
