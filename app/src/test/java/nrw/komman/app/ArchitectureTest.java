@@ -110,7 +110,7 @@ class ArchitectureTest {
     void a_web_controller_says_whether_it_serves_pages_or_the_api() {
         // pages and the API of a feature share its package: the annotation decides whether an error is an
         // HTML page or problem JSON
-        noClasses().that().resideInAPackage("nrw.komman.web..")
+        noClasses().that().resideInAPackage("nrw.komman.web..").and().areNotAnnotations()
                 .should().beAnnotatedWith(Controller.class)
                 .because("a page controller is a @PageController and an API controller a @RestController")
                 .check(classes);
