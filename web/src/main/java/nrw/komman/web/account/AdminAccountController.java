@@ -31,12 +31,12 @@ import java.util.List;
 @RestController
 @RequestMapping(path = "/api/admin/accounts", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Administration: accounts", description = "Creating, disabling and enabling accounts, resetting passwords, ending lockouts")
-public class AdminAccountController {
+class AdminAccountController {
 
     private final AccountService accounts;
     private final QueryDispatcher queries;
 
-    public AdminAccountController(AccountService accounts, QueryDispatcher queries) {
+    AdminAccountController(AccountService accounts, QueryDispatcher queries) {
         this.accounts = accounts;
         this.queries = queries;
     }

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Who am I: lets programs and the UI check a sign-in and learn the role and centre. */
 @RestController
 @Tag(name = "Account", description = "The signed-in account")
-public class MeController {
+class MeController {
 
     public record Me(String account, AccountRole role, CentreId centreId) {
     }

@@ -16,13 +16,13 @@ import java.util.List;
 @RestController
 @RequestMapping(path = "/api/admin/sign-ins", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Administration: accounts")
-public class SignInLogController {
+class SignInLogController {
 
     static final int MAX_LIMIT = 1000;
 
     private final SignInLog log;
 
-    public SignInLogController(SignInLog log) {
+    SignInLogController(SignInLog log) {
         this.log = log;
     }
 

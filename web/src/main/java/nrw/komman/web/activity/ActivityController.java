@@ -42,13 +42,13 @@ import java.time.LocalDate;
  */
 @RestController
 @Tag(name = "Activities", description = "Logging volunteers' activities and the centre's activity log (coordinators of that centre)")
-public class ActivityController {
+class ActivityController {
 
     private final CommandDispatcher commands;
     private final QueryDispatcher queries;
     private final Today today;
 
-    public ActivityController(CommandDispatcher commands, QueryDispatcher queries, Today today) {
+    ActivityController(CommandDispatcher commands, QueryDispatcher queries, Today today) {
         this.commands = commands;
         this.queries = queries;
         this.today = today;

@@ -23,12 +23,12 @@ import java.util.List;
 @RestController
 @RequestMapping(path = "/api/admin/read-models", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Administration: read models", description = "Status and rebuild of the read models")
-public class ReadModelController {
+class ReadModelController {
 
     private final CommandDispatcher commands;
     private final QueryDispatcher queries;
 
-    public ReadModelController(CommandDispatcher commands, QueryDispatcher queries) {
+    ReadModelController(CommandDispatcher commands, QueryDispatcher queries) {
         this.commands = commands;
         this.queries = queries;
     }

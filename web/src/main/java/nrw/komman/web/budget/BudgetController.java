@@ -30,12 +30,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/budgets", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Budgets", description = "Programme budgets and their use")
-public class BudgetController {
+class BudgetController {
 
     private final CommandDispatcher commands;
     private final QueryDispatcher queries;
 
-    public BudgetController(CommandDispatcher commands, QueryDispatcher queries) {
+    BudgetController(CommandDispatcher commands, QueryDispatcher queries) {
         this.commands = commands;
         this.queries = queries;
     }

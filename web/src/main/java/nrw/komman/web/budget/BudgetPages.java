@@ -1,6 +1,5 @@
 package nrw.komman.web.budget;
 
-import nrw.komman.web.platform.page.PageController;
 import jakarta.validation.Valid;
 import nrw.komman.kernel.budget.BudgetId;
 import nrw.komman.kernel.budget.BudgetOverview;
@@ -18,10 +17,11 @@ import nrw.komman.web.platform.CommandDispatcher;
 import nrw.komman.web.platform.Ids;
 import nrw.komman.web.platform.QueryDispatcher;
 import nrw.komman.web.platform.Today;
-import nrw.komman.web.platform.page.FormErrors;
 import nrw.komman.web.platform.page.FormMoney;
+import nrw.komman.web.platform.page.FormPage;
 import nrw.komman.web.platform.page.Formats;
 import nrw.komman.web.platform.page.GermanMoney;
+import nrw.komman.web.platform.page.PageController;
 import nrw.komman.web.platform.page.UiAccess;
 import org.springframework.context.MessageSource;
 import org.springframework.ui.Model;
@@ -36,7 +36,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -49,7 +51,7 @@ import static java.util.Map.entry;
  * form. Whether an amount is allowed (never below what is approved) the command side decides.
  */
 @PageController
-public class BudgetPages {
+class BudgetPages {
 
     static final Map<String, String> FIELDS = Map.ofEntries(
             entry("fundingYear", "fundingYear"), entry("programmePart", "programmePart"), entry("centre", "centreId"),
@@ -57,13 +59,15 @@ public class BudgetPages {
             entry("budget.unchanged", "amount"), entry("reason", "reason"));
     static final List<String> ORDER = List.of("fundingYear", "programmePart", "centreId", "amount", "reason");
 
+    private final FormPage forms;
     private final CommandDispatcher commands;
     private final QueryDispatcher queries;
     private final Today today;
     private final MessageSource messages;
     private final Formats fmt;
 
-    public BudgetPages(CommandDispatcher commands, QueryDispatcher queries, Today today, MessageSource messages, Formats fmt) {
+    BudgetPages(FormPage forms, CommandDispatcher commands, QueryDispatcher queries, Today today, MessageSource messages, Formats fmt) {
+        this.forms = forms;
         this.commands = commands;
         this.queries = queries;
         this.today = today;
@@ -72,7 +76,7 @@ public class BudgetPages {
     }
 
     @GetMapping("/haushalt")
-    public String budgets(@RequestParam(name = "jahr", required = false) Integer year, Model model) {
+    String budgets(@RequestParam(name = "jahr", required = false) Integer year, Model model) {
         UiAccess.requireRole(AccountRole.MINISTRY, AccountRole.GRANT_OFFICER, AccountRole.AUDITOR);
         int fundingYear = year == null ? today.date().getYear() : FundingYear.validate(year);
         BudgetOverview overview = overview(fundingYear);
@@ -86,9 +90,9 @@ public class BudgetPages {
     }
 
     @GetMapping("/haushalt/festlegen")
-    public String form(@RequestParam(name = "jahr", required = false) Integer year,
-                       @RequestParam(name = "teil", required = false) ProgrammePart part,
-                       @RequestParam(name = "zentrum", required = false) String centre, Model model) {
+    String form(@RequestParam(name = "jahr", required = false) Integer year,
+                @RequestParam(name = "teil", required = false) ProgrammePart part,
+                @RequestParam(name = "zentrum", required = false) String centre, Model model) {
         UiAccess.requireRole(AccountRole.MINISTRY);
         BudgetForm form = new BudgetForm();
         form.setFundingYear(year == null ? today.date().getYear() : FundingYear.validate(year));
@@ -104,26 +108,24 @@ public class BudgetPages {
     }
 
     @PostMapping("/haushalt/festlegen")
-    public String set(@Valid @ModelAttribute("form") BudgetForm form, BindingResult binding, Model model, Locale locale,
-                      RedirectAttributes redirect) {
+    String set(@Valid @ModelAttribute("form") BudgetForm form, BindingResult binding, Model model, Locale locale,
+               RedirectAttributes redirect) {
         UiAccess.requireRole(AccountRole.MINISTRY);
         Money amount = FormMoney.parse(form.getAmount(), "amount", binding, messages, locale);
-        if (!binding.hasErrors()) {
-            try {
-                CentreId centreId = form.getCentreId() == null || form.getCentreId().isBlank() ? null : new CentreId(form.getCentreId().strip());
-                BudgetId id = BudgetId.of(form.getFundingYear(), form.getProgrammePart(), centreId);
-                commands.sendAndAwait(new SetBudgetCommand(id, amount, form.getReason()), id);
-                redirect.addFlashAttribute("confirmation", messages.getMessage("ui.budget.set",
-                        new Object[]{scope(id, locale), fmt.euro(amount)}, locale));
-                return "redirect:/haushalt?jahr=" + id.fundingYear();
-            } catch (RuntimeException e) {
-                if (!FormErrors.reject(binding, e, FIELDS, messages, locale)) {
-                    throw e;
-                }
-            }
-        }
-        model.addAttribute("formHasErrors", true);
-        return formPage(model);
+        AtomicReference<BudgetId> budget = new AtomicReference<>(); // known once the input passed
+        return forms.post(binding, model, locale, FIELDS)
+                .run(() -> budget.set(setBudget(form, amount)))
+                .confirm(redirect, "ui.budget.set", () -> new Object[]{scope(budget.get(), locale), fmt.euro(amount)})
+                .redirectTo(() -> "/haushalt?jahr=" + budget.get().fundingYear())
+                .orShowAgain(() -> formPage(model));
+    }
+
+    /** Sends the budget; the centre's key and the budget's id are checked here, so their refusals go on the form. */
+    private BudgetId setBudget(BudgetForm form, Money amount) {
+        CentreId centreId = form.getCentreId() == null || form.getCentreId().isBlank() ? null : new CentreId(form.getCentreId().strip());
+        BudgetId id = BudgetId.of(form.getFundingYear(), form.getProgrammePart(), centreId);
+        commands.sendAndAwait(new SetBudgetCommand(id, amount, form.getReason()), id);
+        return id;
     }
 
     private String formPage(Model model) {
@@ -145,7 +147,7 @@ public class BudgetPages {
         BudgetOverview overview = overview(fundingYear);
         return Stream.concat(Stream.ofNullable(overview.programmeParts()).flatMap(List::stream),
                         Stream.ofNullable(overview.centres()).flatMap(List::stream))
-                .filter(use -> use.programmePart() == part && java.util.Objects.equals(use.centreId(), centreId) && use.budget() != null)
+                .filter(use -> use.programmePart() == part && Objects.equals(use.centreId(), centreId) && use.budget() != null)
                 .findFirst();
     }
 

@@ -29,13 +29,13 @@ import java.util.List;
 @RestController
 @RequestMapping(path = "/api/centres", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Centres", description = "The integration centres (Kommunale Integrationszentren); everyone signed in may read them")
-public class CentreController {
+class CentreController {
 
     private final CommandDispatcher commands;
     private final QueryDispatcher queries;
     private final Today today;
 
-    public CentreController(CommandDispatcher commands, QueryDispatcher queries, Today today) {
+    CentreController(CommandDispatcher commands, QueryDispatcher queries, Today today) {
         this.commands = commands;
         this.queries = queries;
         this.today = today;

@@ -24,7 +24,7 @@ import java.util.Locale;
  * its grants (the grants register). The rules live on the command side, the sums in the database.
  */
 @PageController
-public class DashboardController {
+class DashboardController {
 
     private final QueryDispatcher queries;
     private final Today today;
@@ -32,8 +32,8 @@ public class DashboardController {
     private final org.springframework.context.MessageSource messages;
     private final nrw.komman.web.platform.page.Formats fmt;
 
-    public DashboardController(QueryDispatcher queries, Today today, org.springframework.context.MessageSource messages,
-                               nrw.komman.web.platform.page.Formats fmt) {
+    DashboardController(QueryDispatcher queries, Today today, org.springframework.context.MessageSource messages,
+                        nrw.komman.web.platform.page.Formats fmt) {
         this.queries = queries;
         this.today = today;
         this.messages = messages;

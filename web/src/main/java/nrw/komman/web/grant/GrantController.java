@@ -49,15 +49,14 @@ import java.util.List;
 @RestController
 @RequestMapping(path = "/api/grants", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Grants", description = "Applications for KOMM-AN grants and their decisions")
-public class GrantController {
+class GrantController {
 
     private final CommandDispatcher commands;
     private final QueryDispatcher queries;
     private final GrantHistoryExport exports;
     private final GrantTexts texts;
 
-    public GrantController(CommandDispatcher commands, QueryDispatcher queries, GrantHistoryExport exports,
-                           GrantTexts texts) {
+    GrantController(CommandDispatcher commands, QueryDispatcher queries, GrantHistoryExport exports, GrantTexts texts) {
         this.commands = commands;
         this.queries = queries;
         this.exports = exports;

@@ -25,13 +25,13 @@ import java.util.function.Function;
  * and the grant's own centre (another centre's coordinator gets the 403 page).
  */
 @PageController
-public class GrantHistoryDownloads {
+class GrantHistoryDownloads {
 
     private final QueryDispatcher queries;
     private final ChainCheck chain;
     private final GrantHistoryExport export;
 
-    public GrantHistoryDownloads(QueryDispatcher queries, ChainCheck chain, GrantHistoryExport export) {
+    GrantHistoryDownloads(QueryDispatcher queries, ChainCheck chain, GrantHistoryExport export) {
         this.queries = queries;
         this.chain = chain;
         this.export = export;

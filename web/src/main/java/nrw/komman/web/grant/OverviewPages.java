@@ -29,14 +29,14 @@ import java.util.stream.IntStream;
  * to one centre. Counts, hours and money only, never a volunteer's name (the query answers no more).
  */
 @PageController
-public class OverviewPages {
+class OverviewPages {
 
     private final QueryDispatcher queries;
     private final Today today;
 
     private final nrw.komman.web.platform.page.Formats fmt;
 
-    public OverviewPages(QueryDispatcher queries, Today today, nrw.komman.web.platform.page.Formats fmt) {
+    OverviewPages(QueryDispatcher queries, Today today, nrw.komman.web.platform.page.Formats fmt) {
         this.queries = queries;
         this.today = today;
         this.fmt = fmt;

@@ -37,15 +37,15 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "Data protection", description = "Erasure, withdrawal of consent, information (Art. 15 DSGVO), retention rules")
-public class PrivacyController {
+class PrivacyController {
 
     private final CommandDispatcher commands;
     private final QueryDispatcher queries;
     private final VolunteerDataFiles files;
     private final RetentionRuns retention;
 
-    public PrivacyController(CommandDispatcher commands, QueryDispatcher queries, VolunteerDataFiles files,
-                             RetentionRuns retention) {
+    PrivacyController(CommandDispatcher commands, QueryDispatcher queries, VolunteerDataFiles files,
+                      RetentionRuns retention) {
         this.commands = commands;
         this.queries = queries;
         this.files = files;

@@ -1,14 +1,13 @@
 package nrw.komman.web.privacy;
 
-import nrw.komman.web.platform.page.PageController;
 import jakarta.validation.Valid;
 import nrw.komman.kernel.centre.CentreView;
 import nrw.komman.kernel.centre.FindCentresQuery;
 import nrw.komman.kernel.privacy.RetentionPlan;
-import nrw.komman.web.privacy.RetentionRuns;
 import nrw.komman.web.privacy.RetentionRuns.RetentionRunResult;
 import nrw.komman.web.platform.QueryDispatcher;
-import nrw.komman.web.platform.page.FormErrors;
+import nrw.komman.web.platform.page.FormPage;
+import nrw.komman.web.platform.page.PageController;
 import org.springframework.context.MessageSource;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -29,20 +28,22 @@ import java.util.stream.Collectors;
  * with an explicit tick. The run's result is shown on the page after post-redirect-get.
  */
 @PageController
-public class RetentionPages {
+class RetentionPages {
 
+    private final FormPage forms;
     private final RetentionRuns retention;
     private final QueryDispatcher queries;
     private final MessageSource messages;
 
-    public RetentionPages(RetentionRuns retention, QueryDispatcher queries, MessageSource messages) {
+    RetentionPages(FormPage forms, RetentionRuns retention, QueryDispatcher queries, MessageSource messages) {
+        this.forms = forms;
         this.retention = retention;
         this.queries = queries;
         this.messages = messages;
     }
 
     @GetMapping("/verwaltung/aufbewahrung")
-    public String plan(Model model) {
+    String plan(Model model) {
         model.addAttribute("plan", retention.plan());
         model.addAttribute("centres", centreNames());
         model.addAttribute("nav", "retention");
@@ -50,32 +51,26 @@ public class RetentionPages {
     }
 
     @GetMapping("/verwaltung/aufbewahrung/lauf")
-    public String confirmation(Model model) {
+    String confirmation(Model model) {
         model.addAttribute("form", new RetentionForm());
         return confirmationPage(model);
     }
 
     @PostMapping("/verwaltung/aufbewahrung/lauf")
-    public String run(@Valid @ModelAttribute("form") RetentionForm form, BindingResult binding, Model model, Locale locale,
-                      RedirectAttributes redirect) {
-        if (!binding.hasErrors()) {
-            try {
-                RetentionRunResult result = retention.run();
-                redirect.addFlashAttribute("confirmation", messages.getMessage("ui.retention.done",
-                        new Object[]{result.runId(), result.erased().size(), result.grantFilesDue()}, locale));
-                redirect.addFlashAttribute("runId", result.runId());
-                redirect.addFlashAttribute("runErased", result.erased().stream()
-                        .map(v -> new ErasedRow(v.volunteerId().toString(), v.centreId().value(), v.inactiveSince()))
-                        .toList());
-                return "redirect:/verwaltung/aufbewahrung";
-            } catch (RuntimeException e) {
-                if (!FormErrors.reject(binding, e, Map.of(), messages, locale)) {
-                    throw e;
-                }
-            }
-        }
-        model.addAttribute("formHasErrors", true);
-        return confirmationPage(model);
+    String run(@Valid @ModelAttribute("form") RetentionForm form, BindingResult binding, Model model, Locale locale,
+               RedirectAttributes redirect) {
+        return forms.post(binding, model, locale, Map.of())
+                .run(() -> {
+                    RetentionRunResult result = retention.run();
+                    redirect.addFlashAttribute("confirmation", messages.getMessage("ui.retention.done",
+                            new Object[]{result.runId(), result.erased().size(), result.grantFilesDue()}, locale));
+                    redirect.addFlashAttribute("runId", result.runId());
+                    redirect.addFlashAttribute("runErased", result.erased().stream()
+                            .map(v -> new ErasedRow(v.volunteerId().toString(), v.centreId().value(), v.inactiveSince()))
+                            .toList());
+                })
+                .redirectTo("/verwaltung/aufbewahrung")
+                .orShowAgain(() -> confirmationPage(model));
     }
 
     /** One erased volunteer of a run, for the page after the redirect (plain values, fit for the session). */

@@ -1,6 +1,5 @@
 package nrw.komman.web.privacy;
 
-import nrw.komman.web.platform.page.PageController;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Valid;
@@ -13,13 +12,12 @@ import nrw.komman.kernel.privacy.WithdrawConsentCommand;
 import nrw.komman.kernel.volunteer.FindVolunteerQuery;
 import nrw.komman.kernel.volunteer.VolunteerId;
 import nrw.komman.kernel.volunteer.VolunteerView;
-import nrw.komman.web.privacy.VolunteerDataFiles;
 import nrw.komman.web.platform.security.CentreAccess;
-import nrw.komman.web.platform.CommandDispatcher;
 import nrw.komman.web.platform.Ids;
 import nrw.komman.web.platform.QueryDispatcher;
 import nrw.komman.web.platform.Today;
-import nrw.komman.web.platform.page.FormErrors;
+import nrw.komman.web.platform.page.FormPage;
+import nrw.komman.web.platform.page.PageController;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -53,23 +51,23 @@ import static java.util.Map.entry;
  * personal data.
  */
 @PageController
-public class VolunteerPrivacyPages {
+class VolunteerPrivacyPages {
 
     static final Map<String, String> WITHDRAWAL_FIELDS = Map.ofEntries(
             entry("consent.withdrawn-at", "date"), entry("consent.withdrawn-before-given", "date"),
             entry("withdrawnAt", "date"));
     static final List<String> WITHDRAWAL_ORDER = List.of("date", "time");
 
-    private final CommandDispatcher commands;
+    private final FormPage forms;
     private final QueryDispatcher queries;
     private final Today today;
     private final MessageSource messages;
     private final VolunteerDataFiles files;
     private final ObjectMapper json;
 
-    public VolunteerPrivacyPages(CommandDispatcher commands, QueryDispatcher queries, Today today, MessageSource messages,
-                                 VolunteerDataFiles files, ObjectMapper json) {
-        this.commands = commands;
+    VolunteerPrivacyPages(FormPage forms, QueryDispatcher queries, Today today, MessageSource messages,
+                          VolunteerDataFiles files, ObjectMapper json) {
+        this.forms = forms;
         this.queries = queries;
         this.today = today;
         this.messages = messages;
@@ -80,13 +78,13 @@ public class VolunteerPrivacyPages {
     // ---- the information (Art. 15) ----------------------------------------------------------------
 
     @GetMapping("/ehrenamtliche/{volunteerId}/auskunft.pdf")
-    public ResponseEntity<byte[]> pdf(@PathVariable String volunteerId) {
+    ResponseEntity<byte[]> pdf(@PathVariable String volunteerId) {
         VolunteerDataExport export = export(volunteerId);
         return download(files.pdf(export), MediaType.APPLICATION_PDF, files.fileName(export, "pdf"));
     }
 
     @GetMapping("/ehrenamtliche/{volunteerId}/auskunft.json")
-    public ResponseEntity<byte[]> json(@PathVariable String volunteerId) {
+    ResponseEntity<byte[]> json(@PathVariable String volunteerId) {
         VolunteerDataExport export = export(volunteerId);
         try {
             byte[] body = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(export);
@@ -116,7 +114,7 @@ public class VolunteerPrivacyPages {
     // ---- erasure (Art. 17) ------------------------------------------------------------------------
 
     @GetMapping("/ehrenamtliche/{volunteerId}/loeschung")
-    public String erasureConfirmation(@PathVariable String volunteerId, Model model, Locale locale, RedirectAttributes redirect) {
+    String erasureConfirmation(@PathVariable String volunteerId, Model model, Locale locale, RedirectAttributes redirect) {
         VolunteerView volunteer = find(volunteerId);
         if (volunteer.erased()) {
             return alreadyErased(volunteer, locale, redirect);
@@ -126,24 +124,15 @@ public class VolunteerPrivacyPages {
     }
 
     @PostMapping("/ehrenamtliche/{volunteerId}/loeschung")
-    public String erase(@PathVariable String volunteerId, @Valid @ModelAttribute("form") ErasureForm form, BindingResult binding,
-                        Model model, Locale locale, RedirectAttributes redirect) {
+    String erase(@PathVariable String volunteerId, @Valid @ModelAttribute("form") ErasureForm form, BindingResult binding,
+                 Model model, Locale locale, RedirectAttributes redirect) {
         VolunteerView volunteer = find(volunteerId);
-        if (!binding.hasErrors()) {
-            try {
-                commands.sendAndAwait(new EraseVolunteerDataCommand(volunteer.volunteerId(), ErasureReason.REQUEST),
-                        volunteer.volunteerId());
-                redirect.addFlashAttribute("confirmation", messages.getMessage("ui.erasure.done", null, locale));
-                redirect.addFlashAttribute("erasedOn", today.date());
-                return "redirect:/ehrenamtliche/" + volunteer.volunteerId();
-            } catch (RuntimeException e) {
-                if (!FormErrors.reject(binding, e, Map.of(), messages, locale)) {
-                    throw e;
-                }
-            }
-        }
-        model.addAttribute("formHasErrors", true);
-        return erasurePage(volunteer, model);
+        return forms.post(binding, model, locale, Map.of())
+                .send(() -> new EraseVolunteerDataCommand(volunteer.volunteerId(), ErasureReason.REQUEST), volunteer.volunteerId())
+                .confirm(redirect, "ui.erasure.done")
+                .flash(redirect, "erasedOn", today::date)
+                .redirectTo("/ehrenamtliche/" + volunteer.volunteerId())
+                .orShowAgain(() -> erasurePage(volunteer, model));
     }
 
     private String erasurePage(VolunteerView volunteer, Model model) {
@@ -156,7 +145,7 @@ public class VolunteerPrivacyPages {
     // ---- withdrawal of consent --------------------------------------------------------------------
 
     @GetMapping("/ehrenamtliche/{volunteerId}/widerruf")
-    public String withdrawalForm(@PathVariable String volunteerId, Model model, Locale locale, RedirectAttributes redirect) {
+    String withdrawalForm(@PathVariable String volunteerId, Model model, Locale locale, RedirectAttributes redirect) {
         VolunteerView volunteer = find(volunteerId);
         if (volunteer.erased()) {
             return alreadyErased(volunteer, locale, redirect);
@@ -173,8 +162,8 @@ public class VolunteerPrivacyPages {
      * nothing sent); the confirmation page posts "confirm" (recorded, and the data erased) or "change".
      */
     @PostMapping("/ehrenamtliche/{volunteerId}/widerruf")
-    public String withdraw(@PathVariable String volunteerId, @Valid @ModelAttribute("form") ConsentWithdrawalForm form,
-                           BindingResult binding, Model model, Locale locale, RedirectAttributes redirect) {
+    String withdraw(@PathVariable String volunteerId, @Valid @ModelAttribute("form") ConsentWithdrawalForm form,
+                    BindingResult binding, Model model, Locale locale, RedirectAttributes redirect) {
         VolunteerView volunteer = find(volunteerId);
         if (form.changing()) {
             form.setStep(null);
@@ -195,19 +184,15 @@ public class VolunteerPrivacyPages {
             model.addAttribute("nav", "volunteers");
             return "coordinator/consent-withdrawal-confirm";
         }
-        try {
-            commands.sendAndAwait(new WithdrawConsentCommand(volunteer.volunteerId(), withdrawnAt), volunteer.volunteerId());
-            redirect.addFlashAttribute("confirmation", messages.getMessage("ui.withdrawal.done", null, locale));
-            redirect.addFlashAttribute("erasedOn", today.date());
-            return "redirect:/ehrenamtliche/" + volunteer.volunteerId();
-        } catch (RuntimeException e) {
-            if (!FormErrors.reject(binding, e, WITHDRAWAL_FIELDS, messages, locale)) {
-                throw e;
-            }
-        }
-        form.setStep(null);
-        model.addAttribute("formHasErrors", true);
-        return withdrawalPage(volunteer, model);
+        return forms.post(binding, model, locale, WITHDRAWAL_FIELDS)
+                .send(() -> new WithdrawConsentCommand(volunteer.volunteerId(), withdrawnAt), volunteer.volunteerId())
+                .confirm(redirect, "ui.withdrawal.done")
+                .flash(redirect, "erasedOn", today::date)
+                .redirectTo("/ehrenamtliche/" + volunteer.volunteerId())
+                .orShowAgain(() -> {
+                    form.setStep(null);
+                    return withdrawalPage(volunteer, model);
+                });
     }
 
     private String withdrawalPage(VolunteerView volunteer, Model model) {

@@ -14,12 +14,12 @@ import org.springframework.web.bind.annotation.RestController;
 /** State-wide figures: counts, hours and money, never names (ministry, auditors, grant authority). */
 @RestController
 @Tag(name = "Ministry", description = "State-wide figures per centre, per Regierungsbezirk and for the state")
-public class MinistryController {
+class MinistryController {
 
     private final QueryDispatcher queries;
     private final Today today;
 
-    public MinistryController(QueryDispatcher queries, Today today) {
+    MinistryController(QueryDispatcher queries, Today today) {
         this.queries = queries;
         this.today = today;
     }

@@ -32,11 +32,11 @@ import java.util.Map;
  */
 @RestController
 @Tag(name = "Reports", description = "Annual reports as of a date, replayed from the recorded events")
-public class ReportController {
+class ReportController {
 
     private final AnnualReports reports;
 
-    public ReportController(AnnualReports reports) {
+    ReportController(AnnualReports reports) {
         this.reports = reports;
     }
 

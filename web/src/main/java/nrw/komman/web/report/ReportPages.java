@@ -50,7 +50,7 @@ import java.util.stream.IntStream;
  * colleagues with the same rights ("Im Hintergrund erstellen").
  */
 @PageController
-public class ReportPages {
+class ReportPages {
 
     private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("d.M.uuuu")
             .withResolverStyle(java.time.format.ResolverStyle.STRICT); // 31.2. is a typing error, not the 28th
@@ -60,7 +60,7 @@ public class ReportPages {
     private final Formats fmt;
     private final MessageSource messages;
 
-    public ReportPages(AnnualReports reports, Today today, Formats fmt, MessageSource messages) {
+    ReportPages(AnnualReports reports, Today today, Formats fmt, MessageSource messages) {
         this.reports = reports;
         this.today = today;
         this.fmt = fmt;

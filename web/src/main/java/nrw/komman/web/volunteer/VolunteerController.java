@@ -36,14 +36,14 @@ import java.util.Locale;
 /** Volunteers of a centre: for that centre's coordinators only (names and contact data). */
 @RestController
 @Tag(name = "Volunteers", description = "Registering and managing a centre's volunteers (coordinators of that centre)")
-public class VolunteerController {
+class VolunteerController {
 
     static final int MAX_SEARCH = 200;
 
     private final CommandDispatcher commands;
     private final QueryDispatcher queries;
 
-    public VolunteerController(CommandDispatcher commands, QueryDispatcher queries) {
+    VolunteerController(CommandDispatcher commands, QueryDispatcher queries) {
         this.commands = commands;
         this.queries = queries;
     }

@@ -11,7 +11,7 @@ import java.util.Optional;
  * posts to Spring Security ({@code POST /login}); sign-out is {@code POST /logout}.
  */
 @PageController
-public class HomeController {
+class HomeController {
 
     @GetMapping("/login")
     public String login() {

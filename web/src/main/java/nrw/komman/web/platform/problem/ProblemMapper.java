@@ -1,11 +1,5 @@
 package nrw.komman.web.platform.problem;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
 import nrw.komman.kernel.common.DomainException;
 import nrw.komman.kernel.common.Refusal;
@@ -43,13 +37,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.temporal.Temporal;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -69,7 +57,8 @@ import java.util.stream.Collectors;
  * <p>Order: a {@link DomainException} anywhere in the cause chain wins (Axon wraps refusals in
  * {@code CommandExecutionException}, {@code CompletionException}, Jackson in mapping exceptions),
  * then a too-large body, Spring MVC's own exceptions, security, Axon's infrastructure refusals, and
- * finally a generic 500 that says nothing about the exception.
+ * finally a generic 500 that says nothing about the exception. Input that could not be read at all (the
+ * body, a parameter's type) has its own class, {@link UnreadableInput}.
  */
 public class ProblemMapper {
 
@@ -121,10 +110,10 @@ public class ProblemMapper {
                     .toList());
         }
         if (ex instanceof HttpMessageNotReadableException unreadable) {
-            return unreadable(unreadable);
+            return UnreadableInput.body(unreadable);
         }
         if (ex instanceof TypeMismatchException mismatch) {
-            return typeMismatch(mismatch);
+            return UnreadableInput.parameter(mismatch);
         }
         if (ex instanceof MissingServletRequestParameterException missing) {
             return problem(HttpStatus.BAD_REQUEST, "parameter.missing",
@@ -244,47 +233,6 @@ public class ProblemMapper {
         return problem(HttpStatus.BAD_REQUEST, "validation.failed", detail, sorted);
     }
 
-    private ProblemDetail unreadable(HttpMessageNotReadableException ex) {
-        Throwable cause = ex.getCause();
-        if (cause instanceof UnrecognizedPropertyException unknown) {
-            String field = path(unknown);
-            return problem(HttpStatus.BAD_REQUEST, "json.unknown-field", "Das Feld „" + field + "“ ist unbekannt.",
-                    List.of(new FieldError(field, "ist unbekannt")));
-        }
-        if (cause instanceof InvalidFormatException format) {
-            String field = path(format);
-            String message = "„" + abbreviate(String.valueOf(format.getValue())) + "“ ist ungültig; erwartet wird "
-                    + expected(format.getTargetType());
-            return problem(HttpStatus.BAD_REQUEST, "json.invalid-value", "„" + field + "“: " + message + ".",
-                    List.of(new FieldError(field, message)));
-        }
-        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            String field = path(mismatch);
-            String message = "hat den falschen Typ; erwartet wird " + expected(mismatch.getTargetType());
-            return problem(HttpStatus.BAD_REQUEST, "json.wrong-type", "„" + field + "“ " + message + ".",
-                    List.of(new FieldError(field, message)));
-        }
-        if (cause instanceof StreamReadException || cause instanceof JsonProcessingException && !(cause instanceof JsonMappingException)) {
-            return problem(HttpStatus.BAD_REQUEST, "json.malformed", "Der Inhalt der Anfrage ist kein gültiges JSON.");
-        }
-        if (cause == null && ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")) {
-            return problem(HttpStatus.BAD_REQUEST, "body.missing", "Der Inhalt der Anfrage fehlt.");
-        }
-        if (cause instanceof MismatchedInputException) { // e.g. an empty body or an array where an object belongs
-            return problem(HttpStatus.BAD_REQUEST, "body.malformed",
-                    "Der Inhalt der Anfrage fehlt oder hat nicht die erwartete Form (ein JSON-Objekt).");
-        }
-        return problem(HttpStatus.BAD_REQUEST, "body.unreadable", "Der Inhalt der Anfrage ist nicht lesbar.");
-    }
-
-    private ProblemDetail typeMismatch(TypeMismatchException ex) {
-        String name = ex.getPropertyName() == null ? "?" : ex.getPropertyName();
-        String message = "„" + abbreviate(shown(ex.getValue())) + "“ ist ungültig; erwartet wird "
-                + expected(ex.getRequiredType());
-        return problem(HttpStatus.BAD_REQUEST, "parameter.invalid", "Der Parameter „" + name + "“: " + message + ".",
-                List.of(new FieldError(name, message)));
-    }
-
     private static List<FieldError> fieldErrors(BindingResult result) {
         List<FieldError> errors = new ArrayList<>();
         result.getFieldErrors().forEach(e -> errors.add(new FieldError(e.getField(), message(e))));
@@ -314,13 +262,12 @@ public class ProblemMapper {
         return pd;
     }
 
-    private static ProblemDetail problem(HttpStatus status, String code, String detail, List<FieldError> errors) {
+    static ProblemDetail problem(HttpStatus status, String code, String detail, List<FieldError> errors) {
         ProblemDetail pd = problem(status, code, detail);
         pd.setProperty(ERRORS, errors);
         return pd;
     }
 
-    /** The first domain refusal in the cause chain, also in Axon's exception details. */
     /** The refusal behind an exception: itself, a cause, Axon's details (in one process, or as a {@link Refusal} over Axon Server). */
     public static Optional<DomainException> findDomainException(Throwable ex) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -354,79 +301,9 @@ public class ProblemMapper {
         return Optional.empty();
     }
 
-    private static String path(JsonMappingException ex) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference ref : ex.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!sb.isEmpty()) {
-                    sb.append('.');
-                }
-                sb.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                sb.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return sb.isEmpty() ? "?" : sb.toString();
-    }
-
-    /** What a value of the type looks like, in German. */
-    static String expected(Class<?> type) {
-        if (type == null) {
-            return "ein anderer Wert";
-        }
-        if (type.isEnum()) {
-            return "einer der Werte " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
-                    .collect(Collectors.joining(", "));
-        }
-        if (type == LocalDate.class) {
-            return "ein Datum im Format JJJJ-MM-TT (z. B. 2025-03-31)";
-        }
-        if (type == Instant.class || type == OffsetDateTime.class) {
-            return "ein Zeitpunkt nach ISO-8601 (z. B. 2025-03-31T10:15:00Z)";
-        }
-        if (Temporal.class.isAssignableFrom(type)) {
-            return "eine Zeitangabe nach ISO-8601";
-        }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
-                || type == Short.class || type == short.class) {
-            return "eine ganze Zahl";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true oder false";
-        }
-        if (type == UUID.class) {
-            return "eine Kennung (UUID)";
-        }
-        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "eine Liste";
-        }
-        if (type == String.class) {
-            return "ein Text";
-        }
-        if (Number.class.isAssignableFrom(type)) {
-            return "eine Zahl";
-        }
-        return "ein Objekt";
-    }
-
-    /** A parameter's value as the client sent it: a repeated parameter arrives as an array, never shown as "[Ljava.lang.String;@…". */
-    private static String shown(Object value) {
-        if (value instanceof Object[] values) {
-            return Arrays.stream(values).map(String::valueOf).collect(Collectors.joining(", "));
-        }
-        if (value instanceof Collection<?> values) {
-            return values.stream().map(String::valueOf).collect(Collectors.joining(", "));
-        }
-        return String.valueOf(value);
-    }
-
     private static String sentence(String text) {
         return text.endsWith(".") ? text : text + ".";
     }
 
-    private static String abbreviate(String value) {
-        String clean = value.codePoints().filter(c -> !Character.isISOControl(c))
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        return clean.length() > 40 ? clean.substring(0, 40) + "…" : clean;
-    }
+
 }

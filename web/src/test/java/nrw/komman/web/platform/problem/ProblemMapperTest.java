@@ -420,16 +420,16 @@ class ProblemMapperTest {
 
     @Test
     void expected_values_are_described_in_german_for_every_kind_of_type() {
-        assertThat(ProblemMapper.expected(Integer.class)).isEqualTo("eine ganze Zahl");
-        assertThat(ProblemMapper.expected(boolean.class)).isEqualTo("true oder false");
-        assertThat(ProblemMapper.expected(java.util.UUID.class)).isEqualTo("eine Kennung (UUID)");
-        assertThat(ProblemMapper.expected(java.time.Instant.class)).contains("ISO-8601");
-        assertThat(ProblemMapper.expected(java.time.YearMonth.class)).isEqualTo("eine Zeitangabe nach ISO-8601");
-        assertThat(ProblemMapper.expected(List.class)).isEqualTo("eine Liste");
-        assertThat(ProblemMapper.expected(String.class)).isEqualTo("ein Text");
-        assertThat(ProblemMapper.expected(java.math.BigDecimal.class)).isEqualTo("eine Zahl");
-        assertThat(ProblemMapper.expected(Map.class)).isEqualTo("ein Objekt");
-        assertThat(ProblemMapper.expected(null)).isEqualTo("ein anderer Wert");
+        assertThat(UnreadableInput.expected(Integer.class)).isEqualTo("eine ganze Zahl");
+        assertThat(UnreadableInput.expected(boolean.class)).isEqualTo("true oder false");
+        assertThat(UnreadableInput.expected(java.util.UUID.class)).isEqualTo("eine Kennung (UUID)");
+        assertThat(UnreadableInput.expected(java.time.Instant.class)).contains("ISO-8601");
+        assertThat(UnreadableInput.expected(java.time.YearMonth.class)).isEqualTo("eine Zeitangabe nach ISO-8601");
+        assertThat(UnreadableInput.expected(List.class)).isEqualTo("eine Liste");
+        assertThat(UnreadableInput.expected(String.class)).isEqualTo("ein Text");
+        assertThat(UnreadableInput.expected(java.math.BigDecimal.class)).isEqualTo("eine Zahl");
+        assertThat(UnreadableInput.expected(Map.class)).isEqualTo("ein Objekt");
+        assertThat(UnreadableInput.expected(null)).isEqualTo("ein anderer Wert");
     }
 
     // ---- helpers --------------------------------------------------------------------------

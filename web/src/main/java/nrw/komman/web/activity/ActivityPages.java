@@ -1,0 +1,200 @@
+package nrw.komman.web.activity;
+
+import jakarta.validation.Valid;
+import nrw.komman.kernel.activity.ActivityId;
+import nrw.komman.kernel.activity.ActivityPage;
+import nrw.komman.kernel.activity.ActivityView;
+import nrw.komman.kernel.activity.FindActivitiesQuery;
+import nrw.komman.kernel.activity.WithdrawActivityCommand;
+import nrw.komman.kernel.common.NotFoundException;
+import nrw.komman.kernel.volunteer.FindVolunteerQuery;
+import nrw.komman.kernel.volunteer.VolunteerId;
+import nrw.komman.kernel.volunteer.VolunteerView;
+import nrw.komman.web.platform.Ids;
+import nrw.komman.web.platform.QueryDispatcher;
+import nrw.komman.web.platform.Today;
+import nrw.komman.web.platform.page.FormPage;
+import nrw.komman.web.platform.security.CentreAccess;
+import nrw.komman.web.volunteer.Choices;
+import nrw.komman.web.platform.page.PageController;
+import org.springframework.context.MessageSource;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static java.util.Map.entry;
+
+/**
+ * A volunteer's activities in the browser (coordinator): logging one, correcting and withdrawing a logged one.
+ * Logged facts are never edited in place: each change is a new command with a reason, and the volunteer's
+ * page shows the entry as corrected or withdrawn.
+ */
+@PageController
+class ActivityPages {
+
+    /** Which form field a refusal's code is about (longest prefix wins). */
+    static final Map<String, String> ACTIVITY_FIELDS = Map.ofEntries(
+            entry("date", "date"), entry("activity.future-date", "date"), entry("activity.before-registration", "date"),
+            entry("activity.duration", "minutes"), entry("category", "category"), entry("note", "note"));
+    static final Map<String, String> CORRECTION_FIELDS = withReason(ACTIVITY_FIELDS);
+    static final Map<String, String> WITHDRAWAL_FIELDS = Map.of("reason", "reason");
+
+    /** The forms' fields in the order they appear, for the error summary. */
+    static final List<String> ACTIVITY_ORDER = List.of("date", "minutes", "category", "note");
+    static final List<String> CORRECTION_ORDER = List.of("date", "minutes", "category", "note", "reason");
+
+    private final FormPage forms;
+    private final QueryDispatcher queries;
+    private final Today today;
+    private final MessageSource messages;
+
+    ActivityPages(FormPage forms, QueryDispatcher queries, Today today, MessageSource messages) {
+        this.forms = forms;
+        this.queries = queries;
+        this.today = today;
+        this.messages = messages;
+    }
+
+    // ---- logging an activity ---------------------------------------------------------------------
+
+    @GetMapping("/ehrenamtliche/{volunteerId}/einsaetze/neu")
+    String activityForm(@PathVariable String volunteerId, Model model) {
+        ActivityForm form = new ActivityForm();
+        form.setDate(today.date());
+        model.addAttribute("form", form);
+        return activityPage(volunteer(volunteerId), model);
+    }
+
+    @PostMapping("/ehrenamtliche/{volunteerId}/einsaetze")
+    String logActivity(@PathVariable String volunteerId, @Valid @ModelAttribute("form") ActivityForm form,
+                       BindingResult binding, Model model, Locale locale, RedirectAttributes redirect) {
+        VolunteerView volunteer = volunteer(volunteerId);
+        return forms.post(binding, model, locale, ACTIVITY_FIELDS)
+                .send(() -> form.toCommand(volunteer.volunteerId(), ActivityId.random()), volunteer.volunteerId())
+                .confirm(redirect, "ui.activity.logged", () -> new Object[]{volunteer.name()})
+                .redirectTo("/ehrenamtliche/" + volunteer.volunteerId())
+                .orShowAgain(() -> activityPage(volunteer, model));
+    }
+
+    private String activityPage(VolunteerView volunteer, Model model) {
+        model.addAttribute("volunteer", volunteer);
+        model.addAttribute("categories", Choices.categories());
+        model.addAttribute("today", today.date());
+        model.addAttribute("fieldOrder", ACTIVITY_ORDER);
+        model.addAttribute("nav", "volunteers");
+        return "coordinator/activity-form";
+    }
+
+    // ---- correcting ------------------------------------------------------------------------------
+
+    @GetMapping("/ehrenamtliche/{volunteerId}/einsaetze/{activityId}/korrektur")
+    String correctionForm(@PathVariable String volunteerId, @PathVariable String activityId, Model model) {
+        VolunteerView volunteer = volunteer(volunteerId);
+        ActivityView activity = activity(volunteer, activityId);
+        model.addAttribute("form", CorrectionForm.of(activity));
+        return correctionPage(volunteer, activity, model);
+    }
+
+    @PostMapping("/ehrenamtliche/{volunteerId}/einsaetze/{activityId}/korrektur")
+    String correct(@PathVariable String volunteerId, @PathVariable String activityId,
+                   @Valid @ModelAttribute("form") CorrectionForm form, BindingResult binding, Model model, Locale locale,
+                   RedirectAttributes redirect) {
+        VolunteerView volunteer = volunteer(volunteerId);
+        ActivityView activity = activity(volunteer, activityId);
+        return forms.post(binding, model, locale, CORRECTION_FIELDS)
+                .send(() -> form.toCommand(volunteer.volunteerId(), activity), volunteer.volunteerId())
+                .confirm(redirect, "ui.activity.corrected", () -> new Object[]{displayName(volunteer, locale)})
+                .redirectTo("/ehrenamtliche/" + volunteer.volunteerId())
+                .orShowAgain(() -> correctionPage(volunteer, activity, model));
+    }
+
+    private String correctionPage(VolunteerView volunteer, ActivityView activity, Model model) {
+        model.addAttribute("volunteer", volunteer);
+        model.addAttribute("activity", activity);
+        model.addAttribute("categories", Choices.categories());
+        model.addAttribute("today", today.date());
+        model.addAttribute("fieldOrder", CORRECTION_ORDER);
+        model.addAttribute("nav", "volunteers");
+        return "coordinator/activity-correction";
+    }
+
+    // ---- withdrawing -----------------------------------------------------------------------------
+
+    @GetMapping("/ehrenamtliche/{volunteerId}/einsaetze/{activityId}/ruecknahme")
+    String withdrawalForm(@PathVariable String volunteerId, @PathVariable String activityId, Model model) {
+        VolunteerView volunteer = volunteer(volunteerId);
+        model.addAttribute("form", new WithdrawalForm());
+        return withdrawalPage(volunteer, activity(volunteer, activityId), model);
+    }
+
+    @PostMapping("/ehrenamtliche/{volunteerId}/einsaetze/{activityId}/ruecknahme")
+    String withdraw(@PathVariable String volunteerId, @PathVariable String activityId,
+                    @Valid @ModelAttribute("form") WithdrawalForm form, BindingResult binding, Model model, Locale locale,
+                    RedirectAttributes redirect) {
+        VolunteerView volunteer = volunteer(volunteerId);
+        ActivityView activity = activity(volunteer, activityId);
+        return forms.post(binding, model, locale, WITHDRAWAL_FIELDS)
+                .send(() -> new WithdrawActivityCommand(volunteer.volunteerId(), activity.activityId(), form.getReason()),
+                        volunteer.volunteerId())
+                .confirm(redirect, "ui.activity.withdrawn", () -> new Object[]{displayName(volunteer, locale)})
+                .redirectTo("/ehrenamtliche/" + volunteer.volunteerId())
+                .orShowAgain(() -> withdrawalPage(volunteer, activity, model));
+    }
+
+    private String withdrawalPage(VolunteerView volunteer, ActivityView activity, Model model) {
+        model.addAttribute("volunteer", volunteer);
+        model.addAttribute("activity", activity);
+        model.addAttribute("fieldOrder", List.of("reason"));
+        model.addAttribute("nav", "volunteers");
+        return "coordinator/activity-withdrawal";
+    }
+
+    // ---- reads -----------------------------------------------------------------------------------
+
+    /** The volunteer as the read model knows them; the query side refuses another centre's (403). */
+    private VolunteerView volunteer(String volunteerId) {
+        VolunteerId id = Ids.volunteer("volunteerId", volunteerId);
+        VolunteerView view = queries.one(new FindVolunteerQuery(id), VolunteerView.class, "volunteer.not-found",
+                "Unter dieser Kennung ist niemand registriert.");
+        CentreAccess.requireOwnCentre(view.centreId());
+        return view;
+    }
+
+    /** The activity from the volunteer's log, page by page (as the API's GET of one activity). */
+    private ActivityView activity(VolunteerView volunteer, String activityId) {
+        ActivityId wanted = Ids.activity("activityId", activityId);
+        int size = FindActivitiesQuery.MAX_SIZE;
+        for (int page = 0; ; page++) {
+            ActivityPage found = queries.one(new FindActivitiesQuery(volunteer.centreId(), volunteer.volunteerId(),
+                    null, null, null, page, size), ActivityPage.class, "activity.not-found", "Diesen Einsatz gibt es nicht.");
+            for (ActivityView item : found.items()) {
+                if (item.activityId().equals(wanted)) {
+                    return item;
+                }
+            }
+            if (found.items().isEmpty() || (long) (page + 1) * size >= found.totalItems()) {
+                throw new NotFoundException("activity.not-found", "Diesen Einsatz gibt es nicht.");
+            }
+        }
+    }
+
+    /** The volunteer's name; once erased, what the pages show instead ("(Daten gelöscht)"). */
+    private String displayName(VolunteerView volunteer, Locale locale) {
+        return volunteer.name() != null ? volunteer.name() : messages.getMessage("volunteer.erased", null, locale);
+    }
+
+    private static Map<String, String> withReason(Map<String, String> fields) {
+        Map<String, String> all = new HashMap<>(fields);
+        all.put("reason", "reason");
+        return Map.copyOf(all);
+    }
+}

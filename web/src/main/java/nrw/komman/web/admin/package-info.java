@@ -1,0 +1,4 @@
+/**
+ * The administrator's view of the read models: their status and the rebuild, as page and as API.
+ */
+package nrw.komman.web.admin;

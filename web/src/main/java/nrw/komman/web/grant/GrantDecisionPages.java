@@ -1,0 +1,186 @@
+package nrw.komman.web.grant;
+
+import jakarta.validation.Valid;
+import nrw.komman.kernel.common.AccountRole;
+import nrw.komman.kernel.common.Money;
+import nrw.komman.kernel.grant.AmendGrantCommand;
+import nrw.komman.kernel.grant.ApproveGrantCommand;
+import nrw.komman.kernel.grant.FindGrantsQuery;
+import nrw.komman.kernel.grant.GrantStatus;
+import nrw.komman.kernel.grant.GrantView;
+import nrw.komman.kernel.grant.Recommendation;
+import nrw.komman.kernel.grant.RejectGrantCommand;
+import nrw.komman.kernel.grant.ReviewGrantCommand;
+import nrw.komman.web.platform.QueryDispatcher;
+import nrw.komman.web.platform.page.FormMoney;
+import nrw.komman.web.platform.page.FormPage;
+import nrw.komman.web.platform.page.Formats;
+import nrw.komman.web.platform.page.GermanMoney;
+import nrw.komman.web.platform.page.PageController;
+import nrw.komman.web.platform.page.UiAccess;
+import org.springframework.context.MessageSource;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import static java.util.Map.entry;
+
+/**
+ * The review and the decisions in the browser: the grant authority's inbox and review, the ministry's
+ * decisions (approve with an amount, or reject with a reason; the four-eyes refusal stays on the form) and
+ * its amendment of an approved grant. Every change is one command, then post-redirect-get with a confirmation.
+ */
+@PageController
+class GrantDecisionPages {
+
+    static final Map<String, String> REVIEW_FIELDS = Map.ofEntries(entry("recommendation", "recommendation"), entry("note", "note"));
+    static final List<String> REVIEW_ORDER = List.of("recommendation", "note");
+    static final Map<String, String> DECISION_FIELDS = Map.ofEntries(
+            entry("approvedAmount", "approvedAmount"), entry("money", "approvedAmount"),
+            entry("grant.approved-exceeds-requested", "approvedAmount"), entry("budget.exceeded", "approvedAmount"),
+            entry("budget.centre-exceeded", "approvedAmount"), entry("note", "note"), entry("reason", "note"));
+    static final List<String> DECISION_ORDER = List.of("decision", "approvedAmount", "note");
+    static final Map<String, String> AMENDMENT_FIELDS = Map.ofEntries(
+            entry("approvedAmount", "approvedAmount"), entry("money", "approvedAmount"),
+            entry("grant.approved-exceeds-requested", "approvedAmount"), entry("grant.amendment-below-disbursed", "approvedAmount"),
+            entry("grant.amendment-unchanged", "approvedAmount"), entry("budget.exceeded", "approvedAmount"),
+            entry("budget.centre-exceeded", "approvedAmount"), entry("reason", "reason"));
+    static final List<String> AMENDMENT_ORDER = List.of("approvedAmount", "reason");
+
+    private final FormPage forms;
+    private final QueryDispatcher queries;
+    private final MessageSource messages;
+    private final Formats fmt;
+
+    GrantDecisionPages(FormPage forms, QueryDispatcher queries, MessageSource messages, Formats fmt) {
+        this.forms = forms;
+        this.queries = queries;
+        this.messages = messages;
+        this.fmt = fmt;
+    }
+
+    // ---- the grant authority's review -----------------------------------------------------------
+
+    @GetMapping("/pruefung")
+    String inbox(Model model) {
+        model.addAttribute("grants", queries.list(new FindGrantsQuery(null, null, GrantStatus.APPLIED), GrantView.class));
+        model.addAttribute("nav", "inbox");
+        return "grant/inbox";
+    }
+
+    @GetMapping("/zuwendungen/{grantId}/pruefung")
+    String reviewForm(@PathVariable String grantId, Model model) {
+        model.addAttribute("form", new ReviewForm());
+        return reviewPage(GrantReads.find(queries, grantId), model);
+    }
+
+    @PostMapping("/zuwendungen/{grantId}/pruefung")
+    String review(@PathVariable String grantId, @Valid @ModelAttribute("form") ReviewForm form, BindingResult binding,
+                  Model model, Locale locale, RedirectAttributes redirect) {
+        GrantView grant = GrantReads.find(queries, grantId);
+        return forms.post(binding, model, locale, REVIEW_FIELDS)
+                .send(() -> new ReviewGrantCommand(grant.grantId(), form.getRecommendation(), form.getNote()), grant.grantId())
+                .confirm(redirect, "ui.grant.reviewed", () -> new Object[]{grant.title(), grant.centreName()})
+                .redirectTo("/pruefung")
+                .orShowAgain(() -> reviewPage(grant, model));
+    }
+
+    private String reviewPage(GrantView grant, Model model) {
+        model.addAttribute("grant", grant);
+        model.addAttribute("recommendations", Recommendation.values());
+        model.addAttribute("fieldOrder", REVIEW_ORDER);
+        model.addAttribute("nav", "inbox");
+        return "grant/review";
+    }
+
+    // ---- the ministry's decisions ---------------------------------------------------------------
+
+    @GetMapping("/entscheidungen")
+    String decisions(Model model) {
+        model.addAttribute("grants", queries.list(new FindGrantsQuery(null, null, GrantStatus.REVIEWED), GrantView.class));
+        model.addAttribute("nav", "decisions");
+        return "grant/decisions";
+    }
+
+    @GetMapping("/zuwendungen/{grantId}/entscheidung")
+    String decisionForm(@PathVariable String grantId, Model model) {
+        GrantView grant = GrantReads.find(queries, grantId);
+        DecisionForm form = new DecisionForm();
+        form.setApprovedAmount(GermanMoney.format(grant.requestedAmount()));
+        model.addAttribute("form", form);
+        return decisionPage(grant, model);
+    }
+
+    @PostMapping("/zuwendungen/{grantId}/entscheidung")
+    String decide(@PathVariable String grantId, @Valid @ModelAttribute("form") DecisionForm form, BindingResult binding,
+                  Model model, Locale locale, RedirectAttributes redirect) {
+        GrantView grant = GrantReads.find(queries, grantId);
+        boolean approve = form.getDecision() == DecisionForm.Decision.APPROVE;
+        Money amount = approve ? FormMoney.parse(form.getApprovedAmount(), "approvedAmount", binding, messages, locale) : null;
+        if (form.getDecision() == DecisionForm.Decision.REJECT
+                && (form.getNote() == null || form.getNote().isBlank()) && binding.getFieldErrorCount("note") == 0) {
+            binding.rejectValue("note", "ui.grant.rejectReason.required",
+                    messages.getMessage("ui.grant.rejectReason.required", null, locale));
+        }
+        FormPage.Submission submission = forms.post(binding, model, locale, DECISION_FIELDS)
+                .keepingOnForm(Set.of("grant.four-eyes"));
+        if (approve) {
+            submission.send(() -> new ApproveGrantCommand(grant.grantId(), amount, form.getNote()), grant.grantId())
+                    .confirm(redirect, "ui.grant.approved", () -> new Object[]{grant.title(), grant.centreName(),
+                            GermanMoney.format(amount) + "\u00A0€"});
+        } else {
+            submission.send(() -> new RejectGrantCommand(grant.grantId(), form.getNote()), grant.grantId())
+                    .confirm(redirect, "ui.grant.rejected", () -> new Object[]{grant.title(), grant.centreName()});
+        }
+        return submission.redirectTo("/zuwendungen/" + grant.grantId())
+                .orShowAgain(() -> decisionPage(grant, model));
+    }
+
+    private String decisionPage(GrantView grant, Model model) {
+        model.addAttribute("grant", grant);
+        model.addAttribute("fieldOrder", DECISION_ORDER);
+        model.addAttribute("nav", "decisions");
+        return "grant/decision";
+    }
+
+    // ---- the ministry's Änderungsbescheid -------------------------------------------------------
+
+    @GetMapping("/zuwendungen/{grantId}/aenderung")
+    String amendmentForm(@PathVariable String grantId, Model model) {
+        UiAccess.requireRole(AccountRole.MINISTRY);
+        GrantView grant = GrantReads.find(queries, grantId);
+        AmendmentForm form = new AmendmentForm();
+        form.setApprovedAmount(GermanMoney.format(grant.approvedAmount()));
+        model.addAttribute("form", form);
+        return amendmentPage(grant, model);
+    }
+
+    @PostMapping("/zuwendungen/{grantId}/aenderung")
+    String amend(@PathVariable String grantId, @Valid @ModelAttribute("form") AmendmentForm form, BindingResult binding,
+                 Model model, Locale locale, RedirectAttributes redirect) {
+        UiAccess.requireRole(AccountRole.MINISTRY);
+        GrantView grant = GrantReads.find(queries, grantId);
+        Money amount = FormMoney.parse(form.getApprovedAmount(), "approvedAmount", binding, messages, locale);
+        return forms.post(binding, model, locale, AMENDMENT_FIELDS)
+                .send(() -> new AmendGrantCommand(grant.grantId(), amount, form.getReason()), grant.grantId())
+                .confirm(redirect, "ui.grant.amended", () -> new Object[]{grant.title(), grant.centreName(), fmt.euro(amount)})
+                .redirectTo("/zuwendungen/" + grant.grantId())
+                .orShowAgain(() -> amendmentPage(grant, model));
+    }
+
+    private String amendmentPage(GrantView grant, Model model) {
+        model.addAttribute("grant", grant);
+        model.addAttribute("fieldOrder", AMENDMENT_ORDER);
+        model.addAttribute("nav", "register");
+        return "grant/amend";
+    }
+}
