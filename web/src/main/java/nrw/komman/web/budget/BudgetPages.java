@@ -1,5 +1,6 @@
 package nrw.komman.web.budget;
 
+import nrw.komman.kernel.access.Action;
 import jakarta.validation.Valid;
 import nrw.komman.kernel.budget.BudgetId;
 import nrw.komman.kernel.budget.BudgetOverview;
@@ -10,7 +11,6 @@ import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.centre.CentreView;
 import nrw.komman.kernel.centre.FindCentresQuery;
 import nrw.komman.kernel.common.Money;
-import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.grant.FundingYear;
 import nrw.komman.kernel.grant.ProgrammePart;
 import nrw.komman.web.platform.CommandDispatcher;
@@ -77,14 +77,14 @@ class BudgetPages {
 
     @GetMapping("/haushalt")
     String budgets(@RequestParam(name = "jahr", required = false) Integer year, Model model) {
-        UiAccess.requireRole(AccountRole.MINISTRY, AccountRole.GRANT_OFFICER, AccountRole.AUDITOR);
+        UiAccess.require(Action.READ_BUDGETS);
         int fundingYear = year == null ? today.date().getYear() : FundingYear.validate(year);
         BudgetOverview overview = overview(fundingYear);
         model.addAttribute("year", fundingYear);
         model.addAttribute("years", years());
         model.addAttribute("parts", overview.programmeParts() == null ? List.of() : overview.programmeParts());
         model.addAttribute("centres", overview.centres() == null ? List.of() : overview.centres());
-        model.addAttribute("canSet", UiAccess.role() == AccountRole.MINISTRY);
+        model.addAttribute("canSet", UiAccess.allows(Action.SET_BUDGET));
         model.addAttribute("nav", "budgets");
         return "budget/budgets";
     }
@@ -93,7 +93,7 @@ class BudgetPages {
     String form(@RequestParam(name = "jahr", required = false) Integer year,
                 @RequestParam(name = "teil", required = false) ProgrammePart part,
                 @RequestParam(name = "zentrum", required = false) String centre, Model model) {
-        UiAccess.requireRole(AccountRole.MINISTRY);
+        UiAccess.require(Action.SET_BUDGET);
         BudgetForm form = new BudgetForm();
         form.setFundingYear(year == null ? today.date().getYear() : FundingYear.validate(year));
         form.setProgrammePart(part);
@@ -110,7 +110,7 @@ class BudgetPages {
     @PostMapping("/haushalt/festlegen")
     String set(@Valid @ModelAttribute("form") BudgetForm form, BindingResult binding, Model model, Locale locale,
                RedirectAttributes redirect) {
-        UiAccess.requireRole(AccountRole.MINISTRY);
+        UiAccess.require(Action.SET_BUDGET);
         Money amount = FormMoney.parse(form.getAmount(), "amount", binding, messages, locale);
         AtomicReference<BudgetId> budget = new AtomicReference<>(); // known once the input passed
         return forms.post(binding, model, locale, FIELDS)

@@ -1,7 +1,7 @@
 package nrw.komman.web.grant;
 
+import nrw.komman.kernel.access.Action;
 import jakarta.validation.Valid;
-import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.common.Money;
 import nrw.komman.kernel.grant.CloseGrantCommand;
 import nrw.komman.kernel.grant.GrantView;
@@ -60,7 +60,7 @@ class GrantClosingPages {
 
     @GetMapping("/zentrum/zuwendungen/{grantId}/verwendungsnachweis")
     String reportForm(@PathVariable String grantId, Model model) {
-        UiAccess.requireRole(AccountRole.COORDINATOR);
+        UiAccess.require(Action.SUBMIT_USAGE_REPORT);
         GrantView grant = GrantReads.find(queries, grantId);
         UsageReportForm form = new UsageReportForm();
         form.setAmountSpent(GermanMoney.format(grant.disbursedAmount()));
@@ -75,7 +75,7 @@ class GrantClosingPages {
     @PostMapping("/zentrum/zuwendungen/{grantId}/verwendungsnachweis")
     String submitReport(@PathVariable String grantId, @Valid @ModelAttribute("form") UsageReportForm form,
                         BindingResult binding, Model model, Locale locale, RedirectAttributes redirect) {
-        UiAccess.requireRole(AccountRole.COORDINATOR);
+        UiAccess.require(Action.SUBMIT_USAGE_REPORT);
         GrantView grant = GrantReads.find(queries, grantId);
         if (form.changing()) {
             form.setStep(null);
@@ -118,7 +118,7 @@ class GrantClosingPages {
 
     @GetMapping("/zuwendungen/{grantId}/abschluss")
     String closingForm(@PathVariable String grantId, Model model) {
-        UiAccess.requireRole(AccountRole.GRANT_OFFICER);
+        UiAccess.require(Action.CLOSE_GRANT);
         model.addAttribute("form", new ClosingForm());
         return closingPage(GrantReads.find(queries, grantId), model);
     }
@@ -126,7 +126,7 @@ class GrantClosingPages {
     @PostMapping("/zuwendungen/{grantId}/abschluss")
     String close(@PathVariable String grantId, @Valid @ModelAttribute("form") ClosingForm form, BindingResult binding,
                  Model model, Locale locale, RedirectAttributes redirect) {
-        UiAccess.requireRole(AccountRole.GRANT_OFFICER);
+        UiAccess.require(Action.CLOSE_GRANT);
         GrantView grant = GrantReads.find(queries, grantId);
         return forms.post(binding, model, locale, CLOSING_FIELDS)
                 .send(() -> new CloseGrantCommand(grant.grantId(), form.getCheckNote()), grant.grantId())

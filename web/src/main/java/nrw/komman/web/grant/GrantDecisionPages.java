@@ -1,7 +1,7 @@
 package nrw.komman.web.grant;
 
+import nrw.komman.kernel.access.Action;
 import jakarta.validation.Valid;
-import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.common.Money;
 import nrw.komman.kernel.grant.AmendGrantCommand;
 import nrw.komman.kernel.grant.ApproveGrantCommand;
@@ -156,7 +156,7 @@ class GrantDecisionPages {
 
     @GetMapping("/zuwendungen/{grantId}/aenderung")
     String amendmentForm(@PathVariable String grantId, Model model) {
-        UiAccess.requireRole(AccountRole.MINISTRY);
+        UiAccess.require(Action.AMEND_GRANT);
         GrantView grant = GrantReads.find(queries, grantId);
         AmendmentForm form = new AmendmentForm();
         form.setApprovedAmount(GermanMoney.format(grant.approvedAmount()));
@@ -167,7 +167,7 @@ class GrantDecisionPages {
     @PostMapping("/zuwendungen/{grantId}/aenderung")
     String amend(@PathVariable String grantId, @Valid @ModelAttribute("form") AmendmentForm form, BindingResult binding,
                  Model model, Locale locale, RedirectAttributes redirect) {
-        UiAccess.requireRole(AccountRole.MINISTRY);
+        UiAccess.require(Action.AMEND_GRANT);
         GrantView grant = GrantReads.find(queries, grantId);
         Money amount = FormMoney.parse(form.getApprovedAmount(), "approvedAmount", binding, messages, locale);
         return forms.post(binding, model, locale, AMENDMENT_FIELDS)

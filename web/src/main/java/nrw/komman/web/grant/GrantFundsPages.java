@@ -1,7 +1,7 @@
 package nrw.komman.web.grant;
 
+import nrw.komman.kernel.access.Action;
 import jakarta.validation.Valid;
-import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.common.Money;
 import nrw.komman.kernel.grant.DisburseTrancheCommand;
 import nrw.komman.kernel.grant.FindGrantsQuery;
@@ -73,7 +73,7 @@ class GrantFundsPages {
 
     @GetMapping("/zentrum/zuwendungen/{grantId}/mittelabruf")
     String fundsForm(@PathVariable String grantId, Model model) {
-        UiAccess.requireRole(AccountRole.COORDINATOR);
+        UiAccess.require(Action.REQUEST_FUNDS);
         model.addAttribute("form", new FundsRequestForm());
         return fundsPage(GrantReads.find(queries, grantId), model);
     }
@@ -81,7 +81,7 @@ class GrantFundsPages {
     @PostMapping("/zentrum/zuwendungen/{grantId}/mittelabruf")
     String requestFunds(@PathVariable String grantId, @Valid @ModelAttribute("form") FundsRequestForm form,
                         BindingResult binding, Model model, Locale locale, RedirectAttributes redirect) {
-        UiAccess.requireRole(AccountRole.COORDINATOR);
+        UiAccess.require(Action.REQUEST_FUNDS);
         GrantView grant = GrantReads.find(queries, grantId);
         Money amount = FormMoney.parse(form.getAmount(), "amount", binding, messages, locale);
         return forms.post(binding, model, locale, FUNDS_FIELDS)
@@ -105,7 +105,7 @@ class GrantFundsPages {
 
     @GetMapping("/bewirtschaftung")
     String worklist(Model model) {
-        UiAccess.requireRole(AccountRole.GRANT_OFFICER);
+        UiAccess.require(Action.DISBURSE_TRANCHE);
         Comparator<GrantView> byCentre = Comparator.comparing(GrantView::centreName, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(GrantView::title, Comparator.nullsLast(Comparator.naturalOrder()));
         model.addAttribute("fundRequests", queries.list(new FindGrantsQuery(null, null, GrantStatus.APPROVED), GrantView.class).stream()
@@ -121,7 +121,7 @@ class GrantFundsPages {
 
     @GetMapping("/zuwendungen/{grantId}/auszahlung")
     String disbursementForm(@PathVariable String grantId, Model model) {
-        UiAccess.requireRole(AccountRole.GRANT_OFFICER);
+        UiAccess.require(Action.DISBURSE_TRANCHE);
         GrantView grant = GrantReads.find(queries, grantId);
         DisbursementForm form = new DisbursementForm();
         if (grant.fundsRequested() != null && !grant.fundsRequested().isZero()) {
@@ -135,7 +135,7 @@ class GrantFundsPages {
     @PostMapping("/zuwendungen/{grantId}/auszahlung")
     String disburse(@PathVariable String grantId, @Valid @ModelAttribute("form") DisbursementForm form, BindingResult binding,
                     Model model, Locale locale, RedirectAttributes redirect) {
-        UiAccess.requireRole(AccountRole.GRANT_OFFICER);
+        UiAccess.require(Action.DISBURSE_TRANCHE);
         GrantView grant = GrantReads.find(queries, grantId);
         Money amount = FormMoney.parse(form.getAmount(), "amount", binding, messages, locale);
         return forms.post(binding, model, locale, DISBURSEMENT_FIELDS)
@@ -155,7 +155,7 @@ class GrantFundsPages {
 
     @GetMapping("/zuwendungen/{grantId}/rueckzahlung")
     String repaymentForm(@PathVariable String grantId, Model model) {
-        UiAccess.requireRole(AccountRole.GRANT_OFFICER);
+        UiAccess.require(Action.RECORD_REPAYMENT);
         GrantView grant = GrantReads.find(queries, grantId);
         RepaymentForm form = new RepaymentForm();
         if (!grant.repaymentOutstanding().isZero()) {
@@ -169,7 +169,7 @@ class GrantFundsPages {
     @PostMapping("/zuwendungen/{grantId}/rueckzahlung")
     String recordRepayment(@PathVariable String grantId, @Valid @ModelAttribute("form") RepaymentForm form,
                            BindingResult binding, Model model, Locale locale, RedirectAttributes redirect) {
-        UiAccess.requireRole(AccountRole.GRANT_OFFICER);
+        UiAccess.require(Action.RECORD_REPAYMENT);
         GrantView grant = GrantReads.find(queries, grantId);
         Money amount = FormMoney.parse(form.getAmount(), "amount", binding, messages, locale);
         return forms.post(binding, model, locale, REPAYMENT_FIELDS)

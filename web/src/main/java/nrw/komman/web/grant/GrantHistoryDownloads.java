@@ -1,8 +1,8 @@
 package nrw.komman.web.grant;
 
+import nrw.komman.kernel.access.Action;
 import nrw.komman.web.platform.page.PageController;
 import nrw.komman.kernel.audit.ChainVerification;
-import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.grant.GrantHistory;
 import nrw.komman.kernel.grant.GrantView;
 import nrw.komman.web.grant.GrantHistoryExport;
@@ -51,7 +51,7 @@ class GrantHistoryDownloads {
     }
 
     private ResponseEntity<byte[]> download(String grantId, String extension, String contentType, Function<Facts, byte[]> render) {
-        UiAccess.requireRole(AccountRole.AUDITOR, AccountRole.MINISTRY, AccountRole.GRANT_OFFICER, AccountRole.COORDINATOR);
+        UiAccess.require(Action.READ_GRANTS);
         GrantView grant = GrantReads.find(queries, grantId);
         GrantHistory history = GrantReads.history(queries, grant.grantId());
         ChainVerification verification = chain.require(grant.grantId());

@@ -1,5 +1,7 @@
 package nrw.komman.web.grant;
 
+import nrw.komman.web.platform.page.UiAccess;
+import nrw.komman.kernel.access.Action;
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.centre.CentreView;
 import nrw.komman.kernel.centre.FindCentresQuery;
@@ -11,11 +13,9 @@ import nrw.komman.kernel.grant.GrantHistory;
 import nrw.komman.kernel.grant.GrantStatus;
 import nrw.komman.kernel.grant.GrantView;
 import nrw.komman.kernel.grant.ProgrammePart;
-import nrw.komman.web.account.AccountPrincipal;
 import nrw.komman.web.platform.Ids;
 import nrw.komman.web.platform.QueryDispatcher;
 import nrw.komman.web.platform.Today;
-import nrw.komman.web.platform.security.CurrentActor;
 import nrw.komman.web.platform.page.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -75,23 +75,22 @@ class GrantRegisterPages {
     String grant(@PathVariable String grantId, Model model) {
         GrantView grant = GrantReads.find(queries, grantId);
         GrantHistory history = GrantReads.history(queries, grant.grantId());
-        AccountRole role = CurrentActor.principal().map(AccountPrincipal::role).orElse(null);
         GrantStatus status = grant.status();
         model.addAttribute("grant", grant);
         model.addAttribute("history", history.entries());
-        model.addAttribute("canWithdraw", role == AccountRole.COORDINATOR
+        model.addAttribute("canWithdraw", UiAccess.allows(Action.WITHDRAW_GRANT_APPLICATION)
                 && (status == GrantStatus.APPLIED || status == GrantStatus.REVIEWED));
-        model.addAttribute("canReview", role == AccountRole.GRANT_OFFICER && status == GrantStatus.APPLIED);
-        model.addAttribute("canDecide", role == AccountRole.MINISTRY && status == GrantStatus.REVIEWED);
-        model.addAttribute("canRequestFunds", role == AccountRole.COORDINATOR && status == GrantStatus.APPROVED);
-        model.addAttribute("canReport", role == AccountRole.COORDINATOR && status == GrantStatus.APPROVED);
-        model.addAttribute("canDisburse", role == AccountRole.GRANT_OFFICER && status == GrantStatus.APPROVED);
-        model.addAttribute("canClose", role == AccountRole.GRANT_OFFICER && status == GrantStatus.USAGE_REPORTED);
-        model.addAttribute("canRecordRepayment", role == AccountRole.GRANT_OFFICER && status == GrantStatus.CLOSED
+        model.addAttribute("canReview", UiAccess.allows(Action.REVIEW_GRANT) && status == GrantStatus.APPLIED);
+        model.addAttribute("canDecide", UiAccess.allows(Action.APPROVE_GRANT) && status == GrantStatus.REVIEWED);
+        model.addAttribute("canRequestFunds", UiAccess.allows(Action.REQUEST_FUNDS) && status == GrantStatus.APPROVED);
+        model.addAttribute("canReport", UiAccess.allows(Action.SUBMIT_USAGE_REPORT) && status == GrantStatus.APPROVED);
+        model.addAttribute("canDisburse", UiAccess.allows(Action.DISBURSE_TRANCHE) && status == GrantStatus.APPROVED);
+        model.addAttribute("canClose", UiAccess.allows(Action.CLOSE_GRANT) && status == GrantStatus.USAGE_REPORTED);
+        model.addAttribute("canRecordRepayment", UiAccess.allows(Action.RECORD_REPAYMENT) && status == GrantStatus.CLOSED
                 && !grant.repaymentOutstanding().isZero());
-        model.addAttribute("canAmend", role == AccountRole.MINISTRY && status == GrantStatus.APPROVED);
+        model.addAttribute("canAmend", UiAccess.allows(Action.AMEND_GRANT) && status == GrantStatus.APPROVED);
         model.addAttribute("chain", chain.verify(grant.grantId()));
-        model.addAttribute("nav", role == AccountRole.COORDINATOR ? "grants" : "register");
+        model.addAttribute("nav", UiAccess.role() == AccountRole.COORDINATOR ? "grants" : "register");
         return "grant/grant";
     }
 }

@@ -7,7 +7,6 @@ import nrw.komman.web.account.AccountPrincipal;
 import nrw.komman.web.platform.security.CurrentActor;
 import org.springframework.security.access.AccessDeniedException;
 
-import java.util.Arrays;
 
 /**
  * Which role may open a page, checked by the page itself for the addresses the security configuration
@@ -34,17 +33,6 @@ public final class UiAccess {
     public static void require(Action action) {
         if (!allows(action)) {
             throw new AccessDeniedException("page not for role " + role());
-        }
-    }
-
-    /**
-     * The former form, with the roles written out by the page; new pages say their action with
-     * {@link #require(Action)}, so the roles come from the map.
-     */
-    public static void requireRole(AccountRole... allowed) {
-        AccountRole role = role();
-        if (role == null || Arrays.stream(allowed).noneMatch(r -> r == role)) {
-            throw new AccessDeniedException("page not for role " + role);
         }
     }
 }
