@@ -52,10 +52,10 @@ import static nrw.komman.kernel.access.Scope.OWN_CENTRE;
  *   public register of centres). An operation declared {@code OWN_CENTRE} must also be bound to the coordinator's
  *   own centre in the map;</li>
  *   <li>which operations carry a volunteer's personal data ({@link #personalData}): their action must say so, and
- *   neither the ministry nor auditors nor the grant authority may be among its roles (domain.md, data
+ *   neither the ministry nor auditors nor the grant authority may be among its roles (docs/domain.md, data
  *   minimisation), whatever the map says.</li>
  * </ul>
- * Whether the map itself says what domain.md says is {@code PermissionsTest}'s question in the shared kernel; this
+ * Whether the map itself says what docs/domain.md says is {@code PermissionsTest}'s question in the shared kernel; this
  * matrix checks over HTTP that the address rules and the handlers do what the map says. An operation of the OpenAPI
  * description that is missing here makes the authorization matrix fail: every new endpoint has to be classified.
  */
@@ -170,7 +170,7 @@ final class ApiRules {
         }
     }
 
-    /** Operations on a volunteer's personal data: one centre's, and never for the state's readers (domain.md). */
+    /** Operations on a volunteer's personal data: one centre's, and never for the state's readers (docs/domain.md). */
     private static void personalData(Action action, String... keys) {
         if (!action.touchesPersonalData()) {
             throw new IllegalStateException(action + " carries a volunteer's personal data, the map says it does not");

@@ -62,6 +62,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * spent ≤ disbursed, repayment demand = disbursed − spent. Approvals and amendments are checked against
  * the ministry's budgets by the {@link BudgetLedger}, in the same transaction as the event (ADR 0007).
  * The accounts of applicant and reviewer are kept from the events' metadata for the four-eyes rule.
+ * <p>Why this size: one aggregate for the grant's whole life above, one command handler and one event sourcing handler per step; the permissions come from the map, the budget check from the ledger.
  */
 @Aggregate(cache = CommandSideConfiguration.GRANT_CACHE)
 public class Grant {

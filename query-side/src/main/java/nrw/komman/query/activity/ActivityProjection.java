@@ -55,6 +55,8 @@ import java.util.Set;
  * (as stored in {@code activity_view}) and after it, and a logged activity counts only when its row
  * is inserted, so processing the same event twice changes nothing; the token is stored in the same
  * transaction, so each event is applied once.
+ * <p>Why this size: the activity log and its two figure tables change together in every batch, and the batch's
+ * bookkeeping (ADR 15) must see all three.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.CENTRE_VIEWS)

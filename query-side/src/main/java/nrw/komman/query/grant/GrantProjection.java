@@ -54,6 +54,7 @@ import java.util.Optional;
  *
  * <p>The history's "before" and "after" columns are the register's values before and after the fact;
  * the disbursed total is zero from the application on (nothing existed before it).
+ * <p>Why this size: one handler per grant event, each writing the register's row and the history's row with the amounts before and after.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.GRANT_VIEWS)

@@ -48,6 +48,7 @@ import java.util.TreeMap;
  * year. It reads no read model and no personal data (sealed data is never opened): the report is what
  * the events say, so a replay up to the same cut-off always gives the same figures. The definitions of
  * the figures are those of {@link ReportFigures}.
+ * <p>Why this size: one fold step per event type that counts in the report, and the figures they add up to; split, the report's definitions would no longer read in one place.
  */
 final class AnnualReportFold {
 

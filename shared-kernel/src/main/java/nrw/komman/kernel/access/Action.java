@@ -20,7 +20,7 @@ import static nrw.komman.kernel.access.Action.Effect.CHANGES;
 import static nrw.komman.kernel.access.Action.Effect.READS;
 
 /**
- * The permission map (domain.md, "Who uses it" and data minimisation; ADR 18): every action a role may take, with
+ * The permission map (docs/domain.md, "Who uses it" and data minimisation; ADR 18): every action a role may take, with
  * how far it reaches ({@link Scope}), whether it changes anything and whether it touches a volunteer's personal data,
  * and what a refused actor is told. {@link AccountRole#SYSTEM} is the platform itself (reference centres on start,
  * erasures of a retention run); it has no account, so the web's rules never grant it anything.

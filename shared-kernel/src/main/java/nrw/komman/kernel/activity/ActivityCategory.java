@@ -1,6 +1,6 @@
 package nrw.komman.kernel.activity;
 
-/** What volunteers do, as seen in the field (domain.md, "Activities"). Also used for areas of interest. */
+/** What volunteers do, as seen in the field (docs/domain.md, "What the platform records"). Also used for areas of interest. */
 public enum ActivityCategory {
     LANGUAGE_SUPPORT("Sprachpatenschaft"),
     ACCOMPANIMENT("Begleitung zu Ämtern und Ärzt*innen"),

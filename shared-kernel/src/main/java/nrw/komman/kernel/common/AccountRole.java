@@ -1,6 +1,6 @@
 package nrw.komman.kernel.common;
 
-/** The five roles of the programme (see domain.md, "Who uses it"). */
+/** The five roles of the programme (see docs/domain.md, "Who uses it"). */
 public enum AccountRole {
     /** Staff of one integration centre: acts on and sees only that centre. */
     COORDINATOR,

@@ -1,6 +1,6 @@
 package nrw.komman.kernel.grant;
 
-/** The parts of KOMM-AN NRW a grant can be applied for (domain.md, "The field in one page"). */
+/** The parts of KOMM-AN NRW a grant can be applied for (docs/domain.md, "The field"). */
 public enum ProgrammePart {
     PART_I("Teil I – Stärkung der Kommunalen Integrationszentren"),
     PART_II_A("Teil II A – Ankommenstreffpunkte"),

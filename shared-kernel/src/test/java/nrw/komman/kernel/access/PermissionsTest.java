@@ -15,7 +15,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The permission map against domain.md's "Who uses it" and data minimisation. */
+/** The permission map against docs/domain.md's "Who uses it" and data minimisation. */
 class PermissionsTest {
 
     private static final CentreId KOELN = new CentreId("05315");
@@ -124,7 +124,7 @@ class PermissionsTest {
         assertThat(Permissions.mayAddress(Actor.SYSTEM, VIERSEN)).isTrue();
     }
 
-    /** domain.md's table "Who uses it", written out once more as this test's own expectation. */
+    /** docs/domain.md's table "Who uses it", written out once more as this test's own expectation. */
     @Test
     void the_map_says_what_domain_md_says() {
         Map<Action, List<Scope>> expected = new EnumMap<>(Action.class);

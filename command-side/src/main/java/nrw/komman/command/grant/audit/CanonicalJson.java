@@ -19,6 +19,7 @@ import java.util.TreeMap;
  * A small strict parser of its own (RFC 8259), not Jackson: the command side has no JSON library at
  * compile scope, and a general-purpose parser would normalise numbers. Invalid UTF-8, invalid JSON,
  * duplicate keys and nesting deeper than {@value #MAX_DEPTH} are {@link Malformed}.
+ * <p>Why this size: a complete strict parser and the canonical writer belong together; split, the rules of the canonical form would be spread over several files.
  */
 public final class CanonicalJson {
 

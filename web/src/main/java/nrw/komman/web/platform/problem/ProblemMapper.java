@@ -59,6 +59,7 @@ import java.util.stream.Collectors;
  * then a too-large body, Spring MVC's own exceptions, security, Axon's infrastructure refusals, and
  * finally a generic 500 that says nothing about the exception. Input that could not be read at all (the
  * body, a parameter's type) has its own class, {@link UnreadableInput}.
+ * <p>Why this size: one branch per kind of failure, in the order in which they must be tried.
  */
 public class ProblemMapper {
 

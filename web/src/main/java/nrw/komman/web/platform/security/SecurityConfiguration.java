@@ -92,7 +92,7 @@ import static org.springframework.http.HttpMethod.PUT;
  *   address ({@link #apiRules}), 401/403 as problem JSON. Passwords are checked through the
  *   {@link CredentialCache}, so a program that authenticates on every request pays one hash per few
  *   minutes, not one per request.</li>
- *   <li>everything else: the browser UI ({@code nrw.komman.web.ui}) with form login at {@code /login},
+ *   <li>everything else: the browser pages ({@code @PageController}s of every feature) with form login at {@code /login},
  *   a session, CSRF protection on every form, sign-out by POST to {@code /logout}. Open:
  *   {@code /}, {@code /login}, {@code /error}, the accessibility statement {@code /barrierefreiheit}, static resources, the OpenAPI description and Swagger
  *   UI (they describe the API, they open no data: every call from Swagger UI still needs Basic
@@ -114,6 +114,7 @@ import static org.springframework.http.HttpMethod.PUT;
  * <p>The roles of each address rule are the permission map's ({@link Action}, ADR 18). The domain handlers check
  * more than the role: a coordinator acts only on their own centre (403
  * from the handler otherwise), the four-eyes rule for approvals, and so on.
+ * <p>Why this size: one address rule per group of pages and API operations, all in one place, each taking its roles from the permission map, so that the rules read against the map at a glance.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
