@@ -147,6 +147,16 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    @Test
+    void no_two_production_types_share_a_simple_name() {
+        // one name, one meaning: two types called Role (an account's and a process's) were how this began
+        java.util.Map<String, java.util.List<String>> byName = new java.util.TreeMap<>();
+        classes.stream().filter(c -> c.isTopLevelClass() && !c.getSimpleName().equals("package-info"))
+                .forEach(c -> byName.computeIfAbsent(c.getSimpleName(), n -> new java.util.ArrayList<>()).add(c.getName()));
+        byName.values().removeIf(names -> names.size() < 2);
+        org.assertj.core.api.Assertions.assertThat(byName).as("simple names used by more than one production type").isEmpty();
+    }
+
     // ---- inside the modules: features
 
     @Test

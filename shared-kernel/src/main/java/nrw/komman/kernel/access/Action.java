@@ -162,11 +162,11 @@ public enum Action {
 
     private final Effect effect;
     private final Data data;
-    private final Refusal refusal;
-    private final Refusal foreignCentreRefusal;
+    private final PermissionRefusal refusal;
+    private final PermissionRefusal foreignCentreRefusal;
     private final Map<AccountRole, Scope> scopes;
 
-    Action(Effect effect, Data data, Refusal refusal, Refusal foreignCentreRefusal, Reach... reaches) {
+    Action(Effect effect, Data data, PermissionRefusal refusal, PermissionRefusal foreignCentreRefusal, Reach... reaches) {
         this.effect = effect;
         this.data = data;
         this.refusal = refusal;
@@ -217,17 +217,17 @@ public enum Action {
     }
 
     /** What an actor whose role may not take the action is told. */
-    public Refusal refusal() {
+    public PermissionRefusal refusal() {
         return refusal;
     }
 
     /** What an actor is told whose role may take the action, but not on this centre's data. */
-    public Refusal foreignCentreRefusal() {
+    public PermissionRefusal foreignCentreRefusal() {
         return foreignCentreRefusal;
     }
 
-    private static Refusal refusal(String code, String message) {
-        return new Refusal(code, message);
+    private static PermissionRefusal refusal(String code, String message) {
+        return new PermissionRefusal(code, message);
     }
 
     private static Reach ownCentre(AccountRole... roles) {
@@ -243,10 +243,10 @@ public enum Action {
 
     /** Sentences shared by several actions (a nested class: the enum's own constants are not yet there). */
     private static final class Says {
-        static final Refusal MANAGE_VOLUNTEERS = new Refusal("volunteer.forbidden",
+        static final PermissionRefusal MANAGE_VOLUNTEERS = new PermissionRefusal("volunteer.forbidden",
                 "Nur Koordinatorinnen und Koordinatoren des Integrationszentrums verwalten dessen Ehrenamtliche.");
-        static final Refusal DECIDE = new Refusal("grant.decision.forbidden", "Nur das Ministerium entscheidet über Zuwendungen.");
-        static final Refusal FOREIGN_CENTRE_DATA = new Refusal("centre.foreign",
+        static final PermissionRefusal DECIDE = new PermissionRefusal("grant.decision.forbidden", "Nur das Ministerium entscheidet über Zuwendungen.");
+        static final PermissionRefusal FOREIGN_CENTRE_DATA = new PermissionRefusal("centre.foreign",
                 "Sie können nur die Daten Ihres eigenen Integrationszentrums einsehen.");
     }
 }

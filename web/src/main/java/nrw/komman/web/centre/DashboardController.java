@@ -43,7 +43,7 @@ class DashboardController {
     @GetMapping("/zentrum")
     public String dashboard(Model model, Locale locale) {
         CentreId centre = Coordinators.centre();
-        CentreFigures figures = figures(centre);
+        DashboardFigures figures = figures(centre);
         model.addAttribute("figures", figures);
         model.addAttribute("hoursChart", hoursChart(figures, locale));
         model.addAttribute("chartCategories", java.util.Arrays.stream(nrw.komman.kernel.activity.ActivityCategory.values())
@@ -55,7 +55,7 @@ class DashboardController {
     }
 
     /** Hours per month of this year, stacked by category (only the categories with hours). */
-    private nrw.komman.web.platform.page.SvgChart hoursChart(CentreFigures figures, Locale locale) {
+    private nrw.komman.web.platform.page.SvgChart hoursChart(DashboardFigures figures, Locale locale) {
         List<String> months = new ArrayList<>();
         java.util.Map<String, java.util.Map<String, Double>> values = new java.util.LinkedHashMap<>();
         List<nrw.komman.kernel.activity.ActivityCategory> used = java.util.Arrays.stream(nrw.komman.kernel.activity.ActivityCategory.values())
@@ -74,14 +74,14 @@ class DashboardController {
                 hours -> fmt.hours(Math.round(hours * 60)));
     }
 
-    CentreFigures figures(CentreId centre) {
+    DashboardFigures figures(CentreId centre) {
         CentreDashboard d = queries.one(new FetchCentreDashboardQuery(centre, today.date()), CentreDashboard.class,
                 "centre.not-found", "Das Integrationszentrum " + centre + " gibt es nicht.");
         List<GrantView> grants = queries.list(new FindGrantsQuery(centre, null, null), GrantView.class).stream()
                 .sorted(Comparator.comparingInt(GrantView::fundingYear).reversed()
                         .thenComparing(GrantView::appliedOn, Comparator.nullsLast(Comparator.<LocalDate>reverseOrder())))
                 .toList();
-        return new CentreFigures(d.activeVolunteers(), d.allVolunteers(), d.minutesThisMonth(), d.minutesThisYear(),
+        return new DashboardFigures(d.activeVolunteers(), d.allVolunteers(), d.minutesThisMonth(), d.minutesThisYear(),
                 d.activitiesThisYear(), d.latestActivities(), grants, d.minutesByMonth());
     }
 }

@@ -25,8 +25,8 @@ import java.net.URI;
  * routes) come through {@link #handleExceptionInternal}; everything else through {@link #handleAny}.
  *
  * <p>It is not limited to a package on purpose: unknown routes and wrong methods have no controller, and
- * only an advice without selectors sees them. A later UI advice for {@code nrw.komman.web.ui} takes
- * precedence for its own controllers (give it a higher precedence than this one).
+ * only an advice without selectors sees them. The pages' advice ({@code UiExceptionHandler}, for every {@code @PageController}) takes
+ * precedence for the page controllers (it has the highest precedence).
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)

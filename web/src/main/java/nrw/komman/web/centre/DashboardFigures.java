@@ -13,7 +13,7 @@ import java.util.List;
  * @param latestActivities the newest few entries of the activity log
  * @param minutesByMonth   month of this year (1–12, up to this month) → category → minutes
  */
-public record CentreFigures(long activeVolunteers, long allVolunteers, long minutesThisMonth, long minutesThisYear,
+public record DashboardFigures(long activeVolunteers, long allVolunteers, long minutesThisMonth, long minutesThisYear,
                             long activitiesThisYear, List<ActivityView> latestActivities, List<GrantView> grants,
                             java.util.Map<Integer, java.util.Map<nrw.komman.kernel.activity.ActivityCategory, Long>> minutesByMonth) {
 }
