@@ -152,14 +152,18 @@ public class Volunteer {
 
     @CommandHandler
     public void handle(LogActivityCommand command, MetaData metaData, Clock clock, GrantRegistry grants,
-                       PersonalDataVault vault) {
+                       PersonalDataVault vault, CentreRegistry centres) {
         Actor actor = Actors.of(metaData);
         Permissions.require(actor, Action.LOG_ACTIVITY, centreId);
         if (activities.containsKey(command.activityId())) {
             throw new RuleViolationException("activity.duplicate", "Dieser Einsatz ist bereits erfasst.");
         }
         requireActive();
-        checkDateAndGrant(command.date(), command.grantId(), Nrw.today(clock), grants);
+        LocalDate today = Nrw.today(clock);
+        // only an established centre has activities: a closed one records no new ones (corrections and
+        // withdrawals of what it logged stay possible, a mistake is fixed whenever it is noticed)
+        centres.requireOpenOn(centreId, today);
+        checkDateAndGrant(command.date(), command.grantId(), today, grants);
         apply(new ActivityLoggedEvent(command.activityId(), volunteerId, centreId, command.date(), command.minutes(),
                 command.category(), vault.sealText(volunteerId, command.note()), command.grantId()),
                 Actors.metaDataOf(actor));

@@ -54,6 +54,7 @@ class ActivityTest {
     private AggregateTestFixture<Volunteer> fixture;
     private PersonalDataVault vault;
     private FakeGrantRegistry grants;
+    private FakeCentreRegistry centres;
 
     private static GrantId grant(int n) {
         return new GrantId(UUID.fromString("9c0ffee0-0000-4000-8000-00000000000" + n));
@@ -70,7 +71,8 @@ class ActivityTest {
         fixture.registerInjectableResource(TestClock.CLOCK);
         fixture.registerInjectableResource(vault);
         fixture.registerInjectableResource(grants);
-        fixture.registerInjectableResource(new FakeCentreRegistry().established(VIERSEN, CENTRE_ESTABLISHED));
+        centres = new FakeCentreRegistry().established(VIERSEN, CENTRE_ESTABLISHED);
+        fixture.registerInjectableResource(centres);
         fixture.registerInjectableResource(new InMemoryEmailRegistry());
     }
 
@@ -157,6 +159,15 @@ class ActivityTest {
             givenRegistered()
                     .when(log(TODAY.plusDays(1), 120, null), COORDINATOR.toMetaData())
                     .expectException(refused(InvalidInputException.class, "activity.future-date"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_closed_centre_logs_no_more_activities() {
+            centres.closed(VIERSEN, CENTRE_ESTABLISHED, TODAY.minusDays(1));
+            givenRegistered()
+                    .when(log(TODAY.minusDays(2), 120, null), COORDINATOR.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "centre.closed"))
                     .expectNoEvents();
         }
 
