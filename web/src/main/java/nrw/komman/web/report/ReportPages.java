@@ -1,11 +1,11 @@
 package nrw.komman.web.report;
 
+import nrw.komman.kernel.access.Action;
 import nrw.komman.web.platform.page.PageController;
 import nrw.komman.kernel.activity.ActivityCategory;
 import nrw.komman.kernel.common.InvalidInputException;
 import nrw.komman.kernel.common.NotFoundException;
 import nrw.komman.kernel.common.Money;
-import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.grant.FundingYear;
 import nrw.komman.kernel.report.AnnualReport;
 import nrw.komman.kernel.report.ReportFigures;
@@ -166,7 +166,7 @@ class ReportPages {
         model.addAttribute("nav", "reports");
         model.addAttribute("years", IntStream.rangeClosed(FundingYear.FIRST, current + 1).boxed()
                 .sorted(Comparator.reverseOrder()).toList());
-        model.addAttribute("seesAllCentres", UiAccess.role() != AccountRole.COORDINATOR);
+        model.addAttribute("seesAllCentres", UiAccess.reachesAnyCentre(Action.READ_REPORTS));
         model.addAttribute("fieldOrder", List.of("jahr", "stand", "zentrum"));
         if (!model.containsAttribute("report")) {
             model.addAttribute("jobs", reports.jobs()); // the list stands only on the page without a report

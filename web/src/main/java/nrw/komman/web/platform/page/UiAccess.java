@@ -2,6 +2,7 @@ package nrw.komman.web.platform.page;
 
 import nrw.komman.kernel.access.Action;
 import nrw.komman.kernel.access.Permissions;
+import nrw.komman.kernel.access.Scope;
 import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.web.account.AccountPrincipal;
 import nrw.komman.web.platform.security.CurrentActor;
@@ -27,6 +28,11 @@ public final class UiAccess {
     /** Whether the signed-in account may take the action at all (on its own centre or any); false when nobody is. */
     public static boolean allows(Action action) {
         return CurrentActor.find().map(actor -> Permissions.allows(actor, action)).orElse(false);
+    }
+
+    /** Whether the signed-in account may take the action on any centre (not only its own); false when it may not at all. */
+    public static boolean reachesAnyCentre(Action action) {
+        return CurrentActor.find().map(actor -> Permissions.scopeOf(actor, action) == Scope.ANY_CENTRE).orElse(false);
     }
 
     /** Refuses a page to an account whose role may not take the action the page is for. */
