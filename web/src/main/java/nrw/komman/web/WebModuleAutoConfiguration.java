@@ -1,6 +1,7 @@
 package nrw.komman.web;
 
 import nrw.komman.web.account.AdminProperties;
+import nrw.komman.web.platform.AdmissionProperties;
 import nrw.komman.web.platform.ReadYourWritesProperties;
 import nrw.komman.web.platform.WebProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -27,6 +28,7 @@ import org.springframework.context.annotation.FilterType;
 @ConditionalOnProperty(prefix = "komman.web", name = "enabled", havingValue = "true", matchIfMissing = true)
 @ComponentScan(basePackageClasses = WebModuleAutoConfiguration.class,
         excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = WebModuleAutoConfiguration.class))
-@EnableConfigurationProperties({WebProperties.class, ReadYourWritesProperties.class, AdminProperties.class})
+@EnableConfigurationProperties({WebProperties.class, ReadYourWritesProperties.class, AdminProperties.class,
+        AdmissionProperties.class})
 public class WebModuleAutoConfiguration {
 }

@@ -203,6 +203,12 @@ public class ProblemMapper {
                 "Der Dienst ist gerade nicht erreichbar oder überlastet. Bitte versuchen Sie es in Kürze noch einmal.");
     }
 
+    /** 503 before any work: more requests are in flight than the database can serve; repeat after Retry-After. */
+    public ProblemDetail overloaded() {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "service.overloaded",
+                "Der Dienst ist gerade stark ausgelastet. Bitte versuchen Sie es in wenigen Sekunden noch einmal.");
+    }
+
     /** 500 without any text of the exception; {@code incident} lets the operators find the log entry. */
     private ProblemDetail internalError() {
         ProblemDetail pd = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", GENERIC_500);
