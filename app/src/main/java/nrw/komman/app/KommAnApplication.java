@@ -1,10 +1,13 @@
 package nrw.komman.app;
 
 import nrw.komman.command.CommandSideConfiguration;
+import nrw.komman.kernel.admin.ServerCommand;
 import nrw.komman.query.QuerySideConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
+
+import java.util.ServiceLoader;
 
 /**
  * The one runnable application: wiring only. It joins the role modules (the command side and the query
@@ -24,6 +27,12 @@ public class KommAnApplication {
 
     public static void main(String[] args) {
         switchOffAxonUpdateChecker();
+        for (ServerCommand command : ServiceLoader.load(ServerCommand.class)) {
+            if (command.wants(args)) {
+                // an operator's one-off command (e.g. --komman.admin.reset=<username>) instead of the platform
+                System.exit(command.run(args));
+            }
+        }
         SpringApplication.run(KommAnApplication.class, args);
     }
 

@@ -8,14 +8,14 @@ import java.time.Instant;
 /**
  * An account as administrators see it: never the password hash.
  *
- * @param failedSignIns failed sign-ins in the current counting window
- * @param lockedUntil   the end of a lockout after failed sign-ins (may lie in the past), or null
+ * @param failedSignIns failed sign-ins with this name still counted, over all client addresses (ADR 24)
+ * @param lockedUntil   the latest end of a block of this name from some client address (may lie in the past), or null
  */
 public record Account(String username, AccountRole role, CentreId centreId, boolean enabled,
                       Instant createdAt, String createdBy, Instant updatedAt, String updatedBy,
                       Instant passwordChangedAt, int failedSignIns, Instant lockedUntil) {
 
-    /** True while a lockout after failed sign-ins lasts. */
+    /** True while failed sign-ins block this name from at least one client address. */
     public boolean lockedAt(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }

@@ -8,7 +8,6 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -23,37 +22,14 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
     private final AccountRole role;
     private final CentreId centreId;
     private final boolean enabled;
-    private final int failedSignIns;
-    private final Instant lockedUntil;
     private String passwordHash;
 
     public AccountPrincipal(String username, String passwordHash, AccountRole role, CentreId centreId, boolean enabled) {
-        this(username, passwordHash, role, centreId, enabled, 0, null);
-    }
-
-    public AccountPrincipal(String username, String passwordHash, AccountRole role, CentreId centreId, boolean enabled,
-                            int failedSignIns, Instant lockedUntil) {
         this.username = Objects.requireNonNull(username, "username");
         this.passwordHash = passwordHash;
         this.role = Objects.requireNonNull(role, "role");
         this.centreId = centreId;
         this.enabled = enabled;
-        this.failedSignIns = failedSignIns;
-        this.lockedUntil = lockedUntil;
-    }
-
-    /** Failed sign-ins counted when the account was loaded (see {@link SignInThrottle}). */
-    public int failedSignIns() {
-        return failedSignIns;
-    }
-
-    /**
-     * The end of a lockout after failed sign-ins (may lie in the past), or null. Deliberately not
-     * {@link #isAccountNonLocked()}: Spring would refuse before the password check, faster than a wrong password
-     * is refused, and so tell who has an account. {@link ThrottlingAuthenticationProvider} refuses after it.
-     */
-    public Instant lockedUntil() {
-        return lockedUntil;
     }
 
     public Actor actor() {

@@ -21,8 +21,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -113,7 +115,8 @@ public class AccountService {
         if (!couldBeAccountName(username)) {
             return Optional.empty();
         }
-        return jdbc.query("select * from account where username = ?", ACCOUNT, normalise(username)).stream().findFirst();
+        return jdbc.query("select * from account where username = ?", ACCOUNT, normalise(username)).stream()
+                .map(this::withThrottle).findFirst();
     }
 
     public Account get(String username) {
@@ -121,7 +124,34 @@ public class AccountService {
     }
 
     public List<Account> list() {
-        return jdbc.query("select * from account order by username", ACCOUNT);
+        Map<String, Throttle> throttles = new HashMap<>();
+        jdbc.query(THROTTLE_BY_ACCOUNT + " group by account_key", rs -> {
+            throttles.put(rs.getString("account_key"), throttle(rs));
+        });
+        return jdbc.query("select * from account order by username", ACCOUNT).stream()
+                .map(a -> throttles.getOrDefault(SignInThrottle.accountKey(a.username()), Throttle.NONE).on(a)).toList();
+    }
+
+    /** Failures and the latest block over all client addresses of an account (ADR 24), for administrators. */
+    private record Throttle(int failures, Instant blockedUntil) {
+        static final Throttle NONE = new Throttle(0, null);
+
+        Account on(Account a) {
+            return new Account(a.username(), a.role(), a.centreId(), a.enabled(), a.createdAt(), a.createdBy(), a.updatedAt(),
+                    a.updatedBy(), a.passwordChangedAt(), failures, blockedUntil);
+        }
+    }
+
+    private static final String THROTTLE_BY_ACCOUNT =
+            "select account_key, coalesce(sum(failures), 0) as failures, max(blocked_until) as blocked_until from sign_in_throttle";
+
+    private Account withThrottle(Account account) {
+        return jdbc.query(THROTTLE_BY_ACCOUNT + " where account_key = ? group by account_key", (rs, i) -> throttle(rs),
+                SignInThrottle.accountKey(account.username())).stream().findFirst().orElse(Throttle.NONE).on(account);
+    }
+
+    private static Throttle throttle(ResultSet rs) throws SQLException {
+        return new Throttle(rs.getInt("failures"), instant(rs, "blocked_until"));
     }
 
     /** The account with its password hash, for authentication only. */
@@ -130,11 +160,10 @@ public class AccountService {
             return Optional.empty();
         }
         return jdbc.query("""
-                        select username, password_hash, role, centre_id, enabled, failed_sign_ins, locked_until
+                        select username, password_hash, role, centre_id, enabled
                         from account where username = ?""",
                 (rs, i) -> new AccountPrincipal(rs.getString("username"), rs.getString("password_hash"),
-                        AccountRole.valueOf(rs.getString("role")), centre(rs), rs.getBoolean("enabled"),
-                        rs.getInt("failed_sign_ins"), instant(rs, "locked_until")),
+                        AccountRole.valueOf(rs.getString("role")), centre(rs), rs.getBoolean("enabled")),
                 normalise(username)).stream().findFirst();
     }
 
@@ -168,15 +197,13 @@ public class AccountService {
                 at(clock.instant()), by(by), account.username());
     }
 
-    /** Ends a lockout after failed sign-ins and forgets the failures (ADR 13); nothing else changes. */
+    /** Ends the account's blocks after failed sign-ins from every address and forgets the failures (ADR 24). */
     @Transactional
     public void unlock(String username, String by) {
         Account account = get(username);
-        jdbc.update("""
-                        update account set failed_sign_ins = 0, first_failed_sign_in_at = null, locked_until = null,
-                                           updated_at = ?, updated_by = ?
-                        where username = ?""",
+        jdbc.update("update account set updated_at = ?, updated_by = ? where username = ?",
                 at(clock.instant()), by(by), account.username());
+        SignInThrottle.clear(jdbc, account.username());
     }
 
     /** The platform's time, for pages that say whether a lockout lasts. */
@@ -264,7 +291,7 @@ public class AccountService {
     private static final RowMapper<Account> ACCOUNT = (rs, i) -> new Account(
             rs.getString("username"), AccountRole.valueOf(rs.getString("role")), centre(rs), rs.getBoolean("enabled"),
             instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "updated_at"), rs.getString("updated_by"),
-            instant(rs, "password_changed_at"), rs.getInt("failed_sign_ins"), instant(rs, "locked_until"));
+            instant(rs, "password_changed_at"), 0, null); // the throttle's figures are added from sign_in_throttle
 
     private static CentreId centre(ResultSet rs) throws SQLException {
         String centre = rs.getString("centre_id");

@@ -9,7 +9,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -17,7 +16,8 @@ import java.util.Optional;
  * verified in the last minutes (see {@link CredentialCache}). A remembered pair still loads the
  * account (one primary-key read) and is trusted only while the account is enabled and its password
  * hash is the one that was verified. Everything else goes to the delegate (a
- * {@code DaoAuthenticationProvider}), which also produces every failure.
+ * {@link PasswordVerification}), which also produces every failure. A blocked pair of name and address never
+ * reaches this cache ({@link ThrottlingAuthenticationProvider}): a remembered right password would answer faster.
  */
 public class CachingAuthenticationProvider implements AuthenticationProvider {
 
@@ -50,7 +50,7 @@ public class CachingAuthenticationProvider implements AuthenticationProvider {
         Optional<CredentialCache.Entry> remembered = cache.lookup(key);
         if (remembered.isPresent()) {
             UserDetails user = load(username);
-            if (user != null && usable(user, clock.instant()) && CredentialCache.sameHash(remembered.get(), user.getPassword())) {
+            if (user != null && usable(user) && CredentialCache.sameHash(remembered.get(), user.getPassword())) {
                 Remembered result = new Remembered(user);
                 result.setDetails(authentication.getDetails());
                 return result;
@@ -72,14 +72,8 @@ public class CachingAuthenticationProvider implements AuthenticationProvider {
         }
     }
 
-    /**
-     * A locked account never takes the cached path: a remembered right password would then answer faster than a
-     * wrong one (which costs a hash), and tell a guesser during the lockout that it was right (ADR 13).
-     */
-    private static boolean usable(UserDetails user, Instant now) {
-        boolean locked = user instanceof AccountPrincipal account && account.lockedUntil() != null
-                && account.lockedUntil().isAfter(now);
-        return !locked && user.isEnabled() && user.isAccountNonLocked() && user.isAccountNonExpired() && user.isCredentialsNonExpired();
+    private static boolean usable(UserDetails user) {
+        return user.isEnabled() && user.isAccountNonLocked() && user.isAccountNonExpired() && user.isCredentialsNonExpired();
     }
 
     /** True when the password was not checked again because a check minutes ago is remembered. */

@@ -48,7 +48,7 @@ public class SignInLog {
         FAILED,
         /** the account is disabled */
         DISABLED,
-        /** the account is locked after failed sign-ins (the password was not accepted, right or wrong) */
+        /** the pair of name and client address is blocked (or slowed down) after failed sign-ins (the password was not heard) */
         LOCKED,
         /** the client address is blocked after failed sign-ins */
         BLOCKED;
@@ -99,14 +99,26 @@ public class SignInLog {
         }
         Authentication attempt = event.getAuthentication();
         String name = attempt.getName();
-        String known = outcome == Outcome.BLOCKED || name == null || name.isBlank() ? null : knownAccount(name);
-        record(outcome, known, SignInThrottle.client(attempt.getDetails()), channel(), outcome != Outcome.BLOCKED);
+        Known known = outcome == Outcome.BLOCKED || name == null || name.isBlank() ? null : knownAccount(name);
+        if (outcome == Outcome.FAILED && known != null && !known.enabled()) {
+            outcome = Outcome.DISABLED; // refused like a wrong password (ADR 24), told apart only here
+        }
+        record(outcome, known == null ? null : known.username(), SignInThrottle.client(attempt.getDetails()), channel(),
+                outcome != Outcome.BLOCKED);
     }
 
-    /** The account's name if an account has it; the log never decides a sign-in, not even when the database is away. */
-    private String knownAccount(String name) {
+    private record Known(String username, boolean enabled) {
+    }
+
+    /** The account if one has the name; the log never decides a sign-in, not even when the database is away. */
+    private Known knownAccount(String name) {
         try {
-            return accounts.find(name).map(Account::username).orElse(null);
+            if (!AccountService.couldBeAccountName(name)) {
+                return null;
+            }
+            return jdbc.query("select username, enabled from account where username = ?",
+                    (rs, i) -> new Known(rs.getString("username"), rs.getBoolean("enabled")),
+                    CredentialCache.normalise(name)).stream().findFirst().orElse(null);
         } catch (RuntimeException e) {
             problems.warn("Could not look the account up for the sign-in log: {}", e.toString());
             return null;

@@ -4,14 +4,15 @@ import org.springframework.security.authentication.BadCredentialsException;
 
 /**
  * A sign-in refused by the {@link SignInThrottle}. A {@link BadCredentialsException} on purpose: the form and the
- * API answer it exactly like a wrong password, so nobody learns whether an account exists or is locked. Only the
+ * API answer it exactly like a wrong password, after the same work (ADR 24), so nobody learns whether an account exists
+ * or is blocked. Only the
  * sign-in log tells the two apart.
  */
 public class SignInThrottledException extends BadCredentialsException {
 
     public enum Reason {
-        /** the account is locked after failed sign-ins */
-        ACCOUNT_LOCKED,
+        /** failures of this name from this client address block the pair (or slow it down) */
+        PAIR_BLOCKED,
         /** the client address is blocked after failed sign-ins */
         CLIENT_BLOCKED
     }

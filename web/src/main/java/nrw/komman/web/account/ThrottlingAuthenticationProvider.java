@@ -9,53 +9,91 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 
 /**
- * Sign-in throttling around the password check (ADR 13), for the form and for HTTP Basic alike. A blocked client
- * address is refused before any hash. The account's lockout is checked after the password check, whose outcome
- * it then overrides: a locked account takes as long and answers the same as a wrong password, so the answer
- * tells nobody whether the name is an account. Every failure of the delegate counts.
+ * Sign-in throttling around the password check (ADR 24), for the form and for HTTP Basic alike.
+ *
+ * <p>Every refusal does the same work and gives the same answer as a wrong password: one password verification (of
+ * the account's hash, or of a dummy hash for a name that is no account), then a {@code BadCredentialsException}.
+ * A blocked pair of name and address, or a blocked address, is refused after a verification whose outcome is
+ * ignored and never remembered ({@code verifying} is the password check without the credential cache), so that
+ * a right password during a block neither answers faster nor gets in. Disabled accounts are refused after the
+ * password check too ({@link PasswordVerification}). Every failure that was heard counts.
  */
 public class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
     private static final Logger log = LoggerFactory.getLogger(ThrottlingAuthenticationProvider.class);
 
-    private final AuthenticationProvider delegate;
+    private final AuthenticationProvider remembering;
+    private final AuthenticationProvider verifying;
     private final SignInThrottle throttle;
-    private final CredentialCache credentialCache;
 
-    public ThrottlingAuthenticationProvider(AuthenticationProvider delegate, SignInThrottle throttle, CredentialCache credentialCache) {
-        this.delegate = delegate;
-        this.credentialCache = credentialCache;
+    /**
+     * @param remembering the password check behind the credential cache (the normal path)
+     * @param verifying   the password check alone, for attempts that are refused whatever the password
+     */
+    public ThrottlingAuthenticationProvider(AuthenticationProvider remembering, AuthenticationProvider verifying,
+                                            SignInThrottle throttle) {
+        this.remembering = remembering;
+        this.verifying = verifying;
         this.throttle = throttle;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String client = SignInThrottle.client(authentication.getDetails());
-        if (throttle.blocked(client)) {
-            throw new SignInThrottledException(SignInThrottledException.Reason.CLIENT_BLOCKED);
+        String name = authentication.getName();
+        SignInThrottle.Pair pair = pair(name, client);
+        SignInThrottledException.Reason refusal = null;
+        if (throttle.clientBlocked(client)) {
+            refusal = SignInThrottledException.Reason.CLIENT_BLOCKED;
+        } else if (pair != null && pair.blockedAt(throttle.now())) {
+            refusal = SignInThrottledException.Reason.PAIR_BLOCKED;
+        }
+        if (refusal != null) {
+            verifyInVain(authentication);
+            throw new SignInThrottledException(refusal);
         }
         Authentication result;
         try {
-            result = delegate.authenticate(authentication);
+            result = remembering.authenticate(authentication);
         } catch (InternalAuthenticationServiceException e) {
-            if (DatabaseOutage.isCauseOf(e) && e.getCause() instanceof RuntimeException outage) {
-                throw outage; // the database is away, not the person wrong: 503 with Retry-After (DatabaseOutageFilter)
-            }
-            throw e; // the database failed, not the person
+            throw unavailable(e);
         } catch (AuthenticationException e) {
-            count(authentication.getName(), client);
+            count(name, client);
             throw e;
         }
-        if (result != null && result.getPrincipal() instanceof AccountPrincipal account) {
-            if (throttle.locked(account)) {
-                // a right password during the lockout must not be remembered: its next try would skip the hash and
-                // so answer faster than a wrong one, telling the guesser that this was the password
-                credentialCache.invalidate(account.getUsername());
-                throw new SignInThrottledException(SignInThrottledException.Reason.ACCOUNT_LOCKED);
-            }
-            throttle.succeeded(account);
+        if (result != null && result.isAuthenticated() && pair != null) {
+            forget(name, client);
         }
         return result;
+    }
+
+    /** The work of a password check whose outcome does not matter: the refusal must take as long as any other. */
+    private void verifyInVain(Authentication authentication) {
+        try {
+            verifying.authenticate(authentication);
+        } catch (InternalAuthenticationServiceException e) {
+            throw unavailable(e);
+        } catch (AuthenticationException expected) {
+            // refused anyway
+        }
+    }
+
+    private SignInThrottle.Pair pair(String name, String client) {
+        try {
+            return throttle.pair(name, client);
+        } catch (RuntimeException e) {
+            if (DatabaseOutage.isCauseOf(e)) {
+                throw e; // the database is away, not the person wrong: 503 with Retry-After (DatabaseOutageFilter)
+            }
+            throw new InternalAuthenticationServiceException("Could not read the sign-in throttle", e);
+        }
+    }
+
+    private static RuntimeException unavailable(InternalAuthenticationServiceException e) {
+        if (DatabaseOutage.isCauseOf(e) && e.getCause() instanceof RuntimeException outage) {
+            return outage; // the database is away, not the person wrong: 503 with Retry-After (DatabaseOutageFilter)
+        }
+        return e; // the database failed, not the person
     }
 
     private void count(String username, String client) {
@@ -67,8 +105,16 @@ public class ThrottlingAuthenticationProvider implements AuthenticationProvider 
         }
     }
 
+    private void forget(String username, String client) {
+        try {
+            throttle.succeeded(username, client);
+        } catch (RuntimeException e) {
+            log.warn("Could not forget the failed sign-ins after a success: {}", e.toString());
+        }
+    }
+
     @Override
     public boolean supports(Class<?> authentication) {
-        return delegate.supports(authentication);
+        return remembering.supports(authentication);
     }
 }

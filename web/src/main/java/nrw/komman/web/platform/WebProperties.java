@@ -25,7 +25,7 @@ public record WebProperties(@DefaultValue Api api, @DefaultValue Security securi
 
     /**
      * @param credentialCache remembering successful password checks, so programs do not pay a hash per request
-     * @param lockout         sign-in throttling: failed sign-ins lock the account (all nodes) and block the client address (per node)
+     * @param lockout         sign-in throttling: failed sign-ins slow down and block a name from one address (all nodes) and the address (per node)
      * @param signInLog       the log of sign-ins and failures that administrators read
      */
     public record Security(@DefaultValue CredentialCacheSettings credentialCache, @DefaultValue Lockout lockout,
@@ -33,18 +33,27 @@ public record WebProperties(@DefaultValue Api api, @DefaultValue Security securi
     }
 
     /**
-     * @param maxFailures       failed sign-ins of one account within {@code window} that lock it for {@code duration}; 0: never
+     * Sign-in throttling (ADR 24): per pair of account name and client address in the database (all nodes), per client
+     * address over all names in memory of each node.
+     *
+     * @param maxFailures       failed sign-ins of one name from one client address within {@code window} that block that
+     *                          pair for {@code duration}, even with the right password; 0: no throttling per pair
      * @param window            the period the failures are counted in, from the first failure on
-     * @param duration          how long a locked account (or blocked client address) stays refused, even with the right password
+     * @param duration          how long a blocked pair (or blocked client address) stays refused
+     * @param freeFailures      failures of a pair that cost no wait; after each further one the pair waits
+     *                          {@code firstDelay}, doubled per failure (at most {@code duration}) before it is heard again
+     * @param firstDelay        the first of those waits
      * @param clientMaxFailures failed sign-ins from one client address (any account names) within {@code window} that block
-     *                          the address for {@code duration} without checking passwords; counted per node; 0: never
+     *                          the address for {@code duration}; counted per node; 0: never
      * @param maxClients        upper bound of client addresses remembered per node
      */
-    public record Lockout(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration window,
-                          @DefaultValue("15m") Duration duration, @DefaultValue("50") int clientMaxFailures,
+    public record Lockout(@DefaultValue("10") int maxFailures, @DefaultValue("15m") Duration window,
+                          @DefaultValue("15m") Duration duration, @DefaultValue("3") int freeFailures,
+                          @DefaultValue("1s") Duration firstDelay, @DefaultValue("50") int clientMaxFailures,
                           @DefaultValue("10000") int maxClients) {
         public Lockout {
-            if (maxFailures < 0 || clientMaxFailures < 0 || maxClients < 0 || window.isNegative() || duration.isNegative()) {
+            if (maxFailures < 0 || clientMaxFailures < 0 || maxClients < 0 || freeFailures < 0 || window.isNegative()
+                    || duration.isNegative() || firstDelay.isNegative()) {
                 throw new IllegalArgumentException("komman.web.security.lockout.* must not be negative");
             }
         }

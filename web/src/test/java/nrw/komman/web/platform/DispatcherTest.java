@@ -43,7 +43,7 @@ class DispatcherTest {
     private static final WebProperties PROPERTIES = new WebProperties(
             new WebProperties.Api(DataSize.ofKilobytes(64), Duration.ofMillis(200)),
             new WebProperties.Security(new WebProperties.CredentialCacheSettings(Duration.ofMinutes(5), 10),
-                    new WebProperties.Lockout(5, Duration.ofMinutes(15), Duration.ofMinutes(15), 50, 100),
+                    new WebProperties.Lockout(10, Duration.ofMinutes(15), Duration.ofMinutes(15), 3, Duration.ofSeconds(1), 50, 100),
                     new WebProperties.SignInLogSettings(Duration.ofDays(90))));
     private static final CentreView KOELN = new CentreView(new CentreId("05315"), "Stadt Köln", "Kreisfreie Stadt",
             Regierungsbezirk.KOELN, true, LocalDate.of(2013, 1, 1), null);

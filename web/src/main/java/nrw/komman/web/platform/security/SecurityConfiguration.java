@@ -6,6 +6,7 @@ import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.web.account.AccountUserDetailsService;
 import nrw.komman.web.account.CachingAuthenticationProvider;
 import nrw.komman.web.account.CredentialCache;
+import nrw.komman.web.account.PasswordVerification;
 import nrw.komman.web.account.SignInThrottle;
 import nrw.komman.web.account.SignInThrottledException;
 import nrw.komman.web.account.ThrottlingAuthenticationProvider;
@@ -23,7 +24,6 @@ import org.springframework.security.authentication.DefaultAuthenticationEventPub
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -109,7 +109,7 @@ import static org.springframework.http.HttpMethod.PUT;
  * Both chains send the security headers ({@link #headers}): a Content-Security-Policy (the UI's allows nothing
  * from elsewhere and no inline script or style; Swagger UI's also inline styles), no framing, nosniff, a
  * same-origin referrer, no device features, HSTS on HTTPS. Sign-ins are throttled ({@link SignInThrottle},
- * ADR 13) and logged ({@link SignInLog}); the session id changes on sign-in.
+ * ADR 24) and logged ({@link SignInLog}); the session id changes on sign-in.
  *
  * <p>The roles of each address rule are the permission map's ({@link Action}, ADR 18). The domain handlers check
  * more than the role: a coordinator acts only on their own centre (403
@@ -146,18 +146,17 @@ public class SecurityConfiguration {
     }
 
     /**
-     * Throttling (ADR 13) around the credential cache around the password hash: a blocked client address costs no
-     * hash, a locked account is refused even when the cache knows its password.
+     * Throttling (ADR 24) around the credential cache around the password check: every refusal costs one verification
+     * like a wrong password; a blocked pair or address is refused even when the cache knows its password.
      */
     @Bean
     public AuthenticationManager authenticationManager(AccountUserDetailsService accounts, PasswordEncoder passwordEncoder,
                                                        CredentialCache credentialCache, SignInThrottle throttle,
                                                        AuthenticationEventPublisher events, ObjectProvider<Clock> clock) {
-        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
-        passwords.setPasswordEncoder(passwordEncoder);
+        PasswordVerification passwords = new PasswordVerification(accounts, passwordEncoder);
         ProviderManager manager = new ProviderManager(new ThrottlingAuthenticationProvider(
-                new CachingAuthenticationProvider(passwords, accounts, credentialCache, clock.getIfUnique(Clock::systemUTC)), throttle,
-                credentialCache));
+                new CachingAuthenticationProvider(passwords, accounts, credentialCache, clock.getIfUnique(Clock::systemUTC)),
+                passwords, throttle));
         manager.setAuthenticationEventPublisher(events);
         return manager;
     }
