@@ -26,15 +26,46 @@ public final class Guard {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String trimmed = value.strip();
+        plain(value, field, label);
+        String trimmed = PlainText.normalized(value).strip();
         if (trimmed.length() > max) {
             throw new InvalidInputException(field + ".too-long",
                     label + " ist zu lang (höchstens " + max + " Zeichen).");
         }
-        if (trimmed.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-            throw new InvalidInputException(field + ".control-characters", label + " enthält unzulässige Steuerzeichen.");
-        }
         return trimmed;
+    }
+
+    /**
+     * Refuses a text that breaks {@link PlainText}'s rule, with a German message that names the field
+     * by its label ("Der Name") and what is wrong; returns it unchanged otherwise (not yet in NFC).
+     */
+    public static String plain(String value, String field, String label) {
+        PlainText.Fault fault = PlainText.fault(value);
+        if (fault == null) {
+            return value;
+        }
+        String it = pronoun(label);
+        throw switch (fault) {
+            case CONTROL -> new InvalidTextException(field, field + ".control-characters",
+                    label + " enthält unzulässige Steuerzeichen. Bitte geben Sie " + it + " ohne diese Zeichen ein.");
+            case INVISIBLE -> new InvalidTextException(field, field + ".invisible-characters",
+                    label + " enthält unsichtbare Steuerzeichen (z. B. Richtungsumkehr oder Null-Breite-Zeichen). "
+                            + "Bitte geben Sie " + it + " ohne diese Zeichen ein.");
+            case MALFORMED -> new InvalidTextException(field, field + ".malformed-characters",
+                    label + " enthält ungültig kodierte Zeichen (z. B. ein halbes Unicode-Zeichenpaar oder „\uFFFD“). "
+                            + "Bitte geben Sie " + it + " erneut ein.");
+        };
+    }
+
+    /** "Der Name" → "ihn", "Die Verfügbarkeit" → "sie", "Das Vorhaben" → "es". */
+    private static String pronoun(String label) {
+        if (label.startsWith("Der ")) {
+            return "ihn";
+        }
+        if (label.startsWith("Die ")) {
+            return "sie";
+        }
+        return label.startsWith("Das ") ? "es" : "den Text";
     }
 
     /**

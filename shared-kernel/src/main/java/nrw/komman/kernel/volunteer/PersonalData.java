@@ -3,6 +3,7 @@ package nrw.komman.kernel.volunteer;
 import nrw.komman.kernel.activity.ActivityCategory;
 import nrw.komman.kernel.common.Guard;
 import nrw.komman.kernel.common.InvalidInputException;
+import nrw.komman.kernel.common.PlainText;
 
 import java.util.Arrays;
 import java.util.Collection;
@@ -77,7 +78,9 @@ public record PersonalData(String name, String email, String phone, String avail
         boolean withLists = parts.length == FIELDS;
         List<ActivityCategory> interests = withLists
                 ? list(parts[5]).stream().map(PersonalData::category).toList() : List.of();
-        return new PersonalData(parts[0], emptyToNull(parts[1]), emptyToNull(parts[2]), emptyToNull(parts[3]),
+        // data sealed before PlainText's rule may hold characters it now refuses: read without them, never fail
+        return new PersonalData(stored(parts[0]), emptyToNull(stored(parts[1])), emptyToNull(stored(parts[2])),
+                emptyToNull(stored(parts[3])),
                 withLists ? Set.copyOf(list(parts[4])) : Set.of(), Set.copyOf(interests));
     }
 
@@ -99,6 +102,10 @@ public record PersonalData(String name, String email, String phone, String avail
         // no cause and no name in the message: the name is personal data
         return Arrays.stream(ActivityCategory.values()).filter(c -> c.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("sealed personal data names an unknown activity category"));
+    }
+
+    private static String stored(String s) {
+        return PlainText.withoutRefusedCharacters(s);
     }
 
     private static String nz(String s) {

@@ -15,10 +15,12 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.List;
 import java.util.Map;
 
 /** The OpenAPI description ({@code /v3/api-docs}) and Swagger UI ({@code /swagger-ui.html}). */
@@ -36,9 +38,11 @@ public class OpenApiConfiguration {
             "413", "Anfrage zu groß",
             "500", "Unerwarteter Fehler (mit Vorgangsnummer incident)");
 
+    /** The server named in the description: the public address, or relative (never the client's {@code Host}; ADR 25). */
     @Bean
-    public OpenAPI kommanOpenApi() {
+    public OpenAPI kommanOpenApi(PublicAddressFilter publicAddress) {
         return new OpenAPI()
+                .servers(List.of(new Server().url(publicAddress.publicUrl() == null ? "/" : publicAddress.publicUrl().toString())))
                 .info(new Info()
                         .title("KOMM-AN NRW API")
                         .version("v1")

@@ -2,6 +2,7 @@ package nrw.komman.web.platform.problem;
 
 import jakarta.validation.ConstraintViolationException;
 import nrw.komman.kernel.common.DomainException;
+import nrw.komman.kernel.common.InvalidTextException;
 import nrw.komman.kernel.common.Refusal;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.messaging.HandlerExecutionException;
@@ -226,6 +227,9 @@ public class ProblemMapper {
         ProblemDetail pd = problem(status, refusal.code(), refusal.getMessage());
         if (refusal instanceof InvalidFieldException field) {
             pd.setProperty(ERRORS, List.of(new FieldError(field.field(), refusal.getMessage())));
+        }
+        if (refusal instanceof InvalidTextException text) { // the kernel's text rule names its field (ADR 25)
+            pd.setProperty(ERRORS, List.of(new FieldError(text.field(), refusal.getMessage())));
         }
         return pd;
     }

@@ -52,6 +52,11 @@ final class UnreadableInput {
             return ProblemMapper.problem(HttpStatus.BAD_REQUEST, "json.wrong-type", "„" + field + "“ " + message + ".",
                     List.of(new FieldError(field, message)));
         }
+        if (notUtf8(ex)) {
+            // raw bytes that are no UTF-8: never read as "?" or U+FFFD, refused like any malformed text (ADR 25)
+            return ProblemMapper.problem(HttpStatus.BAD_REQUEST, "json.malformed-encoding",
+                    "Der Inhalt der Anfrage ist nicht gültig in UTF-8 kodiert (ungültige Bytefolge). Bitte senden Sie ihn als UTF-8.");
+        }
         if (cause instanceof StreamReadException || cause instanceof JsonProcessingException && !(cause instanceof JsonMappingException)) {
             return ProblemMapper.problem(HttpStatus.BAD_REQUEST, "json.malformed", "Der Inhalt der Anfrage ist kein gültiges JSON.");
         }
@@ -63,6 +68,17 @@ final class UnreadableInput {
                     "Der Inhalt der Anfrage fehlt oder hat nicht die erwartete Form (ein JSON-Objekt).");
         }
         return ProblemMapper.problem(HttpStatus.BAD_REQUEST, "body.unreadable", "Der Inhalt der Anfrage ist nicht lesbar.");
+    }
+
+    /** Jackson's word for bytes that are no UTF-8, wherever in the chain of causes (a record's creator wraps it). */
+    private static boolean notUtf8(Throwable ex) {
+        for (Throwable t = ex; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof java.io.CharConversionException
+                    || t instanceof StreamReadException && String.valueOf(t.getMessage()).startsWith("Invalid UTF-8")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A parameter of the address or query that does not convert to its type. */
