@@ -14,6 +14,8 @@ import nrw.komman.kernel.grant.GrantClosedEvent;
 import nrw.komman.kernel.grant.GrantFact;
 import nrw.komman.kernel.grant.GrantId;
 import nrw.komman.kernel.grant.GrantNextStep;
+import nrw.komman.kernel.grant.GrantRaiseProposedEvent;
+import nrw.komman.kernel.grant.GrantRaiseWithdrawnEvent;
 import nrw.komman.kernel.grant.GrantRejectedEvent;
 import nrw.komman.kernel.grant.GrantReviewedEvent;
 import nrw.komman.kernel.grant.GrantStatus;
@@ -209,6 +211,34 @@ public class GrantProjection implements RebuildableProjection {
                  where grant_id = :grantId"""), state(event.grantId(), now));
         history(event.grantId(), event.centreId(), sequence, GrantFact.AMENDED, occurredAt, metaData,
                 old, now, event.approvedAfter(), event.reason());
+    }
+
+    /** A raise proposed (ADR 26): a fact in the history; the approved amount changes only with its approval. */
+    @EventHandler
+    public void on(GrantRaiseProposedEvent event, MetaData metaData, @Timestamp Instant occurredAt,
+                   @SequenceNumber long sequence) {
+        pendingRaiseFact(event.grantId(), event.centreId(), GrantFact.RAISE_PROPOSED, event.proposedAmount(),
+                event.reason(), metaData, occurredAt, sequence);
+    }
+
+    @EventHandler
+    public void on(GrantRaiseWithdrawnEvent event, MetaData metaData, @Timestamp Instant occurredAt,
+                   @SequenceNumber long sequence) {
+        pendingRaiseFact(event.grantId(), event.centreId(), GrantFact.RAISE_WITHDRAWN, event.proposedAmount(),
+                event.reason(), metaData, occurredAt, sequence);
+    }
+
+    private void pendingRaiseFact(GrantId grantId, CentreId centreId, GrantFact fact, Money amount, String reason,
+                                  MetaData metaData, Instant occurredAt, long sequence) {
+        Optional<Current> before = unseen(grantId, sequence);
+        if (before.isEmpty()) {
+            return;
+        }
+        Current old = before.get();
+        Current now = old.with(old.status(), sequence);
+        jdbc.update(tables.sql("update {grant_view} set last_sequence = :sequence where grant_id = :grantId"),
+                new MapSqlParameterSource().addValue("sequence", sequence).addValue("grantId", grantId.toString()));
+        history(grantId, centreId, sequence, fact, occurredAt, metaData, old, now, amount, reason);
     }
 
     /** Mittelabruf by the centre: counts as open until the grant authority disburses it. */
