@@ -102,13 +102,23 @@ class GrantLifecycleProjectionTest {
                 LocalDate.of(2025, 4, 1)), MINISTRY);
 
         assertThat(grant().approvedAmount()).isEqualTo(euros(100_000));
+        assertThat(grant().pendingRaise()).isEqualTo(euros(110_000));
+        assertThat(grant().raiseProposedBy()).isEqualTo("ministerium");
         assertThat(lastFact()).isEqualTo(new GrantHistoryEntry(3, "RAISE_PROPOSED", lastEvent().getTimestamp(),
                 "ministerium", AccountRole.MINISTRY, GrantStatus.APPROVED, GrantStatus.APPROVED, euros(100_000),
                 euros(100_000), euros(110_000), "Mehrbedarf", Money.ZERO, Money.ZERO));
 
         readSide.publish(new GrantRaiseWithdrawnEvent(grant, KOELN, euros(110_000), "entfällt"), MINISTRY);
         assertThat(grant().approvedAmount()).isEqualTo(euros(100_000));
+        assertThat(grant().pendingRaise()).isNull();
         assertThat(lastFact().fact()).isEqualTo("RAISE_WITHDRAWN");
+
+        // proposed again and approved by a second account: the amount changes, nothing waits any more
+        readSide.publish(new GrantRaiseProposedEvent(grant, KOELN, euros(100_000), euros(105_000), "Mehrbedarf",
+                LocalDate.of(2025, 4, 2)), MINISTRY);
+        readSide.amend(grant, KOELN, 10_000_000, 10_500_000, "Mehrbedarf");
+        assertThat(grant().approvedAmount()).isEqualTo(euros(105_000));
+        assertThat(grant().pendingRaise()).isNull();
     }
 
     @Test
