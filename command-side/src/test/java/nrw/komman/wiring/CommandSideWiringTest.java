@@ -8,12 +8,14 @@ import nrw.komman.kernel.activity.ActivityCategory;
 import nrw.komman.kernel.activity.ActivityId;
 import nrw.komman.kernel.activity.LogActivityCommand;
 import nrw.komman.kernel.centre.CentreId;
-import nrw.komman.kernel.centre.CloseCentreCommand;
+import nrw.komman.kernel.centre.ConfirmCentreClosureCommand;
+import nrw.komman.kernel.centre.ProposeCentreClosureCommand;
 import nrw.komman.kernel.centre.EstablishCentreCommand;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.DomainException;
 import nrw.komman.kernel.common.Money;
 import nrw.komman.kernel.common.AccountRole;
+import nrw.komman.kernel.common.ForbiddenException;
 import nrw.komman.kernel.common.RuleViolationException;
 import nrw.komman.kernel.grant.ApplyForGrantCommand;
 import nrw.komman.kernel.budget.BudgetId;
@@ -171,7 +173,15 @@ class CommandSideWiringTest {
     void a_closed_centre_registers_no_volunteers() {
         CentreId wesel = new CentreId("05170");
         send(new EstablishCentreCommand(wesel, "Kreis Wesel", "Kreis", LocalDate.of(2017, 1, 1)), Actor.SYSTEM);
-        send(new CloseCentreCommand(wesel, LocalDate.of(2026, 1, 1), "Auflösung"), Actor.of("m.schulz", AccountRole.MINISTRY));
+        send(new ProposeCentreClosureCommand(wesel, LocalDate.of(2026, 1, 1), "Auflösung"), Actor.of("m.schulz", AccountRole.MINISTRY));
+        // a proposal closes nothing: the centre still registers volunteers (ADR 26)
+        send(new RegisterVolunteerCommand(VolunteerId.random(), wesel,
+                new PersonalData("Lea Brandt", null, "02162 12345", null, Set.of(), Set.of()), CONSENT, null),
+                Actor.coordinator("p.wesel", wesel));
+        assertThatThrownBy(() -> send(new ConfirmCentreClosureCommand(wesel, LocalDate.of(2026, 1, 1)),
+                Actor.of("m.schulz", AccountRole.MINISTRY)))
+                .isInstanceOfSatisfying(ForbiddenException.class, e -> assertThat(e.code()).isEqualTo("centre.closure.four-eyes"));
+        send(new ConfirmCentreClosureCommand(wesel, LocalDate.of(2026, 1, 1)), Actor.of("n.wagner", AccountRole.MINISTRY));
         assertThatThrownBy(() -> send(new RegisterVolunteerCommand(VolunteerId.random(), wesel,
                 new PersonalData("Jonas Weber", null, "02162 98765", null, Set.of(), Set.of()), CONSENT, null),
                 Actor.coordinator("p.wesel", wesel)))

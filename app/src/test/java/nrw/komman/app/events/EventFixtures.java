@@ -8,6 +8,8 @@ import nrw.komman.kernel.activity.ActivityWithdrawnEvent;
 import nrw.komman.kernel.budget.BudgetId;
 import nrw.komman.kernel.budget.BudgetSetEvent;
 import nrw.komman.kernel.centre.CentreClosedEvent;
+import nrw.komman.kernel.centre.CentreClosureProposedEvent;
+import nrw.komman.kernel.centre.CentreClosureWithdrawnEvent;
 import nrw.komman.kernel.centre.CentreEstablishedEvent;
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.centre.Regierungsbezirk;
@@ -20,6 +22,8 @@ import nrw.komman.kernel.grant.GrantAppliedEvent;
 import nrw.komman.kernel.grant.GrantApprovedEvent;
 import nrw.komman.kernel.grant.GrantClosedEvent;
 import nrw.komman.kernel.grant.GrantId;
+import nrw.komman.kernel.grant.GrantRaiseProposedEvent;
+import nrw.komman.kernel.grant.GrantRaiseWithdrawnEvent;
 import nrw.komman.kernel.grant.GrantRejectedEvent;
 import nrw.komman.kernel.grant.GrantReviewedEvent;
 import nrw.komman.kernel.grant.GrantWithdrawnEvent;
@@ -102,6 +106,10 @@ final class EventFixtures {
                 Regierungsbezirk.DUESSELDORF, LocalDate.of(2013, 1, 1)), Actor.SYSTEM, 1);
         add("Centre", VIERSEN.value(), 1, new CentreClosedEvent(VIERSEN, LocalDate.of(2026, 6, 30),
                 "Aufgaben gehen an das Kommunale Integrationsmanagement über"), ADMINISTRATOR, 2);
+        add("Centre", VIERSEN.value(), 1, new CentreClosureProposedEvent(VIERSEN, LocalDate.of(2026, 6, 30),
+                "Aufgaben gehen an das Kommunale Integrationsmanagement über"), MINISTRY, 60);
+        add("Centre", VIERSEN.value(), 2, new CentreClosureWithdrawnEvent(VIERSEN, LocalDate.of(2026, 6, 30),
+                "Zusammenlegung verschoben"), MINISTRY, 61);
         // volunteers and their activities
         String volunteer = VOLUNTEER.toString();
         add("Volunteer", volunteer, 0, new VolunteerRegisteredEvent(VOLUNTEER, KOELN, new SealedPersonalData(SEALED),
@@ -137,6 +145,10 @@ final class EventFixtures {
         add("Grant", grant, 1, new GrantWithdrawnEvent(GRANT, KOELN, "Maßnahme entfällt"), COORDINATOR, 17);
         add("Grant", grant, 3, new GrantAmendedEvent(GRANT, KOELN, Money.parse("20000.00"), Money.parse("15000.00"),
                 "Teilprojekt entfällt", LocalDate.of(2026, 5, 4)), MINISTRY, 18);
+        add("Grant", grant, 3, new GrantRaiseProposedEvent(GRANT, KOELN, Money.parse("20000.00"), Money.parse("24000.00"),
+                "Mehrbedarf Honorare", LocalDate.of(2026, 5, 4)), MINISTRY, 62);
+        add("Grant", grant, 4, new GrantRaiseWithdrawnEvent(GRANT, KOELN, Money.parse("24000.00"), "Mehrbedarf entfällt"),
+                MINISTRY, 63);
         add("Grant", grant, 4, new FundsRequestedEvent(GRANT, KOELN, Money.parse("12000.00"), "Honorare erstes Halbjahr",
                 LocalDate.of(2026, 3, 1)), COORDINATOR, 19);
         add("Grant", grant, 5, new TrancheDisbursedEvent(GRANT, KOELN, 1, Money.parse("12000.00"), LocalDate.of(2026, 3, 5),

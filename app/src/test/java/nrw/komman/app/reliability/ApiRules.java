@@ -10,9 +10,11 @@ import java.util.Map;
 import java.util.Set;
 
 import static nrw.komman.kernel.access.Action.AMEND_GRANT;
+import static nrw.komman.kernel.access.Action.APPROVE_GRANT_RAISE;
 import static nrw.komman.kernel.access.Action.APPLY_FOR_GRANT;
 import static nrw.komman.kernel.access.Action.APPROVE_GRANT;
 import static nrw.komman.kernel.access.Action.CLOSE_CENTRE;
+import static nrw.komman.kernel.access.Action.CONFIRM_CENTRE_CLOSURE;
 import static nrw.komman.kernel.access.Action.CLOSE_GRANT;
 import static nrw.komman.kernel.access.Action.DISBURSE_TRANCHE;
 import static nrw.komman.kernel.access.Action.ERASE_VOLUNTEER_DATA;
@@ -111,7 +113,9 @@ final class ApiRules {
         // centres: everyone signed in reads them (a coordinator also other centres' public data); the ministry establishes and closes
         rule(READ_CENTRES, ANY_CENTRE, "GET /api/centres", "GET /api/centres/{centreId}");
         rule(ESTABLISH_CENTRE, ANY_CENTRE, "POST /api/centres");
-        rule(CLOSE_CENTRE, ANY_CENTRE, "POST /api/centres/{centreId}/closure");
+        rule(CLOSE_CENTRE, ANY_CENTRE, "POST /api/centres/{centreId}/closure-proposal",
+                "POST /api/centres/{centreId}/closure-proposal/withdrawal");
+        rule(CONFIRM_CENTRE_CLOSURE, ANY_CENTRE, "POST /api/centres/{centreId}/closure-proposal/confirmation");
         // volunteers and activities: personal data, the coordinators of the volunteer's centre only
         personalData(REGISTER_VOLUNTEER, "POST /api/centres/{centreId}/volunteers");
         personalData(READ_PERSONAL_DATA, "GET /api/centres/{centreId}/volunteers", "GET /api/centres/{centreId}/activities",
@@ -141,7 +145,8 @@ final class ApiRules {
         rule(RECORD_REPAYMENT, ANY_CENTRE, "POST /api/grants/{grantId}/repayments");
         rule(APPROVE_GRANT, ANY_CENTRE, "POST /api/grants/{grantId}/approval");
         rule(REJECT_GRANT, ANY_CENTRE, "POST /api/grants/{grantId}/rejection");
-        rule(AMEND_GRANT, ANY_CENTRE, "POST /api/grants/{grantId}/amendments");
+        rule(AMEND_GRANT, ANY_CENTRE, "POST /api/grants/{grantId}/amendments", "POST /api/grants/{grantId}/raise/withdrawal");
+        rule(APPROVE_GRANT_RAISE, ANY_CENTRE, "POST /api/grants/{grantId}/raise/approval");
         rule(SET_BUDGET, ANY_CENTRE, "PUT /api/budgets/{fundingYear}/{programmePart}",
                 "PUT /api/budgets/{fundingYear}/{programmePart}/centres/{centreId}");
         rule(READ_BUDGETS, ANY_CENTRE, "GET /api/budgets");

@@ -40,6 +40,8 @@ final class Fixtures {
     static final Login VICTIM = new Login("opfer.zuverlaessigkeit", "Opfer-Passwort-2026-x");
     /** Another centre than Köln and Düsseldorf, for the ministry to close. */
     static final String CLOSABLE_CENTRE = "05166";
+    /** A centre without a pending closure: its confirmation and withdrawal answer 409 to the ministry, never 403. */
+    static final String OPEN_CENTRE = "05170";
 
     final String volunteer;
     final String activity;
@@ -103,7 +105,8 @@ final class Fixtures {
     /** The value of a path variable for the operation; unknown names stay visible, so the request fails plainly. */
     String value(ApiDescription.Operation op, String name) {
         return switch (name) {
-            case "centreId" -> op.key().equals("POST /api/centres/{centreId}/closure") ? CLOSABLE_CENTRE : KOELN_CENTRE;
+            case "centreId" -> op.key().equals("POST /api/centres/{centreId}/closure-proposal") ? CLOSABLE_CENTRE
+                    : op.path().startsWith("/api/centres/{centreId}/closure-proposal/") ? OPEN_CENTRE : KOELN_CENTRE;
             case "volunteerId" -> op.path().endsWith("/erasure") ? erasableVolunteer
                     : op.path().endsWith("/consent-withdrawal") ? withdrawingVolunteer : volunteer;
             case "activityId" -> activity;
@@ -153,7 +156,11 @@ final class Fixtures {
             case "POST /api/admin/accounts" -> map("username", "neu.konto." + n, "password", "Sicheres-Passwort-2026", "role", "AUDITOR");
             case "POST /api/admin/accounts/{username}/password" -> map("password", "Neues-Passwort-2026-" + n);
             case "POST /api/centres" -> map("centreId", "05999", "name", "Testzentrum", "type", "Kreis");
-            case "POST /api/centres/{centreId}/closure" -> map("reason", "Zusammenlegung");
+            case "POST /api/centres/{centreId}/closure-proposal" -> map("reason", "Zusammenlegung");
+            case "POST /api/centres/{centreId}/closure-proposal/confirmation" -> map("closedOn", TODAY.toString());
+            case "POST /api/centres/{centreId}/closure-proposal/withdrawal" -> map("reason", "abgesagt");
+            case "POST /api/grants/{grantId}/raise/approval" -> map("proposedAmount", "16000.00");
+            case "POST /api/grants/{grantId}/raise/withdrawal" -> map("reason", "Mehrbedarf entfällt");
             case "POST /api/centres/{centreId}/volunteers" -> new LinkedHashMap<>(volunteer("Mina Rahimi",
                     "mina." + n + "." + UUID.randomUUID() + "@example.org"));
             case "PUT /api/volunteers/{volunteerId}/profile" -> map("name", "Amal Haddad", "email", "amal." + n + "@example.org",

@@ -11,8 +11,13 @@ import nrw.komman.kernel.common.Money;
 import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.common.RuleViolationException;
 import nrw.komman.kernel.grant.AmendGrantCommand;
+import nrw.komman.kernel.grant.AmendmentOutcome;
 import nrw.komman.kernel.grant.ApplyForGrantCommand;
 import nrw.komman.kernel.grant.ApproveGrantCommand;
+import nrw.komman.kernel.grant.ApproveGrantRaiseCommand;
+import nrw.komman.kernel.grant.GrantRaiseProposedEvent;
+import nrw.komman.kernel.grant.GrantRaiseWithdrawnEvent;
+import nrw.komman.kernel.grant.WithdrawGrantRaiseCommand;
 import nrw.komman.kernel.grant.CloseGrantCommand;
 import nrw.komman.kernel.grant.DisburseTrancheCommand;
 import nrw.komman.kernel.grant.FundsRequestedEvent;
@@ -57,6 +62,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *    │                   └──────reject───▶ REJECTED     ↺ amend, request funds, disburse            ↺ repayment
  *    └──── withdraw (APPLIED or REVIEWED) ─▶ WITHDRAWN
  * </pre>
+ * An amendment that raises the approved amount is a proposal until a second ministry account approves it (ADR 26).
  * Nothing happens to a rejected, withdrawn or closed grant, except that a closed grant's repayment
  * demand is paid. The amounts are kept exact in cents: approved ≤ requested, disbursed ≤ approved,
  * spent ≤ disbursed, repayment demand = disbursed − spent. Approvals and amendments are checked against
@@ -88,6 +94,9 @@ public class Grant {
     private Money repaymentOutstanding = Money.ZERO;
     private String appliedBy;
     private String reviewedBy;
+    private Money pendingRaise; // a raise proposed, not yet approved by a second account (ADR 26)
+    private String raiseReason;
+    private String raiseProposedBy;
 
     protected Grant() {
         // for Axon
@@ -119,11 +128,14 @@ public class Grant {
     }
 
     @CommandHandler
-    public void handle(ApproveGrantCommand command, MetaData metaData, Clock clock, BudgetLedger budgets) {
+    public void handle(ApproveGrantCommand command, MetaData metaData, Clock clock, BudgetLedger budgets,
+                       CentreRegistry centres) {
         Actor actor = Actors.of(metaData);
         Permissions.require(actor, Action.APPROVE_GRANT);
         requireStatus("die Bewilligung", GrantStatus.REVIEWED);
         requireFourEyes(actor);
+        // rule 1: the grant decision makes the grant; a centre closed meanwhile gets none (reject the application)
+        centres.requireOpenOn(centreId, Nrw.today(clock));
         if (command.approvedAmount().isGreaterThan(requestedAmount)) {
             throw new RuleViolationException("grant.approved-exceeds-requested",
                     "Der bewilligte Betrag (" + Nrw.euros(command.approvedAmount()) + ") darf den beantragten Betrag ("
@@ -151,11 +163,22 @@ public class Grant {
         apply(new GrantWithdrawnEvent(grantId, centreId, command.reason()), Actors.metaDataOf(actor));
     }
 
+    /**
+     * An Änderungsbescheid. Lowering the approved amount takes effect at once and frees budget. Raising it is new money:
+     * it is only proposed here and takes effect when a second account approves it ({@link ApproveGrantRaiseCommand},
+     * rule 8, ADR 26); the budget is checked then, not now.
+     */
     @CommandHandler
-    public void handle(AmendGrantCommand command, MetaData metaData, Clock clock, BudgetLedger budgets) {
+    public AmendmentOutcome handle(AmendGrantCommand command, MetaData metaData, Clock clock, BudgetLedger budgets,
+                                   CentreRegistry centres) {
         Actor actor = Actors.of(metaData);
         Permissions.require(actor, Action.AMEND_GRANT);
         requireStatus("ein Änderungsbescheid", GrantStatus.APPROVED);
+        if (pendingRaise != null) {
+            throw new RuleViolationException("grant.raise-pending",
+                    "Eine Erhöhung auf " + Nrw.euros(pendingRaise) + " wartet auf Bestätigung; sie ist zuerst zu "
+                            + "bestätigen oder zurückzuziehen.");
+        }
         Money amount = command.approvedAmount();
         if (amount.equals(approvedAmount)) {
             throw new RuleViolationException("grant.amendment-unchanged",
@@ -171,9 +194,62 @@ public class Grant {
                     "Der neue Betrag (" + Nrw.euros(amount) + ") darf nicht unter dem bereits ausgezahlten Betrag ("
                             + Nrw.euros(disbursed) + ") liegen.");
         }
+        LocalDate today = Nrw.today(clock);
+        if (amount.isGreaterThan(approvedAmount)) {
+            centres.requireOpenOn(centreId, today); // rule 1: no new money for a closed centre
+            apply(new GrantRaiseProposedEvent(grantId, centreId, approvedAmount, amount, command.reason(), today),
+                    Actors.metaDataOf(actor));
+            return AmendmentOutcome.RAISE_PROPOSED;
+        }
         budgets.commitApproval(fundingYear, programmePart, centreId, amount.cents() - approvedAmount.cents());
-        apply(new GrantAmendedEvent(grantId, centreId, approvedAmount, amount, command.reason(), Nrw.today(clock)),
+        apply(new GrantAmendedEvent(grantId, centreId, approvedAmount, amount, command.reason(), today),
                 Actors.metaDataOf(actor));
+        return AmendmentOutcome.AMENDED;
+    }
+
+    /** The second pair of eyes on a raise: as for an approval, and not who proposed it; the budget is checked now. */
+    @CommandHandler
+    public void handle(ApproveGrantRaiseCommand command, MetaData metaData, Clock clock, BudgetLedger budgets,
+                       CentreRegistry centres) {
+        Actor actor = Actors.of(metaData);
+        Permissions.require(actor, Action.APPROVE_GRANT_RAISE);
+        requireStatus("die Bestätigung einer Erhöhung", GrantStatus.APPROVED);
+        Money amount = requirePendingRaise();
+        requireFourEyes(actor);
+        if (raiseProposedBy == null) {
+            throw new ForbiddenException("grant.four-eyes.unverifiable",
+                    "Vier-Augen-Prinzip: Die Erhöhung ist keinem Konto zugeordnet; sie kann so nicht bestätigt werden.");
+        }
+        if (raiseProposedBy.equalsIgnoreCase(actor.account())) {
+            throw new ForbiddenException("grant.four-eyes",
+                    "Vier-Augen-Prinzip: Wer die Erhöhung vorgeschlagen hat, darf sie nicht selbst bestätigen.");
+        }
+        if (!amount.equals(command.proposedAmount())) {
+            throw new RuleViolationException("grant.raise-changed",
+                    "Vorgeschlagen ist eine Erhöhung auf " + Nrw.euros(amount) + ", nicht auf "
+                            + Nrw.euros(command.proposedAmount()) + "; bitte den aktuellen Vorschlag prüfen.");
+        }
+        LocalDate today = Nrw.today(clock);
+        centres.requireOpenOn(centreId, today);
+        budgets.commitApproval(fundingYear, programmePart, centreId, amount.cents() - approvedAmount.cents());
+        apply(new GrantAmendedEvent(grantId, centreId, approvedAmount, amount, raiseReason, today),
+                Actors.metaDataOf(actor));
+    }
+
+    @CommandHandler
+    public void handle(WithdrawGrantRaiseCommand command, MetaData metaData) {
+        Actor actor = Actors.of(metaData);
+        Permissions.require(actor, Action.AMEND_GRANT);
+        requireStatus("die Rücknahme einer Erhöhung", GrantStatus.APPROVED);
+        Money amount = requirePendingRaise();
+        apply(new GrantRaiseWithdrawnEvent(grantId, centreId, amount, command.reason()), Actors.metaDataOf(actor));
+    }
+
+    private Money requirePendingRaise() {
+        if (pendingRaise == null) {
+            throw new RuleViolationException("grant.no-raise-pending", "Für diese Zuwendung ist keine Erhöhung vorgeschlagen.");
+        }
+        return pendingRaise;
     }
 
     /** Mittelabruf: the centre draws what it needs soon; never more than approved and not yet disbursed or drawn. */
@@ -358,6 +434,25 @@ public class Grant {
     @EventSourcingHandler
     void on(GrantAmendedEvent event) {
         approvedAmount = event.approvedAfter();
+        clearPendingRaise(); // a raise took effect (a lowering happens only while none is pending)
+    }
+
+    @EventSourcingHandler
+    void on(GrantRaiseProposedEvent event, MetaData metaData) {
+        pendingRaise = event.proposedAmount();
+        raiseReason = event.reason();
+        raiseProposedBy = Actors.accountOf(metaData);
+    }
+
+    @EventSourcingHandler
+    void on(GrantRaiseWithdrawnEvent event) {
+        clearPendingRaise();
+    }
+
+    private void clearPendingRaise() {
+        pendingRaise = null;
+        raiseReason = null;
+        raiseProposedBy = null;
     }
 
     @EventSourcingHandler

@@ -138,13 +138,15 @@ public class Volunteer {
 
     @CommandHandler
     public void handle(ReactivateVolunteerCommand command, MetaData metaData, Clock clock, EmailRegistry emails,
-                       VolunteerRetention retention) {
+                       VolunteerRetention retention, CentreRegistry centres) {
         Actor actor = Actors.of(metaData);
         Permissions.require(actor, Action.MANAGE_VOLUNTEER, centreId);
         requireNotErased();
         if (active) {
             throw new RuleViolationException("volunteer.already-active", "Die Person ist bereits aktiv.");
         }
+        // rule 1: an active volunteer again is a new volunteer of the centre; a closed centre has none (ADR 26)
+        centres.requireOpenOn(centreId, Nrw.today(clock));
         emails.reclaim(volunteerId);
         retention.reactivated(volunteerId);
         apply(new VolunteerReactivatedEvent(volunteerId, centreId, Nrw.today(clock)), Actors.metaDataOf(actor));

@@ -2,6 +2,7 @@ package nrw.komman.command.budget;
 
 import nrw.komman.command.testing.FakeCentreRegistry;
 import nrw.komman.command.testing.TestBudgets;
+import nrw.komman.command.testing.TestClock;
 import nrw.komman.kernel.budget.BudgetId;
 import nrw.komman.kernel.budget.BudgetSetEvent;
 import nrw.komman.kernel.budget.SetBudgetCommand;
@@ -32,13 +33,43 @@ class BudgetTest {
 
     private AggregateTestFixture<Budget> fixture;
     private TestBudgets budgets;
+    private FakeCentreRegistry centres;
 
     @BeforeEach
     void setUp() {
         budgets = new TestBudgets();
         fixture = new AggregateTestFixture<>(Budget.class);
         fixture.registerInjectableResource(budgets.ledger());
-        fixture.registerInjectableResource(new FakeCentreRegistry().established(KOELN, LocalDate.of(2014, 1, 1)));
+        centres = new FakeCentreRegistry().established(KOELN, LocalDate.of(2014, 1, 1));
+        fixture.registerInjectableResource(centres);
+        fixture.registerInjectableResource(TestClock.CLOCK);
+    }
+
+    @Test
+    void a_closed_centre_gets_no_new_or_higher_share() {
+        budgets.set(PART_II_A, "100000.00");
+        centres.closed(KOELN, LocalDate.of(2014, 1, 1), TestClock.TODAY.minusDays(1));
+        fixture.givenNoPriorActivity()
+                .when(new SetBudgetCommand(KOELN_SHARE, euros("15000.00"), null), MINISTER.toMetaData())
+                .expectException(refused(RuleViolationException.class, "centre.closed"))
+                .expectNoEvents();
+        budgets.set(KOELN_SHARE, "10000.00");
+        BudgetSetEvent shareSet = new BudgetSetEvent(KOELN_SHARE, 2027, ProgrammePart.PART_II_A, KOELN, null,
+                euros("10000.00"), null);
+        fixture.given(by(MINISTER, shareSet))
+                .when(new SetBudgetCommand(KOELN_SHARE, euros("10000.01"), null), MINISTER.toMetaData())
+                .expectException(refused(RuleViolationException.class, "centre.closed"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_closed_centres_share_can_still_be_lowered() {
+        budgets.set(PART_II_A, "100000.00").set(KOELN_SHARE, "10000.00");
+        centres.closed(KOELN, LocalDate.of(2014, 1, 1), TestClock.TODAY.minusDays(1));
+        fixture.given(by(MINISTER, new BudgetSetEvent(KOELN_SHARE, 2027, ProgrammePart.PART_II_A, KOELN, null,
+                        euros("10000.00"), null)))
+                .when(new SetBudgetCommand(KOELN_SHARE, euros("0.00"), "Zentrum geschlossen"), MINISTER.toMetaData())
+                .expectSuccessfulHandlerExecution();
     }
 
     private static Money euros(String amount) {

@@ -3,7 +3,11 @@ package nrw.komman.command.centre;
 import nrw.komman.kernel.centre.CentreClosedEvent;
 import nrw.komman.kernel.centre.CentreEstablishedEvent;
 import nrw.komman.kernel.centre.CentreId;
-import nrw.komman.kernel.centre.CloseCentreCommand;
+import nrw.komman.kernel.centre.CentreClosureProposedEvent;
+import nrw.komman.kernel.centre.CentreClosureWithdrawnEvent;
+import nrw.komman.kernel.centre.ConfirmCentreClosureCommand;
+import nrw.komman.kernel.centre.ProposeCentreClosureCommand;
+import nrw.komman.kernel.centre.WithdrawCentreClosureCommand;
 import nrw.komman.kernel.centre.EstablishCentreCommand;
 import nrw.komman.kernel.centre.Regierungsbezirk;
 import nrw.komman.kernel.common.Actor;
@@ -19,6 +23,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.time.LocalDate;
 
 import static nrw.komman.command.testing.EventsSatisfying.eventsSatisfying;
+import static nrw.komman.command.testing.Given.by;
 import static nrw.komman.command.testing.Refusal.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -91,28 +96,117 @@ class CentreTest {
                 .expectNoEvents();
     }
 
+    // ---- closing: proposed by one ministry account, confirmed by another (ADR 26) ------------------------------------
+
+    private static final Actor SECOND_MINISTRY = Actor.of("n.wagner", AccountRole.MINISTRY);
+    private static final LocalDate CLOSES_ON = LocalDate.of(2026, 12, 31);
+    private static final String REASON = "Zusammenlegung mit dem Nachbarkreis";
+
+    private static Object proposed() {
+        return by(MINISTRY, new CentreClosureProposedEvent(VIERSEN, CLOSES_ON, REASON));
+    }
+
     @Test
-    void the_ministry_closes_a_centre() {
-        LocalDate closedOn = LocalDate.of(2026, 12, 31);
+    void a_ministry_account_proposes_to_close_a_centre_and_it_stays_open() {
         fixture.given(viersenEstablished())
-                .when(new CloseCentreCommand(VIERSEN, closedOn, "Zusammenlegung mit dem Nachbarkreis"), MINISTRY.toMetaData())
-                .expectEvents(new CentreClosedEvent(VIERSEN, closedOn, "Zusammenlegung mit dem Nachbarkreis"));
+                .when(new ProposeCentreClosureCommand(VIERSEN, CLOSES_ON, REASON), MINISTRY.toMetaData())
+                .expectEvents(new CentreClosureProposedEvent(VIERSEN, CLOSES_ON, REASON))
+                .expectState(centre -> {
+                    assertThat(centre.facts().closedOn()).isNull();
+                    assertThat(centre.isOpenOn(CLOSES_ON.plusDays(1))).isTrue();
+                });
+    }
+
+    @Test
+    void a_second_ministry_account_confirms_and_only_that_closes_the_centre() {
+        fixture.given(viersenEstablished(), proposed())
+                .when(new ConfirmCentreClosureCommand(VIERSEN, CLOSES_ON), SECOND_MINISTRY.toMetaData())
+                .expectEvents(new CentreClosedEvent(VIERSEN, CLOSES_ON, REASON))
+                .expectEventsMatching(eventsSatisfying(events -> assertThat(events.get(0).getMetaData())
+                        .containsEntry(Actor.ACCOUNT, "n.wagner")))
+                .expectState(centre -> assertThat(centre.isOpenOn(CLOSES_ON)).isFalse());
+    }
+
+    @Test
+    void the_proposing_account_cannot_confirm_its_own_proposal() {
+        // the same account, also in other letter case
+        for (Actor same : new Actor[]{MINISTRY, Actor.of("M.Schulz", AccountRole.MINISTRY)}) {
+            fixture.given(viersenEstablished(), proposed())
+                    .when(new ConfirmCentreClosureCommand(VIERSEN, CLOSES_ON), same.toMetaData())
+                    .expectException(refused(ForbiddenException.class, "centre.closure.four-eyes"))
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("Vier-Augen-Prinzip"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Test
+    void without_a_recorded_proposer_the_confirmation_is_refused() {
+        fixture.given(viersenEstablished(), new CentreClosureProposedEvent(VIERSEN, CLOSES_ON, REASON))
+                .when(new ConfirmCentreClosureCommand(VIERSEN, CLOSES_ON), SECOND_MINISTRY.toMetaData())
+                .expectException(refused(ForbiddenException.class, "centre.closure.four-eyes.unverifiable"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void nothing_is_confirmed_without_a_proposal() {
+        fixture.given(viersenEstablished())
+                .when(new ConfirmCentreClosureCommand(VIERSEN, CLOSES_ON), SECOND_MINISTRY.toMetaData())
+                .expectException(refused(RuleViolationException.class, "centre.no-closure-pending"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_confirmation_names_the_proposed_date() {
+        fixture.given(viersenEstablished(), proposed())
+                .when(new ConfirmCentreClosureCommand(VIERSEN, CLOSES_ON.minusDays(1)), SECOND_MINISTRY.toMetaData())
+                .expectException(refused(RuleViolationException.class, "centre.closure-changed"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void either_account_withdraws_the_proposal_and_it_can_no_longer_be_confirmed() {
+        for (Actor either : new Actor[]{MINISTRY, SECOND_MINISTRY}) {
+            fixture.given(viersenEstablished(), proposed())
+                    .when(new WithdrawCentreClosureCommand(VIERSEN, "Zusammenlegung abgesagt"), either.toMetaData())
+                    .expectEvents(new CentreClosureWithdrawnEvent(VIERSEN, CLOSES_ON, "Zusammenlegung abgesagt"));
+        }
+        fixture.given(viersenEstablished(), proposed(),
+                        by(SECOND_MINISTRY, new CentreClosureWithdrawnEvent(VIERSEN, CLOSES_ON, "abgesagt")))
+                .when(new ConfirmCentreClosureCommand(VIERSEN, CLOSES_ON), SECOND_MINISTRY.toMetaData())
+                .expectException(refused(RuleViolationException.class, "centre.no-closure-pending"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void one_proposal_at_a_time() {
+        fixture.given(viersenEstablished(), proposed())
+                .when(new ProposeCentreClosureCommand(VIERSEN, CLOSES_ON.plusDays(1), "anders"), SECOND_MINISTRY.toMetaData())
+                .expectException(refused(RuleViolationException.class, "centre.closure-pending"))
+                .expectNoEvents();
     }
 
     @ParameterizedTest
     @EnumSource(value = AccountRole.class, names = {"SYSTEM", "COORDINATOR", "GRANT_OFFICER", "AUDITOR", "ADMINISTRATOR"})
-    void only_the_ministry_closes_a_centre(AccountRole role) {
+    void only_the_ministry_proposes_confirms_and_withdraws_a_closing(AccountRole role) {
         Actor actor = role == AccountRole.COORDINATOR ? Actor.coordinator("k.yilmaz", VIERSEN) : Actor.of("someone", role);
         fixture.given(viersenEstablished())
-                .when(new CloseCentreCommand(VIERSEN, LocalDate.of(2026, 12, 31), "Auflösung"), actor.toMetaData())
+                .when(new ProposeCentreClosureCommand(VIERSEN, CLOSES_ON, "Auflösung"), actor.toMetaData())
+                .expectException(refused(ForbiddenException.class, "centre.close.forbidden"))
+                .expectNoEvents();
+        fixture.given(viersenEstablished(), proposed())
+                .when(new ConfirmCentreClosureCommand(VIERSEN, CLOSES_ON), actor.toMetaData())
+                .expectException(refused(ForbiddenException.class, "centre.close.forbidden"))
+                .expectNoEvents();
+        fixture.given(viersenEstablished(), proposed())
+                .when(new WithdrawCentreClosureCommand(VIERSEN, "nein"), actor.toMetaData())
                 .expectException(refused(ForbiddenException.class, "centre.close.forbidden"))
                 .expectNoEvents();
     }
 
     @Test
     void a_closed_centre_is_not_closed_twice() {
-        fixture.given(viersenEstablished(), new CentreClosedEvent(VIERSEN, LocalDate.of(2026, 6, 30), "Auflösung"))
-                .when(new CloseCentreCommand(VIERSEN, LocalDate.of(2026, 12, 31), "Auflösung"), MINISTRY.toMetaData())
+        fixture.given(viersenEstablished(), proposed(), by(SECOND_MINISTRY, new CentreClosedEvent(VIERSEN, CLOSES_ON, REASON)))
+                .when(new ProposeCentreClosureCommand(VIERSEN, LocalDate.of(2027, 12, 31), "Auflösung"), MINISTRY.toMetaData())
                 .expectException(refused(RuleViolationException.class, "centre.already-closed"))
                 .expectNoEvents();
     }
@@ -120,15 +214,15 @@ class CentreTest {
     @Test
     void a_centre_is_not_closed_before_it_was_established() {
         fixture.given(viersenEstablished())
-                .when(new CloseCentreCommand(VIERSEN, ESTABLISHED.minusDays(1), "Irrtum"), MINISTRY.toMetaData())
+                .when(new ProposeCentreClosureCommand(VIERSEN, ESTABLISHED.minusDays(1), "Irrtum"), MINISTRY.toMetaData())
                 .expectException(refused(RuleViolationException.class, "centre.closed-before-established"))
                 .expectNoEvents();
     }
 
     @Test
     void a_centre_may_close_on_the_day_it_was_established() {
-        fixture.given(viersenEstablished())
-                .when(new CloseCentreCommand(VIERSEN, ESTABLISHED, "Irrtümlich eingerichtet"), MINISTRY.toMetaData())
+        fixture.given(viersenEstablished(), by(MINISTRY, new CentreClosureProposedEvent(VIERSEN, ESTABLISHED, "Irrtümlich eingerichtet")))
+                .when(new ConfirmCentreClosureCommand(VIERSEN, ESTABLISHED), SECOND_MINISTRY.toMetaData())
                 .expectEvents(new CentreClosedEvent(VIERSEN, ESTABLISHED, "Irrtümlich eingerichtet"));
     }
 

@@ -12,6 +12,7 @@ import nrw.komman.kernel.common.Money;
 import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.common.RuleViolationException;
 import nrw.komman.kernel.grant.AmendGrantCommand;
+import nrw.komman.kernel.grant.AmendmentOutcome;
 import nrw.komman.kernel.grant.CloseGrantCommand;
 import nrw.komman.kernel.grant.DisburseTrancheCommand;
 import nrw.komman.kernel.grant.FundsRequestedEvent;
@@ -25,6 +26,10 @@ import nrw.komman.kernel.grant.TrancheDisbursedEvent;
 import nrw.komman.kernel.grant.UsageReportSubmittedEvent;
 import nrw.komman.kernel.grant.ApplyForGrantCommand;
 import nrw.komman.kernel.grant.ApproveGrantCommand;
+import nrw.komman.kernel.grant.ApproveGrantRaiseCommand;
+import nrw.komman.kernel.grant.GrantRaiseProposedEvent;
+import nrw.komman.kernel.grant.GrantRaiseWithdrawnEvent;
+import nrw.komman.kernel.grant.WithdrawGrantRaiseCommand;
 import nrw.komman.kernel.grant.GrantAppliedEvent;
 import nrw.komman.kernel.grant.GrantApprovedEvent;
 import nrw.komman.kernel.grant.GrantId;
@@ -303,6 +308,20 @@ class GrantTest {
         }
 
         @Test
+        void a_centre_closed_meanwhile_gets_no_grant_decision() {
+            centres.closed(VIERSEN, LocalDate.of(2019, 4, 1), TODAY);
+            givenReviewed()
+                    .when(new ApproveGrantCommand(GRANT, REQUESTED, null), MINISTER.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "centre.closed"))
+                    .expectNoEvents();
+            assertThat(budgets.approved(BUDGET_2027)).isEqualTo(Money.ZERO);
+            // the application is still rejected, with a reason
+            givenReviewed()
+                    .when(new RejectGrantCommand(GRANT, "Zentrum geschlossen"), MINISTER.toMetaData())
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
         void a_grant_is_approved_only_once() {
             givenReviewed()
                     .andGiven(by(MINISTER, new GrantApprovedEvent(GRANT, VIERSEN, REQUESTED, REQUESTED, null, TODAY)))
@@ -575,26 +594,9 @@ class GrantTest {
         void the_ministry_lowers_the_approved_amount_and_frees_the_budget() {
             givenApproved()
                     .when(new AmendGrantCommand(GRANT, euros("8000.00"), "Maßnahme verkleinert"), MINISTER.toMetaData())
-                    .expectEvents(new GrantAmendedEvent(GRANT, VIERSEN, APPROVED, euros("8000.00"), "Maßnahme verkleinert", TODAY));
+                    .expectEvents(new GrantAmendedEvent(GRANT, VIERSEN, APPROVED, euros("8000.00"), "Maßnahme verkleinert", TODAY))
+                    .expectResultMessagePayload(AmendmentOutcome.AMENDED);
             assertThat(budgets.approved(BUDGET_2027)).isEqualTo(euros("8000.00"));
-        }
-
-        @Test
-        void the_ministry_raises_the_approved_amount_within_the_budget() {
-            givenApproved()
-                    .when(new AmendGrantCommand(GRANT, euros("12000.00"), "Mehrbedarf"), MINISTER.toMetaData())
-                    .expectEvents(new GrantAmendedEvent(GRANT, VIERSEN, APPROVED, euros("12000.00"), "Mehrbedarf", TODAY));
-            assertThat(budgets.approved(VIERSEN_SHARE)).isEqualTo(euros("12000.00"));
-        }
-
-        @Test
-        void a_raise_beyond_the_budget_is_refused() {
-            budgets.alreadyApproved(BUDGET_2027, KOELN, "89000.00");
-            givenApproved()
-                    .when(new AmendGrantCommand(GRANT, euros("12000.00"), "Mehrbedarf"), MINISTER.toMetaData())
-                    .expectException(refused(RuleViolationException.class, "budget.exceeded"))
-                    .expectNoEvents();
-            assertThat(budgets.approved(BUDGET_2027)).isEqualTo(euros("99000.00"));
         }
 
         @Test
@@ -640,6 +642,157 @@ class GrantTest {
                     .when(new AmendGrantCommand(GRANT, euros("8000.00"), "Kürzung"), MINISTER.toMetaData())
                     .expectException(refused(RuleViolationException.class, "grant.not-approved"))
                     .expectNoEvents();
+        }
+    }
+
+    /** A raise of the approved amount: proposed by one ministry account, approved by another (rule 8, ADR 26). */
+    @Nested
+    class Raise {
+
+        private static final Actor SECOND_MINISTER = Actor.of("n.wagner", AccountRole.MINISTRY);
+
+        private Object raiseProposed(String amount) {
+            return by(MINISTER, new GrantRaiseProposedEvent(GRANT, VIERSEN, APPROVED, euros(amount), "Mehrbedarf", TODAY));
+        }
+
+        @Test
+        void a_raise_is_only_proposed_and_changes_neither_the_amount_nor_the_budget() {
+            givenApproved()
+                    .when(new AmendGrantCommand(GRANT, euros("12000.00"), "Mehrbedarf"), MINISTER.toMetaData())
+                    .expectEvents(new GrantRaiseProposedEvent(GRANT, VIERSEN, APPROVED, euros("12000.00"), "Mehrbedarf", TODAY))
+                    .expectResultMessagePayload(AmendmentOutcome.RAISE_PROPOSED);
+            assertThat(budgets.approved(VIERSEN_SHARE)).isEqualTo(APPROVED);
+        }
+
+        @Test
+        void until_it_is_approved_the_old_amount_is_the_limit_of_disbursements() {
+            givenApproved(raiseProposed("12000.00"))
+                    .when(new DisburseTrancheCommand(GRANT, euros("10000.01"), TODAY), OFFICER.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "grant.disbursement-exceeds-approved"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_second_ministry_account_approves_the_raise_and_the_budget_counts_it_then() {
+            givenApproved(raiseProposed("12000.00"))
+                    .when(new ApproveGrantRaiseCommand(GRANT, euros("12000.00")), SECOND_MINISTER.toMetaData())
+                    .expectEvents(new GrantAmendedEvent(GRANT, VIERSEN, APPROVED, euros("12000.00"), "Mehrbedarf", TODAY))
+                    .expectEventsMatching(eventsSatisfying(events -> assertThat(events.get(0).getMetaData())
+                            .containsEntry(Actor.ACCOUNT, "n.wagner")));
+            assertThat(budgets.approved(VIERSEN_SHARE)).isEqualTo(euros("12000.00"));
+        }
+
+        @Test
+        void who_proposed_the_raise_does_not_approve_it() {
+            for (Actor same : new Actor[]{MINISTER, Actor.of("M.SCHULZ", AccountRole.MINISTRY)}) {
+                givenApproved(raiseProposed("12000.00"))
+                        .when(new ApproveGrantRaiseCommand(GRANT, euros("12000.00")), same.toMetaData())
+                        .expectException(refused(ForbiddenException.class, "grant.four-eyes"))
+                        .expectExceptionMessage(org.hamcrest.Matchers.containsString("vorgeschlagen"))
+                        .expectNoEvents();
+            }
+        }
+
+        @Test
+        void who_applied_for_or_reviewed_the_grant_does_not_approve_the_raise() {
+            // the same people, now with the ministry's role
+            for (String account : new String[]{"k.yilmaz", "b.officer"}) {
+                givenApproved(raiseProposed("12000.00"))
+                        .when(new ApproveGrantRaiseCommand(GRANT, euros("12000.00")),
+                                Actor.of(account, AccountRole.MINISTRY).toMetaData())
+                        .expectException(refused(ForbiddenException.class, "grant.four-eyes"))
+                        .expectNoEvents();
+            }
+        }
+
+        @Test
+        void without_a_recorded_proposer_the_raise_is_not_approved() {
+            givenApproved(new GrantRaiseProposedEvent(GRANT, VIERSEN, APPROVED, euros("12000.00"), "Mehrbedarf", TODAY))
+                    .when(new ApproveGrantRaiseCommand(GRANT, euros("12000.00")), SECOND_MINISTER.toMetaData())
+                    .expectException(refused(ForbiddenException.class, "grant.four-eyes.unverifiable"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void only_the_ministry_approves_a_raise() {
+            for (Actor actor : new Actor[]{Actor.of("c.officer", AccountRole.GRANT_OFFICER), COORDINATOR,
+                    Actor.of("audit", AccountRole.AUDITOR), Actor.SYSTEM}) {
+                givenApproved(raiseProposed("12000.00"))
+                        .when(new ApproveGrantRaiseCommand(GRANT, euros("12000.00")), actor.toMetaData())
+                        .expectException(refused(ForbiddenException.class, "grant.amend.forbidden"))
+                        .expectNoEvents();
+            }
+        }
+
+        @Test
+        void the_approval_names_the_proposed_amount() {
+            givenApproved(raiseProposed("12000.00"))
+                    .when(new ApproveGrantRaiseCommand(GRANT, euros("12500.00")), SECOND_MINISTER.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "grant.raise-changed"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_raise_beyond_the_budget_is_refused_when_it_is_approved() {
+            budgets.alreadyApproved(BUDGET_2027, KOELN, "89000.00");
+            givenApproved(raiseProposed("12000.00"))
+                    .when(new ApproveGrantRaiseCommand(GRANT, euros("12000.00")), SECOND_MINISTER.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "budget.exceeded"))
+                    .expectNoEvents();
+            assertThat(budgets.approved(BUDGET_2027)).isEqualTo(euros("99000.00"));
+        }
+
+        @Test
+        void the_centres_share_is_checked_when_the_raise_is_approved() {
+            budgets.set(VIERSEN_SHARE, "11000.00");
+            givenApproved(raiseProposed("12000.00"))
+                    .when(new ApproveGrantRaiseCommand(GRANT, euros("12000.00")), SECOND_MINISTER.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "budget.centre-exceeded"))
+                    .expectNoEvents();
+            assertThat(budgets.approved(VIERSEN_SHARE)).isEqualTo(APPROVED);
+        }
+
+        @Test
+        void either_account_withdraws_a_pending_raise_and_nothing_is_left_to_approve() {
+            for (Actor either : new Actor[]{MINISTER, SECOND_MINISTER}) {
+                givenApproved(raiseProposed("12000.00"))
+                        .when(new WithdrawGrantRaiseCommand(GRANT, "Mehrbedarf entfällt"), either.toMetaData())
+                        .expectEvents(new GrantRaiseWithdrawnEvent(GRANT, VIERSEN, euros("12000.00"), "Mehrbedarf entfällt"));
+            }
+            givenApproved(raiseProposed("12000.00"),
+                    by(MINISTER, new GrantRaiseWithdrawnEvent(GRANT, VIERSEN, euros("12000.00"), "entfällt")))
+                    .when(new ApproveGrantRaiseCommand(GRANT, euros("12000.00")), SECOND_MINISTER.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "grant.no-raise-pending"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void one_amendment_at_a_time_while_a_raise_waits() {
+            givenApproved(raiseProposed("12000.00"))
+                    .when(new AmendGrantCommand(GRANT, euros("8000.00"), "Kürzung"), SECOND_MINISTER.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "grant.raise-pending"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_closed_centre_gets_no_raise() {
+            centres.closed(VIERSEN, LocalDate.of(2019, 4, 1), TODAY);
+            givenApproved()
+                    .when(new AmendGrantCommand(GRANT, euros("12000.00"), "Mehrbedarf"), MINISTER.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "centre.closed"))
+                    .expectNoEvents();
+            givenApproved(raiseProposed("12000.00"))
+                    .when(new ApproveGrantRaiseCommand(GRANT, euros("12000.00")), SECOND_MINISTER.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "centre.closed"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_closed_centres_grant_can_still_be_lowered() {
+            centres.closed(VIERSEN, LocalDate.of(2019, 4, 1), TODAY);
+            givenApproved()
+                    .when(new AmendGrantCommand(GRANT, euros("8000.00"), "Zentrum geschlossen"), MINISTER.toMetaData())
+                    .expectSuccessfulHandlerExecution();
         }
     }
 

@@ -439,6 +439,17 @@ class VolunteerTest {
         }
 
         @Test
+        void a_closed_centre_reactivates_no_volunteer() {
+            emails.remembered(AMIRA, AMIRA_DATA.email(), false);
+            centres.closed(VIERSEN, CENTRE_ESTABLISHED, TODAY.minusDays(1));
+            fixture.given(amiraRegistered(vault), new VolunteerDeactivatedEvent(AMIRA, VIERSEN, TODAY.minusDays(3)))
+                    .when(new ReactivateVolunteerCommand(AMIRA), COORDINATOR.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "centre.closed"))
+                    .expectNoEvents();
+            assertThat(emails.holderOf(AMIRA_DATA.email())).isEmpty();
+        }
+
+        @Test
         void a_coordinator_of_another_centre_cannot_reactivate() {
             fixture.given(amiraRegistered(vault), new VolunteerDeactivatedEvent(AMIRA, VIERSEN, TODAY.minusDays(3)))
                     .when(new ReactivateVolunteerCommand(AMIRA), OTHER_COORDINATOR.toMetaData())

@@ -1,14 +1,18 @@
 package nrw.komman.query.centre;
 
 import nrw.komman.kernel.centre.CentreClosedEvent;
+import nrw.komman.kernel.centre.CentreClosureProposedEvent;
+import nrw.komman.kernel.centre.CentreClosureWithdrawnEvent;
 import nrw.komman.kernel.centre.CentreEstablishedEvent;
 import nrw.komman.kernel.centre.Regierungsbezirk;
+import nrw.komman.kernel.common.Actor;
 import nrw.komman.query.common.ProcessingGroups;
 import nrw.komman.query.common.RebuildableProjection;
 import nrw.komman.query.common.TableNames;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.MetaData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -67,8 +71,34 @@ public class CentreProjection implements RebuildableProjection {
         }
     }
 
+    /** A proposal to close the centre: shown as pending until confirmed or withdrawn (ADR 26). */
+    @EventHandler
+    public void on(CentreClosureProposedEvent event, MetaData metaData) {
+        jdbc.update(tables.sql("""
+                update {centre_view} set closure_proposed_for = :closedOn, closure_reason = :reason,
+                       closure_proposed_by = :proposedBy
+                 where centre_id = :centreId"""),
+                new MapSqlParameterSource()
+                        .addValue("centreId", event.centreId().value())
+                        .addValue("closedOn", event.closedOn())
+                        .addValue("reason", event.reason())
+                        .addValue("proposedBy", metaData.get(Actor.ACCOUNT)));
+    }
+
+    @EventHandler
+    public void on(CentreClosureWithdrawnEvent event) {
+        clearProposal(event.centreId().value());
+    }
+
+    private void clearProposal(String centreId) {
+        jdbc.update(tables.sql("""
+                update {centre_view} set closure_proposed_for = null, closure_reason = null, closure_proposed_by = null
+                 where centre_id = :centreId"""), new MapSqlParameterSource("centreId", centreId));
+    }
+
     @EventHandler
     public void on(CentreClosedEvent event) {
+        clearProposal(event.centreId().value()); // the confirmation ends the proposal
         jdbc.update(tables.sql("update {centre_view} set closed_on = :closedOn where centre_id = :centreId"),
                 new MapSqlParameterSource()
                         .addValue("centreId", event.centreId().value())

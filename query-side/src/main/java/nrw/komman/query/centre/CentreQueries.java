@@ -2,6 +2,7 @@ package nrw.komman.query.centre;
 
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.centre.CentreView;
+import nrw.komman.kernel.centre.ClosureProposal;
 import nrw.komman.kernel.centre.FindCentreQuery;
 import nrw.komman.kernel.centre.FindCentresQuery;
 import nrw.komman.kernel.centre.Regierungsbezirk;
@@ -25,13 +26,17 @@ import java.util.Map;
 public class CentreQueries {
 
     private static final String SELECT = """
-            select centre_id, name, centre_type, region, established_on, closed_on from centre_view""";
+            select centre_id, name, centre_type, region, established_on, closed_on,
+                   closure_proposed_for, closure_reason, closure_proposed_by from centre_view""";
 
     private static final RowMapper<CentreView> ROW = (rs, i) -> {
         LocalDate closedOn = Rows.date(rs, "closed_on");
+        LocalDate proposedFor = Rows.date(rs, "closure_proposed_for");
+        ClosureProposal pending = proposedFor == null ? null
+                : new ClosureProposal(proposedFor, rs.getString("closure_reason"), rs.getString("closure_proposed_by"));
         return new CentreView(new CentreId(rs.getString("centre_id")), rs.getString("name"),
                 rs.getString("centre_type"), Regierungsbezirk.valueOf(rs.getString("region")),
-                closedOn == null, Rows.date(rs, "established_on"), closedOn);
+                closedOn == null, Rows.date(rs, "established_on"), closedOn, pending);
     };
 
     private final NamedParameterJdbcTemplate jdbc;

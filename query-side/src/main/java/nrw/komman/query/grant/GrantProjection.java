@@ -14,6 +14,8 @@ import nrw.komman.kernel.grant.GrantClosedEvent;
 import nrw.komman.kernel.grant.GrantFact;
 import nrw.komman.kernel.grant.GrantId;
 import nrw.komman.kernel.grant.GrantNextStep;
+import nrw.komman.kernel.grant.GrantRaiseProposedEvent;
+import nrw.komman.kernel.grant.GrantRaiseWithdrawnEvent;
 import nrw.komman.kernel.grant.GrantRejectedEvent;
 import nrw.komman.kernel.grant.GrantReviewedEvent;
 import nrw.komman.kernel.grant.GrantStatus;
@@ -205,10 +207,46 @@ public class GrantProjection implements RebuildableProjection {
         }
         Current now = old.with(old.status(), sequence).withApproved(event.approvedAfter());
         jdbc.update(tables.sql("""
-                update {grant_view} set approved_cents = :approved, next_step = :nextStep, last_sequence = :sequence
+                update {grant_view} set approved_cents = :approved, next_step = :nextStep, last_sequence = :sequence,
+                       pending_raise_cents = null, raise_proposed_by = null
                  where grant_id = :grantId"""), state(event.grantId(), now));
         history(event.grantId(), event.centreId(), sequence, GrantFact.AMENDED, occurredAt, metaData,
                 old, now, event.approvedAfter(), event.reason());
+    }
+
+    /** A raise proposed (ADR 26): a fact in the history; the approved amount changes only with its approval. */
+    @EventHandler
+    public void on(GrantRaiseProposedEvent event, MetaData metaData, @Timestamp Instant occurredAt,
+                   @SequenceNumber long sequence) {
+        pendingRaiseFact(event.grantId(), event.centreId(), GrantFact.RAISE_PROPOSED, event.proposedAmount(),
+                account(metaData), event.reason(), metaData, occurredAt, sequence);
+    }
+
+    @EventHandler
+    public void on(GrantRaiseWithdrawnEvent event, MetaData metaData, @Timestamp Instant occurredAt,
+                   @SequenceNumber long sequence) {
+        pendingRaiseFact(event.grantId(), event.centreId(), GrantFact.RAISE_WITHDRAWN, event.proposedAmount(),
+                null, event.reason(), metaData, occurredAt, sequence);
+    }
+
+    /** {@code proposedBy} null: the raise no longer waits. */
+    private void pendingRaiseFact(GrantId grantId, CentreId centreId, GrantFact fact, Money amount, String proposedBy,
+                                  String reason, MetaData metaData, Instant occurredAt, long sequence) {
+        Optional<Current> before = unseen(grantId, sequence);
+        if (before.isEmpty()) {
+            return;
+        }
+        Current old = before.get();
+        Current now = old.with(old.status(), sequence);
+        jdbc.update(tables.sql("""
+                update {grant_view} set pending_raise_cents = :pending, raise_proposed_by = :proposedBy,
+                       last_sequence = :sequence
+                 where grant_id = :grantId"""), new MapSqlParameterSource()
+                .addValue("pending", proposedBy == null ? null : amount.cents())
+                .addValue("proposedBy", proposedBy)
+                .addValue("sequence", sequence)
+                .addValue("grantId", grantId.toString()));
+        history(grantId, centreId, sequence, fact, occurredAt, metaData, old, now, amount, reason);
     }
 
     /** Mittelabruf by the centre: counts as open until the grant authority disburses it. */

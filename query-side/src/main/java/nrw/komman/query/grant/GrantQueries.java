@@ -42,7 +42,7 @@ public class GrantQueries {
                    requested_cents, approved_cents, recommendation, review_note, decision_note, applied_on,
                    applied_by, reviewed_by, decided_by, decided_on, next_step, disbursed_cents,
                    funds_requested_cents, spent_cents, volunteers_reached, usage_report, reported_on, check_note,
-                   closed_on, repayment_demanded_cents, repaid_cents
+                   closed_on, repayment_demanded_cents, repaid_cents, pending_raise_cents, raise_proposed_by
               from grant_view""";
 
     private static final RowMapper<GrantView> ROW = (rs, i) -> {
@@ -62,7 +62,8 @@ public class GrantQueries {
                 Money.ofCents(disbursed), Money.ofCents(openRequest), Rows.money(rs, "spent_cents"),
                 volunteersReached == null ? null : volunteersReached.intValue(), rs.getString("usage_report"),
                 Rows.date(rs, "reported_on"), rs.getString("check_note"), Rows.date(rs, "closed_on"),
-                Rows.money(rs, "repayment_demanded_cents"), Rows.money(rs, "repaid_cents"));
+                Rows.money(rs, "repayment_demanded_cents"), Rows.money(rs, "repaid_cents"),
+                Rows.money(rs, "pending_raise_cents"), rs.getString("raise_proposed_by"));
     };
 
     private static final RowMapper<GrantHistoryEntry> ENTRY = (rs, i) -> new GrantHistoryEntry(

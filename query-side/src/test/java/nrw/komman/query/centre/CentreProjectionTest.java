@@ -1,6 +1,9 @@
 package nrw.komman.query.centre;
 
 import nrw.komman.kernel.centre.CentreClosedEvent;
+import nrw.komman.kernel.centre.CentreClosureProposedEvent;
+import nrw.komman.kernel.centre.CentreClosureWithdrawnEvent;
+import nrw.komman.kernel.centre.ClosureProposal;
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.centre.CentreView;
 import nrw.komman.kernel.centre.FindCentreQuery;
@@ -24,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class CentreProjectionTest {
+
+    private static final Actor SECOND_MINISTRY = Actor.of("ministerium.leitung", nrw.komman.kernel.common.AccountRole.MINISTRY);
 
     private final ReadSide readSide = new ReadSide();
 
@@ -50,6 +55,34 @@ class CentreProjectionTest {
 
         assertThat(viersen.established()).isFalse();
         assertThat(viersen.closedOn()).isEqualTo(LocalDate.of(2024, 12, 31));
+    }
+
+    @Test
+    void a_proposal_to_close_shows_as_pending_and_the_centre_stays_open_until_confirmed() {
+        readSide.establishSomeCentres();
+        readSide.publish(new CentreClosureProposedEvent(VIERSEN, LocalDate.of(2026, 12, 31), "Zusammenlegung"), MINISTRY);
+
+        CentreView proposed = readSide.centres.handle(new FindCentreQuery(VIERSEN), as(COORDINATOR_KOELN));
+        assertThat(proposed.established()).isTrue();
+        assertThat(proposed.closedOn()).isNull();
+        assertThat(proposed.pendingClosure())
+                .isEqualTo(new ClosureProposal(LocalDate.of(2026, 12, 31), "Zusammenlegung", "ministerium"));
+
+        readSide.publish(new CentreClosedEvent(VIERSEN, LocalDate.of(2026, 12, 31), "Zusammenlegung"), SECOND_MINISTRY);
+        CentreView closed = readSide.centres.handle(new FindCentreQuery(VIERSEN), as(AUDITOR));
+        assertThat(closed.established()).isFalse();
+        assertThat(closed.pendingClosure()).isNull();
+    }
+
+    @Test
+    void a_withdrawn_proposal_is_no_longer_pending() {
+        readSide.establishSomeCentres();
+        readSide.publish(new CentreClosureProposedEvent(VIERSEN, LocalDate.of(2026, 12, 31), "Zusammenlegung"), MINISTRY);
+        readSide.publish(new CentreClosureWithdrawnEvent(VIERSEN, LocalDate.of(2026, 12, 31), "abgesagt"), SECOND_MINISTRY);
+
+        CentreView viersen = readSide.centres.handle(new FindCentreQuery(VIERSEN), as(MINISTRY));
+        assertThat(viersen.pendingClosure()).isNull();
+        assertThat(viersen.closedOn()).isNull();
     }
 
     @Test

@@ -7,6 +7,8 @@ import nrw.komman.kernel.grant.FindGrantQuery;
 import nrw.komman.kernel.grant.GrantHistory;
 import nrw.komman.kernel.grant.GrantHistoryEntry;
 import nrw.komman.kernel.grant.GrantId;
+import nrw.komman.kernel.grant.GrantRaiseProposedEvent;
+import nrw.komman.kernel.grant.GrantRaiseWithdrawnEvent;
 import nrw.komman.kernel.grant.GrantStatus;
 import nrw.komman.kernel.grant.GrantView;
 import nrw.komman.kernel.grant.ProgrammePart;
@@ -92,6 +94,31 @@ class GrantLifecycleProjectionTest {
         assertThat(lastFact()).isEqualTo(new GrantHistoryEntry(3, "AMENDED", lastEvent().getTimestamp(),
                 "ministerium", AccountRole.MINISTRY, GrantStatus.APPROVED, GrantStatus.APPROVED, euros(100_000), euros(80_000),
                 euros(80_000), "Eine Stelle entfällt.", Money.ZERO, Money.ZERO));
+    }
+
+    @Test
+    void a_proposed_raise_is_a_fact_in_the_history_and_changes_the_approved_amount_only_when_approved() {
+        readSide.publish(new GrantRaiseProposedEvent(grant, KOELN, euros(100_000), euros(110_000), "Mehrbedarf",
+                LocalDate.of(2025, 4, 1)), MINISTRY);
+
+        assertThat(grant().approvedAmount()).isEqualTo(euros(100_000));
+        assertThat(grant().pendingRaise()).isEqualTo(euros(110_000));
+        assertThat(grant().raiseProposedBy()).isEqualTo("ministerium");
+        assertThat(lastFact()).isEqualTo(new GrantHistoryEntry(3, "RAISE_PROPOSED", lastEvent().getTimestamp(),
+                "ministerium", AccountRole.MINISTRY, GrantStatus.APPROVED, GrantStatus.APPROVED, euros(100_000),
+                euros(100_000), euros(110_000), "Mehrbedarf", Money.ZERO, Money.ZERO));
+
+        readSide.publish(new GrantRaiseWithdrawnEvent(grant, KOELN, euros(110_000), "entfällt"), MINISTRY);
+        assertThat(grant().approvedAmount()).isEqualTo(euros(100_000));
+        assertThat(grant().pendingRaise()).isNull();
+        assertThat(lastFact().fact()).isEqualTo("RAISE_WITHDRAWN");
+
+        // proposed again and approved by a second account: the amount changes, nothing waits any more
+        readSide.publish(new GrantRaiseProposedEvent(grant, KOELN, euros(100_000), euros(105_000), "Mehrbedarf",
+                LocalDate.of(2025, 4, 2)), MINISTRY);
+        readSide.amend(grant, KOELN, 10_000_000, 10_500_000, "Mehrbedarf");
+        assertThat(grant().approvedAmount()).isEqualTo(euros(105_000));
+        assertThat(grant().pendingRaise()).isNull();
     }
 
     @Test

@@ -224,8 +224,8 @@ public final class ReadSide {
         if (payload instanceof CentreEstablishedEvent e) {
             return e.centreId().value();
         }
-        if (payload instanceof nrw.komman.kernel.centre.CentreClosedEvent e) {
-            return e.centreId().value();
+        if (payload.getClass().getPackageName().equals(CentreId.class.getPackageName())) {
+            return invoke(payload, "centreId").toString(); // closing, its proposal and withdrawal
         }
         if (payload instanceof BudgetSetEvent e) {
             return e.budgetId().toString();

@@ -39,9 +39,14 @@ public enum Action {
     ESTABLISH_CENTRE(CHANGES, NO_PERSONAL_DATA,
             refusal("centre.establish.forbidden", "Nur das Ministerium richtet Integrationszentren ein."), null,
             anyCentre(MINISTRY, SYSTEM)),
+    /** Propose to close a centre, or withdraw the proposal; nothing closes before {@link #CONFIRM_CENTRE_CLOSURE} (ADR 26). */
     CLOSE_CENTRE(CHANGES, NO_PERSONAL_DATA,
             refusal("centre.close.forbidden", "Nur das Ministerium schließt Integrationszentren."), null,
             anyCentre(MINISTRY)),
+    /** Confirm another account's proposal to close a centre: that account itself may not (the aggregate checks it). */
+    CONFIRM_CENTRE_CLOSURE(CHANGES, NO_PERSONAL_DATA,
+            refusal("centre.close.forbidden", "Nur das Ministerium bestätigt die Schließung eines Integrationszentrums."),
+            null, anyCentre(MINISTRY)),
 
     // ---- volunteers and their activities: the coordinators of the volunteer's centre -------------------------------
 
@@ -104,9 +109,14 @@ public enum Action {
             anyCentre(GRANT_OFFICER)),
     APPROVE_GRANT(CHANGES, NO_PERSONAL_DATA, Says.DECIDE, null, anyCentre(MINISTRY)),
     REJECT_GRANT(CHANGES, NO_PERSONAL_DATA, Says.DECIDE, null, anyCentre(MINISTRY)),
+    /** Lower the approved amount, propose a raise, or withdraw a pending raise. */
     AMEND_GRANT(CHANGES, NO_PERSONAL_DATA,
             refusal("grant.amend.forbidden", "Nur das Ministerium erlässt Änderungsbescheide."), null,
             anyCentre(MINISTRY)),
+    /** Approve another account's raise: four eyes as for an approval, checked by the aggregate (ADR 26). */
+    APPROVE_GRANT_RAISE(CHANGES, NO_PERSONAL_DATA,
+            refusal("grant.amend.forbidden", "Nur das Ministerium bestätigt die Erhöhung eines bewilligten Betrags."),
+            null, anyCentre(MINISTRY)),
     DISBURSE_TRANCHE(CHANGES, NO_PERSONAL_DATA,
             refusal("grant.disburse.forbidden", "Nur die Bewilligungsbehörde (Bezirksregierung) zahlt Mittel aus."), null,
             anyCentre(GRANT_OFFICER)),

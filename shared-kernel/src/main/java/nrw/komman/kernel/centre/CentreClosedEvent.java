@@ -10,6 +10,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.*;
 import java.util.*;
 
-/** An integration centre was closed. */
+/** An integration centre was closed: since ADR 26 the confirmation of a proposal by a second ministry account. */
 public record CentreClosedEvent(CentreId centreId, LocalDate closedOn, String reason) {
 }

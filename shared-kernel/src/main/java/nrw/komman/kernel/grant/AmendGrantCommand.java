@@ -6,7 +6,10 @@ import nrw.komman.kernel.common.Money;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 
-/** The ministry amends an approved grant (Änderungsbescheid): a new approved amount, with a reason. */
+/**
+ * The ministry amends an approved grant (Änderungsbescheid): a new approved amount, with a reason. A lower amount takes
+ * effect at once; a higher one is a proposal that a second account approves ({@link ApproveGrantRaiseCommand}, ADR 26).
+ */
 public record AmendGrantCommand(@TargetAggregateIdentifier GrantId grantId, Money approvedAmount, String reason) {
 
     public AmendGrantCommand {

@@ -5,5 +5,5 @@ package nrw.komman.kernel.grant;
  * ({@link #name()}); the web words it in the reader's language (bundle key {@code history.fact.<code>}).
  */
 public enum GrantFact {
-    APPLIED, REVIEWED, APPROVED, REJECTED, WITHDRAWN, AMENDED, FUNDS_REQUESTED, DISBURSED, USAGE_REPORTED, CLOSED, REPAID
+    APPLIED, REVIEWED, APPROVED, REJECTED, WITHDRAWN, AMENDED, RAISE_PROPOSED, RAISE_WITHDRAWN, FUNDS_REQUESTED, DISBURSED, USAGE_REPORTED, CLOSED, REPAID
 }

@@ -11,6 +11,8 @@ import java.time.LocalDate;
  * {@code disbursedAmount} so far, {@code fundsRequested} (drawn by the centre, not yet disbursed),
  * {@code spentAmount} from the usage report, {@code repaymentDemanded} when closed and {@code repaidAmount}.
  * {@code nextStep} is the code of a {@link GrantNextStep}, never a word: the web words it in the reader's language.
+ * {@code pendingRaise} is a raise of the approved amount proposed by {@code raiseProposedBy} and not yet approved by a
+ * second account (ADR 26); null when none waits.
  */
 public record GrantView(GrantId grantId, CentreId centreId, String centreName, Regierungsbezirk regierungsbezirk,
                         int fundingYear, ProgrammePart programmePart, String title, String purpose, GrantStatus status,
@@ -19,7 +21,22 @@ public record GrantView(GrantId grantId, CentreId centreId, String centreName, R
                         LocalDate decidedOn, String nextStep,
                         Money disbursedAmount, Money fundsRequested, Money spentAmount, Integer volunteersReached,
                         String usageReport, LocalDate reportedOn, String checkNote, LocalDate closedOn,
-                        Money repaymentDemanded, Money repaidAmount) {
+                        Money repaymentDemanded, Money repaidAmount, Money pendingRaise, String raiseProposedBy) {
+
+    /** A grant without a raise waiting for a second account's approval (ADR 26). */
+    public GrantView(GrantId grantId, CentreId centreId, String centreName, Regierungsbezirk regierungsbezirk,
+                     int fundingYear, ProgrammePart programmePart, String title, String purpose, GrantStatus status,
+                     Money requestedAmount, Money approvedAmount, Recommendation recommendation, String reviewNote,
+                     String decisionNote, LocalDate appliedOn, String appliedBy, String reviewedBy, String decidedBy,
+                     LocalDate decidedOn, String nextStep,
+                     Money disbursedAmount, Money fundsRequested, Money spentAmount, Integer volunteersReached,
+                     String usageReport, LocalDate reportedOn, String checkNote, LocalDate closedOn,
+                     Money repaymentDemanded, Money repaidAmount) {
+        this(grantId, centreId, centreName, regierungsbezirk, fundingYear, programmePart, title, purpose, status,
+                requestedAmount, approvedAmount, recommendation, reviewNote, decisionNote, appliedOn, appliedBy, reviewedBy,
+                decidedBy, decidedOn, nextStep, disbursedAmount, fundsRequested, spentAmount, volunteersReached, usageReport,
+                reportedOn, checkNote, closedOn, repaymentDemanded, repaidAmount, null, null);
+    }
 
     /** What the centre still owes after the repayment demand; zero when nothing is demanded. */
     public Money repaymentOutstanding() {
@@ -42,6 +59,7 @@ public record GrantView(GrantId grantId, CentreId centreId, String centreName, R
         return new GrantView(grantId, centreId, centreName, regierungsbezirk, fundingYear, programmePart, title, purpose,
                 status, requestedAmount, approvedAmount, recommendation, reviewNote, decisionNote, appliedOn, appliedBy,
                 reviewedBy, decidedBy, decidedOn, otherNextStep, disbursedAmount, fundsRequested, spentAmount,
-                volunteersReached, usageReport, reportedOn, checkNote, closedOn, repaymentDemanded, repaidAmount);
+                volunteersReached, usageReport, reportedOn, checkNote, closedOn, repaymentDemanded, repaidAmount,
+                pendingRaise, raiseProposedBy);
     }
 }

@@ -132,6 +132,7 @@ class PermissionsTest {
         expected.put(Action.READ_CENTRES, Arrays.asList(ANY, ANY, ANY, ANY, ANY, ANY));
         expected.put(Action.ESTABLISH_CENTRE, Arrays.asList(NO, NO, ANY, NO, NO, ANY));
         expected.put(Action.CLOSE_CENTRE, Arrays.asList(NO, NO, ANY, NO, NO, NO));
+        expected.put(Action.CONFIRM_CENTRE_CLOSURE, Arrays.asList(NO, NO, ANY, NO, NO, NO));
         expected.put(Action.REGISTER_VOLUNTEER, Arrays.asList(OWN, NO, NO, NO, NO, ANY));
         expected.put(Action.MANAGE_VOLUNTEER, Arrays.asList(OWN, NO, NO, NO, NO, ANY));
         expected.put(Action.LOG_ACTIVITY, Arrays.asList(OWN, NO, NO, NO, NO, ANY));
@@ -149,6 +150,7 @@ class PermissionsTest {
         expected.put(Action.APPROVE_GRANT, Arrays.asList(NO, NO, ANY, NO, NO, NO));
         expected.put(Action.REJECT_GRANT, Arrays.asList(NO, NO, ANY, NO, NO, NO));
         expected.put(Action.AMEND_GRANT, Arrays.asList(NO, NO, ANY, NO, NO, NO));
+        expected.put(Action.APPROVE_GRANT_RAISE, Arrays.asList(NO, NO, ANY, NO, NO, NO));
         expected.put(Action.DISBURSE_TRANCHE, Arrays.asList(NO, ANY, NO, NO, NO, NO));
         expected.put(Action.CLOSE_GRANT, Arrays.asList(NO, ANY, NO, NO, NO, NO));
         expected.put(Action.RECORD_REPAYMENT, Arrays.asList(NO, ANY, NO, NO, NO, NO));

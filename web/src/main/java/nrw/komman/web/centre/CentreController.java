@@ -67,12 +67,34 @@ class CentreController {
         return Responses.created("/api/centres/{centreId}", new CentreCreated(command.centreId()), command.centreId().value());
     }
 
-    @PostMapping(path = "/{centreId}/closure", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Close a centre (ministry)")
+    /*
+     * Closing takes two ministry accounts (ADR 26): one proposes, another confirms; either withdraws. The former
+     * POST /closure, which closed at once, is gone: a client that used it gets 404 instead of a silent proposal.
+     */
+    @PostMapping(path = "/{centreId}/closure-proposal", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Propose to close a centre (ministry); nothing closes until another ministry account confirms")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    public ResponseEntity<Void> close(@PathVariable String centreId, @Valid @RequestBody CloseCentreRequest request) {
+    public ResponseEntity<Void> proposeClosure(@PathVariable String centreId, @Valid @RequestBody ClosureProposalRequest request) {
         CentreId id = Ids.centre("centreId", centreId);
         commands.sendAndAwait(request.toCommand(id, today.date()), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(path = "/{centreId}/closure-proposal/confirmation", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Confirm another ministry account's proposal and close the centre (ministry, not the proposer)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public ResponseEntity<Void> confirmClosure(@PathVariable String centreId, @Valid @RequestBody ClosureConfirmationRequest request) {
+        CentreId id = Ids.centre("centreId", centreId);
+        commands.sendAndAwait(request.toCommand(id), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(path = "/{centreId}/closure-proposal/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Withdraw the pending proposal to close a centre, with a reason (ministry)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public ResponseEntity<Void> withdrawClosure(@PathVariable String centreId, @Valid @RequestBody ClosureWithdrawalRequest request) {
+        CentreId id = Ids.centre("centreId", centreId);
+        commands.sendAndAwait(request.toCommand(id), id);
         return ResponseEntity.noContent().build();
     }
 }

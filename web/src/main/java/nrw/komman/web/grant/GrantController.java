@@ -7,6 +7,7 @@ import nrw.komman.kernel.audit.ChainVerification;
 import nrw.komman.kernel.audit.VerifyGrantChainQuery;
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.centre.Regierungsbezirk;
+import nrw.komman.kernel.grant.AmendmentOutcome;
 import nrw.komman.kernel.grant.FetchGrantHistoryQuery;
 import nrw.komman.kernel.grant.FindGrantQuery;
 import nrw.komman.kernel.grant.FindGrantsQuery;
@@ -208,12 +209,35 @@ class GrantController {
         return ResponseEntity.noContent().build();
     }
 
+    public record AmendmentAnswer(AmendmentOutcome outcome) {
+    }
+
     @PostMapping(path = "/{grantId}/amendments", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Amend the approved amount of an approved grant, with a reason (ministry; within the budget)")
+    @Operation(summary = "Amend the approved amount of an approved grant, with a reason (ministry). A lower amount takes "
+            + "effect (204); a higher one is proposed (202) and takes effect when another ministry account approves it")
+    public ResponseEntity<AmendmentAnswer> amend(@PathVariable String grantId, @Valid @RequestBody AmendGrantRequest request) {
+        GrantId id = Ids.grant("grantId", grantId);
+        AmendmentOutcome outcome = commands.sendAndAwait(request.toCommand(id), id);
+        return outcome == AmendmentOutcome.RAISE_PROPOSED
+                ? ResponseEntity.accepted().body(new AmendmentAnswer(outcome))
+                : ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(path = "/{grantId}/raise/approval", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Approve a pending raise of the approved amount (ministry; not who applied, reviewed or proposed it; within the budget)")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    public ResponseEntity<Void> amend(@PathVariable String grantId, @Valid @RequestBody AmendGrantRequest request) {
+    public ResponseEntity<Void> approveRaise(@PathVariable String grantId, @Valid @RequestBody RaiseApprovalRequest request) {
         GrantId id = Ids.grant("grantId", grantId);
         commands.sendAndAwait(request.toCommand(id), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(path = "/{grantId}/raise/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Withdraw a pending raise of the approved amount, with a reason (ministry)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public ResponseEntity<Void> withdrawRaise(@PathVariable String grantId, @Valid @RequestBody ReasonRequest request) {
+        GrantId id = Ids.grant("grantId", grantId);
+        commands.sendAndAwait(request.toRaiseWithdrawal(id), id);
         return ResponseEntity.noContent().build();
     }
 

@@ -5,12 +5,14 @@ import jakarta.validation.Valid;
 import nrw.komman.kernel.common.Money;
 import nrw.komman.kernel.grant.AmendGrantCommand;
 import nrw.komman.kernel.grant.ApproveGrantCommand;
+import nrw.komman.kernel.grant.ApproveGrantRaiseCommand;
 import nrw.komman.kernel.grant.FindGrantsQuery;
 import nrw.komman.kernel.grant.GrantStatus;
 import nrw.komman.kernel.grant.GrantView;
 import nrw.komman.kernel.grant.Recommendation;
 import nrw.komman.kernel.grant.RejectGrantCommand;
 import nrw.komman.kernel.grant.ReviewGrantCommand;
+import nrw.komman.kernel.grant.WithdrawGrantRaiseCommand;
 import nrw.komman.web.platform.QueryDispatcher;
 import nrw.komman.web.platform.page.FormMoney;
 import nrw.komman.web.platform.page.FormPage;
@@ -37,7 +39,7 @@ import static java.util.Map.entry;
 /**
  * The review and the decisions in the browser: the grant authority's inbox and review, the ministry's
  * decisions (approve with an amount, or reject with a reason; the four-eyes refusal stays on the form) and
- * its amendment of an approved grant. Every change is one command, then post-redirect-get with a confirmation.
+ * its amendment of an approved grant and the second look at a proposed raise (ADR 26). Every change is one command, then post-redirect-get with a confirmation.
  */
 @PageController
 class GrantDecisionPages {
@@ -53,8 +55,11 @@ class GrantDecisionPages {
             entry("approvedAmount", "approvedAmount"), entry("money", "approvedAmount"),
             entry("grant.approved-exceeds-requested", "approvedAmount"), entry("grant.amendment-below-disbursed", "approvedAmount"),
             entry("grant.amendment-unchanged", "approvedAmount"), entry("budget.exceeded", "approvedAmount"),
-            entry("budget.centre-exceeded", "approvedAmount"), entry("reason", "reason"));
+            entry("budget.centre-exceeded", "approvedAmount"), entry("grant.raise-pending", "approvedAmount"),
+            entry("centre.closed", "approvedAmount"), entry("reason", "reason"));
     static final List<String> AMENDMENT_ORDER = List.of("approvedAmount", "reason");
+    static final Map<String, String> RAISE_FIELDS = Map.ofEntries(entry("reason", "reason"));
+    static final List<String> RAISE_ORDER = List.of("proposedAmount", "reason");
 
     private final FormPage forms;
     private final QueryDispatcher queries;
@@ -172,7 +177,10 @@ class GrantDecisionPages {
         Money amount = FormMoney.parse(form.getApprovedAmount(), "approvedAmount", binding, messages, locale);
         return forms.post(binding, model, locale, AMENDMENT_FIELDS)
                 .send(() -> new AmendGrantCommand(grant.grantId(), amount, form.getReason()), grant.grantId())
-                .confirm(redirect, "ui.grant.amended", () -> new Object[]{grant.title(), grant.centreName(), fmt.euro(amount)})
+                // a raise is only proposed: a second ministry account approves it (ADR 26)
+                .confirm(redirect, amount != null && amount.isGreaterThan(grant.approvedAmount())
+                                ? "ui.grant.raise-proposed" : "ui.grant.amended",
+                        () -> new Object[]{grant.title(), grant.centreName(), fmt.euro(amount)})
                 .redirectTo("/zuwendungen/" + grant.grantId())
                 .orShowAgain(() -> amendmentPage(grant, model));
     }
@@ -182,5 +190,55 @@ class GrantDecisionPages {
         model.addAttribute("fieldOrder", AMENDMENT_ORDER);
         model.addAttribute("nav", "register");
         return "grant/amend";
+    }
+
+    // ---- the second look at a raise (ADR 26) ---------------------------------------------------
+
+    @GetMapping("/zuwendungen/{grantId}/erhoehung")
+    String raiseForm(@PathVariable String grantId, Model model) {
+        UiAccess.require(Action.AMEND_GRANT);
+        GrantView grant = GrantReads.find(queries, grantId);
+        RaiseDecisionForm form = new RaiseDecisionForm();
+        form.setProposedAmount(grant.pendingRaise() == null ? null : GermanMoney.format(grant.pendingRaise()));
+        model.addAttribute("form", form);
+        return raisePage(grant, model);
+    }
+
+    @PostMapping("/zuwendungen/{grantId}/erhoehung/bestaetigung")
+    String approveRaise(@PathVariable String grantId, @ModelAttribute("form") RaiseDecisionForm form, BindingResult binding,
+                        Model model, Locale locale, RedirectAttributes redirect) {
+        UiAccess.require(Action.APPROVE_GRANT_RAISE);
+        GrantView grant = GrantReads.find(queries, grantId);
+        Money amount = FormMoney.parse(form.getProposedAmount(), "proposedAmount", binding, messages, locale);
+        return forms.post(binding, model, locale, RAISE_FIELDS)
+                .keepingOnForm(Set.of("grant.four-eyes", "grant.four-eyes.unverifiable"))
+                .send(() -> new ApproveGrantRaiseCommand(grant.grantId(), amount), grant.grantId())
+                .confirm(redirect, "ui.grant.raise-approved", () -> new Object[]{grant.title(), grant.centreName(), fmt.euro(amount)})
+                .redirectTo("/zuwendungen/" + grant.grantId())
+                .orShowAgain(() -> raisePage(grant, model));
+    }
+
+    @PostMapping("/zuwendungen/{grantId}/erhoehung/ruecknahme")
+    String withdrawRaise(@PathVariable String grantId, @ModelAttribute("form") RaiseDecisionForm form, BindingResult binding,
+                         Model model, Locale locale, RedirectAttributes redirect) {
+        UiAccess.require(Action.AMEND_GRANT);
+        GrantView grant = GrantReads.find(queries, grantId);
+        if (form.getReason() == null || form.getReason().isBlank()) {
+            binding.rejectValue("reason", "ui.grant.reason.required",
+                    messages.getMessage("ui.grant.reason.required", null, locale));
+        }
+        return forms.post(binding, model, locale, RAISE_FIELDS)
+                .send(() -> new WithdrawGrantRaiseCommand(grant.grantId(), form.getReason()), grant.grantId())
+                .confirm(redirect, "ui.grant.raise-withdrawn", () -> new Object[]{grant.title(), grant.centreName()})
+                .redirectTo("/zuwendungen/" + grant.grantId())
+                .orShowAgain(() -> raisePage(grant, model));
+    }
+
+    private String raisePage(GrantView grant, Model model) {
+        model.addAttribute("grant", grant);
+        model.addAttribute("fieldOrder", RAISE_ORDER);
+        model.addAttribute("canApproveRaise", UiAccess.allows(Action.APPROVE_GRANT_RAISE));
+        model.addAttribute("nav", "register");
+        return "grant/raise";
     }
 }

@@ -88,7 +88,10 @@ class GrantRegisterPages {
         model.addAttribute("canClose", UiAccess.allows(Action.CLOSE_GRANT) && status == GrantStatus.USAGE_REPORTED);
         model.addAttribute("canRecordRepayment", UiAccess.allows(Action.RECORD_REPAYMENT) && status == GrantStatus.CLOSED
                 && !grant.repaymentOutstanding().isZero());
-        model.addAttribute("canAmend", UiAccess.allows(Action.AMEND_GRANT) && status == GrantStatus.APPROVED);
+        model.addAttribute("canAmend", UiAccess.allows(Action.AMEND_GRANT) && status == GrantStatus.APPROVED
+                && grant.pendingRaise() == null);
+        model.addAttribute("canDecideRaise", UiAccess.allows(Action.AMEND_GRANT) && status == GrantStatus.APPROVED
+                && grant.pendingRaise() != null);
         model.addAttribute("chain", chain.verify(grant.grantId()));
         model.addAttribute("nav", UiAccess.role() == AccountRole.COORDINATOR ? "grants" : "register");
         return "grant/grant";

@@ -11,9 +11,12 @@ import nrw.komman.kernel.centre.Regierungsbezirk;
 import nrw.komman.kernel.common.InvalidInputException;
 import nrw.komman.kernel.common.Money;
 import nrw.komman.kernel.common.AccountRole;
+import nrw.komman.kernel.common.ForbiddenException;
 import nrw.komman.kernel.common.RuleViolationException;
 import nrw.komman.kernel.grant.AmendGrantCommand;
 import nrw.komman.kernel.grant.ApproveGrantCommand;
+import nrw.komman.kernel.grant.ApproveGrantRaiseCommand;
+import nrw.komman.kernel.grant.WithdrawGrantRaiseCommand;
 import nrw.komman.kernel.grant.CloseGrantCommand;
 import nrw.komman.kernel.grant.DisburseTrancheCommand;
 import nrw.komman.kernel.grant.FetchGrantHistoryQuery;
@@ -554,12 +557,68 @@ class GrantLifecyclePagesTest {
                 .andExpect(content().string(allOf(containsString("id=\"approvedAmount-fehler\""), containsString("reicht nicht"))));
 
         doReturn(CompletableFuture.completedFuture(null)).when(commandGateway).send(any(AmendGrantCommand.class));
+        // a raise is only proposed (ADR 26): the confirmation says so
         mvc.perform(post(path).with(as(AccountRole.MINISTRY)).with(csrf()).param("approvedAmount", "11.500,00").param("reason", "Mehrbedarf"))
                 .andExpect(redirectedUrl("/zuwendungen/" + APPROVED))
-                .andExpect(flash().attribute("confirmation", "Der Änderungsbescheid für „Ankommenstreffpunkt Kalk“ (Köln) ist gespeichert: "
-                        + "bewilligt sind jetzt 11.500,00\u00A0€."));
+                .andExpect(flash().attribute("confirmation", "Die Erhöhung für „Ankommenstreffpunkt Kalk“ (Köln) auf 11.500,00\u00A0€ ist "
+                        + "vorgeschlagen: Sie wird wirksam, wenn ein anderes Konto des Ministeriums sie bestätigt."));
         verify(commandGateway).send(argThat(c -> c instanceof AmendGrantCommand a && a.approvedAmount().equals(euros(11_500))
                 && a.reason().equals("Mehrbedarf")));
+        mvc.perform(post(path).with(as(AccountRole.MINISTRY)).with(csrf()).param("approvedAmount", "9.500,00").param("reason", "Kürzung"))
+                .andExpect(redirectedUrl("/zuwendungen/" + APPROVED))
+                .andExpect(flash().attribute("confirmation", "Der Änderungsbescheid für „Ankommenstreffpunkt Kalk“ (Köln) ist gespeichert: "
+                        + "bewilligt sind jetzt 9.500,00\u00A0€."));
+    }
+
+    /** The same grant with a raise to the amount waiting for a second ministry account (ADR 26). */
+    private static GrantView withRaise(GrantView g, Money raise, String proposedBy) {
+        return new GrantView(g.grantId(), g.centreId(), g.centreName(), g.regierungsbezirk(), g.fundingYear(), g.programmePart(),
+                g.title(), g.purpose(), g.status(), g.requestedAmount(), g.approvedAmount(), g.recommendation(), g.reviewNote(),
+                g.decisionNote(), g.appliedOn(), g.appliedBy(), g.reviewedBy(), g.decidedBy(), g.decidedOn(), g.nextStep(),
+                g.disbursedAmount(), g.fundsRequested(), g.spentAmount(), g.volunteersReached(), g.usageReport(), g.reportedOn(),
+                g.checkNote(), g.closedOn(), g.repaymentDemanded(), g.repaidAmount(), raise, proposedBy);
+    }
+
+    @Test
+    void a_proposed_raise_is_approved_or_withdrawn_by_the_ministry_on_its_own_page() throws Exception {
+        grants.put(APPROVED, withRaise(grants.get(APPROVED), euros(11_000), "m.schulz"));
+        String path = "/zuwendungen/" + APPROVED + "/erhoehung";
+        assertThat(page("/zuwendungen/" + APPROVED, AccountRole.MINISTRY))
+                .contains("href=\"" + path + "\">Erhöhung prüfen</a>", "wartet auf die Bestätigung durch ein zweites Konto")
+                .as("one amendment at a time").doesNotContain("/aenderung\"");
+        assertThat(page(path, AccountRole.MINISTRY)).contains("Erhöhung auf 11.000,00\u00A0€ bestätigen", "value=\"11.000,00\"",
+                "von 10.000,00\u00A0€ auf 11.000,00\u00A0€ (von m.schulz)");
+
+        // the command side's four-eyes refusal stays on the page
+        doReturn(CompletableFuture.failedFuture(new ForbiddenException("grant.four-eyes",
+                "Vier-Augen-Prinzip: Wer die Erhöhung vorgeschlagen hat, darf sie nicht selbst bestätigen.")))
+                .when(commandGateway).send(any(ApproveGrantRaiseCommand.class));
+        mvc.perform(post(path + "/bestaetigung").with(as(AccountRole.MINISTRY)).with(csrf()).param("proposedAmount", "11.000,00"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Vier-Augen-Prinzip: Wer die Erhöhung vorgeschlagen hat")));
+        doReturn(CompletableFuture.completedFuture(null)).when(commandGateway).send(any(ApproveGrantRaiseCommand.class));
+        mvc.perform(post(path + "/bestaetigung").with(as(AccountRole.MINISTRY)).with(csrf()).param("proposedAmount", "11.000,00"))
+                .andExpect(redirectedUrl("/zuwendungen/" + APPROVED))
+                .andExpect(flash().attribute("confirmation", "Die Erhöhung für „Ankommenstreffpunkt Kalk“ (Köln) ist bestätigt: "
+                        + "bewilligt sind jetzt 11.000,00\u00A0€."));
+        // sent twice: refused, then accepted
+        verify(commandGateway, org.mockito.Mockito.times(2))
+                .send(argThat(c -> c instanceof ApproveGrantRaiseCommand a && a.proposedAmount().equals(euros(11_000))));
+
+        // the withdrawal needs a reason
+        mvc.perform(post(path + "/ruecknahme").with(as(AccountRole.MINISTRY)).with(csrf()).param("reason", " "))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Bitte den Grund der Rücknahme angeben.")));
+        verify(commandGateway, never()).send(any(WithdrawGrantRaiseCommand.class));
+        mvc.perform(post(path + "/ruecknahme").with(as(AccountRole.MINISTRY)).with(csrf()).param("reason", "Mehrbedarf entfällt"))
+                .andExpect(redirectedUrl("/zuwendungen/" + APPROVED));
+        verify(commandGateway).send(argThat(c -> c instanceof WithdrawGrantRaiseCommand w && w.reason().equals("Mehrbedarf entfällt")));
+
+        // only the ministry
+        for (AccountRole role : new AccountRole[]{AccountRole.GRANT_OFFICER, AccountRole.COORDINATOR, AccountRole.AUDITOR}) {
+            mvc.perform(get(path).with(as(role))).andExpect(status().isForbidden());
+            mvc.perform(post(path + "/bestaetigung").with(as(role)).with(csrf()).param("proposedAmount", "11.000,00"))
+                    .andExpect(status().isForbidden());
+        }
     }
 
     @Test

@@ -88,9 +88,10 @@ class GrantTextsTest {
     @Test
     void every_fact_reads_in_german_and_in_english_on_the_pages_in_the_api_and_in_the_exports() {
         List<String> german = List.of("Antrag gestellt", "Geprüft", "Bewilligt", "Abgelehnt", "Zurückgezogen",
-                "Änderungsbescheid", "Mittelabruf", "Auszahlung", "Verwendungsnachweis", "Abgeschlossen", "Rückzahlung");
+                "Änderungsbescheid", "Erhöhung vorgeschlagen (wartet auf Bestätigung)",
+                "Vorgeschlagene Erhöhung zurückgezogen", "Mittelabruf", "Auszahlung", "Verwendungsnachweis", "Abgeschlossen", "Rückzahlung");
         List<String> english = List.of("Applied", "Reviewed", "Approved", "Rejected", "Withdrawn", "Amendment",
-                "Funds requested", "Disbursement", "Usage report", "Closed", "Repayment");
+                "Raise proposed (awaiting a second approval)", "Proposed raise withdrawn", "Funds requested", "Disbursement", "Usage report", "Closed", "Repayment");
         GrantFact[] facts = GrantFact.values();
         assertThat(facts).hasSize(german.size());
         for (int i = 0; i < facts.length; i++) {

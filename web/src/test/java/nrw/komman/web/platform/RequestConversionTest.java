@@ -25,7 +25,9 @@ import nrw.komman.web.activity.CorrectActivityRequest;
 import nrw.komman.web.activity.LogActivityRequest;
 import nrw.komman.web.activity.WithdrawActivityRequest;
 import nrw.komman.web.account.CreateAccountRequest;
-import nrw.komman.web.centre.CloseCentreRequest;
+import nrw.komman.web.centre.ClosureConfirmationRequest;
+import nrw.komman.web.centre.ClosureProposalRequest;
+import nrw.komman.web.centre.ClosureWithdrawalRequest;
 import nrw.komman.web.centre.EstablishCentreRequest;
 import nrw.komman.web.grant.ApplyForGrantRequest;
 import nrw.komman.web.grant.ApproveGrantRequest;
@@ -273,8 +275,11 @@ class RequestConversionTest {
 
     @Test
     void closing_a_centre_needs_a_reason_and_defaults_the_date_to_today() {
-        assertThat(new CloseCentreRequest(null, "Zusammenlegung").toCommand(KOELN, TODAY).closedOn()).isEqualTo(TODAY);
-        assertThat(violations(new CloseCentreRequest(null, ""))).containsExactly(entry("reason", "fehlt"));
+        assertThat(new ClosureProposalRequest(null, "Zusammenlegung").toCommand(KOELN, TODAY).closedOn()).isEqualTo(TODAY);
+        assertThat(violations(new ClosureProposalRequest(null, ""))).containsExactly(entry("reason", "fehlt"));
+        // the confirmation names the date it confirms; no default, so nothing is confirmed unseen
+        assertThat(violations(new ClosureConfirmationRequest(null))).containsExactly(entry("closedOn", "fehlt"));
+        assertThat(violations(new ClosureWithdrawalRequest(" "))).containsExactly(entry("reason", "fehlt"));
     }
 
     @Test

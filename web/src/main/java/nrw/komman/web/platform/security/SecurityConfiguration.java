@@ -50,9 +50,11 @@ import java.util.Map;
 import java.util.Set;
 
 import static nrw.komman.kernel.access.Action.AMEND_GRANT;
+import static nrw.komman.kernel.access.Action.APPROVE_GRANT_RAISE;
 import static nrw.komman.kernel.access.Action.APPLY_FOR_GRANT;
 import static nrw.komman.kernel.access.Action.APPROVE_GRANT;
 import static nrw.komman.kernel.access.Action.CLOSE_CENTRE;
+import static nrw.komman.kernel.access.Action.CONFIRM_CENTRE_CLOSURE;
 import static nrw.komman.kernel.access.Action.CLOSE_GRANT;
 import static nrw.komman.kernel.access.Action.DISBURSE_TRANCHE;
 import static nrw.komman.kernel.access.Action.ERASE_VOLUNTEER_DATA;
@@ -229,8 +231,9 @@ public class SecurityConfiguration {
                 .requestMatchers(path("/api/admin/**"))
                 .hasAnyRole(roles(MANAGE_ACCOUNTS, MANAGE_READ_MODELS, RUN_RETENTION, VIEW_RETENTION_PLAN))
                 .requestMatchers(path(GET, "/api/ministry/**")).hasAnyRole(roles(READ_STATE_FIGURES))
-                .requestMatchers(path(POST, "/api/centres"), path(POST, "/api/centres/*/closure"))
-                .hasAnyRole(roles(ESTABLISH_CENTRE, CLOSE_CENTRE))
+                .requestMatchers(path(POST, "/api/centres"), path(POST, "/api/centres/*/closure-proposal"),
+                        path(POST, "/api/centres/*/closure-proposal/*"))
+                .hasAnyRole(roles(ESTABLISH_CENTRE, CLOSE_CENTRE, CONFIRM_CENTRE_CLOSURE))
                 // the volunteer's rights (DSGVO): erasure and the information also for administrators; the
                 // withdrawal of consent, like everything else about a volunteer, for coordinators only (below)
                 .requestMatchers(path(POST, "/api/volunteers/*/erasure"), path(GET, "/api/volunteers/*/data-export"),
@@ -245,8 +248,8 @@ public class SecurityConfiguration {
                         path(POST, "/api/grants/*/closure"), path(POST, "/api/grants/*/repayments"))
                 .hasAnyRole(roles(REVIEW_GRANT, DISBURSE_TRANCHE, CLOSE_GRANT, RECORD_REPAYMENT))
                 .requestMatchers(path(POST, "/api/grants/*/approval"), path(POST, "/api/grants/*/rejection"),
-                        path(POST, "/api/grants/*/amendments"), path(PUT, "/api/budgets/**"))
-                .hasAnyRole(roles(APPROVE_GRANT, REJECT_GRANT, AMEND_GRANT, SET_BUDGET))
+                        path(POST, "/api/grants/*/amendments"), path(POST, "/api/grants/*/raise/*"), path(PUT, "/api/budgets/**"))
+                .hasAnyRole(roles(APPROVE_GRANT, REJECT_GRANT, AMEND_GRANT, APPROVE_GRANT_RAISE, SET_BUDGET))
                 .requestMatchers(path(GET, "/api/budgets")).hasAnyRole(roles(READ_BUDGETS))
                 .requestMatchers(path(GET, "/api/grants/**")).hasAnyRole(roles(READ_GRANTS))
                 // annual reports: every role; a coordinator gets their own centre's only (query side)
