@@ -20,9 +20,4 @@ public record SealedConsent(SealedText document, String version, Instant givenAt
         return consent == null ? null
                 : new SealedConsent(vault.sealText(subject, consent.document()), consent.version(), consent.givenAt(), null);
     }
-
-    /** The document in plain text: opened with the vault, or the legacy plain text; empty once erased. */
-    public java.util.Optional<String> documentText(VolunteerId subject, PersonalDataVault vault) {
-        return document != null ? vault.openText(subject, document) : java.util.Optional.ofNullable(legacyDocument);
-    }
 }
