@@ -283,7 +283,8 @@ class CommandSideWiringTest {
         DefaultUnitOfWork.startAndGet(null).execute(() -> eventStore.publish(
                 new GenericDomainEventMessage<>("Volunteer", longGone.toString(), 0, new VolunteerRegisteredEvent(longGone, soest,
                         vault.seal(longGone, new PersonalData("Karl Alt", "karl@example.org", null, null, Set.of(), Set.of())),
-                        CONSENT, LocalDate.of(2018, 5, 1)), coordinator.toMetaData()),
+                        nrw.komman.kernel.volunteer.SealedConsent.of(longGone, CONSENT, vault), LocalDate.of(2018, 5, 1)),
+                        coordinator.toMetaData()),
                 new GenericDomainEventMessage<>("Volunteer", longGone.toString(), 1,
                         new VolunteerDeactivatedEvent(longGone, soest, LocalDate.of(2020, 6, 30)), coordinator.toMetaData())));
         jdbc.update("insert into volunteer_retention (volunteer_id, centre_id, inactive_since) values (?, ?, ?)",

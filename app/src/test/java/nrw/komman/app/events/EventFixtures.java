@@ -36,7 +36,8 @@ import nrw.komman.kernel.privacy.ConsentWithdrawnEvent;
 import nrw.komman.kernel.privacy.ErasureReason;
 import nrw.komman.kernel.privacy.RetentionRunRecordedEvent;
 import nrw.komman.kernel.privacy.VolunteerDataErasedEvent;
-import nrw.komman.kernel.volunteer.ConsentRecord;
+import nrw.komman.kernel.privacy.LegacyTextsRedactedEvent;
+import nrw.komman.kernel.volunteer.SealedConsent;
 import nrw.komman.kernel.volunteer.SealedPersonalData;
 import nrw.komman.kernel.volunteer.SealedText;
 import nrw.komman.kernel.volunteer.VolunteerDeactivatedEvent;
@@ -113,18 +114,22 @@ final class EventFixtures {
         // volunteers and their activities
         String volunteer = VOLUNTEER.toString();
         add("Volunteer", volunteer, 0, new VolunteerRegisteredEvent(VOLUNTEER, KOELN, new SealedPersonalData(SEALED),
-                new ConsentRecord("Einwilligung Datenverarbeitung", "2024-01", Instant.parse("2025-01-15T10:00:00Z")),
+                new SealedConsent(new SealedText(SEALED), "2024-01", Instant.parse("2025-01-15T10:00:00Z"), null),
                 LocalDate.of(2025, 1, 15)), COORDINATOR, 3);
         add("Volunteer", volunteer, 1, new VolunteerProfileUpdatedEvent(VOLUNTEER, KOELN, new SealedPersonalData(SEALED)),
                 COORDINATOR, 4);
         add("Volunteer", volunteer, 2, new ActivityLoggedEvent(ACTIVITY, VOLUNTEER, KOELN, day, 90,
                 ActivityCategory.ACCOMPANIMENT, new SealedText(SEALED), GRANT), COORDINATOR, 5);
         add("Volunteer", volunteer, 3, new ActivityCorrectedEvent(ACTIVITY, VOLUNTEER, KOELN, day, 120,
-                ActivityCategory.INTERPRETING, new SealedText(SEALED), GRANT, "Dauer und Kategorie falsch erfasst"), COORDINATOR, 6);
-        add("Volunteer", volunteer, 4, new ActivityWithdrawnEvent(ACTIVITY, VOLUNTEER, KOELN, "doppelt erfasst"), COORDINATOR, 7);
+                ActivityCategory.INTERPRETING, new SealedText(SEALED), GRANT, new SealedText(SEALED), null), COORDINATOR, 6);
+        add("Volunteer", volunteer, 4, new ActivityWithdrawnEvent(ACTIVITY, VOLUNTEER, KOELN, new SealedText(SEALED), null),
+                COORDINATOR, 7);
         add("Volunteer", volunteer, 5, new VolunteerDeactivatedEvent(VOLUNTEER, KOELN, LocalDate.of(2026, 4, 1)), COORDINATOR, 8);
         add("Volunteer", volunteer, 6, new VolunteerReactivatedEvent(VOLUNTEER, KOELN, LocalDate.of(2026, 5, 1)), COORDINATOR, 9);
         add("Volunteer", volunteer, 7, new ConsentWithdrawnEvent(VOLUNTEER, KOELN, Instant.parse("2026-06-01T08:30:00Z")),
+                COORDINATOR, 10);
+        add("Volunteer", volunteer, 9, new LegacyTextsRedactedEvent(VOLUNTEER, KOELN,
+                List.of("ff5bbcc8-6730-3b9c-98cb-48c5c58c0051", "a5929e4e-02d7-3d0a-b1c5-977373951b6e"), LocalDate.of(2026, 6, 1)),
                 COORDINATOR, 10);
         add("Volunteer", volunteer, 8, new VolunteerDataErasedEvent(VOLUNTEER, KOELN, ErasureReason.CONSENT_WITHDRAWN,
                 LocalDate.of(2026, 6, 1)), COORDINATOR, 10);
@@ -184,10 +189,17 @@ final class EventFixtures {
     /**
      * Older samples that load into other values than today's fixture of their type, by sample file
      * ({@code "<EventName>/rev-<n>.json"}): typically a field added in a later revision, which an older
-     * row loads with its default. Empty while no event has a second revision; the worked example
-     * ({@code CentreDissolvedEvent/rev-0.json}) loads into the current fixture's values.
+     * row loads with its default. The worked example ({@code CentreDissolvedEvent/rev-0.json}) loads into the
+     * current fixture's values. Revision 0 of the events whose free text is sealed since ADR 21 loads with the plain
+     * text in the legacy field and nothing sealed.
      */
-    static final Map<String, Object> OLDER_FORMS = Map.of();
+    static final Map<String, Object> OLDER_FORMS = Map.of(
+            "VolunteerRegisteredEvent/rev-0.json", new VolunteerRegisteredEvent(VOLUNTEER, KOELN, new SealedPersonalData(SEALED),
+                    new SealedConsent(null, "2024-01", Instant.parse("2025-01-15T10:00:00Z"), "Einwilligung Datenverarbeitung"),
+                    LocalDate.of(2025, 1, 15)),
+            "ActivityCorrectedEvent/rev-0.json", new ActivityCorrectedEvent(ACTIVITY, VOLUNTEER, KOELN, LocalDate.of(2026, 3, 2), 120,
+                    ActivityCategory.INTERPRETING, new SealedText(SEALED), GRANT, null, "Dauer und Kategorie falsch erfasst"),
+            "ActivityWithdrawnEvent/rev-0.json", new ActivityWithdrawnEvent(ACTIVITY, VOLUNTEER, KOELN, null, "doppelt erfasst"));
 
     /** What the given sample must load into: its entry in {@link #OLDER_FORMS}, else the fixture of the loaded type. */
     static Optional<Object> expectedLoadOf(String sample, Class<?> loadedType) {

@@ -25,14 +25,16 @@ public class AxonRetentionErasure implements RetentionErasure {
     private final PersonalDataVault vault;
     private final EmailRegistry emails;
     private final VolunteerRetention retention;
+    private final LegacyPlainTexts legacyTexts;
 
     public AxonRetentionErasure(Repository<Volunteer> volunteers, Clock clock, PersonalDataVault vault,
-                                EmailRegistry emails, VolunteerRetention retention) {
+                                EmailRegistry emails, VolunteerRetention retention, LegacyPlainTexts legacyTexts) {
         this.volunteers = volunteers;
         this.clock = clock;
         this.vault = vault;
         this.emails = emails;
         this.retention = retention;
+        this.legacyTexts = legacyTexts;
     }
 
     @Override
@@ -40,7 +42,7 @@ public class AxonRetentionErasure implements RetentionErasure {
         LocalDate today = Nrw.today(clock);
         try {
             return volunteers.load(volunteerId.toString())
-                    .invoke(volunteer -> volunteer.eraseIfDue(actor, cutoff, today, vault, emails, retention));
+                    .invoke(volunteer -> volunteer.eraseIfDue(actor, cutoff, today, vault, emails, retention, legacyTexts));
         } catch (AggregateNotFoundException e) {
             return false; // a stale row of a volunteer that never existed: nothing to erase
         }

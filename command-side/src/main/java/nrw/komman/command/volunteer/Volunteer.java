@@ -23,12 +23,15 @@ import nrw.komman.kernel.grant.GrantId;
 import nrw.komman.kernel.privacy.ConsentWithdrawnEvent;
 import nrw.komman.kernel.privacy.EraseVolunteerDataCommand;
 import nrw.komman.kernel.privacy.ErasureReason;
+import nrw.komman.kernel.privacy.LegacyTextsRedactedEvent;
 import nrw.komman.kernel.privacy.VolunteerDataErasedEvent;
 import nrw.komman.kernel.privacy.WithdrawConsentCommand;
 import nrw.komman.kernel.volunteer.DeactivateVolunteerCommand;
 import nrw.komman.kernel.volunteer.PersonalDataVault;
 import nrw.komman.kernel.volunteer.ReactivateVolunteerCommand;
 import nrw.komman.kernel.volunteer.RegisterVolunteerCommand;
+import nrw.komman.kernel.volunteer.SealedConsent;
+import nrw.komman.kernel.volunteer.SealedText;
 import nrw.komman.kernel.volunteer.UpdateVolunteerProfileCommand;
 import nrw.komman.kernel.volunteer.VolunteerDeactivatedEvent;
 import nrw.komman.kernel.volunteer.VolunteerId;
@@ -47,6 +50,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -106,7 +110,8 @@ public class Volunteer {
         }
         emails.register(command.volunteerId(), command.personalData().email());
         apply(new VolunteerRegisteredEvent(command.volunteerId(), command.centreId(),
-                vault.seal(command.volunteerId(), command.personalData()), command.consent(), registeredOn),
+                vault.seal(command.volunteerId(), command.personalData()),
+                SealedConsent.of(command.volunteerId(), command.consent(), vault), registeredOn),
                 Actors.metaDataOf(actor));
     }
 
@@ -186,17 +191,18 @@ public class Volunteer {
         checkDateAndGrant(command.date(), command.grantId(), Nrw.today(clock), grants);
         // the whole corrected activity: the logged fact stays as it was
         apply(new ActivityCorrectedEvent(command.activityId(), volunteerId, centreId, command.date(), command.minutes(),
-                command.category(), vault.sealText(volunteerId, command.note()), command.grantId(), command.reason()),
+                command.category(), vault.sealText(volunteerId, command.note()), command.grantId(),
+                sealReason(command.reason(), vault), null),
                 Actors.metaDataOf(actor));
     }
 
     @CommandHandler
-    public void handle(WithdrawActivityCommand command, MetaData metaData) {
+    public void handle(WithdrawActivityCommand command, MetaData metaData, PersonalDataVault vault) {
         Actor actor = Actors.of(metaData);
         Permissions.require(actor, Action.LOG_ACTIVITY, centreId);
         requireCurrent(command.activityId());
         // allowed while inactive: a mistake is withdrawn whenever it is noticed
-        apply(new ActivityWithdrawnEvent(command.activityId(), volunteerId, centreId, command.reason()),
+        apply(new ActivityWithdrawnEvent(command.activityId(), volunteerId, centreId, sealReason(command.reason(), vault), null),
                 Actors.metaDataOf(actor));
     }
 
@@ -207,13 +213,13 @@ public class Volunteer {
      */
     @CommandHandler
     public void handle(EraseVolunteerDataCommand command, MetaData metaData, Clock clock, PersonalDataVault vault,
-                       EmailRegistry emails, VolunteerRetention retention) {
+                       EmailRegistry emails, VolunteerRetention retention, LegacyPlainTexts legacyTexts) {
         Actor actor = Actors.of(metaData);
         Permissions.require(actor, Action.ERASE_VOLUNTEER_DATA, centreId);
         if (erased) {
             throw new RuleViolationException("volunteer.already-erased", "Die Daten dieser Person wurden bereits gelöscht.");
         }
-        erase(actor, command.reason(), Nrw.today(clock), vault, emails, retention);
+        erase(actor, command.reason(), Nrw.today(clock), vault, emails, retention, legacyTexts);
     }
 
     /**
@@ -222,7 +228,7 @@ public class Volunteer {
      */
     @CommandHandler
     public void handle(WithdrawConsentCommand command, MetaData metaData, Clock clock, PersonalDataVault vault,
-                       EmailRegistry emails, VolunteerRetention retention) {
+                       EmailRegistry emails, VolunteerRetention retention, LegacyPlainTexts legacyTexts) {
         Actor actor = Actors.of(metaData);
         Permissions.require(actor, Action.RECORD_CONSENT_WITHDRAWAL, centreId);
         requireNotErased();
@@ -235,7 +241,7 @@ public class Volunteer {
                     "Der Widerruf liegt vor der Einwilligung (" + Nrw.date(LocalDate.ofInstant(consentGivenAt, Nrw.ZONE)) + ").");
         }
         apply(new ConsentWithdrawnEvent(volunteerId, centreId, command.withdrawnAt()), Actors.metaDataOf(actor));
-        erase(actor, ErasureReason.CONSENT_WITHDRAWN, Nrw.today(clock), vault, emails, retention);
+        erase(actor, ErasureReason.CONSENT_WITHDRAWN, Nrw.today(clock), vault, emails, retention, legacyTexts);
     }
 
     /**
@@ -245,16 +251,16 @@ public class Volunteer {
      * @return whether the volunteer was erased
      */
     public boolean eraseIfDue(Actor actor, LocalDate cutoff, LocalDate today, PersonalDataVault vault, EmailRegistry emails,
-                              VolunteerRetention retention) {
+                              VolunteerRetention retention, LegacyPlainTexts legacyTexts) {
         if (erased || active || inactiveSince == null || inactiveSince.isAfter(cutoff)) {
             return false;
         }
-        erase(actor, ErasureReason.RETENTION, today, vault, emails, retention);
+        erase(actor, ErasureReason.RETENTION, today, vault, emails, retention, legacyTexts);
         return true;
     }
 
     private void erase(Actor actor, ErasureReason reason, LocalDate today, PersonalDataVault vault, EmailRegistry emails,
-                       VolunteerRetention retention) {
+                       VolunteerRetention retention, LegacyPlainTexts legacyTexts) {
         MetaData recordedBy = Actors.metaDataOf(actor);
         if (active) {
             // an erased person is no longer active: said as the plain fact every count of active volunteers knows
@@ -263,6 +269,11 @@ public class Volunteer {
         vault.shred(volunteerId);
         emails.forget(volunteerId);
         retention.erased(volunteerId);
+        // the plain texts older releases stored in this volunteer's events: rewritten in place, and said so (ADR 21)
+        List<String> redacted = legacyTexts.redact(volunteerId);
+        if (!redacted.isEmpty()) {
+            apply(new LegacyTextsRedactedEvent(volunteerId, centreId, redacted, today), recordedBy);
+        }
         apply(new VolunteerDataErasedEvent(volunteerId, centreId, reason, today), recordedBy);
     }
 
@@ -283,6 +294,15 @@ public class Volunteer {
             throw new RuleViolationException("activity.note.volunteer-erased",
                     "Die Daten der Person wurden gelöscht; eine Korrektur ist nur noch ohne Notiz möglich.");
         }
+    }
+
+    /**
+     * A reason is sealed under the volunteer's key like a note. After the erasure that key is gone: the correction
+     * or withdrawal is still recorded (the figures must stay right, ADR 9), but without its reason, which could
+     * only be kept in plain text and so beyond any erasure (ADR 21).
+     */
+    private SealedText sealReason(String reason, PersonalDataVault vault) {
+        return erased ? null : vault.sealText(volunteerId, reason);
     }
 
     private void requireActive() {

@@ -33,6 +33,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import nrw.komman.command.testing.EventsSatisfying;
 import static nrw.komman.command.testing.EventsSatisfying.eventsSatisfying;
 import static nrw.komman.command.testing.Refusal.refused;
 import static nrw.komman.command.testing.TestClock.TODAY;
@@ -219,7 +220,7 @@ class ActivityTest {
         @Test
         void a_withdrawn_activity_id_is_not_logged_again() {
             givenLogged()
-                    .andGiven(new ActivityWithdrawnEvent(ACTIVITY, AMIRA, VIERSEN, "doppelt"))
+                    .andGiven(new ActivityWithdrawnEvent(ACTIVITY, AMIRA, VIERSEN, null, "doppelt"))
                     .when(log(DAY, 120, null), COORDINATOR.toMetaData())
                     .expectException(refused(RuleViolationException.class, "activity.duplicate"))
                     .expectNoEvents();
@@ -284,8 +285,14 @@ class ActivityTest {
             givenLogged()
                     .when(new CorrectActivityCommand(AMIRA, ACTIVITY, DAY.minusDays(1), 90, ActivityCategory.INTERPRETING,
                             null, GRANT_2026, "Datum und Dauer falsch erfasst"), COORDINATOR.toMetaData())
-                    .expectEvents(new ActivityCorrectedEvent(ACTIVITY, AMIRA, VIERSEN, DAY.minusDays(1), 90,
-                            ActivityCategory.INTERPRETING, null, GRANT_2026, "Datum und Dauer falsch erfasst"));
+                    .expectEventsMatching(eventsSatisfying(events -> {
+                        ActivityCorrectedEvent e = (ActivityCorrectedEvent) events.get(0).getPayload();
+                        assertThat(e).isEqualTo(new ActivityCorrectedEvent(ACTIVITY, AMIRA, VIERSEN, DAY.minusDays(1), 90,
+                                ActivityCategory.INTERPRETING, null, GRANT_2026, e.reason(), null));
+                        // sealed under the volunteer's key like the note, never plain (ADR 21)
+                        assertThat(vault.openText(AMIRA, e.reason())).contains("Datum und Dauer falsch erfasst");
+                        assertThat(e.reason().ciphertext()).doesNotContain("Datum");
+                    }));
         }
 
         @Test
@@ -303,7 +310,7 @@ class ActivityTest {
         @Test
         void a_corrected_activity_can_be_corrected_again() {
             givenLogged()
-                    .andGiven(new ActivityCorrectedEvent(ACTIVITY, AMIRA, VIERSEN, DAY, 90, CATEGORY, null, null, "erste Korrektur"))
+                    .andGiven(new ActivityCorrectedEvent(ACTIVITY, AMIRA, VIERSEN, DAY, 90, CATEGORY, null, null, null, "erste Korrektur"))
                     .when(correct(DAY, null), COORDINATOR.toMetaData())
                     .expectSuccessfulHandlerExecution();
         }
@@ -319,7 +326,7 @@ class ActivityTest {
         @Test
         void a_withdrawn_activity_is_not_corrected() {
             givenLogged()
-                    .andGiven(new ActivityWithdrawnEvent(ACTIVITY, AMIRA, VIERSEN, "doppelt"))
+                    .andGiven(new ActivityWithdrawnEvent(ACTIVITY, AMIRA, VIERSEN, null, "doppelt"))
                     .when(correct(DAY, null), COORDINATOR.toMetaData())
                     .expectException(refused(RuleViolationException.class, "activity.withdrawn"))
                     .expectNoEvents();
@@ -366,7 +373,7 @@ class ActivityTest {
         void a_coordinator_withdraws_an_activity_with_a_reason() {
             givenLogged()
                     .when(new WithdrawActivityCommand(AMIRA, ACTIVITY, "doppelt erfasst"), COORDINATOR.toMetaData())
-                    .expectEvents(new ActivityWithdrawnEvent(ACTIVITY, AMIRA, VIERSEN, "doppelt erfasst"));
+                    .expectEventsMatching(withdrawnWithSealedReason("doppelt erfasst"));
         }
 
         @Test
@@ -374,7 +381,7 @@ class ActivityTest {
             givenLogged()
                     .andGiven(new VolunteerDeactivatedEvent(AMIRA, VIERSEN, TODAY))
                     .when(new WithdrawActivityCommand(AMIRA, ACTIVITY, "doppelt erfasst"), COORDINATOR.toMetaData())
-                    .expectEvents(new ActivityWithdrawnEvent(ACTIVITY, AMIRA, VIERSEN, "doppelt erfasst"));
+                    .expectEventsMatching(withdrawnWithSealedReason("doppelt erfasst"));
         }
 
         @Test
@@ -388,7 +395,7 @@ class ActivityTest {
         @Test
         void an_activity_is_withdrawn_only_once() {
             givenLogged()
-                    .andGiven(new ActivityWithdrawnEvent(ACTIVITY, AMIRA, VIERSEN, "doppelt"))
+                    .andGiven(new ActivityWithdrawnEvent(ACTIVITY, AMIRA, VIERSEN, null, "doppelt"))
                     .when(new WithdrawActivityCommand(AMIRA, ACTIVITY, "nochmal"), COORDINATOR.toMetaData())
                     .expectException(refused(RuleViolationException.class, "activity.withdrawn"))
                     .expectNoEvents();
@@ -401,5 +408,15 @@ class ActivityTest {
                     .expectException(refused(ForbiddenException.class, "volunteer.forbidden"))
                     .expectNoEvents();
         }
+    }
+
+    /** One withdrawal of ACTIVITY whose reason opens, under Amira's key, to the given text (sealed, ADR 21). */
+    private EventsSatisfying withdrawnWithSealedReason(String reason) {
+        return eventsSatisfying(events -> {
+            assertThat(events).hasSize(1);
+            ActivityWithdrawnEvent e = (ActivityWithdrawnEvent) events.get(0).getPayload();
+            assertThat(e).isEqualTo(new ActivityWithdrawnEvent(ACTIVITY, AMIRA, VIERSEN, e.reason(), null));
+            assertThat(vault.openText(AMIRA, e.reason())).contains(reason);
+        });
     }
 }

@@ -62,7 +62,8 @@ class RetentionErasureTest {
                         new SimpleResourceParameterResolverFactory(List.of(TestClock.CLOCK, vault, emails, retention,
                                 new FakeCentreRegistry(), new FakeGrantRegistry()))))
                 .build();
-        erasure = new AxonRetentionErasure(repository, TestClock.CLOCK, vault, emails, retention);
+        erasure = new AxonRetentionErasure(repository, TestClock.CLOCK, vault, emails, retention,
+                new nrw.komman.command.testing.NoLegacyPlainTexts());
     }
 
     /** A volunteer with the given history after the registration, as stored. */
@@ -70,7 +71,8 @@ class RetentionErasureTest {
         VolunteerId id = new VolunteerId(UUID.randomUUID());
         emails.remembered(id, id + "@example.org", false);
         long sequence = 0;
-        store(id, sequence++, new VolunteerRegisteredEvent(id, VIERSEN, vault.seal(id, AMIRA_DATA), CONSENT, REGISTERED_ON.minusYears(6)));
+        store(id, sequence++, new VolunteerRegisteredEvent(id, VIERSEN, vault.seal(id, AMIRA_DATA),
+                nrw.komman.kernel.volunteer.SealedConsent.of(id, CONSENT, vault), REGISTERED_ON.minusYears(6)));
         for (Object event : history) {
             store(id, sequence++, event);
         }

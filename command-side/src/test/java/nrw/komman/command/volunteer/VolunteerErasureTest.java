@@ -4,6 +4,8 @@ import nrw.komman.command.testing.FakeCentreRegistry;
 import nrw.komman.command.testing.FakeGrantRegistry;
 import nrw.komman.command.testing.InMemoryEmailRegistry;
 import nrw.komman.command.testing.InMemoryVolunteerRetention;
+import nrw.komman.command.testing.NoLegacyPlainTexts;
+import nrw.komman.kernel.privacy.LegacyTextsRedactedEvent;
 import nrw.komman.command.testing.TestClock;
 import nrw.komman.kernel.activity.ActivityCategory;
 import nrw.komman.kernel.activity.ActivityCorrectedEvent;
@@ -66,6 +68,7 @@ class VolunteerErasureTest {
     private PersonalDataVault vault;
     private InMemoryEmailRegistry emails;
     private InMemoryVolunteerRetention retention;
+    private NoLegacyPlainTexts legacyTexts;
     private VolunteerRegisteredEvent registered;
 
     @BeforeEach
@@ -78,6 +81,8 @@ class VolunteerErasureTest {
         fixture.registerInjectableResource(vault);
         fixture.registerInjectableResource(emails);
         fixture.registerInjectableResource(retention);
+        legacyTexts = new NoLegacyPlainTexts();
+        fixture.registerInjectableResource(legacyTexts);
         fixture.registerInjectableResource(new FakeCentreRegistry().established(VIERSEN, CENTRE_ESTABLISHED));
         fixture.registerInjectableResource(new FakeGrantRegistry());
         registered = amiraRegistered(vault);
@@ -156,6 +161,43 @@ class VolunteerErasureTest {
                     .expectSuccessfulHandlerExecution();
             assertThat(vault.open(AMIRA, sealedUpdate)).isEmpty();
             assertThat(vault.openText(AMIRA, note)).isEmpty();
+        }
+
+        @Test
+        void plain_texts_stored_by_an_older_release_are_redacted_and_the_redaction_is_recorded_before_the_erasure() {
+            legacyTexts.holding(AMIRA, "event-registered", "event-withdrawn");
+            givenInactive()
+                    .when(erase(), COORDINATOR.toMetaData())
+                    .expectEvents(new LegacyTextsRedactedEvent(AMIRA, VIERSEN, List.of("event-registered", "event-withdrawn"), TODAY),
+                            new VolunteerDataErasedEvent(AMIRA, VIERSEN, ErasureReason.REQUEST, TODAY));
+            assertThat(legacyTexts.redacted()).containsExactly(AMIRA);
+        }
+
+        @Test
+        void without_plain_texts_nothing_but_the_erasure_is_recorded_yet_the_store_is_asked() {
+            givenInactive()
+                    .when(erase(), COORDINATOR.toMetaData())
+                    .expectEvents(new VolunteerDataErasedEvent(AMIRA, VIERSEN, ErasureReason.REQUEST, TODAY));
+            assertThat(legacyTexts.redacted()).containsExactly(AMIRA);
+        }
+
+        @Test
+        void a_withdrawal_of_consent_redacts_as_well() {
+            legacyTexts.holding(AMIRA, "event-registered");
+            givenInactive()
+                    .when(new WithdrawConsentCommand(AMIRA, Instant.parse("2026-11-24T16:00:00Z")), COORDINATOR.toMetaData())
+                    .expectEvents(new ConsentWithdrawnEvent(AMIRA, VIERSEN, Instant.parse("2026-11-24T16:00:00Z")),
+                            new LegacyTextsRedactedEvent(AMIRA, VIERSEN, List.of("event-registered"), TODAY),
+                            new VolunteerDataErasedEvent(AMIRA, VIERSEN, ErasureReason.CONSENT_WITHDRAWN, TODAY));
+        }
+
+        @Test
+        void a_refused_erasure_redacts_nothing() {
+            legacyTexts.holding(AMIRA, "event-registered");
+            givenActive()
+                    .when(erase(), Actor.coordinator("k.aachen", new nrw.komman.kernel.centre.CentreId("05334002")).toMetaData())
+                    .expectException(ForbiddenException.class);
+            assertThat(legacyTexts.redacted()).isEmpty();
         }
 
         @Test
@@ -292,8 +334,9 @@ class VolunteerErasureTest {
             givenErased()
                     .when(new CorrectActivityCommand(AMIRA, ACTIVITY, DAY, 90, ActivityCategory.ACCOMPANIMENT, null, null,
                             "Dauer falsch erfasst"), COORDINATOR.toMetaData())
+                    // without its reason: the key that would seal it is gone, and plain text is ruled out (ADR 21)
                     .expectEvents(new ActivityCorrectedEvent(ACTIVITY, AMIRA, VIERSEN, DAY, 90,
-                            ActivityCategory.ACCOMPANIMENT, null, null, "Dauer falsch erfasst"));
+                            ActivityCategory.ACCOMPANIMENT, null, null, null, null));
         }
 
         @Test
@@ -312,7 +355,7 @@ class VolunteerErasureTest {
         void an_existing_activity_can_still_be_withdrawn() {
             givenErased()
                     .when(new WithdrawActivityCommand(AMIRA, ACTIVITY, "doppelt erfasst"), COORDINATOR.toMetaData())
-                    .expectEvents(new ActivityWithdrawnEvent(ACTIVITY, AMIRA, VIERSEN, "doppelt erfasst"));
+                    .expectEvents(new ActivityWithdrawnEvent(ACTIVITY, AMIRA, VIERSEN, null, null));
         }
 
         @Test
@@ -321,7 +364,7 @@ class VolunteerErasureTest {
                     .when(new CorrectActivityCommand(AMIRA, ACTIVITY, REGISTERED_ON.minusDays(1), 90,
                             ActivityCategory.ACCOMPANIMENT, null, null, "Datum"), COORDINATOR.toMetaData())
                     .expectException(refused(RuleViolationException.class, "activity.before-registration"));
-            givenErased(new ActivityWithdrawnEvent(ACTIVITY, AMIRA, VIERSEN, "doppelt"))
+            givenErased(new ActivityWithdrawnEvent(ACTIVITY, AMIRA, VIERSEN, null, "doppelt"))
                     .when(new CorrectActivityCommand(AMIRA, ACTIVITY, DAY, 90, ActivityCategory.ACCOMPANIMENT, null, null,
                             "Datum"), COORDINATOR.toMetaData())
                     .expectException(refused(RuleViolationException.class, "activity.withdrawn"));

@@ -5,6 +5,7 @@ import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.volunteer.AesGcmPersonalDataVault;
 import nrw.komman.kernel.volunteer.ConsentRecord;
+import nrw.komman.kernel.volunteer.SealedConsent;
 import nrw.komman.kernel.volunteer.InMemoryKeyRing;
 import nrw.komman.kernel.volunteer.PersonalData;
 import nrw.komman.kernel.volunteer.PersonalDataVault;
@@ -45,6 +46,7 @@ final class VolunteerFixtures {
     }
 
     static VolunteerRegisteredEvent amiraRegistered(PersonalDataVault vault) {
-        return new VolunteerRegisteredEvent(AMIRA, VIERSEN, vault.seal(AMIRA, AMIRA_DATA), CONSENT, REGISTERED_ON);
+        return new VolunteerRegisteredEvent(AMIRA, VIERSEN, vault.seal(AMIRA, AMIRA_DATA),
+                SealedConsent.of(AMIRA, CONSENT, vault), REGISTERED_ON);
     }
 }

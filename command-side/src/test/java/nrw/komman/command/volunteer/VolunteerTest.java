@@ -107,7 +107,12 @@ class VolunteerTest {
                         VolunteerRegisteredEvent e = (VolunteerRegisteredEvent) events.get(0).getPayload();
                         assertThat(e.volunteerId()).isEqualTo(AMIRA);
                         assertThat(e.centreId()).isEqualTo(VIERSEN);
-                        assertThat(e.consent()).isEqualTo(CONSENT);
+                        // the document sealed under the volunteer's key (ADR 21); version and time plain
+                        assertThat(e.consent().version()).isEqualTo(CONSENT.version());
+                        assertThat(e.consent().givenAt()).isEqualTo(CONSENT.givenAt());
+                        assertThat(e.consent().legacyDocument()).isNull();
+                        assertThat(vault.openText(AMIRA, e.consent().document())).contains(CONSENT.document());
+                        assertThat(e.consent().document().ciphertext()).doesNotContain("Einwilligung");
                         assertThat(e.registeredOn()).isEqualTo(REGISTERED_ON);
                         assertThat(vault.open(AMIRA, e.personalData())).contains(AMIRA_DATA);
                         assertThat(vault.open(AMIRA, e.personalData())).get().satisfies(data -> {

@@ -9,8 +9,11 @@ import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.privacy.FetchVolunteerDataExportQuery;
 import nrw.komman.kernel.privacy.VolunteerDataExport;
 import nrw.komman.kernel.privacy.VolunteerDataExport.ActivityEntry;
+import nrw.komman.kernel.privacy.VolunteerDataExport.ChangeEntry;
+import nrw.komman.kernel.privacy.VolunteerDataExport.ChangeKind;
 import nrw.komman.kernel.privacy.VolunteerDataExport.ConsentEntry;
 import nrw.komman.kernel.volunteer.PersonalDataVault;
+import nrw.komman.kernel.volunteer.SealedText;
 import nrw.komman.kernel.volunteer.VolunteerId;
 import nrw.komman.kernel.volunteer.VolunteerStatus;
 import nrw.komman.query.common.ReadAccess;
@@ -19,6 +22,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -26,8 +30,10 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,7 +73,7 @@ public class VolunteerDataExportQueries {
         String id = query.volunteerId().toString();
         List<Profile> profiles = jdbc.query("""
                 select v.volunteer_id, v.centre_id, c.name as centre_name, v.name, v.email, v.phone, v.availability,
-                       v.status, v.registered_on, v.consent_document, v.consent_version, v.consent_given_at,
+                       v.status, v.registered_on, v.consent_document, v.consent_document_sealed, v.consent_version, v.consent_given_at,
                        v.consent_withdrawn_at, v.erased
                   from volunteer_view v
                   left join centre_view c on c.centre_id = v.centre_id
@@ -75,7 +81,8 @@ public class VolunteerDataExportQueries {
                 new CentreId(rs.getString("centre_id")), rs.getString("centre_name"), rs.getString("name"),
                 rs.getString("email"), rs.getString("phone"), rs.getString("availability"),
                 VolunteerStatus.valueOf(rs.getString("status")), Rows.date(rs, "registered_on"),
-                rs.getString("consent_document"), rs.getString("consent_version"),
+                consentDocument(query.volunteerId(), rs.getString("consent_document"), rs.getString("consent_document_sealed")),
+                rs.getString("consent_version"),
                 Rows.instant(rs, "consent_given_at"), Rows.instant(rs, "consent_withdrawn_at"), rs.getBoolean("erased")));
         if (profiles.isEmpty()) {
             throw new NotFoundException("volunteer.not-found", "Diese*r Ehrenamtliche ist nicht bekannt.");
@@ -92,8 +99,10 @@ public class VolunteerDataExportQueries {
             jdbc.queryForList("select category from volunteer_interest where volunteer_id = :volunteerId", byId, String.class)
                     .forEach(c -> interests.add(ActivityCategory.valueOf(c)));
         }
-        List<ConsentEntry> consents = p.consentDocument() == null ? List.of()
-                : List.of(new ConsentEntry(p.consentDocument(), p.consentVersion(), p.consentGivenAt(), p.consentWithdrawnAt()));
+        List<ConsentEntry> consents = p.consentVersion() == null ? List.of()
+                : List.of(new ConsentEntry(erased ? null : p.consentDocument(), p.consentVersion(), p.consentGivenAt(),
+                p.consentWithdrawnAt()));
+        Map<String, List<ChangeEntry>> changes = changesByActivity(query.volunteerId(), erased);
         List<ActivityEntry> activities = jdbc.query("""
                 select activity_id, activity_date, minutes, category, note, grant_id, corrected, withdrawn
                   from activity_view where volunteer_id = :volunteerId
@@ -101,12 +110,34 @@ public class VolunteerDataExportQueries {
             String grantId = rs.getString("grant_id");
             return new ActivityEntry(rs.getString("activity_id").trim(), Rows.date(rs, "activity_date"), rs.getInt("minutes"),
                     ActivityCategory.valueOf(rs.getString("category")), erased ? null : rs.getString("note"),
-                    grantId == null ? null : grantId.trim(), rs.getBoolean("corrected"), rs.getBoolean("withdrawn"));
+                    grantId == null ? null : grantId.trim(), rs.getBoolean("corrected"), rs.getBoolean("withdrawn"),
+                    changes.getOrDefault(rs.getString("activity_id").trim(), List.of()));
         });
         return new VolunteerDataExport(query.volunteerId(), p.centreId(), p.centreName(), erased, p.status(), p.registeredOn(),
                 erased ? null : p.name(), erased ? null : p.email(), erased ? null : p.phone(),
                 erased ? null : p.availability(), languages, Collections.unmodifiableSet(interests), consents, activities,
                 clock.instant());
+    }
+
+    /** The consent's document: sealed since ADR 21 (opened here), or plain from an event stored before. */
+    private String consentDocument(VolunteerId volunteerId, String legacy, String sealed) {
+        return legacy != null ? legacy : sealed == null ? null : vault.openText(volunteerId, new SealedText(sealed)).orElse(null);
+    }
+
+    /** Every correction and withdrawal of the volunteer's activities with its reason, opened with the vault; none once erased. */
+    private Map<String, List<ChangeEntry>> changesByActivity(VolunteerId volunteerId, boolean erased) {
+        Map<String, List<ChangeEntry>> changes = new HashMap<>();
+        jdbc.query("""
+                select activity_id, kind, recorded_at, reason_sealed, legacy_reason
+                  from activity_reason where volunteer_id = :volunteerId
+                 order by sequence_number""", Map.of("volunteerId", volunteerId.toString()), (RowCallbackHandler) rs -> {
+            String sealed = rs.getString("reason_sealed");
+            String reason = erased ? null : sealed != null ? vault.openText(volunteerId, new SealedText(sealed)).orElse(null)
+                    : rs.getString("legacy_reason");
+            changes.computeIfAbsent(rs.getString("activity_id").trim(), k -> new ArrayList<>())
+                    .add(new ChangeEntry(ChangeKind.valueOf(rs.getString("kind")), Rows.instant(rs, "recorded_at"), reason));
+        });
+        return changes;
     }
 
     private record Profile(CentreId centreId, String centreName, String name, String email, String phone,

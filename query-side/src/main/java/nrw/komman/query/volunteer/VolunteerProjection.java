@@ -4,7 +4,7 @@ import nrw.komman.kernel.activity.ActivityCategory;
 import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.privacy.ConsentWithdrawnEvent;
 import nrw.komman.kernel.privacy.VolunteerDataErasedEvent;
-import nrw.komman.kernel.volunteer.ConsentRecord;
+import nrw.komman.kernel.volunteer.SealedConsent;
 import nrw.komman.kernel.volunteer.PersonalData;
 import nrw.komman.kernel.volunteer.PersonalDataVault;
 import nrw.komman.kernel.volunteer.VolunteerDeactivatedEvent;
@@ -76,7 +76,7 @@ public class VolunteerProjection implements RebuildableProjection {
 
     @EventHandler
     public void on(VolunteerRegisteredEvent event, @Timestamp Instant occurredAt) {
-        ConsentRecord consent = event.consent();
+        SealedConsent consent = event.consent();
         LocalDate registeredOn = event.registeredOn() != null
                 ? event.registeredOn() : Nrw.dateOf(occurredAt);
         Optional<PersonalData> data = vault.open(event.volunteerId(), event.personalData());
@@ -84,21 +84,25 @@ public class VolunteerProjection implements RebuildableProjection {
                 .addValue("centreId", event.centreId().value())
                 .addValue("status", VolunteerStatus.ACTIVE.name())
                 .addValue("registeredOn", registeredOn)
-                .addValue("consentDocument", consent == null ? null : consent.document())
+                .addValue("consentDocument", consent == null ? null : consent.legacyDocument())
+                // sealed since ADR 21: kept as the event's ciphertext, opened by the export
+                .addValue("consentDocumentSealed", consent == null || consent.document() == null ? null : consent.document().ciphertext())
                 .addValue("consentVersion", consent == null ? null : consent.version())
                 .addValue("consentGivenAt", consent == null ? null : Rows.timestamp(consent.givenAt()));
         int updated = jdbc.update(tables.sql("""
                 update {volunteer_view} set centre_id = :centreId, name = :name, email = :email, phone = :phone,
                        availability = :availability, status = :status, registered_on = :registeredOn,
-                       consent_document = :consentDocument, consent_version = :consentVersion,
+                       consent_document = :consentDocument, consent_document_sealed = :consentDocumentSealed,
+                       consent_version = :consentVersion,
                        consent_given_at = :consentGivenAt, erased = :erased
                  where volunteer_id = :volunteerId"""), p);
         if (updated == 0) {
             jdbc.update(tables.sql("""
                     insert into {volunteer_view} (volunteer_id, centre_id, name, email, phone, availability, status,
-                                                registered_on, consent_document, consent_version, consent_given_at, erased)
+                                                registered_on, consent_document, consent_document_sealed, consent_version,
+                                                consent_given_at, erased)
                     values (:volunteerId, :centreId, :name, :email, :phone, :availability, :status,
-                            :registeredOn, :consentDocument, :consentVersion, :consentGivenAt, :erased)"""), p);
+                            :registeredOn, :consentDocument, :consentDocumentSealed, :consentVersion, :consentGivenAt, :erased)"""), p);
         }
         replaceLanguagesAndInterests(event.volunteerId(), data);
     }
@@ -137,7 +141,8 @@ public class VolunteerProjection implements RebuildableProjection {
     @EventHandler
     public void on(VolunteerDataErasedEvent event) {
         jdbc.update(tables.sql("""
-                update {volunteer_view} set name = null, email = null, phone = null, availability = null, erased = true
+                update {volunteer_view} set name = null, email = null, phone = null, availability = null, erased = true,
+                       consent_document = null, consent_document_sealed = null
                  where volunteer_id = :volunteerId"""), new MapSqlParameterSource("volunteerId", event.volunteerId().toString()));
         replaceLanguagesAndInterests(event.volunteerId(), Optional.empty());
     }

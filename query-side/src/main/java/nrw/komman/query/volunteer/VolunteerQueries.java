@@ -7,6 +7,7 @@ import nrw.komman.kernel.common.InvalidInputException;
 import nrw.komman.kernel.common.NotFoundException;
 import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.volunteer.ConsentRecord;
+import nrw.komman.kernel.volunteer.SealedText;
 import nrw.komman.kernel.volunteer.FindVolunteerQuery;
 import nrw.komman.kernel.volunteer.FindVolunteersQuery;
 import nrw.komman.kernel.volunteer.PersonalDataVault;
@@ -49,7 +50,7 @@ public class VolunteerQueries {
 
     private static final String SELECT = """
             select v.volunteer_id, v.centre_id, v.name, v.email, v.phone, v.availability, v.status,
-                   v.registered_on, v.consent_document, v.consent_version, v.consent_given_at, v.erased,
+                   v.registered_on, v.consent_document, v.consent_document_sealed, v.consent_version, v.consent_given_at, v.erased,
                    coalesce(s.minutes, 0) as minutes_this_year, coalesce(s.activities, 0) as activities_this_year
               from volunteer_view v
               left join volunteer_year_stats s on s.volunteer_id = v.volunteer_id and s.activity_year = :year
@@ -150,22 +151,29 @@ public class VolunteerQueries {
                     erased ? null : r.availability(),
                     erased ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(languages.getOrDefault(id, Set.of()))),
                     erased ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(interests.getOrDefault(id, Set.of()))),
-                    r.status(), r.registeredOn(), r.consent(), r.minutesThisYear(), r.activitiesThisYear(), erased));
+                    r.status(), r.registeredOn(), erased ? null : r.consent().open(r.volunteerId(), vault), r.minutesThisYear(), r.activitiesThisYear(), erased));
         }
         return views;
     }
 
     private record Row(VolunteerId volunteerId, CentreId centreId, String name, String email, String phone,
-                       String availability, VolunteerStatus status, LocalDate registeredOn, ConsentRecord consent,
+                       String availability, VolunteerStatus status, LocalDate registeredOn, ConsentRow consent,
                        long minutesThisYear, int activitiesThisYear, boolean erased) {
     }
 
+    /** The consent as stored: its document sealed (ADR 21) or, from an event stored before, in plain text. */
+    private record ConsentRow(String document, String documentSealed, String version, Instant givenAt) {
+
+        ConsentRecord open(VolunteerId volunteerId, PersonalDataVault vault) {
+            String text = document != null ? document
+                    : documentSealed == null ? null : vault.openText(volunteerId, new SealedText(documentSealed)).orElse(null);
+            return text == null || version == null || givenAt == null ? null : new ConsentRecord(text, version, givenAt);
+        }
+    }
+
     private static final RowMapper<Row> ROW = (rs, i) -> {
-        String document = rs.getString("consent_document");
-        String version = rs.getString("consent_version");
-        Instant givenAt = Rows.instant(rs, "consent_given_at");
-        ConsentRecord consent = document == null || version == null || givenAt == null
-                ? null : new ConsentRecord(document, version, givenAt);
+        ConsentRow consent = new ConsentRow(rs.getString("consent_document"), rs.getString("consent_document_sealed"),
+                rs.getString("consent_version"), Rows.instant(rs, "consent_given_at"));
         return new Row(VolunteerId.parse(rs.getString("volunteer_id").trim()), new CentreId(rs.getString("centre_id")),
                 rs.getString("name"), rs.getString("email"), rs.getString("phone"), rs.getString("availability"),
                 VolunteerStatus.valueOf(rs.getString("status")), Rows.date(rs, "registered_on"), consent,

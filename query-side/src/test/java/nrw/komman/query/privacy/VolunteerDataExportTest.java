@@ -68,6 +68,50 @@ class VolunteerDataExportTest {
                         org.assertj.core.groups.Tuple.tuple(LocalDate.of(2025, 2, 14), 60, ACCOMPANIMENT, null, false, true));
         assertThat(export.activities()).allSatisfy(a -> assertThat(a.activityId()).hasSize(36));
         assertThat(export.exportedAt()).isEqualTo(ReadSide.CLOCK.instant());
+        // every correction and the withdrawal with its reason, opened with the vault (ADR 21)
+        assertThat(export.activities()).extracting(a -> a.changes().stream().map(c -> c.kind() + ":" + c.reason()).toList())
+                .containsExactly(List.of("CORRECTION:Tippfehler"), List.of(), List.of("WITHDRAWAL:Doppelt erfasst"));
+    }
+
+    @Test
+    void the_read_models_hold_the_reasons_and_the_consent_document_only_sealed() {
+        var plain = readSide.jdbc.getJdbcOperations();
+        assertThat(plain.queryForList("select reason_sealed from activity_reason where volunteer_id = ?", String.class,
+                history.amira.toString())).hasSize(2).doesNotContainNull()
+                .noneMatch(c -> c.contains("Tippfehler") || c.contains("Doppelt"));
+        assertThat(plain.queryForList("select legacy_reason from activity_reason", String.class)).containsOnlyNulls();
+        assertThat(plain.queryForMap("select consent_document, consent_document_sealed from volunteer_view where volunteer_id = ?",
+                history.amira.toString())).satisfies(row -> {
+            assertThat(row.get("consent_document")).isNull();
+            assertThat((String) row.get("consent_document_sealed")).isNotBlank().doesNotContain("Einwilligung");
+        });
+    }
+
+    @Test
+    void reasons_and_the_consent_document_stored_plain_by_an_older_release_are_shown_until_the_erasure() {
+        VolunteerId old = VolunteerId.random();
+        readSide.publish(new nrw.komman.kernel.volunteer.VolunteerRegisteredEvent(old, KOELN,
+                readSide.vault.seal(old, new nrw.komman.kernel.volunteer.PersonalData("Olga Alt", "olga@example.org", null, null,
+                        java.util.Set.of(), java.util.Set.of())),
+                new nrw.komman.kernel.volunteer.SealedConsent(null, "2023-01", CONSENT_GIVEN, "Einwilligung alt"),
+                LocalDate.of(2024, 3, 1)), COORDINATOR_KOELN);
+        var activity = readSide.log(old, KOELN, LocalDate.of(2025, 1, 5), 60, ACCOMPANIMENT, null);
+        readSide.publish(new nrw.komman.kernel.activity.ActivityWithdrawnEvent(activity, old, KOELN, null, "alt: doppelt"),
+                COORDINATOR_KOELN);
+
+        VolunteerDataExport before = export(old, COORDINATOR_KOELN);
+        assertThat(before.consents()).extracting(ConsentEntry::document).containsExactly("Einwilligung alt");
+        assertThat(before.activities().get(0).changes()).extracting(c -> c.reason()).containsExactly("alt: doppelt");
+
+        readSide.erase(old, KOELN, LocalDate.of(2025, 6, 1));
+
+        VolunteerDataExport after = export(old, COORDINATOR_KOELN);
+        assertThat(after.consents()).extracting(ConsentEntry::document).containsOnlyNulls();
+        assertThat(after.activities().get(0).changes()).extracting(c -> c.reason()).containsOnlyNulls();
+        assertThat(readSide.jdbc.getJdbcOperations().queryForList(
+                "select legacy_reason from activity_reason where volunteer_id = ?", String.class, old.toString())).containsOnlyNulls();
+        assertThat(readSide.jdbc.getJdbcOperations().queryForObject(
+                "select consent_document from volunteer_view where volunteer_id = ?", String.class, old.toString())).isNull();
     }
 
     @Test
@@ -106,10 +150,12 @@ class VolunteerDataExportTest {
         assertThat(export.languages()).isEmpty();
         assertThat(export.interests()).isEmpty();
         assertThat(export.status()).isEqualTo(VolunteerStatus.INACTIVE);
-        assertThat(export.consents()).containsExactly(new ConsentEntry(
-                "Einwilligung Datenverarbeitung Ehrenamtskoordination", "2024-01", CONSENT_GIVEN, withdrawnAt));
+        // the consent's document is free text like any other: sealed, and gone with the key (ADR 21)
+        assertThat(export.consents()).containsExactly(new ConsentEntry(null, "2024-01", CONSENT_GIVEN, withdrawnAt));
         assertThat(export.activities()).extracting(ActivityEntry::minutes).containsExactly(100, 90, 60);
         assertThat(export.activities()).extracting(ActivityEntry::note).containsOnlyNulls();
+        assertThat(export.activities()).flatExtracting(ActivityEntry::changes).extracting(c -> c.kind().name() + ":" + c.reason())
+                .containsExactly("CORRECTION:null", "WITHDRAWAL:null");
         assertThat(export.toString()).doesNotContain("Amira", "Haddad", "amira@", "Sprachcafé", "Jobcenter");
     }
 

@@ -75,7 +75,8 @@ class AnnualReportFoldTest {
 
     private VolunteerId volunteer(CentreId centre, LocalDate registeredOn) {
         VolunteerId id = VolunteerId.random();
-        events.add(new VolunteerRegisteredEvent(id, centre, new SealedPersonalData("v1:sealed"), CONSENT, registeredOn));
+        events.add(new VolunteerRegisteredEvent(id, centre, new SealedPersonalData("v1:sealed"),
+                new nrw.komman.kernel.volunteer.SealedConsent(null, CONSENT.version(), CONSENT.givenAt(), CONSENT.document()), registeredOn));
         return id;
     }
 
@@ -112,9 +113,9 @@ class AnnualReportFoldTest {
         VolunteerId v = volunteer(KOELN, LocalDate.of(2025, 1, 15));
         activity(v, KOELN, LocalDate.of(2026, 3, 10), 90, ActivityCategory.ACCOMPANIMENT);
         ActivityId moved = activity(v, KOELN, LocalDate.of(2025, 12, 30), 60, ActivityCategory.EDUCATION);
-        events.add(new ActivityCorrectedEvent(moved, v, KOELN, LocalDate.of(2026, 1, 2), 45, ActivityCategory.INTERPRETING, null, null, "Datum"));
+        events.add(new ActivityCorrectedEvent(moved, v, KOELN, LocalDate.of(2026, 1, 2), 45, ActivityCategory.INTERPRETING, null, null, null, "Datum"));
         ActivityId withdrawn = activity(v, KOELN, LocalDate.of(2026, 4, 1), 30, ActivityCategory.CHILDCARE);
-        events.add(new ActivityWithdrawnEvent(withdrawn, v, KOELN, "doppelt"));
+        events.add(new ActivityWithdrawnEvent(withdrawn, v, KOELN, null, "doppelt"));
 
         AnnualReport report = report(2026, null);
         ReportFigures koeln = centre(report, KOELN);

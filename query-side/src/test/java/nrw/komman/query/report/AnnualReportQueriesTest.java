@@ -51,7 +51,7 @@ class AnnualReportQueriesTest {
                 Instant.parse("2026-01-01T08:00:00Z"));
         record(new ActivityLoggedEvent(activity, volunteer, KOELN, LocalDate.of(2026, 3, 1), 60, ActivityCategory.OTHER, null, null),
                 Instant.parse("2026-03-01T10:00:00Z"));
-        record(new ActivityCorrectedEvent(activity, volunteer, KOELN, LocalDate.of(2026, 3, 1), 90, ActivityCategory.OTHER, null, null, "Dauer"),
+        record(new ActivityCorrectedEvent(activity, volunteer, KOELN, LocalDate.of(2026, 3, 1), 90, ActivityCategory.OTHER, null, null, null, "Dauer"),
                 Instant.parse("2026-03-05T10:00:00Z"));
 
         AnnualReport early = queries.handle(new FetchAnnualReportQuery(2026, LocalDate.of(2026, 3, 2),

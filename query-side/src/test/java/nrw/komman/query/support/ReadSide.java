@@ -30,6 +30,7 @@ import nrw.komman.kernel.privacy.ErasureReason;
 import nrw.komman.kernel.privacy.VolunteerDataErasedEvent;
 import nrw.komman.kernel.volunteer.AesGcmPersonalDataVault;
 import nrw.komman.kernel.volunteer.ConsentRecord;
+import nrw.komman.kernel.volunteer.SealedConsent;
 import nrw.komman.kernel.volunteer.InMemoryKeyRing;
 import nrw.komman.kernel.volunteer.PersonalData;
 import nrw.komman.kernel.volunteer.PersonalDataVault;
@@ -39,6 +40,7 @@ import nrw.komman.kernel.volunteer.VolunteerProfileUpdatedEvent;
 import nrw.komman.kernel.volunteer.VolunteerReactivatedEvent;
 import nrw.komman.kernel.volunteer.VolunteerRegisteredEvent;
 import nrw.komman.query.activity.ActivityProjection;
+import nrw.komman.query.activity.ActivityReasonProjection;
 import nrw.komman.query.activity.ActivityQueries;
 import nrw.komman.query.activity.CentreDashboardQueries;
 import nrw.komman.query.budget.BudgetProjection;
@@ -105,6 +107,7 @@ public final class ReadSide {
     public final CentreProjection centreProjection = new CentreProjection(jdbc);
     public final VolunteerProjection volunteerProjection = new VolunteerProjection(jdbc, vault);
     public final ActivityProjection activityProjection = new ActivityProjection(jdbc, vault);
+    public final ActivityReasonProjection activityReasonProjection = new ActivityReasonProjection(jdbc);
     public final GrantProjection grantProjection = new GrantProjection(jdbc);
 
     public final CentreQueries centres = new CentreQueries(jdbc);
@@ -123,7 +126,8 @@ public final class ReadSide {
     private final List<AnnotationEventHandlerAdapter> centreViews = List.of(
             new AnnotationEventHandlerAdapter(centreProjection),
             new AnnotationEventHandlerAdapter(volunteerProjection),
-            new AnnotationEventHandlerAdapter(activityProjection));
+            new AnnotationEventHandlerAdapter(activityProjection),
+            new AnnotationEventHandlerAdapter(activityReasonProjection));
     private final List<AnnotationEventHandlerAdapter> grantViews = List.of(
             new AnnotationEventHandlerAdapter(grantProjection),
             new AnnotationEventHandlerAdapter(budgetProjection));
@@ -281,8 +285,8 @@ public final class ReadSide {
         VolunteerId id = VolunteerId.random();
         publish(new VolunteerRegisteredEvent(id, centreId,
                 vault.seal(id, new PersonalData(name, email, null, "Dienstags nachmittags", languages, interests)),
-                new ConsentRecord("Einwilligung Datenverarbeitung Ehrenamtskoordination", "2024-01",
-                        Instant.parse("2024-12-01T10:00:00Z")),
+                SealedConsent.of(id, new ConsentRecord("Einwilligung Datenverarbeitung Ehrenamtskoordination", "2024-01",
+                        Instant.parse("2024-12-01T10:00:00Z")), vault),
                 registeredOn), coordinatorOf(centreId));
         return id;
     }
@@ -331,11 +335,12 @@ public final class ReadSide {
     public void correct(ActivityId activity, VolunteerId volunteer, CentreId centreId, LocalDate date, int minutes,
                         ActivityCategory category, String note) {
         publish(new ActivityCorrectedEvent(activity, volunteer, centreId, date, minutes, category,
-                vault.sealText(volunteer, note), null, "Tippfehler"), coordinatorOf(centreId));
+                vault.sealText(volunteer, note), null, vault.sealText(volunteer, "Tippfehler"), null), coordinatorOf(centreId));
     }
 
     public void withdraw(ActivityId activity, VolunteerId volunteer, CentreId centreId) {
-        publish(new ActivityWithdrawnEvent(activity, volunteer, centreId, "Doppelt erfasst"), coordinatorOf(centreId));
+        publish(new ActivityWithdrawnEvent(activity, volunteer, centreId, vault.sealText(volunteer, "Doppelt erfasst"), null),
+                coordinatorOf(centreId));
     }
 
     public GrantId apply(CentreId centreId, int year, ProgrammePart part, String title, long requestedCents) {
@@ -413,6 +418,6 @@ public final class ReadSide {
     }
 
     public static final List<String> TABLES = List.of("centre_view", "volunteer_view", "volunteer_language",
-            "volunteer_interest", "activity_view", "volunteer_year_stats", "centre_activity_stats",
+            "volunteer_interest", "activity_view", "volunteer_year_stats", "centre_activity_stats", "activity_reason",
             "grant_centre", "grant_view", "grant_history", "budget_view");
 }

@@ -75,13 +75,14 @@ class ErasureProjectionTest {
         eraseAmira();
 
         Map<String, Object> after = row("volunteer_view", history.amira);
-        for (String column : List.of("name", "email", "phone", "availability")) {
+        // the consent's document too: free text, sealed under the destroyed key (ADR 21)
+        assertThat(before.get("consent_document_sealed")).isNotNull();
+        for (String column : List.of("name", "email", "phone", "availability", "consent_document", "consent_document_sealed")) {
             assertThat(after.get(column)).as(column).isNull();
         }
         assertThat(after.get("erased")).isEqualTo(true);
         assertThat(after.get("status")).isEqualTo("INACTIVE");
-        for (String column : List.of("volunteer_id", "centre_id", "registered_on", "consent_document", "consent_version",
-                "consent_given_at")) {
+        for (String column : List.of("volunteer_id", "centre_id", "registered_on", "consent_version", "consent_given_at")) {
             assertThat(after.get(column)).as(column).isEqualTo(before.get(column));
         }
         assertThat(count("select count(*) from volunteer_language where volunteer_id = :id", history.amira)).isZero();

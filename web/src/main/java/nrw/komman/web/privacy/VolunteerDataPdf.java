@@ -12,6 +12,8 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import nrw.komman.kernel.privacy.VolunteerDataExport;
 import nrw.komman.kernel.privacy.VolunteerDataExport.ActivityEntry;
+import nrw.komman.kernel.privacy.VolunteerDataExport.ChangeEntry;
+import nrw.komman.kernel.privacy.VolunteerDataExport.ChangeKind;
 import nrw.komman.kernel.privacy.VolunteerDataExport.ConsentEntry;
 
 import java.awt.Color;
@@ -113,7 +115,7 @@ final class VolunteerDataPdf {
                 new String[]{"Interessen", personal(export, ExportWording.categories(export.interests()))})));
 
         document.add(fonts.heading("Einwilligungen"));
-        document.add(consents(export.consents() == null ? List.of() : export.consents()));
+        document.add(consents(export.consents() == null ? List.of() : export.consents(), export.erased()));
 
         List<ActivityEntry> activities = export.activities() == null ? List.of() : export.activities();
         document.add(fonts.heading("Einsätze"));
@@ -155,10 +157,11 @@ final class VolunteerDataPdf {
         return table;
     }
 
-    private PdfPTable consents(List<ConsentEntry> consents) {
+    private PdfPTable consents(List<ConsentEntry> consents, boolean erased) {
         PdfPTable table = grid(CONSENT_WIDTHS, CONSENT_COLUMNS);
         for (ConsentEntry c : consents) {
-            table.addCell(cell(text(c.document()), fonts.table, false));
+            // the document is sealed like all free text (ADR 21): gone with the erasure
+            table.addCell(cell(c.document() == null ? (erased ? ERASED : NONE) : c.document(), fonts.table, false));
             table.addCell(cell(text(c.version()), fonts.table, false));
             table.addCell(cell(orNone(timestamp(c.givenAt())), fonts.table, false));
             table.addCell(cell(c.withdrawnAt() == null ? NONE : timestamp(c.withdrawnAt()), fonts.table, false));
@@ -177,12 +180,29 @@ final class VolunteerDataPdf {
             table.addCell(cell(ExportWording.duration(a.minutes()), fonts.table, true));
             table.addCell(cell(erased ? (a.note() == null ? NONE : ERASED) : orNone(a.note()), fonts.table, false));
             table.addCell(cell(orNone(a.grantId()), fonts.table, false));
-            table.addCell(cell(a.withdrawn() ? "zurückgenommen" : (a.corrected() ? "korrigiert" : ""), fonts.table, false));
+            table.addCell(cell(a.changes().isEmpty() ? (a.withdrawn() ? "zurückgenommen" : (a.corrected() ? "korrigiert" : ""))
+                    : changes(a.changes(), erased), fonts.table, false));
         }
         if (activities.isEmpty()) {
             table.addCell(none("Keine Einsätze erfasst.", ACTIVITY_WIDTHS.length));
         }
         return table;
+    }
+
+    /** Every correction and the withdrawal with its day and reason (ADR 21), one per line. */
+    private static String changes(List<ChangeEntry> changes, boolean erased) {
+        StringBuilder text = new StringBuilder();
+        for (ChangeEntry c : changes) {
+            if (!text.isEmpty()) {
+                text.append('\n');
+            }
+            text.append(c.kind() == ChangeKind.WITHDRAWAL ? "zurückgenommen" : "korrigiert");
+            if (c.recordedAt() != null) {
+                text.append(" am ").append(ExportWording.date(java.time.LocalDate.ofInstant(c.recordedAt(), nrw.komman.kernel.common.Nrw.ZONE)));
+            }
+            text.append(": ").append(c.reason() != null ? c.reason() : erased ? ERASED : NONE);
+        }
+        return text.toString();
     }
 
     private Paragraph total(List<ActivityEntry> activities) {

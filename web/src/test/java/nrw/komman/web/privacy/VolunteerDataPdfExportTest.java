@@ -7,6 +7,8 @@ import nrw.komman.kernel.activity.ActivityCategory;
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.privacy.VolunteerDataExport;
 import nrw.komman.kernel.privacy.VolunteerDataExport.ActivityEntry;
+import nrw.komman.kernel.privacy.VolunteerDataExport.ChangeEntry;
+import nrw.komman.kernel.privacy.VolunteerDataExport.ChangeKind;
 import nrw.komman.kernel.privacy.VolunteerDataExport.ConsentEntry;
 import nrw.komman.kernel.volunteer.VolunteerId;
 import nrw.komman.kernel.volunteer.VolunteerStatus;
@@ -104,6 +106,30 @@ class VolunteerDataPdfExportTest {
         assertThat(text).contains("Ihre Rechte", "Art. 15 DSGVO", "Art. 16", "Art. 17", "Art. 18", "Art. 19", "Art. 20",
                 "Art. 21", "Art. 7 Abs. 3", "Art. 77");
         assertThat(text).contains("Seite 1 von").doesNotContain("gelöscht (Art. 17");
+    }
+
+    @Test
+    void the_reasons_of_corrections_and_withdrawals_are_listed_under_the_activity_and_read_geloescht_after_erasure()
+            throws IOException {
+        VolunteerDataExport held = held();
+        List<ActivityEntry> changed = List.of(new ActivityEntry("a2", LocalDate.of(2026, 2, 10), 120,
+                ActivityCategory.LANGUAGE_SUPPORT, null, null, true, true, List.of(
+                new ChangeEntry(ChangeKind.CORRECTION, Instant.parse("2026-02-12T09:00:00Z"), "Dauer falsch, Frau Öztürk rief an"),
+                new ChangeEntry(ChangeKind.WITHDRAWAL, Instant.parse("2026-02-13T09:00:00Z"), "doppelt erfasst"))));
+        String text = text(files.pdf(new VolunteerDataExport(held.volunteerId(), held.centreId(), held.centreName(), false,
+                held.status(), held.registeredOn(), held.name(), held.email(), held.phone(), held.availability(), held.languages(),
+                held.interests(), held.consents(), changed, EXPORTED_AT)));
+        assertThat(text).contains("korrigiert am 12.02.2026: Dauer falsch, Frau Öztürk rief an",
+                "zurückgenommen am 13.02.2026: doppelt erfasst");
+
+        List<ActivityEntry> erasedChanges = List.of(new ActivityEntry("a2", LocalDate.of(2026, 2, 10), 120,
+                ActivityCategory.LANGUAGE_SUPPORT, null, null, true, false, List.of(
+                new ChangeEntry(ChangeKind.CORRECTION, Instant.parse("2026-02-12T09:00:00Z"), null))));
+        VolunteerDataExport erased = erased();
+        String after = text(files.pdf(new VolunteerDataExport(erased.volunteerId(), erased.centreId(), erased.centreName(), true,
+                erased.status(), erased.registeredOn(), null, null, null, null, Set.of(), Set.of(),
+                List.of(new ConsentEntry(null, "2024-01", Instant.parse("2025-01-15T10:00:00Z"), null)), erasedChanges, EXPORTED_AT)));
+        assertThat(after).contains("korrigiert am 12.02.2026: gelöscht").doesNotContain("Öztürk", "Einwilligung Daten");
     }
 
     @Test

@@ -1,0 +1,43 @@
+package nrw.komman.app.privacy;
+
+import nrw.komman.app.support.Api;
+import nrw.komman.app.support.OnPostgres;
+import nrw.komman.kernel.volunteer.PersonalDataVault;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** ADR 21 end to end on a real PostgreSQL. */
+class SealedTextsOnPostgresTest extends OnPostgres implements SealedTextsScenarios {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PersonalDataVault vault;
+
+    @Override
+    public Api api() {
+        return new Api(port);
+    }
+
+    @Override
+    public JdbcTemplate jdbc() {
+        return jdbc;
+    }
+
+    @Override
+    public PersonalDataVault vault() {
+        return vault;
+    }
+
+    @BeforeEach
+    @Override
+    public void accounts() {
+        SealedTextsScenarios.super.accounts();
+    }
+}
