@@ -104,7 +104,7 @@ public class Volunteer {
                     "Das Datum der Registrierung liegt vor der Einrichtung des Integrationszentrums ("
                             + Nrw.date(centre.establishedOn()) + ").");
         }
-        emails.register(command.volunteerId(), command.personalData().email());
+        emails.register(command.volunteerId(), command.centreId(), command.personalData().email());
         apply(new VolunteerRegisteredEvent(command.volunteerId(), command.centreId(),
                 vault.seal(command.volunteerId(), command.personalData()), command.consent(), registeredOn),
                 Actors.metaDataOf(actor));
@@ -116,7 +116,7 @@ public class Volunteer {
         Actor actor = Actors.of(metaData);
         Permissions.require(actor, Action.MANAGE_VOLUNTEER, centreId);
         requireNotErased();
-        emails.changeAddress(volunteerId, command.personalData().email(), active);
+        emails.changeAddress(volunteerId, centreId, command.personalData().email(), active);
         apply(new VolunteerProfileUpdatedEvent(volunteerId, centreId, vault.seal(volunteerId, command.personalData())),
                 Actors.metaDataOf(actor));
     }
@@ -145,7 +145,7 @@ public class Volunteer {
         if (active) {
             throw new RuleViolationException("volunteer.already-active", "Die Person ist bereits aktiv.");
         }
-        emails.reclaim(volunteerId);
+        emails.reclaim(volunteerId, centreId);
         retention.reactivated(volunteerId);
         apply(new VolunteerReactivatedEvent(volunteerId, centreId, Nrw.today(clock)), Actors.metaDataOf(actor));
     }
