@@ -127,7 +127,8 @@ public class JdbcEmailRegistry implements EmailRegistry {
     /**
      * Takes the address's claim if it is free (or already this volunteer's); otherwise leaves it where it is.
      * {@code on conflict do nothing} waits for a concurrent claim's transaction and then writes nothing, without
-     * failing this transaction (a failed insert would abort it on PostgreSQL).
+     * failing this transaction (a failed insert would abort it on PostgreSQL). H2 knows the clause in its
+     * PostgreSQL mode, in which the platform runs it.
      *
      * @return whether the volunteer holds the claim now
      */
