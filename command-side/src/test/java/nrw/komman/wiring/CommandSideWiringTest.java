@@ -256,6 +256,33 @@ class CommandSideWiringTest {
     }
 
     @Test
+    void a_claim_remembered_before_v39_is_placed_by_the_holders_registration_in_the_event_store() {
+        CentreId heinsberg = new CentreId("05370");
+        CentreId euskirchen = new CentreId("05366");
+        send(new EstablishCentreCommand(heinsberg, "Kreis Heinsberg", "Kreis", LocalDate.of(2014, 1, 1)), Actor.SYSTEM);
+        send(new EstablishCentreCommand(euskirchen, "Kreis Euskirchen", "Kreis", LocalDate.of(2014, 1, 1)), Actor.SYSTEM);
+        VolunteerId old = VolunteerId.random();
+        send(new RegisterVolunteerCommand(old, heinsberg, new PersonalData("Ole Alt", "ole.alt@example.org", null, null,
+                Set.of(), Set.of()), CONSENT, LocalDate.of(2026, 3, 2)), Actor.coordinator("k.heinsberg", heinsberg));
+        // as V10 left the row: no centre
+        jdbc.update("update volunteer_email set centre_id = null, active_centre_id = null where volunteer_id = ?", old.toString());
+
+        // the same centre is told (the centre comes from the holder's registration event) ...
+        assertThatThrownBy(() -> send(new RegisterVolunteerCommand(VolunteerId.random(), heinsberg, new PersonalData("Ole Neu",
+                "ole.alt@example.org", null, null, Set.of(), Set.of()), CONSENT, null), Actor.coordinator("k.heinsberg", heinsberg)))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.code()).isEqualTo("volunteer.email.taken"));
+        // ... another centre is not, and holds the address without the claim
+        VolunteerId other = VolunteerId.random();
+        send(new RegisterVolunteerCommand(other, euskirchen, new PersonalData("Ole Anders", "ole.alt@example.org", null, null,
+                Set.of(), Set.of()), CONSENT, null), Actor.coordinator("k.euskirchen", euskirchen));
+        assertThat(holderOf("ole.alt@example.org")).isEqualTo(old.toString());
+        assertThat(rows("select count(*) from volunteer_email where volunteer_id = ? and held_since is not null", other.toString()))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("select active_centre_id from volunteer_email where volunteer_id = ?", String.class,
+                old.toString())).isEqualTo("05370");
+    }
+
+    @Test
     void a_consent_withdrawal_records_the_withdrawal_and_erases_through_the_real_buses() {
         CentreId borken = new CentreId("05554");
         Actor coordinator = Actor.coordinator("k.borken", borken);

@@ -304,19 +304,33 @@ public interface ApiJourneys {
     }
 
     @Test
-    default void an_email_address_belongs_to_one_active_volunteer_and_is_free_again_after_deactivation() {
+    default void an_email_address_belongs_to_one_active_volunteer_and_another_centre_is_told_nothing() {
         String email = "doppelt." + UUID.randomUUID() + "@example.org";
         String first = api().post("/api/centres/05315/volunteers", volunteer("Erste Person", email), KOELN).text("volunteerId");
 
-        Response second = api().post("/api/centres/05111/volunteers", volunteer("Zweite Person", email.toUpperCase()), DUESSELDORF);
-        assertThat(second.status()).as(second.toString()).isEqualTo(409);
-        assertThat(second.json().path("detail").asText()).contains("E-Mail");
+        // within Köln: told (ADR 27)
+        Response again = api().post("/api/centres/05315/volunteers", volunteer("Noch eine Person", email.toUpperCase()), KOELN);
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.json().path("detail").asText()).contains("E-Mail").contains("Ihrem Integrationszentrum");
 
+        // Düsseldorf: accepted like a free address, but the claim stays with Köln's volunteer
+        Response second = api().post("/api/centres/05111/volunteers", volunteer("Zweite Person", email.toUpperCase()), DUESSELDORF);
+        assertThat(second.status()).as(second.toString()).isEqualTo(201);
+        String secondId = second.text("volunteerId");
+        assertThat(claims(first)).isEqualTo(1);
+        assertThat(claims(secondId)).isZero();
+
+        // Köln's volunteer deactivated: the held address takes the claim; reactivated, Köln's holds it in turn
         api().post("/api/volunteers/" + first + "/deactivation", Map.of(), KOELN);
-        Response third = api().post("/api/centres/05111/volunteers", volunteer("Zweite Person", email), DUESSELDORF);
-        assertThat(third.status()).as(third.toString()).isEqualTo(201);
+        assertThat(claims(secondId)).isEqualTo(1);
         Response reactivation = api().post("/api/volunteers/" + first + "/reactivation", Map.of(), KOELN);
-        assertThat(reactivation.status()).as("the address is taken again meanwhile").isEqualTo(409);
+        assertThat(reactivation.status()).as("as if the address were free").isEqualTo(204);
+        assertThat(claims(first)).isZero();
+        assertThat(claims(secondId)).isEqualTo(1);
+    }
+
+    private int claims(String volunteerId) {
+        return jdbc().queryForObject("select count(*) from active_email_claim where volunteer_id = ?", Integer.class, volunteerId);
     }
 
     @Test

@@ -108,7 +108,7 @@ public class Volunteer {
                     "Das Datum der Registrierung liegt vor der Einrichtung des Integrationszentrums ("
                             + Nrw.date(centre.establishedOn()) + ").");
         }
-        emails.register(command.volunteerId(), command.personalData().email());
+        emails.register(command.volunteerId(), command.centreId(), command.personalData().email());
         apply(new VolunteerRegisteredEvent(command.volunteerId(), command.centreId(),
                 vault.seal(command.volunteerId(), command.personalData()),
                 SealedConsent.of(command.volunteerId(), command.consent(), vault), registeredOn),
@@ -121,7 +121,7 @@ public class Volunteer {
         Actor actor = Actors.of(metaData);
         Permissions.require(actor, Action.MANAGE_VOLUNTEER, centreId);
         requireNotErased();
-        emails.changeAddress(volunteerId, command.personalData().email(), active);
+        emails.changeAddress(volunteerId, centreId, command.personalData().email(), active);
         apply(new VolunteerProfileUpdatedEvent(volunteerId, centreId, vault.seal(volunteerId, command.personalData())),
                 Actors.metaDataOf(actor));
     }
@@ -152,7 +152,7 @@ public class Volunteer {
         }
         // rule 1: an active volunteer again is a new volunteer of the centre; a closed centre has none (ADR 26)
         centres.requireOpenOn(centreId, Nrw.today(clock));
-        emails.reclaim(volunteerId);
+        emails.reclaim(volunteerId, centreId);
         retention.reactivated(volunteerId);
         apply(new VolunteerReactivatedEvent(volunteerId, centreId, Nrw.today(clock)), Actors.metaDataOf(actor));
     }

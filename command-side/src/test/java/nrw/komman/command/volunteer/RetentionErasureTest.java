@@ -69,7 +69,7 @@ class RetentionErasureTest {
     /** A volunteer with the given history after the registration, as stored. */
     private VolunteerId volunteer(Object... history) {
         VolunteerId id = new VolunteerId(UUID.randomUUID());
-        emails.remembered(id, id + "@example.org", false);
+        emails.remembered(id, VIERSEN, id + "@example.org", false);
         long sequence = 0;
         store(id, sequence++, new VolunteerRegisteredEvent(id, VIERSEN, vault.seal(id, AMIRA_DATA),
                 nrw.komman.kernel.volunteer.SealedConsent.of(id, CONSENT, vault), REGISTERED_ON.minusYears(6)));

@@ -74,7 +74,7 @@ class VolunteerErasureTest {
     @BeforeEach
     void setUp() {
         vault = newVault();
-        emails = new InMemoryEmailRegistry().remembered(AMIRA, AMIRA_DATA.email(), true);
+        emails = new InMemoryEmailRegistry().remembered(AMIRA, VIERSEN, AMIRA_DATA.email(), true);
         retention = new InMemoryVolunteerRetention();
         fixture = new AggregateTestFixture<>(Volunteer.class);
         fixture.registerInjectableResource(TestClock.CLOCK);

@@ -214,13 +214,27 @@ class VolunteerTest {
         }
 
         @Test
-        void an_e_mail_address_of_another_active_volunteer_is_refused() {
-            emails.activeHolder(JONAS, "amira.haddad@example.org");
+        void an_e_mail_address_of_another_active_volunteer_of_the_centre_is_refused() {
+            emails.activeHolder(JONAS, VIERSEN, "amira.haddad@example.org");
             fixture.givenNoPriorActivity()
                     .when(registration(REGISTERED_ON), COORDINATOR.toMetaData())
                     .expectException(refused(RuleViolationException.class, "volunteer.email.taken"))
-                    .expectExceptionMessage("Diese E-Mail-Adresse ist bereits für eine aktive Person registriert.")
+                    .expectExceptionMessage("Diese E-Mail-Adresse ist in Ihrem Integrationszentrum bereits für eine aktive Person registriert.")
                     .expectNoEvents();
+        }
+
+        @Test
+        void an_e_mail_address_claimed_in_another_centre_is_accepted_as_a_free_one_but_only_held() {
+            // ADR 27: the coordinator of Viersen must not learn that Köln has a volunteer with this address
+            emails.activeHolder(JONAS, KOELN, "amira.haddad@example.org");
+            fixture.givenNoPriorActivity()
+                    .when(registration(REGISTERED_ON), COORDINATOR.toMetaData())
+                    .expectEventsMatching(eventsSatisfying(events -> {
+                        assertThat(events).hasSize(1);
+                        assertThat(events.get(0).getPayload()).isInstanceOf(VolunteerRegisteredEvent.class);
+                    }));
+            assertThat(emails.holderOf("amira.haddad@example.org")).as("the claim stays unique").contains(JONAS);
+            assertThat(emails.holds(AMIRA)).isTrue();
         }
 
         @Test
@@ -311,7 +325,7 @@ class VolunteerTest {
 
         @Test
         void a_coordinator_updates_the_profile_with_sealed_personal_data() {
-            emails.remembered(AMIRA, AMIRA_DATA.email(), true);
+            emails.remembered(AMIRA, VIERSEN, AMIRA_DATA.email(), true);
             fixture.given(amiraRegistered(vault))
                     .when(new UpdateVolunteerProfileCommand(AMIRA, updated), COORDINATOR.toMetaData())
                     .expectEventsMatching(eventsSatisfying(events -> {
@@ -336,7 +350,7 @@ class VolunteerTest {
 
         @Test
         void a_new_e_mail_address_moves_the_claim() {
-            emails.remembered(AMIRA, AMIRA_DATA.email(), true);
+            emails.remembered(AMIRA, VIERSEN, AMIRA_DATA.email(), true);
             fixture.given(amiraRegistered(vault))
                     .when(new UpdateVolunteerProfileCommand(AMIRA, updated), COORDINATOR.toMetaData())
                     .expectSuccessfulHandlerExecution();
@@ -346,7 +360,7 @@ class VolunteerTest {
 
         @Test
         void a_new_e_mail_address_that_another_active_volunteer_holds_is_refused() {
-            emails.remembered(AMIRA, AMIRA_DATA.email(), true).activeHolder(JONAS, "amira@example.net");
+            emails.remembered(AMIRA, VIERSEN, AMIRA_DATA.email(), true).activeHolder(JONAS, VIERSEN, "amira@example.net");
             fixture.given(amiraRegistered(vault))
                     .when(new UpdateVolunteerProfileCommand(AMIRA, updated), COORDINATOR.toMetaData())
                     .expectException(refused(RuleViolationException.class, "volunteer.email.taken"))
@@ -354,8 +368,19 @@ class VolunteerTest {
         }
 
         @Test
+        void a_new_e_mail_address_claimed_in_another_centre_is_accepted_and_held() {
+            emails.remembered(AMIRA, VIERSEN, AMIRA_DATA.email(), true).activeHolder(JONAS, KOELN, "amira@example.net");
+            fixture.given(amiraRegistered(vault))
+                    .when(new UpdateVolunteerProfileCommand(AMIRA, updated), COORDINATOR.toMetaData())
+                    .expectSuccessfulHandlerExecution();
+            assertThat(emails.holderOf("amira@example.net")).contains(JONAS);
+            assertThat(emails.holds(AMIRA)).isTrue();
+            assertThat(emails.holderOf(AMIRA_DATA.email())).as("the old address is freed").isEmpty();
+        }
+
+        @Test
         void an_inactive_volunteer_changes_the_address_without_claiming_it() {
-            emails.remembered(AMIRA, AMIRA_DATA.email(), false).activeHolder(JONAS, "amira@example.net");
+            emails.remembered(AMIRA, VIERSEN, AMIRA_DATA.email(), false).activeHolder(JONAS, VIERSEN, "amira@example.net");
             fixture.given(amiraRegistered(vault), new VolunteerDeactivatedEvent(AMIRA, VIERSEN, TODAY.minusDays(3)))
                     .when(new UpdateVolunteerProfileCommand(AMIRA, updated), COORDINATOR.toMetaData())
                     .expectSuccessfulHandlerExecution();
@@ -369,7 +394,7 @@ class VolunteerTest {
 
         @Test
         void a_coordinator_deactivates_an_active_volunteer_today_and_frees_the_address() {
-            emails.remembered(AMIRA, AMIRA_DATA.email(), true);
+            emails.remembered(AMIRA, VIERSEN, AMIRA_DATA.email(), true);
             fixture.given(amiraRegistered(vault))
                     .when(new DeactivateVolunteerCommand(AMIRA), COORDINATOR.toMetaData())
                     .expectEvents(new VolunteerDeactivatedEvent(AMIRA, VIERSEN, TODAY));
@@ -419,11 +444,21 @@ class VolunteerTest {
 
         @Test
         void a_coordinator_reactivates_an_inactive_volunteer_today_and_claims_the_address_again() {
-            emails.remembered(AMIRA, AMIRA_DATA.email(), false);
+            emails.remembered(AMIRA, VIERSEN, AMIRA_DATA.email(), false);
             fixture.given(amiraRegistered(vault), new VolunteerDeactivatedEvent(AMIRA, VIERSEN, TODAY.minusDays(3)))
                     .when(new ReactivateVolunteerCommand(AMIRA), COORDINATOR.toMetaData())
                     .expectEvents(new VolunteerReactivatedEvent(AMIRA, VIERSEN, TODAY));
             assertThat(emails.holderOf(AMIRA_DATA.email())).contains(AMIRA);
+        }
+
+        @Test
+        void a_volunteer_whose_address_meanwhile_was_claimed_in_another_centre_is_reactivated_and_holds_it() {
+            emails.remembered(AMIRA, VIERSEN, AMIRA_DATA.email(), false).activeHolder(JONAS, KOELN, AMIRA_DATA.email());
+            fixture.given(amiraRegistered(vault), new VolunteerDeactivatedEvent(AMIRA, VIERSEN, TODAY.minusDays(3)))
+                    .when(new ReactivateVolunteerCommand(AMIRA), COORDINATOR.toMetaData())
+                    .expectEvents(new VolunteerReactivatedEvent(AMIRA, VIERSEN, TODAY));
+            assertThat(emails.holderOf(AMIRA_DATA.email())).contains(JONAS);
+            assertThat(emails.holds(AMIRA)).isTrue();
         }
 
         @Test
@@ -435,8 +470,8 @@ class VolunteerTest {
         }
 
         @Test
-        void a_volunteer_whose_address_meanwhile_belongs_to_another_active_volunteer_is_not_reactivated() {
-            emails.remembered(AMIRA, AMIRA_DATA.email(), false).activeHolder(JONAS, AMIRA_DATA.email());
+        void a_volunteer_whose_address_meanwhile_belongs_to_another_active_volunteer_of_the_centre_is_not_reactivated() {
+            emails.remembered(AMIRA, VIERSEN, AMIRA_DATA.email(), false).activeHolder(JONAS, VIERSEN, AMIRA_DATA.email());
             fixture.given(amiraRegistered(vault), new VolunteerDeactivatedEvent(AMIRA, VIERSEN, TODAY.minusDays(3)))
                     .when(new ReactivateVolunteerCommand(AMIRA), COORDINATOR.toMetaData())
                     .expectException(refused(RuleViolationException.class, "volunteer.email.taken"))

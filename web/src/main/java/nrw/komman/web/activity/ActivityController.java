@@ -105,7 +105,7 @@ class ActivityController {
         if (from != null && to != null && from.isAfter(to)) {
             throw new InvalidFieldException("from", "period.reversed", "Der Beginn des Zeitraums liegt nach seinem Ende.");
         }
-        return queries.one(new FindActivitiesQuery(centre, Ids.optional("volunteerId", volunteerId, VolunteerId::parse),
+        return queries.one(new FindActivitiesQuery(centre, Ids.optionalVolunteer("volunteerId", volunteerId),
                         from, to, category, page, size),
                 ActivityPage.class, "centre.not-found", "Das Integrationszentrum " + centre + " gibt es nicht.");
     }

@@ -6,6 +6,7 @@ import nrw.komman.kernel.activity.ActivityCategory;
 import nrw.komman.kernel.activity.ActivityId;
 import nrw.komman.kernel.activity.LogActivityCommand;
 import nrw.komman.kernel.volunteer.VolunteerId;
+import nrw.komman.web.platform.Ids;
 import org.springframework.format.annotation.DateTimeFormat;
 
 import java.time.LocalDate;
@@ -30,8 +31,13 @@ public class ActivityForm {
     @Size(max = 500, message = "{ui.too-long}")
     private String note;
 
+    /** Optional: the approved grant that funds it; blank for none, anything else must be a grant's id. */
+    @Size(max = 36, message = "{ui.too-long}")
+    private String grantId;
+
+    /** A malformed grant id is refused at the field ({@code grant.id.malformed}), never dropped. */
     public LogActivityCommand toCommand(VolunteerId volunteer, ActivityId activity) {
-        return new LogActivityCommand(volunteer, activity, date, minutes, category, note, null);
+        return new LogActivityCommand(volunteer, activity, date, minutes, category, note, Ids.optionalGrant("grantId", grantId));
     }
 
     public LocalDate getDate() { return date; }
@@ -42,4 +48,6 @@ public class ActivityForm {
     public void setCategory(ActivityCategory category) { this.category = category; }
     public String getNote() { return note; }
     public void setNote(String note) { this.note = note; }
+    public String getGrantId() { return grantId; }
+    public void setGrantId(String grantId) { this.grantId = grantId; }
 }

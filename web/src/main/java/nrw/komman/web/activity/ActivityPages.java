@@ -7,6 +7,11 @@ import nrw.komman.kernel.activity.ActivityView;
 import nrw.komman.kernel.activity.FindActivitiesQuery;
 import nrw.komman.kernel.activity.WithdrawActivityCommand;
 import nrw.komman.kernel.common.NotFoundException;
+import nrw.komman.kernel.grant.FindGrantQuery;
+import nrw.komman.kernel.grant.FindGrantsQuery;
+import nrw.komman.kernel.grant.GrantId;
+import nrw.komman.kernel.grant.GrantStatus;
+import nrw.komman.kernel.grant.GrantView;
 import nrw.komman.kernel.volunteer.FindVolunteerQuery;
 import nrw.komman.kernel.volunteer.VolunteerId;
 import nrw.komman.kernel.volunteer.VolunteerView;
@@ -26,6 +31,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,13 +50,14 @@ class ActivityPages {
     /** Which form field a refusal's code is about (longest prefix wins). */
     static final Map<String, String> ACTIVITY_FIELDS = Map.ofEntries(
             entry("date", "date"), entry("activity.future-date", "date"), entry("activity.before-registration", "date"),
-            entry("activity.duration", "minutes"), entry("category", "category"), entry("note", "note"));
+            entry("activity.duration", "minutes"), entry("category", "category"), entry("note", "note"),
+            entry("grant.id", "grantId"), entry("activity.grant", "grantId"));
     static final Map<String, String> CORRECTION_FIELDS = withReason(ACTIVITY_FIELDS);
     static final Map<String, String> WITHDRAWAL_FIELDS = Map.of("reason", "reason");
 
     /** The forms' fields in the order they appear, for the error summary. */
-    static final List<String> ACTIVITY_ORDER = List.of("date", "minutes", "category", "note");
-    static final List<String> CORRECTION_ORDER = List.of("date", "minutes", "category", "note", "reason");
+    static final List<String> ACTIVITY_ORDER = List.of("date", "minutes", "category", "note", "grantId");
+    static final List<String> CORRECTION_ORDER = List.of("date", "minutes", "category", "note", "grantId", "reason");
 
     private final FormPage forms;
     private final QueryDispatcher queries;
@@ -88,6 +95,7 @@ class ActivityPages {
     private String activityPage(VolunteerView volunteer, Model model) {
         model.addAttribute("volunteer", volunteer);
         model.addAttribute("categories", Choices.categories());
+        model.addAttribute("grants", grants(volunteer, null));
         model.addAttribute("today", today.date());
         model.addAttribute("fieldOrder", ACTIVITY_ORDER);
         model.addAttribute("nav", "volunteers");
@@ -121,6 +129,7 @@ class ActivityPages {
         model.addAttribute("volunteer", volunteer);
         model.addAttribute("activity", activity);
         model.addAttribute("categories", Choices.categories());
+        model.addAttribute("grants", grants(volunteer, activity.grantId()));
         model.addAttribute("today", today.date());
         model.addAttribute("fieldOrder", CORRECTION_ORDER);
         model.addAttribute("nav", "volunteers");
@@ -185,6 +194,16 @@ class ActivityPages {
                 throw new NotFoundException("activity.not-found", "Diesen Einsatz gibt es nicht.");
             }
         }
+    }
+
+    /** The centre's approved grants to choose from, and the activity's own grant (whatever its state now) first. */
+    private List<GrantView> grants(VolunteerView volunteer, GrantId current) {
+        List<GrantView> grants = new ArrayList<>(queries.list(
+                new FindGrantsQuery(volunteer.centreId(), null, GrantStatus.APPROVED), GrantView.class));
+        if (current != null && grants.stream().noneMatch(g -> g.grantId().equals(current))) {
+            queries.optional(new FindGrantQuery(current), GrantView.class).ifPresent(g -> grants.add(0, g));
+        }
+        return grants;
     }
 
     /** The volunteer's name; once erased, what the pages show instead ("(Daten gelöscht)"). */

@@ -9,7 +9,6 @@ import jakarta.validation.constraints.Size;
 import nrw.komman.kernel.activity.ActivityCategory;
 import nrw.komman.kernel.activity.ActivityId;
 import nrw.komman.kernel.activity.CorrectActivityCommand;
-import nrw.komman.kernel.grant.GrantId;
 import nrw.komman.kernel.volunteer.VolunteerId;
 import nrw.komman.web.platform.Ids;
 import nrw.komman.web.platform.StrictIntegerDeserializer;
@@ -32,6 +31,6 @@ public record CorrectActivityRequest(
 
     public CorrectActivityCommand toCommand(VolunteerId volunteerId, ActivityId activityId) {
         return new CorrectActivityCommand(volunteerId, activityId, date, minutes == null ? 0 : minutes, category, note,
-                Ids.optional("grantId", grantId, GrantId::parse), reason);
+                Ids.optionalGrant("grantId", grantId), reason);
     }
 }

@@ -7,7 +7,9 @@ import nrw.komman.kernel.activity.ActivityCategory;
 import nrw.komman.kernel.activity.ActivityId;
 import nrw.komman.kernel.activity.ActivityView;
 import nrw.komman.kernel.activity.CorrectActivityCommand;
+import nrw.komman.kernel.grant.GrantId;
 import nrw.komman.kernel.volunteer.VolunteerId;
+import nrw.komman.web.platform.Ids;
 import org.springframework.format.annotation.DateTimeFormat;
 
 import java.time.LocalDate;
@@ -28,6 +30,10 @@ public class CorrectionForm {
     @Size(max = 500, message = "{ui.too-long}")
     private String note;
 
+    /** The grant that funds it: blank for none; not sent at all keeps the activity's grant as it was. */
+    @Size(max = 36, message = "{ui.too-long}")
+    private String grantId;
+
     @NotBlank(message = "{ui.activity.correction-reason.required}")
     @Size(max = 500, message = "{ui.too-long}")
     private String reason;
@@ -38,12 +44,14 @@ public class CorrectionForm {
         form.minutes = activity.minutes();
         form.category = activity.category();
         form.note = activity.note();
+        form.grantId = activity.grantId() == null ? "" : activity.grantId().toString();
         return form;
     }
 
-    /** The activity's grant reference stays as it was. */
+    /** A malformed grant id is refused at the field ({@code grant.id.malformed}), never dropped. */
     public CorrectActivityCommand toCommand(VolunteerId volunteer, ActivityView activity) {
-        return new CorrectActivityCommand(volunteer, activity.activityId(), date, minutes, category, note, activity.grantId(), reason);
+        GrantId grant = grantId == null ? activity.grantId() : Ids.optionalGrant("grantId", grantId);
+        return new CorrectActivityCommand(volunteer, activity.activityId(), date, minutes, category, note, grant, reason);
     }
 
     public LocalDate getDate() { return date; }
@@ -54,6 +62,8 @@ public class CorrectionForm {
     public void setCategory(ActivityCategory category) { this.category = category; }
     public String getNote() { return note; }
     public void setNote(String note) { this.note = note; }
+    public String getGrantId() { return grantId; }
+    public void setGrantId(String grantId) { this.grantId = grantId; }
     public String getReason() { return reason; }
     public void setReason(String reason) { this.reason = reason; }
 }

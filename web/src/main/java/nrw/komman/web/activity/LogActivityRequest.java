@@ -8,7 +8,6 @@ import jakarta.validation.constraints.Size;
 import nrw.komman.kernel.activity.ActivityCategory;
 import nrw.komman.kernel.activity.ActivityId;
 import nrw.komman.kernel.activity.LogActivityCommand;
-import nrw.komman.kernel.grant.GrantId;
 import nrw.komman.kernel.volunteer.VolunteerId;
 import nrw.komman.web.platform.Ids;
 import nrw.komman.web.platform.StrictIntegerDeserializer;
@@ -34,6 +33,6 @@ public record LogActivityRequest(
 
     public LogActivityCommand toCommand(VolunteerId volunteerId, ActivityId activityId) {
         return new LogActivityCommand(volunteerId, activityId, date, minutes == null ? 0 : minutes, category, note,
-                Ids.optional("grantId", grantId, GrantId::parse));
+                Ids.optionalGrant("grantId", grantId));
     }
 }
