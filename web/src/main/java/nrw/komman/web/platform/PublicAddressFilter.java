@@ -76,6 +76,13 @@ public class PublicAddressFilter extends OncePerRequestFilter {
         chain.doFilter(seen, new OwnRedirects(response, publicUrl));
     }
 
+    /** An error page's dispatch gets the container's own request and response again: wrap them again. */
+    @Override
+    protected void doFilterNestedErrorDispatch(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        doFilterInternal(request, response, chain);
+    }
+
     @Override
     protected boolean shouldNotFilterAsyncDispatch() {
         return false;
