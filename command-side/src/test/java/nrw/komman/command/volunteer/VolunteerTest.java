@@ -480,7 +480,7 @@ class VolunteerTest {
 
         @Test
         void a_closed_centre_reactivates_no_volunteer() {
-            emails.remembered(AMIRA, AMIRA_DATA.email(), false);
+            emails.remembered(AMIRA, VIERSEN, AMIRA_DATA.email(), false);
             centres.closed(VIERSEN, CENTRE_ESTABLISHED, TODAY.minusDays(1));
             fixture.given(amiraRegistered(vault), new VolunteerDeactivatedEvent(AMIRA, VIERSEN, TODAY.minusDays(3)))
                     .when(new ReactivateVolunteerCommand(AMIRA), COORDINATOR.toMetaData())
