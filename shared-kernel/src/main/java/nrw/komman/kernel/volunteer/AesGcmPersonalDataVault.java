@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -55,6 +57,29 @@ public final class AesGcmPersonalDataVault implements PersonalDataVault {
         return keyRing.isDestroyed(subject);
     }
 
+    /** One look-up of all the keys ({@link KeyRing#existingKeys}); every value is then opened in memory. */
+    @Override
+    public Opener openerFor(Collection<VolunteerId> subjects) {
+        Map<VolunteerId, byte[]> keys = keyRing.existingKeys(subjects);
+        return new Opener() {
+            @Override
+            public Optional<PersonalData> open(VolunteerId subject, SealedPersonalData sealed) {
+                return sealed == null ? Optional.empty()
+                        : decrypt(subject, Optional.ofNullable(keys.get(subject)), sealed.ciphertext()).map(PersonalData::decode);
+            }
+
+            @Override
+            public Optional<String> openText(VolunteerId subject, SealedText sealed) {
+                return sealed == null ? Optional.empty() : decrypt(subject, Optional.ofNullable(keys.get(subject)), sealed.ciphertext());
+            }
+
+            @Override
+            public boolean hasKey(VolunteerId subject) {
+                return keys.containsKey(subject);
+            }
+        };
+    }
+
     private String encrypt(VolunteerId subject, String plaintext) {
         byte[] key = keyRing.keyFor(subject);
         byte[] nonce = new byte[NONCE_BYTES];
@@ -71,7 +96,10 @@ public final class AesGcmPersonalDataVault implements PersonalDataVault {
     }
 
     private Optional<String> decrypt(VolunteerId subject, String sealed) {
-        Optional<byte[]> key = keyRing.existingKey(subject);
+        return decrypt(subject, keyRing.existingKey(subject), sealed);
+    }
+
+    private static Optional<String> decrypt(VolunteerId subject, Optional<byte[]> key, String sealed) {
         if (key.isEmpty()) {
             return Optional.empty(); // shredded: the data is gone for good
         }
