@@ -99,8 +99,8 @@ class MigrationTest {
         TestDatabase.migrate(dataSource);
 
         Map<String, Object> row = jdbc.getJdbcOperations().queryForMap(
-                "select name, consent_withdrawn_at, inactive_since from volunteer_view");
-        assertThat(row.get("name")).isEqualTo("A");
+                "select status, consent_withdrawn_at, inactive_since from volunteer_view");
+        assertThat(row.get("status")).isEqualTo("INACTIVE");
         assertThat(row.get("consent_withdrawn_at")).isNull();
         assertThat(row.get("inactive_since")).isNull();
     }

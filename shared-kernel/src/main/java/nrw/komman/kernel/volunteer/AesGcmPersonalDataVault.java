@@ -21,6 +21,17 @@ public final class AesGcmPersonalDataVault implements PersonalDataVault {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private final SecureRandom random = new SecureRandom();
+    /**
+     * A cipher per thread for opening: looking one up costs more than opening a value, and a query opens a whole
+     * roster (ADR 22). Initialised anew for every value; only decryption reuses it (GCM refuses a reused nonce).
+     */
+    private static final ThreadLocal<Cipher> DECRYPTING = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM is not available", e);
+        }
+    });
     private final KeyRing keyRing;
 
     public AesGcmPersonalDataVault(KeyRing keyRing) {
@@ -105,7 +116,7 @@ public final class AesGcmPersonalDataVault implements PersonalDataVault {
         }
         byte[] bytes = Base64.getDecoder().decode(sealed);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = DECRYPTING.get();
             cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key.get(), "AES"),
                     new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
             cipher.updateAAD(subject.toString().getBytes(StandardCharsets.US_ASCII));
