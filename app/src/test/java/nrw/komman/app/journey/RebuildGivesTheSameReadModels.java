@@ -46,9 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public interface RebuildGivesTheSameReadModels {
 
-    List<String> READ_MODEL_TABLES = List.of("centre_view", "volunteer_view", "volunteer_language", "volunteer_interest",
-            "activity_view", "volunteer_year_stats", "centre_activity_stats", "activity_reason", "grant_centre", "grant_view", "grant_history",
-            "budget_view");
+    List<String> READ_MODEL_TABLES = List.of("centre_view", "volunteer_view", "activity_view", "volunteer_year_stats",
+            "centre_activity_stats", "activity_reason", "grant_centre", "grant_view", "grant_history", "budget_view");
 
     Api api();
 

@@ -7,7 +7,6 @@ import nrw.komman.kernel.activity.ActivityWithdrawnEvent;
 import nrw.komman.kernel.privacy.VolunteerDataErasedEvent;
 import nrw.komman.kernel.volunteer.PersonalDataVault;
 import nrw.komman.kernel.volunteer.SealedText;
-import nrw.komman.kernel.volunteer.VolunteerId;
 import nrw.komman.query.common.PerBatch;
 import nrw.komman.query.common.ProcessingGroups;
 import nrw.komman.query.common.RebuildableProjection;
@@ -42,7 +41,8 @@ import java.util.Set;
  * the figures derived from it: minutes and activities per volunteer and year
  * ({@code volunteer_year_stats}) and per centre, funding year and category
  * ({@code centre_activity_stats}). A correction can move an activity to another year or category;
- * a withdrawal stops it counting. Owned by {@code centre-views}.
+ * a withdrawal stops it counting. The note is stored as the event carries it, sealed under the volunteer's
+ * key ({@code sealed_note}), and opened only by the queries (ADR 22). Owned by {@code centre-views}.
  *
  * <p>Batched ({@link PerBatch}): the events of one processor batch change the activities in memory;
  * before the batch commits, the new activities are inserted, the changed ones updated, and each
@@ -67,6 +67,7 @@ public class ActivityProjection implements RebuildableProjection {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TableNames tables;
+    /** Opens nothing here (ADR 22); kept so that the wiring and the rebuild's copies stay as they were. */
     private final PersonalDataVault vault;
     private final PerBatch<Batch> batches = new PerBatch<>(Batch::new, Batch::write);
 
@@ -94,14 +95,14 @@ public class ActivityProjection implements RebuildableProjection {
     @EventHandler
     public void on(ActivityLoggedEvent event, @Timestamp Instant loggedAt) {
         Row row = new Row(event.activityId().toString(), event.volunteerId().toString(), event.centreId().value(), event.date(),
-                event.minutes(), event.category(), openNote(event.volunteerId(), event.note()), Rows.string(event.grantId()),
+                event.minutes(), event.category(), sealed(event.note()), Rows.string(event.grantId()),
                 false, false, loggedAt);
         batches.change(batch -> batch.logged(row));
     }
 
     @EventHandler
     public void on(ActivityCorrectedEvent event, @Timestamp Instant correctedAt) {
-        String note = openNote(event.volunteerId(), event.note());
+        String note = sealed(event.note());
         batches.change(batch -> {
             Change change = batch.find(event.activityId().toString());
             if (change == null) {
@@ -139,25 +140,26 @@ public class ActivityProjection implements RebuildableProjection {
         jdbc.getJdbcOperations().update(tables.sql("delete from {activity_view}"));
     }
 
-    private String openNote(VolunteerId volunteerId, SealedText note) {
-        return note == null ? null : vault.openText(volunteerId, note).orElse(null);
+    /** The note's ciphertext as the event carries it: never opened here (ADR 22). */
+    private static String sealed(SealedText note) {
+        return note == null ? null : note.ciphertext();
     }
 
     private Optional<Row> stored(String activityId) {
         return jdbc.query(tables.sql("""
-                select activity_id, volunteer_id, centre_id, activity_date, minutes, category, note, grant_id, withdrawn,
+                select activity_id, volunteer_id, centre_id, activity_date, minutes, category, sealed_note, grant_id, withdrawn,
                        corrected, logged_at
                   from {activity_view} where activity_id = :activityId"""),
                 Map.of("activityId", activityId),
                 (rs, i) -> new Row(rs.getString("activity_id").trim(), rs.getString("volunteer_id").trim(),
                         rs.getString("centre_id"), Rows.date(rs, "activity_date"), rs.getInt("minutes"),
-                        ActivityCategory.valueOf(rs.getString("category")), rs.getString("note"),
+                        ActivityCategory.valueOf(rs.getString("category")), rs.getString("sealed_note"),
                         rs.getString("grant_id") == null ? null : rs.getString("grant_id").trim(),
                         rs.getBoolean("withdrawn"), rs.getBoolean("corrected"), Rows.instant(rs, "logged_at")))
                 .stream().findFirst();
     }
 
-    /** An activity as the log holds it. */
+    /** An activity as the log holds it; {@code note} is the sealed note's ciphertext. */
     private record Row(String activityId, String volunteerId, String centreId, LocalDate date, int minutes,
                        ActivityCategory category, String note, String grantId, boolean withdrawn, boolean corrected,
                        Instant loggedAt) {
@@ -238,7 +240,7 @@ public class ActivityProjection implements RebuildableProjection {
                     .filter(c -> c.before != null && c.changed && !c.after.equals(c.before))
                     .map(c -> c.after).toList();
             batch(tables.sql("""
-                    update {activity_view} set activity_date = ?, minutes = ?, category = ?, note = ?, grant_id = ?,
+                    update {activity_view} set activity_date = ?, minutes = ?, category = ?, sealed_note = ?, grant_id = ?,
                            withdrawn = ?, corrected = ?
                      where activity_id = ?"""), updates, (ps, row) -> {
                 ps.setObject(1, row.date());
@@ -250,7 +252,7 @@ public class ActivityProjection implements RebuildableProjection {
                 ps.setBoolean(7, row.corrected());
                 ps.setString(8, row.activityId());
             });
-            batch(tables.sql("update {activity_view} set note = null where volunteer_id = ?"), List.copyOf(erasedVolunteers),
+            batch(tables.sql("update {activity_view} set sealed_note = null where volunteer_id = ?"), List.copyOf(erasedVolunteers),
                     (ps, volunteerId) -> ps.setString(1, volunteerId));
             count();
         }
@@ -266,7 +268,7 @@ public class ActivityProjection implements RebuildableProjection {
             Set<String> stored = storedOf(logged.stream().map(c -> c.after.activityId()).toList());
             batch(tables.sql("""
                     insert into {activity_view} (activity_id, volunteer_id, centre_id, activity_date, minutes, category,
-                                               note, grant_id, withdrawn, corrected, logged_at)
+                                               sealed_note, grant_id, withdrawn, corrected, logged_at)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""),
                     logged.stream().filter(c -> !stored.contains(c.after.activityId())).toList(), (ps, change) -> {
                 Row row = change.after;

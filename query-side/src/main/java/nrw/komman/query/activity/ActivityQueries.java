@@ -55,8 +55,8 @@ public class ActivityQueries {
         }
         Long total = jdbc.queryForObject("select count(*) from activity_view a" + where, p, Long.class);
         p.addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
-        List<ActivityView> items = jdbc.query(LogRows.SELECT + where + "\n" + LogRows.ORDER + " limit :limit offset :offset",
-                p, LogRows.mapper(vault));
+        List<ActivityView> items = LogRows.read(jdbc, LogRows.SELECT + where + "\n" + LogRows.ORDER + " limit :limit offset :offset",
+                p, vault);
         return new ActivityPage(items, query.page(), query.size(), total == null ? 0 : total);
     }
 }

@@ -80,10 +80,10 @@ public class CentreDashboardQueries {
             }
         });
 
-        List<ActivityView> latest = jdbc.query(LogRows.SELECT + """
+        List<ActivityView> latest = LogRows.read(jdbc, LogRows.SELECT + """
 
                  where a.centre_id = :centreId and a.activity_date between :from and :to and not a.withdrawn
-                """ + LogRows.ORDER + " limit " + FetchCentreDashboardQuery.LATEST, p, LogRows.mapper(vault));
+                """ + LogRows.ORDER + " limit " + FetchCentreDashboardQuery.LATEST, p, vault);
 
         byMonth.replaceAll((month, minutes) -> Collections.unmodifiableMap(minutes));
         return new CentreDashboard(query.centreId(), asOf, volunteers[0], volunteers[1], year[0], year[1], year[2],

@@ -54,10 +54,4 @@ public final class Rows {
     public static String string(Object value) {
         return value == null ? null : value.toString();
     }
-
-    /** A LIKE pattern that matches {@code text} anywhere, with the wildcards in it escaped by {@code \}. */
-    public static String containsPattern(String text) {
-        String escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return "%" + escaped + "%";
-    }
 }

@@ -12,7 +12,9 @@ import nrw.komman.kernel.privacy.VolunteerDataExport.ActivityEntry;
 import nrw.komman.kernel.privacy.VolunteerDataExport.ChangeEntry;
 import nrw.komman.kernel.privacy.VolunteerDataExport.ChangeKind;
 import nrw.komman.kernel.privacy.VolunteerDataExport.ConsentEntry;
+import nrw.komman.kernel.volunteer.PersonalData;
 import nrw.komman.kernel.volunteer.PersonalDataVault;
+import nrw.komman.kernel.volunteer.SealedPersonalData;
 import nrw.komman.kernel.volunteer.SealedText;
 import nrw.komman.kernel.volunteer.VolunteerId;
 import nrw.komman.kernel.volunteer.VolunteerStatus;
@@ -36,14 +38,17 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Everything the platform holds on one volunteer (DSGVO Art. 15), assembled from the read models of
  * {@code centre-views}: the profile, the consent history (the consent of the registration with its withdrawal,
  * if any) and every activity as it stands now, withdrawn ones included and marked. Once the volunteer's key is
  * destroyed the personal fields are null and {@code erased} is true, also while the projection still catches up.
+ * The read models hold the personal data and notes sealed (ADR 22); they are opened here with one key look-up.
  */
 @Component
 public class VolunteerDataExportQueries {
@@ -72,67 +77,67 @@ public class VolunteerDataExportQueries {
         }
         String id = query.volunteerId().toString();
         List<Profile> profiles = jdbc.query("""
-                select v.volunteer_id, v.centre_id, c.name as centre_name, v.name, v.email, v.phone, v.availability,
+                select v.volunteer_id, v.centre_id, c.name as centre_name, v.sealed_personal_data,
                        v.status, v.registered_on, v.consent_document, v.consent_document_sealed, v.consent_version, v.consent_given_at,
                        v.consent_withdrawn_at, v.erased
                   from volunteer_view v
                   left join centre_view c on c.centre_id = v.centre_id
                  where v.volunteer_id = :volunteerId""", Map.of("volunteerId", id), (rs, i) -> new Profile(
-                new CentreId(rs.getString("centre_id")), rs.getString("centre_name"), rs.getString("name"),
-                rs.getString("email"), rs.getString("phone"), rs.getString("availability"),
+                new CentreId(rs.getString("centre_id")), rs.getString("centre_name"),
+                sealed(rs.getString("sealed_personal_data"), SealedPersonalData::new),
                 VolunteerStatus.valueOf(rs.getString("status")), Rows.date(rs, "registered_on"),
-                consentDocument(query.volunteerId(), rs.getString("consent_document"), rs.getString("consent_document_sealed")),
-                rs.getString("consent_version"),
+                rs.getString("consent_document"), rs.getString("consent_document_sealed"), rs.getString("consent_version"),
                 Rows.instant(rs, "consent_given_at"), Rows.instant(rs, "consent_withdrawn_at"), rs.getBoolean("erased")));
         if (profiles.isEmpty()) {
             throw new NotFoundException("volunteer.not-found", "Diese*r Ehrenamtliche ist nicht bekannt.");
         }
         Profile p = profiles.get(0);
         ReadAccess.requirePersonalDataOfExport(actor, p.centreId());
+        PersonalDataVault.Opener opener = vault.openerFor(List.of(query.volunteerId()));
         // a key destroyed after the rows were written: the data is gone already
-        boolean erased = p.erased() || vault.isShredded(query.volunteerId());
+        boolean erased = p.erased() || !opener.hasKey(query.volunteerId());
+        Optional<PersonalData> data = erased ? Optional.empty() : opener.open(query.volunteerId(), p.data());
         MapSqlParameterSource byId = new MapSqlParameterSource("volunteerId", id);
-        Set<String> languages = erased ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(jdbc.queryForList(
-                "select language_code from volunteer_language where volunteer_id = :volunteerId", byId, String.class)));
+        Set<String> languages = Collections.unmodifiableSet(new TreeSet<>(data.map(PersonalData::languages).orElse(Set.of())));
         Set<ActivityCategory> interests = EnumSet.noneOf(ActivityCategory.class);
-        if (!erased) {
-            jdbc.queryForList("select category from volunteer_interest where volunteer_id = :volunteerId", byId, String.class)
-                    .forEach(c -> interests.add(ActivityCategory.valueOf(c)));
-        }
+        data.ifPresent(d -> interests.addAll(d.interests()));
         List<ConsentEntry> consents = p.consentVersion() == null ? List.of()
-                : List.of(new ConsentEntry(erased ? null : p.consentDocument(), p.consentVersion(), p.consentGivenAt(),
-                p.consentWithdrawnAt()));
-        Map<String, List<ChangeEntry>> changes = changesByActivity(query.volunteerId(), erased);
+                : List.of(new ConsentEntry(erased ? null : consentDocument(query.volunteerId(), p, opener), p.consentVersion(),
+                p.consentGivenAt(), p.consentWithdrawnAt()));
+        Map<String, List<ChangeEntry>> changes = changesByActivity(query.volunteerId(), erased, opener);
         List<ActivityEntry> activities = jdbc.query("""
-                select activity_id, activity_date, minutes, category, note, grant_id, corrected, withdrawn
+                select activity_id, activity_date, minutes, category, sealed_note, grant_id, corrected, withdrawn
                   from activity_view where volunteer_id = :volunteerId
                  order by activity_date, logged_at, activity_id""", byId, (rs, i) -> {
             String grantId = rs.getString("grant_id");
             return new ActivityEntry(rs.getString("activity_id").trim(), Rows.date(rs, "activity_date"), rs.getInt("minutes"),
-                    ActivityCategory.valueOf(rs.getString("category")), erased ? null : rs.getString("note"),
+                    ActivityCategory.valueOf(rs.getString("category")),
+                    erased ? null : opener.openText(query.volunteerId(), sealed(rs.getString("sealed_note"), SealedText::new)).orElse(null),
                     grantId == null ? null : grantId.trim(), rs.getBoolean("corrected"), rs.getBoolean("withdrawn"),
                     changes.getOrDefault(rs.getString("activity_id").trim(), List.of()));
         });
         return new VolunteerDataExport(query.volunteerId(), p.centreId(), p.centreName(), erased, p.status(), p.registeredOn(),
-                erased ? null : p.name(), erased ? null : p.email(), erased ? null : p.phone(),
-                erased ? null : p.availability(), languages, Collections.unmodifiableSet(interests), consents, activities,
-                clock.instant());
+                data.map(PersonalData::name).orElse(null), data.map(PersonalData::email).orElse(null),
+                data.map(PersonalData::phone).orElse(null), data.map(PersonalData::availability).orElse(null), languages,
+                Collections.unmodifiableSet(interests), consents, activities, clock.instant());
     }
 
     /** The consent's document: sealed since ADR 21 (opened here), or plain from an event stored before. */
-    private String consentDocument(VolunteerId volunteerId, String legacy, String sealed) {
-        return legacy != null ? legacy : sealed == null ? null : vault.openText(volunteerId, new SealedText(sealed)).orElse(null);
+    private static String consentDocument(VolunteerId volunteerId, Profile p, PersonalDataVault.Opener opener) {
+        return p.consentDocument() != null ? p.consentDocument()
+                : opener.openText(volunteerId, sealed(p.consentDocumentSealed(), SealedText::new)).orElse(null);
     }
 
     /** Every correction and withdrawal of the volunteer's activities with its reason, opened with the vault; none once erased. */
-    private Map<String, List<ChangeEntry>> changesByActivity(VolunteerId volunteerId, boolean erased) {
+    private Map<String, List<ChangeEntry>> changesByActivity(VolunteerId volunteerId, boolean erased,
+                                                             PersonalDataVault.Opener opener) {
         Map<String, List<ChangeEntry>> changes = new HashMap<>();
         jdbc.query("""
                 select activity_id, kind, recorded_at, reason_sealed, legacy_reason
                   from activity_reason where volunteer_id = :volunteerId
                  order by sequence_number""", Map.of("volunteerId", volunteerId.toString()), (RowCallbackHandler) rs -> {
             String sealed = rs.getString("reason_sealed");
-            String reason = erased ? null : sealed != null ? vault.openText(volunteerId, new SealedText(sealed)).orElse(null)
+            String reason = erased ? null : sealed != null ? opener.openText(volunteerId, new SealedText(sealed)).orElse(null)
                     : rs.getString("legacy_reason");
             changes.computeIfAbsent(rs.getString("activity_id").trim(), k -> new ArrayList<>())
                     .add(new ChangeEntry(ChangeKind.valueOf(rs.getString("kind")), Rows.instant(rs, "recorded_at"), reason));
@@ -140,8 +145,12 @@ public class VolunteerDataExportQueries {
         return changes;
     }
 
-    private record Profile(CentreId centreId, String centreName, String name, String email, String phone,
-                           String availability, VolunteerStatus status, LocalDate registeredOn, String consentDocument,
-                           String consentVersion, Instant consentGivenAt, Instant consentWithdrawnAt, boolean erased) {
+    private static <T> T sealed(String ciphertext, Function<String, T> type) {
+        return ciphertext == null ? null : type.apply(ciphertext);
+    }
+
+    private record Profile(CentreId centreId, String centreName, SealedPersonalData data, VolunteerStatus status,
+                           LocalDate registeredOn, String consentDocument, String consentDocumentSealed, String consentVersion, Instant consentGivenAt,
+                           Instant consentWithdrawnAt, boolean erased) {
     }
 }

@@ -1,12 +1,11 @@
 package nrw.komman.query.volunteer;
 
-import nrw.komman.kernel.activity.ActivityCategory;
 import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.privacy.ConsentWithdrawnEvent;
 import nrw.komman.kernel.privacy.VolunteerDataErasedEvent;
 import nrw.komman.kernel.volunteer.SealedConsent;
-import nrw.komman.kernel.volunteer.PersonalData;
 import nrw.komman.kernel.volunteer.PersonalDataVault;
+import nrw.komman.kernel.volunteer.SealedPersonalData;
 import nrw.komman.kernel.volunteer.VolunteerDeactivatedEvent;
 import nrw.komman.kernel.volunteer.VolunteerId;
 import nrw.komman.kernel.volunteer.VolunteerProfileUpdatedEvent;
@@ -24,33 +23,29 @@ import org.axonframework.eventhandling.Timestamp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * Projects the volunteer roster into {@code volunteer_view}, {@code volunteer_language} and
- * {@code volunteer_interest}. Personal data, languages and interests included, is opened with the
- * volunteer's key; once that key is destroyed the data opens to nothing and the row is stored as
- * erased (null personal data, no languages, no interests), in live processing and in every replay.
- * {@link VolunteerDataErasedEvent} drops whatever plain text a row still holds (DSGVO Art. 17); the consent
- * record (document, version, when given and withdrawn) and the figures stay, they are not personal data.
- * Owned by {@code centre-views}.
+ * Projects the volunteer roster into {@code volunteer_view}. The personal data (name, contact, availability,
+ * languages, interests) is stored as the events carry it, sealed under the volunteer's own key, and opened only
+ * by the queries (ADR 22): no plain copy is ever written, so no old row version in the database files can give
+ * it away once the key is destroyed. {@link VolunteerDataErasedEvent} drops the ciphertext too and marks the
+ * row erased (DSGVO Art. 17); the consent record (document, version, when given and withdrawn) and the figures
+ * stay, they are not personal data. Owned by {@code centre-views}.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.CENTRE_VIEWS)
 public class VolunteerProjection implements RebuildableProjection {
 
     /** The tables it writes (ADR 17). */
-    private static final TableNames TABLES = TableNames.of("volunteer_view", "volunteer_language", "volunteer_interest");
+    private static final TableNames TABLES = TableNames.of("volunteer_view");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TableNames tables;
+    /** Opens nothing here (ADR 22); kept so that the wiring and the rebuild's copies stay as they were. */
     private final PersonalDataVault vault;
 
     @Autowired
@@ -79,8 +74,7 @@ public class VolunteerProjection implements RebuildableProjection {
         SealedConsent consent = event.consent();
         LocalDate registeredOn = event.registeredOn() != null
                 ? event.registeredOn() : Nrw.dateOf(occurredAt);
-        Optional<PersonalData> data = vault.open(event.volunteerId(), event.personalData());
-        MapSqlParameterSource p = personalData(event.volunteerId(), data)
+        MapSqlParameterSource p = personalData(event.volunteerId(), event.personalData())
                 .addValue("centreId", event.centreId().value())
                 .addValue("status", VolunteerStatus.ACTIVE.name())
                 .addValue("registeredOn", registeredOn)
@@ -90,33 +84,27 @@ public class VolunteerProjection implements RebuildableProjection {
                 .addValue("consentVersion", consent == null ? null : consent.version())
                 .addValue("consentGivenAt", consent == null ? null : Rows.timestamp(consent.givenAt()));
         int updated = jdbc.update(tables.sql("""
-                update {volunteer_view} set centre_id = :centreId, name = :name, email = :email, phone = :phone,
-                       availability = :availability, status = :status, registered_on = :registeredOn,
+                update {volunteer_view} set centre_id = :centreId, sealed_personal_data = :sealedPersonalData,
+                       status = :status, registered_on = :registeredOn,
                        consent_document = :consentDocument, consent_document_sealed = :consentDocumentSealed,
                        consent_version = :consentVersion,
                        consent_given_at = :consentGivenAt, erased = :erased
                  where volunteer_id = :volunteerId"""), p);
         if (updated == 0) {
             jdbc.update(tables.sql("""
-                    insert into {volunteer_view} (volunteer_id, centre_id, name, email, phone, availability, status,
+                    insert into {volunteer_view} (volunteer_id, centre_id, sealed_personal_data, status,
                                                 registered_on, consent_document, consent_document_sealed, consent_version,
                                                 consent_given_at, erased)
-                    values (:volunteerId, :centreId, :name, :email, :phone, :availability, :status,
+                    values (:volunteerId, :centreId, :sealedPersonalData, :status,
                             :registeredOn, :consentDocument, :consentDocumentSealed, :consentVersion, :consentGivenAt, :erased)"""), p);
         }
-        replaceLanguagesAndInterests(event.volunteerId(), data);
     }
 
     @EventHandler
     public void on(VolunteerProfileUpdatedEvent event) {
-        Optional<PersonalData> data = vault.open(event.volunteerId(), event.personalData());
-        int updated = jdbc.update(tables.sql("""
-                update {volunteer_view} set name = :name, email = :email, phone = :phone,
-                       availability = :availability, erased = :erased
-                 where volunteer_id = :volunteerId"""), personalData(event.volunteerId(), data));
-        if (updated > 0) {
-            replaceLanguagesAndInterests(event.volunteerId(), data);
-        }
+        jdbc.update(tables.sql("""
+                update {volunteer_view} set sealed_personal_data = :sealedPersonalData, erased = :erased
+                 where volunteer_id = :volunteerId"""), personalData(event.volunteerId(), event.personalData()));
     }
 
     @EventHandler
@@ -137,31 +125,26 @@ public class VolunteerProjection implements RebuildableProjection {
                         .addValue("withdrawnAt", Rows.timestamp(event.withdrawnAt())));
     }
 
-    /** The key is destroyed: every plain copy of the personal data goes from the roster's tables. */
+    /** The key is destroyed: the ciphertext, unreadable now, goes from the roster too. */
     @EventHandler
     public void on(VolunteerDataErasedEvent event) {
         jdbc.update(tables.sql("""
-                update {volunteer_view} set name = null, email = null, phone = null, availability = null, erased = true,
+                update {volunteer_view} set sealed_personal_data = null, erased = true,
                        consent_document = null, consent_document_sealed = null
                  where volunteer_id = :volunteerId"""), new MapSqlParameterSource("volunteerId", event.volunteerId().toString()));
-        replaceLanguagesAndInterests(event.volunteerId(), Optional.empty());
     }
 
     @ResetHandler
     public void reset() {
-        jdbc.getJdbcOperations().update(tables.sql("delete from {volunteer_language}"));
-        jdbc.getJdbcOperations().update(tables.sql("delete from {volunteer_interest}"));
         jdbc.getJdbcOperations().update(tables.sql("delete from {volunteer_view}"));
     }
 
-    private static MapSqlParameterSource personalData(VolunteerId volunteerId, Optional<PersonalData> data) {
+    /** The sealed data as the event carries it: never opened here (ADR 22). */
+    private static MapSqlParameterSource personalData(VolunteerId volunteerId, SealedPersonalData sealed) {
         return new MapSqlParameterSource()
                 .addValue("volunteerId", volunteerId.toString())
-                .addValue("name", data.map(PersonalData::name).orElse(null))
-                .addValue("email", data.map(PersonalData::email).orElse(null))
-                .addValue("phone", data.map(PersonalData::phone).orElse(null))
-                .addValue("availability", data.map(PersonalData::availability).orElse(null))
-                .addValue("erased", data.isEmpty());
+                .addValue("sealedPersonalData", sealed == null ? null : sealed.ciphertext())
+                .addValue("erased", sealed == null);
     }
 
     private void setStatus(VolunteerId volunteerId, VolunteerStatus status, LocalDate inactiveSince) {
@@ -170,28 +153,5 @@ public class VolunteerProjection implements RebuildableProjection {
                         .addValue("volunteerId", volunteerId.toString())
                         .addValue("status", status.name())
                         .addValue("inactiveSince", inactiveSince));
-    }
-
-    /**
-     * The opened data's languages and interests (validated and normalised by {@link PersonalData});
-     * none once the key is destroyed: an erased volunteer has no languages or interests.
-     */
-    private void replaceLanguagesAndInterests(VolunteerId volunteerId, Optional<PersonalData> data) {
-        String id = volunteerId.toString();
-        MapSqlParameterSource byId = new MapSqlParameterSource("volunteerId", id);
-        jdbc.update(tables.sql("delete from {volunteer_language} where volunteer_id = :volunteerId"), byId);
-        jdbc.update(tables.sql("delete from {volunteer_interest} where volunteer_id = :volunteerId"), byId);
-        Set<String> codes = new TreeSet<>(data.map(PersonalData::languages).orElse(Set.of()));
-        if (!codes.isEmpty()) {
-            jdbc.batchUpdate(tables.sql("insert into {volunteer_language} (volunteer_id, language_code) values (:volunteerId, :code)"),
-                    codes.stream().map(c -> (SqlParameterSource) new MapSqlParameterSource()
-                            .addValue("volunteerId", id).addValue("code", c)).toArray(SqlParameterSource[]::new));
-        }
-        Set<ActivityCategory> categories = new TreeSet<>(data.map(PersonalData::interests).orElse(Set.of()));
-        if (!categories.isEmpty()) {
-            jdbc.batchUpdate(tables.sql("insert into {volunteer_interest} (volunteer_id, category) values (:volunteerId, :category)"),
-                    categories.stream().map(c -> (SqlParameterSource) new MapSqlParameterSource()
-                            .addValue("volunteerId", id).addValue("category", c.name())).toArray(SqlParameterSource[]::new));
-        }
     }
 }

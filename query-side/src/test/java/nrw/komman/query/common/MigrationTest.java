@@ -1,7 +1,11 @@
 package nrw.komman.query.common;
 
+import nrw.komman.kernel.activity.FindActivitiesQuery;
+import nrw.komman.kernel.volunteer.FindVolunteersQuery;
+import nrw.komman.query.activity.ActivityQueries;
 import nrw.komman.query.support.ReadSide;
 import nrw.komman.query.support.TestDatabase;
+import nrw.komman.query.volunteer.VolunteerQueries;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -99,10 +103,61 @@ class MigrationTest {
         TestDatabase.migrate(dataSource);
 
         Map<String, Object> row = jdbc.getJdbcOperations().queryForMap(
-                "select name, consent_withdrawn_at, inactive_since from volunteer_view");
-        assertThat(row.get("name")).isEqualTo("A");
+                "select status, consent_withdrawn_at, inactive_since from volunteer_view");
+        assertThat(row.get("status")).isEqualTo("INACTIVE");
         assertThat(row.get("consent_withdrawn_at")).isNull();
         assertThat(row.get("inactive_since")).isNull();
+    }
+
+    @Test
+    void v35_drops_every_plain_copy_of_personal_data_and_the_rows_before_answer_without_it_until_a_rebuild() {
+        DataSource dataSource = TestDatabase.create("32");
+        NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(dataSource);
+        jdbc.getJdbcOperations().update("""
+                insert into centre_view (centre_id, name, centre_type, region, established_on)
+                values ('05315', 'Stadt Köln', 'Kreisfreie Stadt', 'KOELN', date '2013-01-01')""");
+        jdbc.getJdbcOperations().update("""
+                insert into volunteer_view (volunteer_id, centre_id, name, email, phone, availability, status, registered_on,
+                                            consent_document, consent_version, consent_given_at, erased)
+                values ('00000000-0000-0000-0000-000000000001', '05315', 'Amira Haddad', 'amira@example.org', null, 'abends',
+                        'ACTIVE', date '2024-01-01', 'E', '1', timestamp with time zone '2024-01-01 10:00:00+00', false),
+                       ('00000000-0000-0000-0000-000000000002', '05315', null, null, null, null,
+                        'INACTIVE', date '2024-01-01', 'E', '1', timestamp with time zone '2024-01-01 10:00:00+00', true)""");
+        jdbc.getJdbcOperations().update(
+                "insert into volunteer_language (volunteer_id, language_code) values ('00000000-0000-0000-0000-000000000001', 'ar')");
+        jdbc.getJdbcOperations().update("""
+                insert into activity_view (activity_id, volunteer_id, centre_id, activity_date, minutes, category, note,
+                                           withdrawn, corrected, logged_at)
+                values ('00000000-0000-0000-0000-0000000000a1', '00000000-0000-0000-0000-000000000001', '05315',
+                        date '2024-02-01', 60, 'OTHER', 'Termin mit Amira', false, false,
+                        timestamp with time zone '2024-02-01 10:00:00+00')""");
+
+        TestDatabase.migrate(dataSource);
+
+        List<String> columns = jdbc.getJdbcOperations().queryForList("""
+                select lower(column_name) from information_schema.columns
+                 where lower(table_name) in ('volunteer_view', 'activity_view')""", String.class);
+        assertThat(columns).contains("sealed_personal_data", "sealed_note").doesNotContain("name", "email", "phone", "availability", "note");
+        assertThat(jdbc.getJdbcOperations().queryForList(
+                "select lower(table_name) from information_schema.tables where lower(table_name) in ('volunteer_language', 'volunteer_interest')",
+                String.class)).isEmpty();
+        assertThat(jdbc.getJdbcOperations().queryForList("select * from volunteer_view order by volunteer_id").toString())
+                .doesNotContain("Amira", "amira@", "abends");
+        assertThat(jdbc.getJdbcOperations().queryForList("select * from activity_view").toString()).doesNotContain("Amira");
+        // until the rebuild the rows answer without personal data: not erased, the erased one still erased
+        ReadSide readSide = new ReadSide();
+        var volunteers = new VolunteerQueries(jdbc, readSide.vault, ReadSide.CLOCK);
+        var page = volunteers.handle(new FindVolunteersQuery(ReadSide.KOELN, null, null, null, null, 0, 10),
+                ReadSide.as(ReadSide.COORDINATOR_KOELN));
+        assertThat(page.items()).extracting(v -> v.volunteerId().toString() + " " + v.name() + " " + v.erased())
+                .containsExactly("00000000-0000-0000-0000-000000000001 null false", "00000000-0000-0000-0000-000000000002 null true");
+        var log = new ActivityQueries(jdbc, readSide.vault).handle(
+                new FindActivitiesQuery(ReadSide.KOELN, null, null, null, null, 0, 10),
+                ReadSide.as(ReadSide.COORDINATOR_KOELN));
+        assertThat(log.items()).singleElement().satisfies(a -> {
+            assertThat(a.minutes()).isEqualTo(60);
+            assertThat(a.note()).isNull();
+        });
     }
 
     @Test

@@ -417,7 +417,7 @@ public final class ReadSide {
         return count == null ? 0 : count;
     }
 
-    public static final List<String> TABLES = List.of("centre_view", "volunteer_view", "volunteer_language",
-            "volunteer_interest", "activity_view", "volunteer_year_stats", "centre_activity_stats", "activity_reason",
+    public static final List<String> TABLES = List.of("centre_view", "volunteer_view", "activity_view", "volunteer_year_stats",
+            "centre_activity_stats", "activity_reason",
             "grant_centre", "grant_view", "grant_history", "budget_view");
 }

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,6 +21,17 @@ public final class AesGcmPersonalDataVault implements PersonalDataVault {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private final SecureRandom random = new SecureRandom();
+    /**
+     * A cipher per thread for opening: looking one up costs more than opening a value, and a query opens a whole
+     * roster (ADR 22). Initialised anew for every value; only decryption reuses it (GCM refuses a reused nonce).
+     */
+    private static final ThreadLocal<Cipher> DECRYPTING = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM is not available", e);
+        }
+    });
     private final KeyRing keyRing;
 
     public AesGcmPersonalDataVault(KeyRing keyRing) {
@@ -55,6 +68,29 @@ public final class AesGcmPersonalDataVault implements PersonalDataVault {
         return keyRing.isDestroyed(subject);
     }
 
+    /** One look-up of all the keys ({@link KeyRing#existingKeys}); every value is then opened in memory. */
+    @Override
+    public Opener openerFor(Collection<VolunteerId> subjects) {
+        Map<VolunteerId, byte[]> keys = keyRing.existingKeys(subjects);
+        return new Opener() {
+            @Override
+            public Optional<PersonalData> open(VolunteerId subject, SealedPersonalData sealed) {
+                return sealed == null ? Optional.empty()
+                        : decrypt(subject, Optional.ofNullable(keys.get(subject)), sealed.ciphertext()).map(PersonalData::decode);
+            }
+
+            @Override
+            public Optional<String> openText(VolunteerId subject, SealedText sealed) {
+                return sealed == null ? Optional.empty() : decrypt(subject, Optional.ofNullable(keys.get(subject)), sealed.ciphertext());
+            }
+
+            @Override
+            public boolean hasKey(VolunteerId subject) {
+                return keys.containsKey(subject);
+            }
+        };
+    }
+
     private String encrypt(VolunteerId subject, String plaintext) {
         byte[] key = keyRing.keyFor(subject);
         byte[] nonce = new byte[NONCE_BYTES];
@@ -71,13 +107,16 @@ public final class AesGcmPersonalDataVault implements PersonalDataVault {
     }
 
     private Optional<String> decrypt(VolunteerId subject, String sealed) {
-        Optional<byte[]> key = keyRing.existingKey(subject);
+        return decrypt(subject, keyRing.existingKey(subject), sealed);
+    }
+
+    private static Optional<String> decrypt(VolunteerId subject, Optional<byte[]> key, String sealed) {
         if (key.isEmpty()) {
             return Optional.empty(); // shredded: the data is gone for good
         }
         byte[] bytes = Base64.getDecoder().decode(sealed);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = DECRYPTING.get();
             cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key.get(), "AES"),
                     new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
             cipher.updateAAD(subject.toString().getBytes(StandardCharsets.US_ASCII));

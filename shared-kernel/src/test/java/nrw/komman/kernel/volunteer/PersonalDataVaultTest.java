@@ -67,6 +67,52 @@ class PersonalDataVaultTest {
     }
 
     @Test
+    void an_opener_looks_the_keys_of_a_page_up_once_and_opens_what_the_vault_opens() {
+        VolunteerId other = VolunteerId.random();
+        VolunteerId erased = VolunteerId.random();
+        SealedPersonalData aminas = vault.seal(amina, data);
+        SealedText note = vault.sealText(other, "Termin Ausländerbehörde");
+        SealedPersonalData erasedData = vault.seal(erased, data);
+        vault.shred(erased);
+        List<List<VolunteerId>> lookUps = new java.util.ArrayList<>();
+        KeyRing counting = new KeyRing() {
+            public byte[] keyFor(VolunteerId subject) { return keys.keyFor(subject); }
+            public java.util.Optional<byte[]> existingKey(VolunteerId subject) {
+                lookUps.add(List.of(subject));
+                return keys.existingKey(subject);
+            }
+            public java.util.Map<VolunteerId, byte[]> existingKeys(java.util.Collection<VolunteerId> subjects) {
+                lookUps.add(List.copyOf(subjects));
+                return keys.existingKeys(subjects);
+            }
+            public void destroy(VolunteerId subject) { keys.destroy(subject); }
+            public boolean isDestroyed(VolunteerId subject) { return keys.isDestroyed(subject); }
+        };
+
+        PersonalDataVault.Opener opener = new AesGcmPersonalDataVault(counting).openerFor(List.of(amina, other, erased));
+
+        assertThat(opener.open(amina, aminas)).contains(data);
+        assertThat(opener.openText(other, note)).contains("Termin Ausländerbehörde");
+        assertThat(opener.open(erased, erasedData)).as("a destroyed key opens nothing").isEmpty();
+        assertThat(opener.hasKey(amina)).isTrue();
+        assertThat(opener.hasKey(erased)).isFalse();
+        assertThat(opener.open(VolunteerId.random(), aminas)).as("not asked for: no key").isEmpty();
+        assertThat(lookUps).as("one look-up for the whole page").hasSize(1);
+        assertThatThrownBy(() -> opener.open(other, aminas)).as("bound to its volunteer").isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void the_default_batch_look_up_of_keys_leaves_out_destroyed_and_unknown_keys() {
+        VolunteerId other = VolunteerId.random();
+        VolunteerId erased = VolunteerId.random();
+        byte[] aminasKey = keys.keyFor(amina);
+        keys.keyFor(erased);
+        keys.destroy(erased);
+
+        assertThat(keys.existingKeys(List.of(amina, other, erased, amina))).containsOnlyKeys(amina).containsEntry(amina, aminasKey);
+    }
+
+    @Test
     void the_email_is_normalised_to_lower_case() {
         assertThat(data.email()).isEqualTo("amina@example.org");
     }
