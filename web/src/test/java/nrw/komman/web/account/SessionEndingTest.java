@@ -145,7 +145,15 @@ class SessionEndingTest {
         String kept = signIn(name, PASSWORD);
         String elsewhere = signIn(name, PASSWORD);
 
-        accounts.changeOwnPassword(name, PASSWORD, "Eigene-Passphrase-2026", sessionId(kept));
+        // the owner's page: a wrong current password changes nothing
+        HttpResponse<String> refused = ownPassword(kept, "nicht-das-Passwort", "Eigene-Passphrase-2026");
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("Das bisherige Passwort stimmt nicht.");
+        assertThat(page(elsewhere)).isEqualTo(200);
+
+        HttpResponse<String> changed = ownPassword(kept, PASSWORD, "Eigene-Passphrase-2026");
+        assertThat(changed.statusCode()).isEqualTo(302);
+        assertThat(changed.headers().firstValue("Location").orElse("")).endsWith("/");
 
         assertThat(page(kept)).as("the session the owner did it in").isEqualTo(200);
         assertThat(page(elsewhere)).isEqualTo(302);
@@ -157,6 +165,21 @@ class SessionEndingTest {
         assertThat(api("POST", "/api/me/password", "{\"currentPassword\":\"Eigene-Passphrase-2026\",\"newPassword\":\"Noch-Eine-Passphrase-7\"}",
                 name, "Eigene-Passphrase-2026")).isEqualTo(204);
         assertThat(page(kept)).isEqualTo(302);
+    }
+
+    @Test
+    void a_session_whose_sign_in_no_longer_reads_back_is_signed_out_not_an_error() throws Exception {
+        String name = administrator();
+        String session = signIn(name, PASSWORD);
+        // as after a release that changed a class stored in sessions: the stored security context no longer deserializes
+        assertThat(jdbc.update("""
+                update spring_session_attributes set attribute_bytes = ?
+                 where attribute_name = 'SPRING_SECURITY_CONTEXT'
+                   and session_primary_id = (select primary_id from spring_session where session_id = ?)""",
+                new byte[]{(byte) 0xAC, (byte) 0xED, 0, 5, 1, 2, 3}, sessionId(session))).isEqualTo(1);
+
+        assertThat(page(session)).isEqualTo(302);
+        assertThat(signIn(name, PASSWORD)).isNotNull();
     }
 
     @Test
@@ -179,6 +202,16 @@ class SessionEndingTest {
         assertThat(answer.statusCode()).isEqualTo(302);
         assertThat(answer.headers().firstValue("Location").orElse("")).doesNotContain("fehler");
         return cookie(answer);
+    }
+
+    private HttpResponse<String> ownPassword(String session, String current, String next) throws Exception {
+        HttpResponse<String> form = send(HttpRequest.newBuilder(uri("/konto/passwort")).header("Accept", "text/html").GET(), session);
+        assertThat(form.statusCode()).isEqualTo(200);
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(csrf.find()).isTrue();
+        String body = "currentPassword=" + enc(current) + "&password=" + enc(next) + "&_csrf=" + enc(csrf.group(1));
+        return send(HttpRequest.newBuilder(uri("/konto/passwort")).header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)), session);
     }
 
     /** The status of the administrators' page with this session: 200 signed in, 302 (to the sign-in page) signed out. */
