@@ -2,6 +2,7 @@ package nrw.komman.web.account;
 
 import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.web.WebTestApplication;
+import nrw.komman.web.platform.security.SessionCookieGuard;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
@@ -180,6 +181,15 @@ class SessionEndingTest {
 
         assertThat(page(session)).isEqualTo(302);
         assertThat(signIn(name, PASSWORD)).isNotNull();
+    }
+
+    @Test
+    void only_a_cookie_that_can_name_a_session_is_looked_up() {
+        assertThat(SessionCookieGuard.couldBeSession(
+                Base64.getEncoder().encodeToString(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8)))).isTrue();
+        assertThat(SessionCookieGuard.couldBeSession("A".repeat(500))).isFalse();
+        assertThat(SessionCookieGuard.couldBeSession("AAAAAAAA")).isFalse();
+        assertThat(SessionCookieGuard.couldBeSession("%00")).isFalse();
     }
 
     @Test

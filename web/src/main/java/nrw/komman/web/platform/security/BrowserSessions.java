@@ -4,6 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.support.GenericConversionService;
@@ -11,10 +13,12 @@ import org.springframework.core.serializer.support.DeserializingConverter;
 import org.springframework.core.serializer.support.SerializingConverter;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
  * Browser sessions in the database (Spring Session JDBC, ADR 23), configured by Spring Boot; here only how their
- * attributes are read back. An attribute that no longer deserializes (a class stored in it changed in a release,
+ * cookies and attributes are read back. A cookie that cannot name a session is ignored ({@link SessionCookieGuard}).
+ * An attribute that no longer deserializes (a class stored in it changed in a release,
  * a damaged row) is read as absent: the request is anonymous and its user signs in once more, instead of every page
  * of that session answering 500 until it expires.
  */
@@ -35,6 +39,16 @@ public class BrowserSessions implements BeanClassLoaderAware {
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionAttributesReadTolerantly() {
         GenericConversionService conversions = conversions(classLoader);
         return repository -> repository.setConversionService(conversions);
+    }
+
+    /** Runs just before Spring Session's filter: a cookie that cannot name a session is not looked up. */
+    @Bean
+    FilterRegistrationBean<SessionCookieGuard> sessionCookieGuard(ServerProperties server) {
+        String name = server.getServlet().getSession().getCookie().getName();
+        FilterRegistrationBean<SessionCookieGuard> registration =
+                new FilterRegistrationBean<>(new SessionCookieGuard(name == null ? "SESSION" : name));
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+        return registration;
     }
 
     static GenericConversionService conversions(ClassLoader classLoader) {
