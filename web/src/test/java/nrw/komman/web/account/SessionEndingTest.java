@@ -193,6 +193,47 @@ class SessionEndingTest {
     }
 
     @Test
+    void the_page_to_return_to_after_sign_in_is_remembered_without_its_query_which_may_name_a_volunteer() throws Exception {
+        String marker = "Suchname" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> search = send(HttpRequest.newBuilder(uri("/ehrenamtliche?suche=" + marker))
+                .header("Accept", "text/html").GET(), null);
+        assertThat(search.statusCode()).isEqualTo(302);
+        List<byte[]> attributes = jdbc.queryForList("select attribute_bytes from spring_session_attributes", byte[].class);
+        assertThat(attributes).noneMatch(bytes -> new String(bytes, StandardCharsets.ISO_8859_1).contains(marker));
+
+        HttpResponse<String> page = send(HttpRequest.newBuilder(uri(PAGE)).header("Accept", "text/html").GET(), null);
+        assertThat(page.statusCode()).isEqualTo(302);
+        HttpResponse<String> loginPage = send(HttpRequest.newBuilder(uri("/login")).GET(), cookie(page));
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage.body());
+        assertThat(csrf.find()).isTrue();
+        String name = administrator();
+        HttpResponse<String> signedIn = send(HttpRequest.newBuilder(uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + enc(name) + "&password=" + enc(PASSWORD) + "&_csrf="
+                        + enc(csrf.group(1)))), cookie(page));
+        assertThat(signedIn.headers().firstValue("Location").orElse("")).as("back to the page asked for").contains(PAGE);
+    }
+
+    @Test
+    void an_administrator_who_sets_their_own_password_on_the_accounts_page_is_signed_out_without_an_error() throws Exception {
+        String name = administrator();
+        String session = signIn(name, PASSWORD);
+        HttpResponse<String> form = send(HttpRequest.newBuilder(uri("/verwaltung/konten/" + name + "/passwort"))
+                .header("Accept", "text/html").GET(), session);
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(csrf.find()).isTrue();
+
+        // the session of this very request ends, while the page still puts its confirmation into it
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(uri("/verwaltung/konten/" + name + "/passwort"))
+                .header("Accept", "text/html").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("password=" + enc("Selbst-Gesetzt-2026") + "&_csrf=" + enc(csrf.group(1)))),
+                session);
+
+        assertThat(answer.statusCode()).isEqualTo(302);
+        assertThat(page(session)).isEqualTo(302);
+    }
+
+    @Test
     void ending_the_sessions_of_an_account_without_any_is_nothing() {
         assertThat(sessions.endAll("niemand")).isZero();
     }
