@@ -29,5 +29,15 @@ public class RoleEnvironmentPostProcessor implements EnvironmentPostProcessor {
         defaults.put("management.endpoint.health.group.readiness.include",
                 roles.contains(NodeRole.QUERY) ? "readinessState,readModels" : "readinessState");
         environment.getPropertySources().addLast(new MapPropertySource("komman-role-defaults", defaults));
+        // browser sessions in the database are the web module's (ADR 23): a process without it keeps Spring Session
+        // off (no session filter, no cleanup job on tables it does not need)
+        if (!environment.getProperty("komman.web.enabled", Boolean.class, true)) {
+            String excluded = environment.getProperty(EXCLUDE, "");
+            environment.getPropertySources().addFirst(new MapPropertySource("komman-role-exclusions", Map.of(EXCLUDE,
+                    excluded.isBlank() ? SESSIONS : excluded + "," + SESSIONS)));
+        }
     }
+
+    private static final String EXCLUDE = "spring.autoconfigure.exclude";
+    static final String SESSIONS = "org.springframework.boot.autoconfigure.session.SessionAutoConfiguration";
 }

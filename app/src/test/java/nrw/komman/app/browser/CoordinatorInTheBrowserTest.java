@@ -84,7 +84,7 @@ class CoordinatorInTheBrowserTest extends OnH2 {
         browser.click("Registrieren");
 
         browser.page("ehrenamtliche-neu-registriert");
-        assertThat(browser.text("[role=status]")).isEqualTo(name + " ist jetzt registriert.");
+        assertThat(browser.text("[role=status]")).isEqualTo("Die Registrierung ist gespeichert.");
         assertThat(browser.text("h1")).isEqualTo(name);
         assertThat(browser.text(".details")).contains("Arabisch, Deutsch", "Begleitung zu Ämtern und Ärzt*innen",
                 today().format(GERMAN_DATE));
@@ -100,7 +100,7 @@ class CoordinatorInTheBrowserTest extends OnH2 {
 
         browser.page("einsatz-gespeichert");
         assertThat(browser.path()).isEqualTo(volunteerPath);
-        assertThat(browser.text("[role=status]")).isEqualTo("Der Einsatz von " + name + " ist gespeichert.");
+        assertThat(browser.text("[role=status]")).isEqualTo("Der Einsatz ist gespeichert.");
         WebElement row = browser.find("table tbody tr");
         assertThat(row.getText()).contains(today().format(GERMAN_DATE), "Begleitung zu Ämtern und Ärzt*innen",
                 "1 Std. 30 Min.", "Termin Ausländerbehörde");
@@ -261,7 +261,7 @@ class CoordinatorInTheBrowserTest extends OnH2 {
         browser.type("phone", "+49 221 555 0199");
         browser.click("Änderungen speichern");
         browser.page("angaben-geaendert");
-        assertThat(browser.text("[role=status]")).isEqualTo("Die Angaben von Mariam Sultani sind geändert.");
+        assertThat(browser.text("[role=status]")).isEqualTo("Die Angaben sind geändert.");
         assertThat(browser.text(".details")).contains("+49 221 555 0199", "Persisch, Ukrainisch");
     }
 
@@ -297,7 +297,7 @@ class CoordinatorInTheBrowserTest extends OnH2 {
         browser.type("reason", "Einsatz hat nicht stattgefunden");
         browser.click("Einsatz zurücknehmen");
         browser.page("einsatz-zurueckgenommen");
-        assertThat(browser.text("[role=status]")).isEqualTo("Der Einsatz von Hamid Rahimi ist zurückgenommen.");
+        assertThat(browser.text("[role=status]")).isEqualTo("Der Einsatz ist zurückgenommen.");
         assertThat(browser.text("table tbody tr")).contains("zurückgenommen");
         assertThat(browser.driver().findElements(By.linkText("Korrigieren"))).isEmpty();
         assertThat(browser.text(".details")).contains("0 Stunden in 0 Einsätzen");

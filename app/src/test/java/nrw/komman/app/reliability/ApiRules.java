@@ -104,7 +104,8 @@ final class ApiRules {
         rule(MANAGE_ACCOUNTS, ANY_CENTRE, "GET /api/admin/accounts", "POST /api/admin/accounts",
                 "GET /api/admin/accounts/{username}", "POST /api/admin/accounts/{username}/disable",
                 "POST /api/admin/accounts/{username}/enable", "POST /api/admin/accounts/{username}/password",
-                "POST /api/admin/accounts/{username}/unlock", "GET /api/admin/sign-ins");
+                "POST /api/admin/accounts/{username}/unlock", "GET /api/admin/sign-ins",
+                "PUT /api/admin/accounts/{username}/role");
         rule(MANAGE_READ_MODELS, ANY_CENTRE, "GET /api/admin/read-models", "POST /api/admin/read-models/rebuild");
         rule(VIEW_RETENTION_PLAN, ANY_CENTRE, "GET /api/admin/retention");
         rule(RUN_RETENTION, ANY_CENTRE, "POST /api/admin/retention/runs");
@@ -157,6 +158,7 @@ final class ApiRules {
         rule(READ_REPORTS, ANY_CENTRE, "GET /api/reports/annual/jobs"); // lists only what the caller may read
         // the signed-in account itself: no action of the map, every account
         put("GET /api/me", new Rule(null, ACCOUNT_ROLES, ANY_CENTRE));
+        put("POST /api/me/password", new Rule(null, ACCOUNT_ROLES, ANY_CENTRE));
     }
 
     private ApiRules() {

@@ -155,6 +155,9 @@ final class Fixtures {
         Map<String, Object> body = switch (op.key()) {
             case "POST /api/admin/accounts" -> map("username", "neu.konto." + n, "password", "Sicheres-Passwort-2026", "role", "AUDITOR");
             case "POST /api/admin/accounts/{username}/password" -> map("password", "Neues-Passwort-2026-" + n);
+            case "PUT /api/admin/accounts/{username}/role" -> map("role", n % 2 == 0 ? "AUDITOR" : "GRANT_OFFICER");
+            // a wrong current password (400): the callers keep theirs, and the refusal shows the rule let them in
+            case "POST /api/me/password" -> map("currentPassword", "nicht-das-Passwort-" + n, "newPassword", "Neues-Passwort-2026-" + n);
             case "POST /api/centres" -> map("centreId", "05999", "name", "Testzentrum", "type", "Kreis");
             case "POST /api/centres/{centreId}/closure-proposal" -> map("reason", "Zusammenlegung");
             case "POST /api/centres/{centreId}/closure-proposal/confirmation" -> map("closedOn", TODAY.toString());

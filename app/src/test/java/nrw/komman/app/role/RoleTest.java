@@ -1,6 +1,8 @@
 package nrw.komman.app.role;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.mock.env.MockEnvironment;
 
 import java.util.EnumSet;
 
@@ -37,5 +39,29 @@ class RoleTest {
         assertThat(NodeRole.owning("nrw.komman.app.config.AxonConfiguration")).isNull();
         assertThat(NodeRole.owning("nrw.komman.app.personaldata.JdbcKeyRing")).isNull();
         assertThat(NodeRole.owning("nrw.komman.kernel.volunteer.VolunteerRegisteredEvent")).isNull();
+    }
+
+    /** Browser sessions in the database are the web module's (ADR 23): a node without the web role leaves them out. */
+    @Test
+    void only_a_node_with_the_web_role_keeps_spring_session() {
+        assertThat(excluded("command")).contains(RoleEnvironmentPostProcessor.SESSIONS);
+        assertThat(excluded("command,query")).contains(RoleEnvironmentPostProcessor.SESSIONS);
+        assertThat(excluded("web")).isNull();
+        assertThat(excluded("all")).isNull();
+    }
+
+    @Test
+    void leaving_spring_session_out_keeps_the_operators_own_exclusions() {
+        MockEnvironment environment = new MockEnvironment().withProperty(NodeRole.PROPERTY, "query")
+                .withProperty("spring.autoconfigure.exclude", "com.example.SomeAutoConfiguration");
+        new RoleEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+        assertThat(environment.getProperty("spring.autoconfigure.exclude"))
+                .isEqualTo("com.example.SomeAutoConfiguration," + RoleEnvironmentPostProcessor.SESSIONS);
+    }
+
+    private static String excluded(String roles) {
+        MockEnvironment environment = new MockEnvironment().withProperty(NodeRole.PROPERTY, roles);
+        new RoleEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+        return environment.getProperty("spring.autoconfigure.exclude");
     }
 }

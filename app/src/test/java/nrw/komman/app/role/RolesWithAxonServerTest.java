@@ -59,6 +59,8 @@ class RolesWithAxonServerTest {
                 }
             }
             assertThat(strangers).as("components of other roles").isEmpty();
+            assertThat(context.getBeansOfType(org.springframework.session.SessionRepository.class))
+                    .as("browser sessions in the database only with the web role (ADR 23)").hasSize(role == NodeRole.WEB ? 1 : 0);
             assertThat(present).containsExactly(role);
 
             List<String> processors = new ArrayList<>(context.getBean(EventProcessingConfiguration.class).eventProcessors().keySet());

@@ -15,12 +15,18 @@ import java.util.Objects;
 /**
  * The signed-in account. {@link #actor()} is what travels in every command's and query's metadata;
  * the Spring authority is {@code ROLE_<role>}.
+ *
+ * <p>Stored (Java-serialized) in the browser session's row in the database (ADR 23), with the password hash erased:
+ * hence only serializable fields, the centre as its key.
  */
 public final class AccountPrincipal implements UserDetails, CredentialsContainer {
 
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
+
     private final String username;
     private final AccountRole role;
-    private final CentreId centreId;
+    private final String centreId; // CentreId is a record of the kernel and not Serializable
     private final boolean enabled;
     private String passwordHash;
 
@@ -28,12 +34,12 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
         this.username = Objects.requireNonNull(username, "username");
         this.passwordHash = passwordHash;
         this.role = Objects.requireNonNull(role, "role");
-        this.centreId = centreId;
+        this.centreId = centreId == null ? null : centreId.value();
         this.enabled = enabled;
     }
 
     public Actor actor() {
-        return new Actor(username, role, centreId);
+        return new Actor(username, role, centreId());
     }
 
     public AccountRole role() {
@@ -42,7 +48,7 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
 
     /** The coordinator's centre; null for every other role. */
     public CentreId centreId() {
-        return centreId;
+        return centreId == null ? null : new CentreId(centreId);
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -51,22 +53,31 @@ public class AccountService {
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwordEncoder;
     private final CredentialCache credentialCache;
+    private final AccountSessions sessions;
     private final Clock clock;
 
     @Autowired
     public AccountService(JdbcTemplate jdbc, PasswordEncoder passwordEncoder, CredentialCache credentialCache,
-                          ObjectProvider<Clock> clock) {
-        this(jdbc, passwordEncoder, credentialCache, clock.getIfUnique(Clock::systemUTC));
+                          AccountSessions sessions, ObjectProvider<Clock> clock) {
+        this(jdbc, passwordEncoder, credentialCache, sessions, clock.getIfUnique(Clock::systemUTC));
     }
 
+    /** Without browser sessions to end (tests of the accounts alone). */
     public AccountService(JdbcTemplate jdbc, PasswordEncoder passwordEncoder, CredentialCache credentialCache) {
         this(jdbc, passwordEncoder, credentialCache, Clock.systemUTC());
     }
 
+    /** Without browser sessions to end (tests of the accounts alone). */
     public AccountService(JdbcTemplate jdbc, PasswordEncoder passwordEncoder, CredentialCache credentialCache, Clock clock) {
+        this(jdbc, passwordEncoder, credentialCache, new AccountSessions((FindByIndexNameSessionRepository<?>) null), clock);
+    }
+
+    public AccountService(JdbcTemplate jdbc, PasswordEncoder passwordEncoder, CredentialCache credentialCache,
+                          AccountSessions sessions, Clock clock) {
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
         this.credentialCache = credentialCache;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -188,6 +199,32 @@ public class AccountService {
         jdbc.update("update account set enabled = false, updated_at = ?, updated_by = ? where username = ?",
                 at(clock.instant()), by(by), account.username());
         credentialCache.invalidate(account.username());
+        sessions.endAll(account.username()); // signed out on every node (ADR 23), once this commits
+    }
+
+    /**
+     * Gives the account another role (and, for a coordinator, centre). Its sessions end on every node, since they
+     * carry the role they were signed in with. The last enabled administrator keeps the role.
+     */
+    @Transactional
+    public Account changeRole(String username, AccountRole role, CentreId centreId, String by) {
+        Account account = get(username);
+        checkRole(role, centreId);
+        if (account.role() == role && Objects.equals(account.centreId(), centreId)) {
+            return account; // nothing changes, nobody is signed out
+        }
+        if (account.role() == AccountRole.ADMINISTRATOR && account.enabled()) {
+            Integer admins = jdbc.queryForObject(
+                    "select count(*) from account where role = 'ADMINISTRATOR' and enabled = true", Integer.class);
+            if (admins != null && admins <= 1) {
+                throw new RuleViolationException("account.last-administrator",
+                        "Das letzte aktive Administrationskonto behält seine Rolle.");
+            }
+        }
+        jdbc.update("update account set role = ?, centre_id = ?, updated_at = ?, updated_by = ? where username = ?",
+                role.name(), centreId == null ? null : centreId.value(), at(clock.instant()), by(by), account.username());
+        sessions.endAll(account.username()); // the sessions carry the old role
+        return get(account.username());
     }
 
     @Transactional
@@ -222,6 +259,29 @@ public class AccountService {
                         where username = ?""",
                 passwordEncoder.encode(newPassword), at(now), at(now), by(by), account.username());
         credentialCache.invalidate(account.username());
+        sessions.endAll(account.username()); // whoever knew the old password is signed out everywhere (ADR 23)
+    }
+
+    /**
+     * The owner sets a new password, proving the current one. Their other sessions end on every node; the one they
+     * do it in ({@code currentSession}; null from the API, which has none) stays.
+     */
+    @Transactional
+    public void changeOwnPassword(String username, String currentPassword, String newPassword, String currentSession) {
+        Account account = get(username);
+        String hash = jdbc.queryForObject("select password_hash from account where username = ?", String.class,
+                account.username());
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, hash)) {
+            throw new InvalidFieldException("currentPassword", "password.current-wrong", "Das bisherige Passwort stimmt nicht.");
+        }
+        checkPassword(account.username(), newPassword);
+        Instant now = clock.instant();
+        jdbc.update("""
+                        update account set password_hash = ?, password_changed_at = ?, updated_at = ?, updated_by = ?
+                        where username = ?""",
+                passwordEncoder.encode(newPassword), at(now), at(now), account.username(), account.username());
+        credentialCache.invalidate(account.username());
+        sessions.endAllExcept(account.username(), currentSession);
     }
 
     // ---- rules -----------------------------------------------------------------------------

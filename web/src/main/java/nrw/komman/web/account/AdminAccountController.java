@@ -20,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -30,7 +31,7 @@ import java.util.List;
 /** Account management (administrators). Accounts live in the web module's own table, not in events. */
 @RestController
 @RequestMapping(path = "/api/admin/accounts", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Administration: accounts", description = "Creating, disabling and enabling accounts, resetting passwords, ending lockouts")
+@Tag(name = "Administration: accounts", description = "Creating, disabling and enabling accounts, resetting passwords, changing roles, ending lockouts")
 class AdminAccountController {
 
     private final AccountService accounts;
@@ -57,8 +58,23 @@ class AdminAccountController {
     @Operation(summary = "Create an account; a coordinator's account names an established centre")
     @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<Account> create(@Valid @RequestBody CreateAccountRequest request) {
-        CentreId centre = Ids.optional("centreId", request.centreId(), CentreId::new);
-        if (centre != null && request.role() == AccountRole.COORDINATOR) {
+        CentreId centre = centre(request.role(), request.centreId());
+        Account account = accounts.create(request.username(), request.password(), request.role(), centre,
+                CurrentActor.require().account());
+        return Responses.created("/api/admin/accounts/{username}", account, account.username());
+    }
+
+    @PutMapping(path = "/{username}/role", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Give the account another role or centre; its browser sessions end on every node")
+    public Account changeRole(@PathVariable String username, @Valid @RequestBody RoleRequest request) {
+        CentreId centre = centre(request.role(), request.centreId());
+        return accounts.changeRole(username, request.role(), centre, CurrentActor.require().account());
+    }
+
+    /** A coordinator's centre must exist and be established. */
+    private CentreId centre(AccountRole role, String centreId) {
+        CentreId centre = Ids.optional("centreId", centreId, CentreId::new);
+        if (centre != null && role == AccountRole.COORDINATOR) {
             CentreView view = queries.optional(new FindCentreQuery(centre), CentreView.class)
                     .orElseThrow(() -> new InvalidFieldException("centreId", "centre.not-found",
                             "Das Integrationszentrum " + centre + " gibt es nicht."));
@@ -67,13 +83,11 @@ class AdminAccountController {
                         "Das Integrationszentrum " + centre + " ist nicht (mehr) eingerichtet.");
             }
         }
-        Account account = accounts.create(request.username(), request.password(), request.role(), centre,
-                CurrentActor.require().account());
-        return Responses.created("/api/admin/accounts/{username}", account, account.username());
+        return centre;
     }
 
     @PostMapping("/{username}/disable")
-    @Operation(summary = "Disable an account (it can no longer sign in; the last administrator stays)")
+    @Operation(summary = "Disable an account (it can no longer sign in, its browser sessions end; the last administrator stays)")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public ResponseEntity<Void> disable(@PathVariable String username) {
         accounts.disable(username, CurrentActor.require().account());
@@ -97,7 +111,7 @@ class AdminAccountController {
     }
 
     @PostMapping(path = "/{username}/password", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Set a new password")
+    @Operation(summary = "Set a new password (the account's browser sessions end on every node)")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public ResponseEntity<Void> resetPassword(@PathVariable String username, @Valid @RequestBody PasswordRequest request) {
         accounts.resetPassword(username, request.password(), CurrentActor.require().account());

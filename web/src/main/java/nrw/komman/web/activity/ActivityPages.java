@@ -22,7 +22,6 @@ import nrw.komman.web.platform.page.FormPage;
 import nrw.komman.web.platform.security.CentreAccess;
 import nrw.komman.web.volunteer.Choices;
 import nrw.komman.web.platform.page.PageController;
-import org.springframework.context.MessageSource;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,13 +61,11 @@ class ActivityPages {
     private final FormPage forms;
     private final QueryDispatcher queries;
     private final Today today;
-    private final MessageSource messages;
 
-    ActivityPages(FormPage forms, QueryDispatcher queries, Today today, MessageSource messages) {
+    ActivityPages(FormPage forms, QueryDispatcher queries, Today today) {
         this.forms = forms;
         this.queries = queries;
         this.today = today;
-        this.messages = messages;
     }
 
     // ---- logging an activity ---------------------------------------------------------------------
@@ -87,7 +84,7 @@ class ActivityPages {
         VolunteerView volunteer = volunteer(volunteerId);
         return forms.post(binding, model, locale, ACTIVITY_FIELDS)
                 .send(() -> form.toCommand(volunteer.volunteerId(), ActivityId.random()), volunteer.volunteerId())
-                .confirm(redirect, "ui.activity.logged", () -> new Object[]{volunteer.name()})
+                .confirm(redirect, "ui.activity.logged") // no name: flash messages are stored in the session row (ADR 23)
                 .redirectTo("/ehrenamtliche/" + volunteer.volunteerId())
                 .orShowAgain(() -> activityPage(volunteer, model));
     }
@@ -120,7 +117,7 @@ class ActivityPages {
         ActivityView activity = activity(volunteer, activityId);
         return forms.post(binding, model, locale, CORRECTION_FIELDS)
                 .send(() -> form.toCommand(volunteer.volunteerId(), activity), volunteer.volunteerId())
-                .confirm(redirect, "ui.activity.corrected", () -> new Object[]{displayName(volunteer, locale)})
+                .confirm(redirect, "ui.activity.corrected")
                 .redirectTo("/ehrenamtliche/" + volunteer.volunteerId())
                 .orShowAgain(() -> correctionPage(volunteer, activity, model));
     }
@@ -154,7 +151,7 @@ class ActivityPages {
         return forms.post(binding, model, locale, WITHDRAWAL_FIELDS)
                 .send(() -> new WithdrawActivityCommand(volunteer.volunteerId(), activity.activityId(), form.getReason()),
                         volunteer.volunteerId())
-                .confirm(redirect, "ui.activity.withdrawn", () -> new Object[]{displayName(volunteer, locale)})
+                .confirm(redirect, "ui.activity.withdrawn")
                 .redirectTo("/ehrenamtliche/" + volunteer.volunteerId())
                 .orShowAgain(() -> withdrawalPage(volunteer, activity, model));
     }
@@ -204,11 +201,6 @@ class ActivityPages {
             queries.optional(new FindGrantQuery(current), GrantView.class).ifPresent(g -> grants.add(0, g));
         }
         return grants;
-    }
-
-    /** The volunteer's name; once erased, what the pages show instead ("(Daten gelöscht)"). */
-    private String displayName(VolunteerView volunteer, Locale locale) {
-        return volunteer.name() != null ? volunteer.name() : messages.getMessage("volunteer.erased", null, locale);
     }
 
     private static Map<String, String> withReason(Map<String, String> fields) {

@@ -11,7 +11,6 @@ import nrw.komman.kernel.volunteer.DeactivateVolunteerCommand;
 import nrw.komman.kernel.volunteer.FindVolunteerQuery;
 import nrw.komman.kernel.volunteer.FindVolunteersQuery;
 import nrw.komman.kernel.volunteer.ReactivateVolunteerCommand;
-import nrw.komman.kernel.volunteer.RegisterVolunteerCommand;
 import nrw.komman.kernel.volunteer.VolunteerId;
 import nrw.komman.kernel.volunteer.VolunteerPage;
 import nrw.komman.kernel.volunteer.VolunteerStatus;
@@ -37,7 +36,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static java.util.Map.entry;
 
@@ -127,14 +125,11 @@ class VolunteerPages {
     String register(@Valid @ModelAttribute("form") VolunteerForm form, BindingResult binding, Model model,
                     Locale locale, RedirectAttributes redirect) {
         VolunteerId id = VolunteerId.random();
-        // the confirmation names the volunteer as the command has it (the kernel's form of the name)
-        AtomicReference<RegisterVolunteerCommand> sent = new AtomicReference<>();
+        // the confirmation names nobody: flash messages are stored in the session's row in the database (ADR 23),
+        // where a name would outlive the volunteer's erasure; the page it leads to shows the name
         return forms.post(binding, model, locale, VOLUNTEER_FIELDS)
-                .send(() -> {
-                    sent.set(form.toCommand(id, Coordinators.centre(), today.date(), Instant.now(), Nrw.ZONE));
-                    return sent.get();
-                }, id)
-                .confirm(redirect, "ui.volunteer.registered", () -> new Object[]{sent.get().personalData().name()})
+                .send(() -> form.toCommand(id, Coordinators.centre(), today.date(), Instant.now(), Nrw.ZONE), id)
+                .confirm(redirect, "ui.volunteer.registered")
                 .redirectTo("/ehrenamtliche/" + id)
                 .orShowAgain(() -> registerPage(model, locale));
     }
@@ -204,7 +199,7 @@ class VolunteerPages {
         VolunteerView volunteer = find(volunteerId);
         return forms.post(binding, model, locale, VOLUNTEER_FIELDS)
                 .send(() -> form.toCommand(volunteer.volunteerId()), volunteer.volunteerId())
-                .confirm(redirect, "ui.volunteer.updated", () -> new Object[]{form.getName().strip()})
+                .confirm(redirect, "ui.volunteer.updated") // no name in the session (ADR 23)
                 .redirectTo("/ehrenamtliche/" + volunteer.volunteerId())
                 .orShowAgain(() -> profilePage(volunteer, model, locale));
     }

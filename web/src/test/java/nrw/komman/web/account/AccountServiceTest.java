@@ -167,6 +167,38 @@ class AccountServiceTest {
     }
 
     @Test
+    void a_new_role_follows_the_rules_of_roles_and_the_last_administrator_keeps_theirs() {
+        accounts.create("admin", "Lange-Passphrase-42", AccountRole.ADMINISTRATOR, null, "system");
+        accounts.create("k.mueller", "Lange-Passphrase-42", AccountRole.COORDINATOR, KOELN, "admin");
+
+        assertThatThrownBy(() -> accounts.changeRole("admin", AccountRole.AUDITOR, null, "admin"))
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessage("Das letzte aktive Administrationskonto behält seine Rolle.");
+        assertThatThrownBy(() -> accounts.changeRole("k.mueller", AccountRole.AUDITOR, KOELN, "admin"))
+                .isInstanceOf(InvalidFieldException.class);
+        assertThat(accounts.get("k.mueller").role()).isEqualTo(AccountRole.COORDINATOR);
+
+        Account auditor = accounts.changeRole("k.mueller", AccountRole.AUDITOR, null, "admin");
+        assertThat(auditor.role()).isEqualTo(AccountRole.AUDITOR);
+        assertThat(auditor.centreId()).isNull();
+        assertThat(auditor.updatedBy()).isEqualTo("admin");
+    }
+
+    @Test
+    void the_owner_proves_the_current_password_before_setting_a_new_one() {
+        accounts.create("k.mueller", "Lange-Passphrase-42", AccountRole.AUDITOR, null, "admin");
+
+        assertThatThrownBy(() -> accounts.changeOwnPassword("k.mueller", "Falsche-Passphrase-42", "Neue-Passphrase-2026", null))
+                .isInstanceOf(InvalidFieldException.class).hasMessage("Das bisherige Passwort stimmt nicht.");
+        assertThatThrownBy(() -> accounts.changeOwnPassword("k.mueller", "Lange-Passphrase-42", "kurz", null))
+                .isInstanceOf(InvalidFieldException.class);
+        assertThat(encoder.matches("Lange-Passphrase-42", accounts.loadPrincipal("k.mueller").orElseThrow().getPassword())).isTrue();
+
+        accounts.changeOwnPassword("k.mueller", "Lange-Passphrase-42", "Neue-Passphrase-2026", null);
+        assertThat(encoder.matches("Neue-Passphrase-2026", accounts.loadPrincipal("k.mueller").orElseThrow().getPassword())).isTrue();
+    }
+
+    @Test
     void a_password_reset_replaces_the_hash_and_forgets_remembered_sign_ins() {
         accounts.create("k.mueller", "Lange-Passphrase-42", AccountRole.COORDINATOR, KOELN, "admin");
         String before = accounts.loadPrincipal("k.mueller").orElseThrow().getPassword();

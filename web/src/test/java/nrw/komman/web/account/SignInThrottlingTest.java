@@ -15,7 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -130,18 +129,22 @@ class SignInThrottlingTest {
 
     @Test
     void signing_in_on_the_form_gives_the_session_a_new_id() throws Exception {
+        // the session is Spring Session's (ADR 23), known by its cookie, not the container's
         String name = account("pruefung.sitzung");
-        MockHttpSession session = new MockHttpSession();
-        mvc.perform(get("/login").session(session)).andExpect(status().isOk());
-        String before = session.getId();
+        String before = sessionCookie(mvc.perform(get("/login")).andExpect(status().isOk()).andReturn());
 
-        MvcResult result = mvc.perform(post("/login").session(session).with(csrf()).with(from(address))
+        MvcResult result = mvc.perform(post("/login").header("Cookie", "JSESSIONID=" + before).with(csrf()).with(from(address))
                         .param("username", name).param("password", PASSWORD))
                 .andExpect(redirectedUrl("/"))
                 .andReturn();
 
-        assertThat(result.getRequest().getSession(false)).isNotNull();
-        assertThat(result.getRequest().getSession(false).getId()).isNotEqualTo(before);
+        assertThat(sessionCookie(result)).isNotEqualTo(before);
+    }
+
+    private static String sessionCookie(MvcResult result) {
+        return result.getResponse().getHeaders("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.substring("JSESSIONID=".length(), c.indexOf(';'))).findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie"));
     }
 
     // ---- throttling per name and address (ADR 24) ----------------------------------------

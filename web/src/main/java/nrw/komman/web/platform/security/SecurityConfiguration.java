@@ -34,6 +34,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -315,6 +317,17 @@ public class SecurityConfiguration {
         return all;
     }
 
+    /**
+     * The page to go back to after sign-in is remembered in the session, whose row is in the database (ADR 23): only
+     * an address without a query string, since a search (`/ehrenamtliche?suche=…`) may carry a volunteer's name.
+     */
+    static RequestCache pagesToReturnTo() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && request.getQueryString() == null
+                && String.valueOf(request.getHeader("Accept")).contains("text/html")); // a page, not a script's call
+        return cache;
+    }
+
     @Bean
     @Order(2)
     public SecurityFilterChain uiSecurityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
@@ -358,6 +371,7 @@ public class SecurityConfiguration {
                         .invalidateHttpSession(true).deleteCookies("JSESSIONID"))
                 // a new session id on sign-in, so an id planted before (session fixation) is worth nothing
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .requestCache(c -> c.requestCache(pagesToReturnTo()))
                 .headers(h -> headers(h, uiContentSecurityPolicy()));
         return http.build();
     }

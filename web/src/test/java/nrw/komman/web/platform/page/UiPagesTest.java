@@ -167,7 +167,7 @@ class UiPagesTest {
                         .param("otherLanguages", "ku").param("interests", "EDUCATION").param("consentGiven", "true")
                         .param("consentDocument", "Einwilligung").param("consentVersion", "2024-01").param("consentDate", "2025-01-01"))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(flash().attribute("confirmation", "Aylin Demir ist jetzt registriert."));
+                .andExpect(flash().attribute("confirmation", "Die Registrierung ist gespeichert."));
         verify(commandGateway).send(argThat(c -> c instanceof RegisterVolunteerCommand r
                 && r.centreId().equals(KOELN) && r.personalData().languages().equals(Set.of("de", "ku", "tr"))));
     }
