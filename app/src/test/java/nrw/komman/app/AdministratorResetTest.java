@@ -6,11 +6,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,6 +42,11 @@ class AdministratorResetTest {
             }
             assertThat(api.get("/api/admin/accounts/admin", second).json().path("lockedUntil").isTextual())
                     .as("admin is blocked from this address").isTrue();
+            // a browser session of admin somewhere (e.g. a stolen one): the reset ends it too
+            long now = System.currentTimeMillis();
+            platform.getBean(JdbcTemplate.class).update("insert into spring_session (primary_id, session_id, creation_time, "
+                    + "last_access_time, max_inactive_interval, expiry_time, principal_name) values (?, ?, ?, ?, 1800, ?, 'admin')",
+                    UUID.randomUUID().toString(), UUID.randomUUID().toString(), now, now, now + 1_800_000);
         }
 
         Process reset = new ProcessBuilder(command(dataDir, "--komman.admin.reset=admin")).redirectErrorStream(true).start();
@@ -61,6 +68,9 @@ class AdministratorResetTest {
             var account = api.get("/api/admin/accounts/admin", admin).json();
             assertThat(account.path("enabled").asBoolean()).isTrue();
             assertThat(account.path("failedSignIns").asInt()).as("the failures are forgotten").isZero();
+            assertThat(platform.getBean(JdbcTemplate.class).queryForObject(
+                    "select count(*) from spring_session where principal_name = 'admin'", Integer.class))
+                    .as("admin's browser sessions ended").isZero();
         }
     }
 

@@ -33,8 +33,8 @@ import java.util.Arrays;
  * on every start. With the embedded H2 database, stop the application first (H2 allows one process per file); with
  * PostgreSQL the nodes may keep running: the credential cache of each notices the new hash at once.
  *
- * <p>Afterwards {@link AccountCredentialsReset} is published in the command's context, for ending the account's
- * sessions. Exit codes: 0 done, 2 no such account, 1 anything else (the reason is printed).
+ * <p>The account's browser sessions on every node end with the reset (their rows are deleted in its transaction);
+ * afterwards {@link AccountCredentialsReset} is published in the command's context. Exit codes: 0 done, 2 no such account, 1 anything else (the reason is printed).
  */
 public final class AdministratorResetCommand implements ServerCommand {
 
@@ -77,7 +77,7 @@ public final class AdministratorResetCommand implements ServerCommand {
             out.printf("""
 
                     ==========================================================================
-                    KOMM-AN NRW: account '%s' reset on the server: enabled, failed sign-ins forgotten.
+                    KOMM-AN NRW: account '%s' reset on the server: enabled, failed sign-ins forgotten, sessions ended.
                     New password (shown only this once): %s
                     Sign in and keep it safe; an administrator can set another one.
                     ==========================================================================
@@ -119,6 +119,9 @@ public final class AdministratorResetCommand implements ServerCommand {
                 accounts.resetPassword(account.username(), password, BY);
                 accounts.enable(account.username(), BY);
                 SignInThrottle.clear(jdbc, account.username());
+                // its browser sessions end with it (ADR 23): this process has no session repository, but the rows are
+                // the sessions of every node (the attributes go with them, on delete cascade)
+                jdbc.update("delete from spring_session where principal_name = ?", account.username());
                 return password;
             });
         }
