@@ -40,6 +40,7 @@ public class KeyEpochs {
     private static final Logger log = LoggerFactory.getLogger(KeyEpochs.class);
     private static final String LOCK = "select installation_id, current_epoch, rotated_at from personal_data_epoch where id = 1";
     private static final int PAGE = 1000;
+    private static final int H2_LOCK_WAIT_MILLIS = 60_000;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -79,13 +80,15 @@ public class KeyEpochs {
                 jdbc.update("update personal_data_epoch set installation_id = ? where id = 1", installation);
             }
             store = new EpochKeyStore(keyStoreDirectory, installation, masterKey);
-            if (epoch.current() == null) {
-                return rotateLocked(epoch).old(); // first epoch; the rows from before V33 were wrapped with the master key
-            }
-            if (store.key(epoch.current()).isEmpty()) {
+            if (epoch.current() != null && store.key(epoch.current()).isEmpty()) {
                 throw new IllegalStateException("the key store " + store.file() + " does not hold the key of the current epoch "
                         + epoch.current() + ": give this node the key store of this database (komman.personal-data.key-store, "
                         + "docs/operations.md); without it no personal data can be opened");
+            }
+            if (epoch.current() == null || epoch.rotatedAt() == null) {
+                // the first epoch (the rows from before V33 were wrapped with the master key), or an operator asked for a
+                // rotation after re-applying erasures to a restored backup (docs/operations.md)
+                return rotateLocked(epoch).old();
             }
             Set<String> others = new HashSet<>(store.epochs());
             others.remove(epoch.current());
@@ -115,6 +118,21 @@ public class KeyEpochs {
     }
 
     private Epoch lock(String sql) {
+        if (sharedLocks) {
+            return select(sql);
+        }
+        // H2 gives up waiting for a row lock after 2 s, shorter than a rotation of many keys on a slow disk takes:
+        // this wait, and only this one, may last a minute (a setting of the session, set back at once)
+        Integer before = jdbc.queryForObject("select lock_timeout()", Integer.class);
+        jdbc.execute("set lock_timeout " + H2_LOCK_WAIT_MILLIS);
+        try {
+            return select(sql);
+        } finally {
+            jdbc.execute("set lock_timeout " + before);
+        }
+    }
+
+    private Epoch select(String sql) {
         return jdbc.queryForObject(sql, (rs, i) -> new Epoch(rs.getString(1), rs.getString(2),
                 Optional.ofNullable(rs.getTimestamp(3)).map(Timestamp::toInstant).orElse(null)));
     }

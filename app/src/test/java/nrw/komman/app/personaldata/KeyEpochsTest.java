@@ -199,6 +199,27 @@ class KeyEpochsTest {
                 .hasMessageContaining("does not hold the key of the current epoch");
     }
 
+    /** The restore procedure of docs/operations.md: erasures re-applied by SQL, then rotated_at cleared, then a start. */
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void a_start_rotates_when_an_operator_cleared_the_time_of_the_last_rotation(Database database) throws Exception {
+        String url = url(database);
+        Node node = node(url, dir.resolve("keys"), Clock.systemUTC());
+        VolunteerId amina = VolunteerId.random();
+        node.tx().execute(s -> node.ring().keyFor(amina));
+        byte[] copy = wrapped(node, amina);
+        String restored = current(node);
+        node.jdbc().update("update personal_data_key set wrapped_key = null, epoch_id = null, destroyed_at = current_timestamp "
+                + "where volunteer_id = ?", amina.toString());
+        node.jdbc().update("update personal_data_epoch set rotated_at = null");
+
+        Node restarted = node(url, dir.resolve("keys"), Clock.systemUTC());
+
+        assertThat(current(restarted)).isNotEqualTo(restored);
+        assertThat(restarted.epochs().store().epochs()).containsExactly(current(restarted));
+        assertThat(opened(restarted, amina, List.of(copy))).isZero();
+    }
+
     @ParameterizedTest
     @EnumSource(Database.class)
     void a_node_follows_the_rotation_of_another_node_through_the_shared_store(Database database) throws Exception {
