@@ -1,8 +1,7 @@
 package nrw.komman.kernel.volunteer;
 
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,13 +15,12 @@ public interface KeyRing {
     Optional<byte[]> existingKey(VolunteerId subject);
 
     /**
-     * The existing (not destroyed) keys of these volunteers; a volunteer without one is missing from the
-     * answer. For queries that open a page of rows: an implementation over a database should look them up
-     * in one statement (or a few), not one per volunteer as this default does.
+     * The existing, not destroyed keys of many volunteers at once (a page of a read model); volunteers without a
+     * key or with a destroyed one are absent from the answer. Key rings that can read in bulk override this loop.
      */
     default Map<VolunteerId, byte[]> existingKeys(Collection<VolunteerId> subjects) {
-        Map<VolunteerId, byte[]> keys = new HashMap<>();
-        for (VolunteerId subject : new LinkedHashSet<>(subjects)) {
+        Map<VolunteerId, byte[]> keys = new LinkedHashMap<>();
+        for (VolunteerId subject : subjects) {
             existingKey(subject).ifPresent(key -> keys.put(subject, key));
         }
         return keys;
