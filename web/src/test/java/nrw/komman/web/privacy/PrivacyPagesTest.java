@@ -31,6 +31,7 @@ import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,6 +46,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -155,7 +157,9 @@ class PrivacyPagesTest {
                         containsString("Auskunft (PDF)"),
                         not(containsString("/loeschung\"")), not(containsString("/widerruf\"")),
                         not(containsString("Angaben ändern")), not(containsString("E-Mail-Adresse</dt>")))));
-        mvc.perform(get("/ehrenamtliche/" + ERASED).with(coordinator()).flashAttr("erasedOn", LocalDate.of(2026, 3, 14)))
+        // the flash of the redirect, handed over as the dispatcher does: MockMvc's flashAttr writes into its own mock
+        // session, which Spring Session's filter (sessions in the database, ADR 23) does not read
+        mvc.perform(get("/ehrenamtliche/" + ERASED).with(coordinator()).requestAttr(DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE, Map.of("erasedOn", LocalDate.of(2026, 3, 14))))
                 .andExpect(content().string(containsString("Daten gelöscht am 14.03.2026.")));
     }
 
@@ -384,9 +388,9 @@ class PrivacyPagesTest {
 
         plans(nothingDue());
         mvc.perform(get("/verwaltung/aufbewahrung").with(as(AccountRole.ADMINISTRATOR))
-                        .flashAttr("runId", "2026-11-25-3f2a9c1b")
-                        .flashAttr("runErased", List.of(new nrw.komman.web.privacy.RetentionPages.ErasedRow(
-                                DUE.toString(), "05315", LocalDate.of(2022, 6, 30)))))
+                        .requestAttr(DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE, Map.of("runId", "2026-11-25-3f2a9c1b",
+                                "runErased", List.of(new nrw.komman.web.privacy.RetentionPages.ErasedRow(
+                                        DUE.toString(), "05315", LocalDate.of(2022, 6, 30))))))
                 .andExpect(content().string(allOf(containsString("Ergebnis des Löschlaufs 2026-11-25-3f2a9c1b"),
                         containsString(DUE.toString()), containsString("Niemand ist zur Löschung fällig."))));
     }
