@@ -280,10 +280,14 @@ final class HostileRequestsRun {
         for (String table : jdbc.queryForList("select table_name from information_schema.tables where lower(table_schema) = 'public' "
                 + "and table_type in ('BASE TABLE', 'TABLE') order by table_name", String.class)) {
             if (!table.equalsIgnoreCase("token_entry") && !table.equalsIgnoreCase("sign_in_log")
-                    && !table.equalsIgnoreCase("sign_in_throttle")) {
+                    && !table.equalsIgnoreCase("sign_in_throttle") && !table.toLowerCase().startsWith("spring_session")) {
                 state.put("rows of " + table.toLowerCase(), jdbc.queryForObject("select count(*) from " + table, Long.class));
             }
         }
+        // a page request without a session gets one (the sign-in form's CSRF token, the page to return to, ADR 23):
+        // anonymous sessions come and go; a refused request must never leave a signed-in one
+        state.put("signed-in sessions", jdbc.queryForObject(
+                "select count(*) from spring_session where principal_name is not null", Long.class));
         return state;
     }
 }
