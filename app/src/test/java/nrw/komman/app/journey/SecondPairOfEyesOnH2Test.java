@@ -11,6 +11,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -34,6 +35,8 @@ class SecondPairOfEyesOnH2Test extends OnH2 {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Berlin"));
     private static final int YEAR = TODAY.getYear();
+    /** The raise's year: next year, whose budget no other test of this (shared) database uses, so Köln's share set here binds nobody else. */
+    private static final int RAISE_YEAR = YEAR + 1;
     private static final String KLEVE = "05154";
     private static final Login SECOND_MINISTRY = new Login("ministerium.leitung", "Leitung-Passwort-2026");
     private static final Login KLEVE_COORDINATOR = new Login("kleve.koordination", "Kleve-Passwort-2026");
@@ -50,6 +53,7 @@ class SecondPairOfEyesOnH2Test extends OnH2 {
         create(SECOND_MINISTRY, "MINISTRY", null);
         create(KLEVE_COORDINATOR, "COORDINATOR", KLEVE);
         Budgets.ensure(api, YEAR, "PART_II_A");
+        Budgets.ensure(api, RAISE_YEAR, "PART_II_A");
     }
 
     private void create(Login login, String role, String centre) {
@@ -130,7 +134,7 @@ class SecondPairOfEyesOnH2Test extends OnH2 {
 
     @Test
     void a_raise_takes_a_second_ministry_account_and_the_budget_is_checked_when_it_is_approved() {
-        Map<String, Object> application = new HashMap<>(grant(YEAR, "20000.00"));
+        Map<String, Object> application = new HashMap<>(grant(RAISE_YEAR, "20000.00"));
         application.put("centreId", KOELN_CENTRE);
         Api.Response applied = api.post("/api/grants", application, KOELN);
         assertThat(applied.status()).as(applied.toString()).isEqualTo(201);
@@ -149,15 +153,24 @@ class SecondPairOfEyesOnH2Test extends OnH2 {
         assertThat(own.status()).as(own.toString()).isEqualTo(403);
         assertThat(own.json().path("detail").asText()).contains("Vier-Augen-Prinzip");
 
-        // the budget is checked at the approval: Köln's share leaves 2.000 € free, the raise needs 5.000 €
-        assertThat(api.put("/api/budgets/" + YEAR + "/PART_II_A/centres/" + KOELN_CENTRE, Map.of("amount", "12000.00"),
-                MINISTRY).status()).isEqualTo(204);
+        // the budget is checked at the approval: Köln's share leaves 2.000 € free, the raise needs 5.000 € (other tests
+        // of this database may have approved grants of Köln too: the share is set above what is approved now)
+        BigDecimal approvedForKoeln = BigDecimal.ZERO;
+        for (var use : api.get("/api/budgets?fundingYear=" + RAISE_YEAR, MINISTRY).json().path("centres")) {
+            if (use.path("centreId").asText().equals(KOELN_CENTRE) && use.path("programmePart").asText().equals("PART_II_A")) {
+                approvedForKoeln = new BigDecimal(use.path("approved").asText());
+            }
+        }
+        assertThat(approvedForKoeln).as("this grant's approval is counted").isGreaterThanOrEqualTo(new BigDecimal("10000.00"));
+        Api.Response share = api.put("/api/budgets/" + RAISE_YEAR + "/PART_II_A/centres/" + KOELN_CENTRE,
+                Map.of("amount", approvedForKoeln.add(new BigDecimal("2000.00")).toPlainString()), MINISTRY);
+        assertThat(share.status()).as(share.toString()).isEqualTo(204);
         Api.Response beyond = api.post(grant + "/raise/approval", Map.of("proposedAmount", "15000.00"), MINISTRY);
         assertThat(beyond.status()).as(beyond.toString()).isEqualTo(409);
         assertThat(api.get(grant, MINISTRY).json().path("approvedAmount").asText()).isEqualTo("10000.00");
 
-        assertThat(api.put("/api/budgets/" + YEAR + "/PART_II_A/centres/" + KOELN_CENTRE, Map.of("amount", "20000.00"),
-                MINISTRY).status()).isEqualTo(204);
+        assertThat(api.put("/api/budgets/" + RAISE_YEAR + "/PART_II_A/centres/" + KOELN_CENTRE,
+                Map.of("amount", approvedForKoeln.add(new BigDecimal("10000.00")).toPlainString()), MINISTRY).status()).isEqualTo(204);
         Api.Response approved = api.post(grant + "/raise/approval", Map.of("proposedAmount", "15000.00"), MINISTRY);
         assertThat(approved.status()).as(approved.toString()).isEqualTo(204);
         assertThat(api.get(grant, KOELN).json().path("approvedAmount").asText()).isEqualTo("15000.00");
