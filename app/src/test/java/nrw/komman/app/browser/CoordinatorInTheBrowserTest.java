@@ -286,7 +286,7 @@ class CoordinatorInTheBrowserTest extends OnH2 {
         browser.type("reason", "Dauer falsch erfasst");
         browser.click("Korrektur speichern");
         browser.page("korrektur-gespeichert");
-        assertThat(browser.text("[role=status]")).isEqualTo("Die Korrektur des Einsatzes von Hamid Rahimi ist gespeichert.");
+        assertThat(browser.text("[role=status]")).isEqualTo("Die Korrektur des Einsatzes ist gespeichert.");
         assertThat(browser.text("table tbody tr")).contains("2 Std.", "korrigiert");
 
         browser.click("Zurücknehmen");
