@@ -84,6 +84,7 @@ public class FormPage {
         private final Locale locale;
         private final Map<String, String> fields;
         private final List<Runnable> steps = new ArrayList<>();
+        private final List<Runnable> inputChecks = new ArrayList<>();
         private Set<String> forbiddenOnForm = Set.of();
         private Supplier<String> outcome;
 
@@ -109,6 +110,18 @@ public class FormPage {
         /** Builds the command without sending it: the shared kernel's input checks, before a confirmation page. */
         public Submission check(Supplier<?> command) {
             steps.add(command::get);
+            return this;
+        }
+
+        /**
+         * Checks of the shared kernel that need no state (a duration within 24 hours, a date not in the future, an
+         * address or a phone number), run even when the form already has field errors, so that one answer names
+         * every problem of the input whichever layer finds it. Each check runs on its own; a check skips a value
+         * that did not parse (that field has its error already). A refusal lands on its field unless that field
+         * has an error, or on the form. The command side checks the same rules again with the same code.
+         */
+        public Submission alsoCheck(Runnable... checks) {
+            inputChecks.addAll(List.of(checks));
             return this;
         }
 
@@ -162,6 +175,15 @@ public class FormPage {
         public String orShowAgain(Supplier<String> form) {
             if (outcome == null) {
                 throw new IllegalStateException("a form page needs a redirect or a page after its steps");
+            }
+            for (Runnable check : inputChecks) {
+                try {
+                    check.run();
+                } catch (RuntimeException e) {
+                    if (!FormErrors.reject(binding, e, fields, forbiddenOnForm, messages, locale)) {
+                        throw e;
+                    }
+                }
             }
             if (!binding.hasErrors()) {
                 try {
