@@ -81,6 +81,7 @@ class CoordinatorInTheBrowserTest extends OnH2 {
         browser.tick("Deutsch");
         browser.tick("Begleitung zu Ämtern und Ärzt*innen");
         browser.tick("Die unterschriebene Einwilligung der Person liegt vor. (Pflicht)");
+        browser.date("consentDate", today());
         browser.click("Registrieren");
 
         browser.page("ehrenamtliche-neu-registriert");
@@ -161,6 +162,7 @@ class CoordinatorInTheBrowserTest extends OnH2 {
         browser.type("availability", "dienstags");
         browser.tick("Persisch");
         browser.tick("Die unterschriebene Einwilligung der Person liegt vor. (Pflicht)");
+        browser.date("consentDate", today());
         browser.click("Registrieren");
 
         browser.page("registrieren-fehler");
@@ -194,6 +196,7 @@ class CoordinatorInTheBrowserTest extends OnH2 {
         browser.type("name", "Zweite Person");
         browser.type("email", email);
         browser.tick("Die unterschriebene Einwilligung der Person liegt vor. (Pflicht)");
+        browser.date("consentDate", today());
         browser.click("Registrieren");
 
         browser.page("registrieren-email-vergeben");

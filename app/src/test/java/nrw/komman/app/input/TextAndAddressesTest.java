@@ -165,7 +165,7 @@ class TextAndAddressesTest extends OnH2 {
             assertThat(signIn.location()).startsWith("/").doesNotContain(EVIL).doesNotStartWith("//");
 
             HttpWire.Answer registered = client.form("/ehrenamtliche",
-                    volunteerForm("Lina Kaya", client.get("/ehrenamtliche/neu").csrf()));
+                    volunteerForm("Lina Kaya " + UUID.randomUUID().toString().substring(0, 8), client.get("/ehrenamtliche/neu").csrf()));
             assertThat(registered.status()).as(registered.toString()).isEqualTo(302);
             assertThat(registered.location()).matches("/ehrenamtliche/[0-9a-f-]{36}");
 

@@ -38,6 +38,7 @@ import nrw.komman.kernel.volunteer.VolunteerId;
 import nrw.komman.kernel.volunteer.VolunteerProfileUpdatedEvent;
 import nrw.komman.kernel.volunteer.VolunteerReactivatedEvent;
 import nrw.komman.kernel.volunteer.VolunteerRegisteredEvent;
+import nrw.komman.kernel.volunteer.VolunteerRules;
 import nrw.komman.kernel.access.Action;
 import nrw.komman.kernel.access.Permissions;
 import org.axonframework.commandhandling.CommandHandler;
@@ -98,10 +99,8 @@ public class Volunteer {
         Permissions.require(actor, Action.REGISTER_VOLUNTEER, command.centreId());
         LocalDate today = Nrw.today(clock);
         LocalDate registeredOn = command.registeredOn() == null ? today : command.registeredOn();
-        if (registeredOn.isAfter(today)) {
-            throw new InvalidInputException("volunteer.registered-on.future",
-                    "Das Datum der Registrierung darf nicht in der Zukunft liegen.");
-        }
+        VolunteerRules.checkRegisteredOn(registeredOn, today);
+        VolunteerRules.checkConsentGiven(command.consent().givenAt(), clock.instant());
         CentreRegistry.CentreFacts centre = centres.requireOpenOn(command.centreId(), today);
         if (registeredOn.isBefore(centre.establishedOn())) {
             throw new RuleViolationException("volunteer.registered-before-centre",

@@ -13,6 +13,7 @@ import nrw.komman.kernel.common.InvalidInputException;
 import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.common.RuleViolationException;
 import nrw.komman.kernel.volunteer.DeactivateVolunteerCommand;
+import nrw.komman.kernel.volunteer.ConsentRecord;
 import nrw.komman.kernel.volunteer.PersonalData;
 import nrw.komman.kernel.volunteer.PersonalDataVault;
 import nrw.komman.kernel.volunteer.ReactivateVolunteerCommand;
@@ -186,6 +187,25 @@ class VolunteerTest {
         void a_registration_today_is_fine() {
             fixture.givenNoPriorActivity()
                     .when(registration(TODAY), COORDINATOR.toMetaData())
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void a_consent_signed_in_the_future_is_refused() {
+            ConsentRecord tomorrow = new ConsentRecord(CONSENT.document(), CONSENT.version(),
+                    TestClock.CLOCK.instant().plusSeconds(24 * 3600));
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterVolunteerCommand(AMIRA, VIERSEN, AMIRA_DATA, tomorrow, null), COORDINATOR.toMetaData())
+                    .expectException(refused(InvalidInputException.class, "consent.givenAt.future"))
+                    .expectNoEvents();
+            assertThat(emails.holderOf(AMIRA_DATA.email())).isEmpty();
+        }
+
+        @Test
+        void a_consent_signed_just_now_is_fine() {
+            ConsentRecord now = new ConsentRecord(CONSENT.document(), CONSENT.version(), TestClock.CLOCK.instant());
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterVolunteerCommand(AMIRA, VIERSEN, AMIRA_DATA, now, null), COORDINATOR.toMetaData())
                     .expectSuccessfulHandlerExecution();
         }
 

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -22,14 +21,12 @@ import java.util.stream.Collectors;
  * hint at ethnic origin, DSGVO Art. 9). It travels in commands and answers to authorised queries
  * only; events carry it {@linkplain SealedPersonalData sealed}.
  *
- * @param languages ISO 639-1 codes, lower case, sorted; empty when none are given
+ * @param languages language codes ({@link Languages}), lower case, sorted; empty when none are given
  * @param interests activity categories the volunteer is interested in, in declaration order; empty when none
  */
 public record PersonalData(String name, String email, String phone, String availability, Set<String> languages,
                            Set<ActivityCategory> interests) {
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s.]{2,}");
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()/\\-]{4,29}");
     private static final char SEPARATOR = '\u001F'; // never in a field: Guard refuses control characters
     private static final String LIST_SEPARATOR = ","; // never in a language code or a category name
     /** Fields of {@link #encode()}; data sealed before languages and interests were sealed has the first four only. */
@@ -41,18 +38,11 @@ public record PersonalData(String name, String email, String phone, String avail
         email = Guard.optionalText(email, "email", "Die E-Mail-Adresse", 254);
         phone = Guard.optionalText(phone, "phone", "Die Telefonnummer", 30);
         availability = Guard.optionalText(availability, "availability", "Die Verfügbarkeit", 500);
-        if (email == null && phone == null) {
-            throw new InvalidInputException("contact.missing", "Bitte eine E-Mail-Adresse oder eine Telefonnummer angeben.");
-        }
+        VolunteerRules.checkContact(email, phone);
+        VolunteerRules.checkEmail(email);
+        VolunteerRules.checkPhone(phone);
         if (email != null) {
             email = email.toLowerCase(Locale.ROOT);
-            if (!EMAIL.matcher(email).matches()) {
-                throw new InvalidInputException("email.malformed", "Die E-Mail-Adresse ist ungültig.");
-            }
-        }
-        if (phone != null && !PHONE.matcher(phone).matches()) {
-            throw new InvalidInputException("phone.malformed",
-                    "Die Telefonnummer ist ungültig (Ziffern, Leerzeichen, + / ( ) - erlaubt).");
         }
         languages = Collections.unmodifiableSortedSet(new TreeSet<>(Languages.normalise(languages)));
         interests = Collections.unmodifiableSet(categories(interests));

@@ -163,7 +163,9 @@ final class VolunteerDataPdf {
             // the document is sealed like all free text (ADR 21): gone with the erasure
             table.addCell(cell(c.document() == null ? (erased ? ERASED : NONE) : c.document(), fonts.table, false));
             table.addCell(cell(text(c.version()), fonts.table, false));
-            table.addCell(cell(orNone(timestamp(c.givenAt())), fonts.table, false));
+            // the day only: the forms ask for the day the paper was signed, no time of day (ADR 29)
+            table.addCell(cell(c.givenAt() == null ? NONE
+                    : ExportWording.date(java.time.LocalDate.ofInstant(c.givenAt(), nrw.komman.kernel.common.Nrw.ZONE)), fonts.table, false));
             table.addCell(cell(c.withdrawnAt() == null ? NONE : timestamp(c.withdrawnAt()), fonts.table, false));
         }
         if (consents.isEmpty()) {

@@ -7,10 +7,11 @@ import nrw.komman.kernel.activity.ActivityCategory;
 import nrw.komman.kernel.volunteer.PersonalData;
 import nrw.komman.kernel.volunteer.UpdateVolunteerProfileCommand;
 import nrw.komman.kernel.volunteer.VolunteerId;
+import nrw.komman.kernel.volunteer.VolunteerRules;
 import nrw.komman.kernel.volunteer.VolunteerView;
 
-import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -39,7 +40,7 @@ public class ProfileForm {
 
     private Set<ActivityCategory> interests = new LinkedHashSet<>();
 
-    static ProfileForm of(VolunteerView v) {
+    static ProfileForm of(VolunteerView v, Locale locale) {
         ProfileForm form = new ProfileForm();
         form.name = v.name();
         form.email = v.email();
@@ -47,18 +48,23 @@ public class ProfileForm {
         form.availability = v.availability();
         Set<String> all = v.languages() == null ? Set.of() : v.languages();
         form.languages = all.stream().filter(Choices.COMMON_LANGUAGES::contains).collect(Collectors.toCollection(TreeSet::new));
-        form.otherLanguages = all.stream().filter(l -> !Choices.COMMON_LANGUAGES.contains(l)).sorted().collect(Collectors.joining(", "));
+        form.otherLanguages = LanguageInput.furtherNames(all, locale);
         form.interests = v.interests() == null ? new LinkedHashSet<>() : new LinkedHashSet<>(v.interests());
         return form;
     }
 
+    /** The kernel's stateless checks, run next to the field checks: one answer names every problem (ADR 29). */
+    public Runnable[] inputChecks() {
+        return new Runnable[]{
+                () -> VolunteerRules.checkContact(email, phone),
+                () -> VolunteerRules.checkEmail(email),
+                () -> VolunteerRules.checkPhone(phone),
+                () -> LanguageInput.check(languages, otherLanguages)};
+    }
+
     public UpdateVolunteerProfileCommand toCommand(VolunteerId id) {
-        Set<String> all = new TreeSet<>(languages == null ? Set.of() : languages);
-        if (otherLanguages != null && !otherLanguages.isBlank()) {
-            Arrays.stream(otherLanguages.split("[,;\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).forEach(all::add);
-        }
-        return new UpdateVolunteerProfileCommand(id, new PersonalData(name, blankToNull(email), blankToNull(phone), availability, all,
-                interests == null ? Set.of() : interests));
+        return new UpdateVolunteerProfileCommand(id, new PersonalData(name, blankToNull(email), blankToNull(phone), availability,
+                LanguageInput.codes(languages, otherLanguages), interests == null ? Set.of() : interests));
     }
 
     private static String blankToNull(String s) {

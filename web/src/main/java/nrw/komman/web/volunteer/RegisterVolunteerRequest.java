@@ -18,9 +18,11 @@ import static nrw.komman.web.platform.Messages.TOO_LONG;
 import static nrw.komman.web.platform.Messages.TOO_MANY;
 
 /**
- * A volunteer to register. E-mail and/or phone are required (checked by the shared kernel).
+ * A volunteer to register. E-mail and/or phone are required (checked by the shared kernel). The registration form
+ * warns of a possible duplicate (an active volunteer of the same name); the API registers without that warning,
+ * its clients read the roster themselves.
  *
- * @param languages    ISO 639-1 codes, e.g. ["ar", "de"]
+ * @param languages    ISO 639-1 codes, e.g. ["ar", "de"], or ISO 639-3 where a language has none (["prs"] for Dari)
  * @param interests    activity categories the volunteer is interested in
  * @param registeredOn today when absent; an earlier date for volunteers who started before the platform
  */

@@ -66,7 +66,7 @@ class VolunteerController {
 
     @GetMapping(path = "/api/centres/{centreId}/volunteers", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The centre's volunteer roster, filtered and paged",
-            description = "search matches name, e-mail or phone; language is an ISO 639-1 code")
+            description = "search matches name, e-mail or phone; language is an ISO 639-1 code, or ISO 639-3 where a language has no ISO 639-1 code (e.g. prs Dari)")
     public VolunteerPage roster(@PathVariable String centreId,
                                 @RequestParam(required = false) VolunteerStatus status,
                                 @RequestParam(required = false) String language,
@@ -78,7 +78,7 @@ class VolunteerController {
         CentreAccess.requireOwnCentre(centre);
         if (language != null && language.strip().length() > 3) {
             throw new InvalidFieldException("language", "language.malformed",
-                    "Eine Sprache wird als Code nach ISO 639-1 angegeben (z. B. ar, fa, uk, tr, de).");
+                    "Eine Sprache wird als Code nach ISO 639-1 angegeben (z. B. ar, fa, uk) oder, wo es keinen gibt, nach ISO 639-3 (z. B. prs für Dari).");
         }
         if (search != null && search.length() > MAX_SEARCH) {
             throw new InvalidFieldException("search", "search.too-long",

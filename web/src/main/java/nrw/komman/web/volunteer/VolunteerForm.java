@@ -11,13 +11,12 @@ import nrw.komman.kernel.volunteer.ConsentRecord;
 import nrw.komman.kernel.volunteer.PersonalData;
 import nrw.komman.kernel.volunteer.RegisterVolunteerCommand;
 import nrw.komman.kernel.volunteer.VolunteerId;
+import nrw.komman.kernel.volunteer.VolunteerRules;
 import org.springframework.format.annotation.DateTimeFormat;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.TreeSet;
@@ -71,26 +70,42 @@ public class VolunteerForm {
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate registeredOn;
 
-    /** Languages ticked plus those typed ("ku, ti"), as the codes the kernel checks. */
+    /** "Trotzdem registrieren": the coordinator saw the possible duplicates and registers all the same. */
+    private boolean despiteDuplicates;
+
+    /** Languages ticked plus those typed by name ("Dari, Amharisch"), as the codes the kernel checks. */
     public Set<String> allLanguages() {
-        Set<String> all = new TreeSet<>(languages == null ? Set.of() : languages);
-        if (otherLanguages != null && !otherLanguages.isBlank()) {
-            Arrays.stream(otherLanguages.split("[,;\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).forEach(all::add);
-        }
-        return all;
+        return LanguageInput.codes(languages, otherLanguages);
     }
 
     /**
-     * The command; the kernel's records check the personal data while it is built. Consent given
-     * today is recorded with the current time, an earlier day at noon (the form asks for the day only).
+     * When the consent was given: the form asks for the day only, recorded as the day's start in NRW (never a
+     * time of day nobody entered; the pages show the day only). Null when no date was given or it did not parse.
      */
-    public RegisterVolunteerCommand toCommand(VolunteerId id, CentreId centre, LocalDate today, Instant now, ZoneId zone) {
+    public Instant consentGivenAt(ZoneId zone) {
+        return consentDate == null ? null : consentDate.atStartOfDay(zone).toInstant();
+    }
+
+    /**
+     * The kernel's stateless checks of this input, run by the form next to the field checks so that one answer
+     * names every problem (ADR 29); the command side checks them again.
+     */
+    public Runnable[] inputChecks(Instant now, LocalDate today, ZoneId zone) {
+        return new Runnable[]{
+                () -> VolunteerRules.checkContact(email, phone),
+                () -> VolunteerRules.checkEmail(email),
+                () -> VolunteerRules.checkPhone(phone),
+                () -> LanguageInput.check(languages, otherLanguages),
+                () -> VolunteerRules.checkConsentGiven(consentGivenAt(zone), now),
+                () -> VolunteerRules.checkRegisteredOn(registeredOn, today)};
+    }
+
+    /** The command; the kernel's records check the personal data while it is built. */
+    public RegisterVolunteerCommand toCommand(VolunteerId id, CentreId centre, ZoneId zone) {
         PersonalData data = new PersonalData(name, blankToNull(email), blankToNull(phone), availability, allLanguages(),
                 interests == null ? Set.of() : interests);
-        Instant givenAt = consentDate == null || consentDate.equals(today) ? now
-                : consentDate.atTime(LocalTime.NOON).atZone(zone).toInstant();
-        return new RegisterVolunteerCommand(id, centre, data, new ConsentRecord(consentDocument, consentVersion, givenAt),
-                registeredOn);
+        return new RegisterVolunteerCommand(id, centre, data, new ConsentRecord(consentDocument, consentVersion,
+                consentGivenAt(zone)), registeredOn);
     }
 
     private static String blankToNull(String s) {
@@ -121,4 +136,6 @@ public class VolunteerForm {
     public void setConsentDate(LocalDate consentDate) { this.consentDate = consentDate; }
     public LocalDate getRegisteredOn() { return registeredOn; }
     public void setRegisteredOn(LocalDate registeredOn) { this.registeredOn = registeredOn; }
+    public boolean isDespiteDuplicates() { return despiteDuplicates; }
+    public void setDespiteDuplicates(boolean despiteDuplicates) { this.despiteDuplicates = despiteDuplicates; }
 }

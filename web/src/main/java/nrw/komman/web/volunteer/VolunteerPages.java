@@ -68,8 +68,11 @@ class VolunteerPages {
     private final QueryDispatcher queries;
     private final Today today;
     private final MessageSource messages;
+    private final PossibleDuplicates duplicates;
 
-    VolunteerPages(FormPage forms, CommandDispatcher commands, QueryDispatcher queries, Today today, MessageSource messages) {
+    VolunteerPages(FormPage forms, CommandDispatcher commands, QueryDispatcher queries, Today today, MessageSource messages,
+                   PossibleDuplicates duplicates) {
+        this.duplicates = duplicates;
         this.forms = forms;
         this.commands = commands;
         this.queries = queries;
@@ -115,9 +118,8 @@ class VolunteerPages {
 
     @GetMapping("/ehrenamtliche/neu")
     String registerForm(Model model, Locale locale) {
-        VolunteerForm form = new VolunteerForm();
-        form.setConsentDate(today.date());
-        model.addAttribute("form", form);
+        // "Unterschrieben am" stays empty: the day is read off the signed paper, never assumed (ADR 29)
+        model.addAttribute("form", new VolunteerForm());
         return registerPage(model, locale);
     }
 
@@ -127,8 +129,21 @@ class VolunteerPages {
         VolunteerId id = VolunteerId.random();
         // the confirmation names nobody: flash messages are stored in the session's row in the database (ADR 23),
         // where a name would outlive the volunteer's erasure; the page it leads to shows the name
-        return forms.post(binding, model, locale, VOLUNTEER_FIELDS)
-                .send(() -> form.toCommand(id, Coordinators.centre(), today.date(), Instant.now(), Nrw.ZONE), id)
+        FormPage.Submission submission = forms.post(binding, model, locale, VOLUNTEER_FIELDS)
+                .alsoCheck(form.inputChecks(Instant.now(), today.date(), Nrw.ZONE));
+        // a possible duplicate is a warning, not an error: the form again, with "Trotzdem registrieren"
+        List<PossibleDuplicates.Twin> twins = binding.hasErrors() || form.isDespiteDuplicates() ? List.of()
+                : duplicates.of(Coordinators.centre(), form.getName());
+        if (!twins.isEmpty()) {
+            return submission.check(() -> form.toCommand(id, Coordinators.centre(), Nrw.ZONE))
+                    .thenShow(() -> {
+                        model.addAttribute("possibleDuplicates", twins);
+                        return registerPage(model, locale);
+                    })
+                    .orShowAgain(() -> registerPage(model, locale));
+        }
+        return submission
+                .send(() -> form.toCommand(id, Coordinators.centre(), Nrw.ZONE), id)
                 .confirm(redirect, "ui.volunteer.registered")
                 .redirectTo("/ehrenamtliche/" + id)
                 .orShowAgain(() -> registerPage(model, locale));
@@ -136,6 +151,7 @@ class VolunteerPages {
 
     private String registerPage(Model model, Locale locale) {
         model.addAttribute("languageChoices", Choices.languages(locale));
+        model.addAttribute("allLanguageNames", Choices.allLanguageNames(locale));
         model.addAttribute("categories", Choices.categories());
         model.addAttribute("today", today.date());
         model.addAttribute("fieldOrder", VOLUNTEER_FORM_ORDER);
@@ -189,7 +205,7 @@ class VolunteerPages {
     @GetMapping("/ehrenamtliche/{volunteerId}/bearbeiten")
     String profileForm(@PathVariable String volunteerId, Model model, Locale locale) {
         VolunteerView volunteer = find(volunteerId);
-        model.addAttribute("form", ProfileForm.of(volunteer));
+        model.addAttribute("form", ProfileForm.of(volunteer, locale));
         return profilePage(volunteer, model, locale);
     }
 
@@ -198,6 +214,7 @@ class VolunteerPages {
                          BindingResult binding, Model model, Locale locale, RedirectAttributes redirect) {
         VolunteerView volunteer = find(volunteerId);
         return forms.post(binding, model, locale, VOLUNTEER_FIELDS)
+                .alsoCheck(form.inputChecks())
                 .send(() -> form.toCommand(volunteer.volunteerId()), volunteer.volunteerId())
                 .confirm(redirect, "ui.volunteer.updated") // no name in the session (ADR 23)
                 .redirectTo("/ehrenamtliche/" + volunteer.volunteerId())
@@ -207,6 +224,7 @@ class VolunteerPages {
     private String profilePage(VolunteerView volunteer, Model model, Locale locale) {
         model.addAttribute("volunteer", volunteer);
         model.addAttribute("languageChoices", Choices.languages(locale));
+        model.addAttribute("allLanguageNames", Choices.allLanguageNames(locale));
         model.addAttribute("categories", Choices.categories());
         model.addAttribute("fieldOrder", PROFILE_FORM_ORDER);
         model.addAttribute("nav", "volunteers");

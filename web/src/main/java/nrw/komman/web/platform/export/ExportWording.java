@@ -13,7 +13,6 @@ import nrw.komman.kernel.volunteer.VolunteerStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.DecimalFormat;
-import java.text.Collator;
 import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -150,17 +149,9 @@ public final class ExportWording {
         };
     }
 
-    /** ISO 639-1 codes as German names, sorted: ["de", "ar"] → "Arabisch, Deutsch"; none → "". */
+    /** Language codes as German names, sorted: ["de", "prs"] → "Dari, Deutsch"; none → "". */
     public static String languages(Collection<String> codes) {
-        if (codes == null || codes.isEmpty()) {
-            return "";
-        }
-        return codes.stream().map(code -> {
-                    String name = Locale.forLanguageTag(code).getDisplayLanguage(Locale.GERMAN);
-                    return name.isBlank() ? code : name;
-                })
-                .sorted(Collator.getInstance(Locale.GERMAN))
-                .collect(Collectors.joining(", "));
+        return nrw.komman.web.platform.page.LanguageNames.list(codes, Locale.GERMAN);
     }
 
     /** Categories by their German names, in the enum's order; none → "". */

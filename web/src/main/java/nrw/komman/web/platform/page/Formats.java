@@ -6,14 +6,12 @@ import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.Collator;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * Numbers, dates and euro amounts as the administration in NRW writes them (de-DE), for the
@@ -44,6 +42,11 @@ public class Formats {
         return date == null ? "—" : Nrw.date(date);
     }
 
+    /** The day of a moment in NRW, for a moment whose time of day nobody entered (a consent's day). */
+    public String day(Instant instant) {
+        return instant == null ? "—" : Nrw.date(LocalDate.ofInstant(instant, Nrw.ZONE));
+    }
+
     public String dateTime(Instant instant) {
         return instant == null ? "—" : DATE_TIME.format(instant);
     }
@@ -67,18 +70,10 @@ public class Formats {
         return m == 0 ? h + " Std." : h + " Std. " + m + " Min.";
     }
 
-    /** ISO 639-1 codes as names in the user's language, sorted by name: ["de", "ar"] → "Arabisch, Deutsch"; none → "—". */
+    /** Language codes as names in the user's language, sorted by name: ["de", "prs"] → "Dari, Deutsch"; none → "—". */
     public String languages(Collection<String> codes, Locale locale) {
-        if (codes == null || codes.isEmpty()) {
-            return "—";
-        }
-        Locale in = locale == null ? DE : locale;
-        return codes.stream().map(code -> {
-                    String name = Locale.forLanguageTag(code).getDisplayLanguage(in);
-                    return name.isBlank() ? code : name;
-                })
-                .sorted(Collator.getInstance(in))
-                .collect(Collectors.joining(", "));
+        String names = LanguageNames.list(codes, locale == null ? DE : locale);
+        return names.isEmpty() ? "—" : names;
     }
 
     /** The sum of counts such as grants by status, formatted: {APPLIED=2, APPROVED=1} → "3". */

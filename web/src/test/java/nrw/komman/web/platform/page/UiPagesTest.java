@@ -91,6 +91,9 @@ class UiPagesTest {
         doReturn(CompletableFuture.completedFuture(new VolunteerView(VOLUNTEER, KOELN, "Aylin Demir", "aylin@example.org", null,
                 null, Set.of("tr"), Set.of(ActivityCategory.EDUCATION), VolunteerStatus.ACTIVE, LocalDate.of(2025, 1, 1), null,
                 0, 0, false))).when(queryGateway).query(any(FindVolunteerQuery.class), any(ResponseType.class));
+        // the registration looks for active volunteers of the same name (none here)
+        doReturn(CompletableFuture.completedFuture(new nrw.komman.kernel.volunteer.VolunteerPage(java.util.List.of(), 0, 200, 0)))
+                .when(queryGateway).query(any(nrw.komman.kernel.volunteer.FindVolunteersQuery.class), any(ResponseType.class));
         // the activity form offers the centre's approved grants
         doReturn(CompletableFuture.completedFuture(java.util.List.of())).when(queryGateway)
                 .query(any(nrw.komman.kernel.grant.FindGrantsQuery.class), any(ResponseType.class));
