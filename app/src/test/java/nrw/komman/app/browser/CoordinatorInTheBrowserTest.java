@@ -92,8 +92,10 @@ class CoordinatorInTheBrowserTest extends OnH2 {
 
         browser.click("Einsatz erfassen");
         browser.page("einsatz-erfassen");
-        assertThat(browser.find("#date").getAttribute("value")).as("today is the default date").isEqualTo(today().toString());
-        browser.type("minutes", "90");
+        assertThat(browser.find("#date").getAttribute("value")).as("no date is filled in silently").isEmpty();
+        browser.date("date", today());
+        browser.type("hours", "1");
+        browser.type("minutes", "30");
         browser.choose("category", "Begleitung zu Ämtern und Ärzt*innen");
         browser.type("note", "Termin Ausländerbehörde");
         browser.click("Einsatz speichern");
@@ -212,20 +214,22 @@ class CoordinatorInTheBrowserTest extends OnH2 {
         browser.open(form, "einsatz-leer");
         browser.click("Einsatz speichern");
         browser.page("einsatz-pflichtfelder");
-        assertThat(browser.text(".error-summary")).contains("Bitte die Dauer in Minuten angeben.", "Bitte eine Kategorie wählen.");
-        assertThat(browser.text("#minutes-fehler")).contains("Bitte die Dauer in Minuten angeben.");
+        assertThat(browser.text(".error-summary")).contains("Bitte geben Sie das Datum an.", "Bitte geben Sie die Dauer an.",
+                "Bitte eine Kategorie wählen.");
+        assertThat(browser.text("#hours-fehler")).contains("Bitte geben Sie die Dauer an.");
         assertThat(browser.text("#category-fehler")).contains("Bitte eine Kategorie wählen.");
 
-        browser.type("minutes", "1500");
+        browser.date("date", today());
+        browser.type("hours", "25");
         browser.choose("category", "Dolmetschen");
         browser.click("Einsatz speichern");
         browser.page("einsatz-25-stunden");
-        assertThat(browser.text("#minutes-fehler")).contains("Ein Einsatz dauert höchstens 24 Stunden.");
+        assertThat(browser.text("#hours-fehler")).contains("Ein Einsatz dauert höchstens 24 Stunden.");
         assertThat(browser.text(".error-summary")).contains("Ein Einsatz dauert höchstens 24 Stunden.");
-        assertThat(browser.find("#minutes").getAttribute("value")).isEqualTo("1500");
+        assertThat(browser.find("#hours").getAttribute("value")).isEqualTo("25");
         assertThat(browser.find("#category option:checked").getText()).isEqualTo("Dolmetschen");
 
-        browser.type("minutes", "60");
+        browser.type("hours", "1");
         browser.date("date", today().plusDays(1));
         browser.click("Einsatz speichern");
         browser.page("einsatz-zukunft");
@@ -236,7 +240,7 @@ class CoordinatorInTheBrowserTest extends OnH2 {
         browser.date("date", today());
         browser.click("Einsatz speichern");
         browser.page("einsatz-keine-zahl");
-        assertThat(browser.text("#minutes-fehler")).contains("Bitte die Dauer in ganzen Minuten angeben");
+        assertThat(browser.text("#minutes-fehler")).contains("Bitte die Minuten als ganze Zahl angeben");
         assertThat(browser.find("#minutes").getAttribute("value")).isEqualTo("anderthalb");
 
         browser.open("/ehrenamtliche/" + volunteerId, "einsatz-nichts-gespeichert");
@@ -276,13 +280,14 @@ class CoordinatorInTheBrowserTest extends OnH2 {
 
         browser.click("Korrigieren");
         browser.page("korrektur-formular");
-        assertThat(browser.find("#minutes").getAttribute("value")).as("the logged facts are the defaults").isEqualTo("60");
+        assertThat(browser.find("#hours").getAttribute("value")).as("the logged facts are the defaults").isEqualTo("1");
+        assertThat(browser.find("#minutes").getAttribute("value")).isEqualTo("0");
         assertThat(browser.find("#note").getAttribute("value")).isEqualTo("Elternabend");
-        browser.type("minutes", "120");
+        browser.type("hours", "2");
         browser.click("Korrektur speichern");
         browser.page("korrektur-ohne-grund");
         assertThat(browser.text("#reason-fehler")).contains("Bitte den Grund der Korrektur angeben.");
-        assertThat(browser.find("#minutes").getAttribute("value")).isEqualTo("120");
+        assertThat(browser.find("#hours").getAttribute("value")).isEqualTo("2");
         browser.type("reason", "Dauer falsch erfasst");
         browser.click("Korrektur speichern");
         browser.page("korrektur-gespeichert");
