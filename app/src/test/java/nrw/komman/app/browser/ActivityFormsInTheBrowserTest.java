@@ -15,6 +15,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static nrw.komman.app.support.TestAccounts.KOELN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -136,6 +138,35 @@ class ActivityFormsInTheBrowserTest extends OnH2 {
         assertThat(activities(volunteerId).get(0).path("minutes").asInt()).isEqualTo(45);
     }
 
+    @Test
+    void the_volunteer_page_and_the_dashboard_count_the_same_activities_and_show_durations_one_way() {
+        browser.signIn(KOELN.username(), KOELN.password());
+        browser.open("/zentrum", "uebersicht-vorher");
+        long minutesBefore = minutes(browser.all(".figure-value").get(2).getText());
+        long activitiesBefore = count(browser.all(".figure-note").get(1).getText());
+
+        String volunteerId = registerViaApi("Nura Ahmadi");
+        String kept = logViaApi(volunteerId, 108);
+        withdrawViaApi(volunteerId, logViaApi(volunteerId, 30));
+        withdrawViaApi(volunteerId, logViaApi(volunteerId, 45));
+
+        browser.open("/ehrenamtliche/" + volunteerId, "einsaetze-mit-zurueckgenommenen");
+        assertThat(kept).isNotBlank();
+        assertThat(browser.text("#einsaetze")).isEqualTo("Einsätze (1)");
+        assertThat(browser.text(".activity-count-note"))
+                .isEqualTo("3 Einträge, davon 2 zurückgenommen. Zurückgenommene Einsätze zählen nicht mit.");
+        assertThat(browser.text(".details")).contains("1 Std. 48 Min. in 1 Einsatz");
+        assertThat(browser.all("#einsaetze + .activity-count-note + .table-scroll tbody tr")).hasSize(3);
+        assertThat(browser.text("#einsaetze ~ .table-scroll")).contains("1 Std. 48 Min.", "30 Min.", "45 Min.");
+
+        browser.open("/zentrum", "uebersicht-nachher");
+        assertThat(minutes(browser.all(".figure-value").get(2).getText()) - minutesBefore)
+                .as("the dashboard's hours this year grew by the one activity that counts").isEqualTo(108);
+        assertThat(count(browser.all(".figure-note").get(1).getText()) - activitiesBefore)
+                .as("and its count by one, as on the volunteer's page").isEqualTo(1);
+        assertThat(browser.text(".figure-value")).doesNotContain(",");
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------
 
     private List<JsonNode> activities(String volunteerId) {
@@ -144,6 +175,34 @@ class ActivityFormsInTheBrowserTest extends OnH2 {
         List<JsonNode> items = new java.util.ArrayList<>();
         r.json().path("items").forEach(items::add);
         return items;
+    }
+
+    private String logViaApi(String volunteerId, int minutes) {
+        Api.Response r = api.post("/api/volunteers/" + volunteerId + "/activities", Map.of(
+                "date", today().toString(), "minutes", minutes, "category", "INTERPRETING"), KOELN);
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.text("activityId");
+    }
+
+    private void withdrawViaApi(String volunteerId, String activityId) {
+        Api.Response r = api.post("/api/volunteers/" + volunteerId + "/activities/" + activityId + "/withdrawal",
+                Map.of("reason", "doppelt erfasst"), KOELN);
+        assertThat(r.status()).as(r.toString()).isEqualTo(204);
+    }
+
+    /** "1.234 Std. 5 Min." → 74045; "45 Min." → 45: the one way durations are shown (ADR 30). */
+    private static long minutes(String shown) {
+        Matcher m = Pattern.compile("^(?:([\\d.]+) Std\\.)?\\s*(?:(\\d+) Min\\.)?$").matcher(shown.trim());
+        assertThat(m.matches()).as("a duration as \"… Std. … Min.\": %s", shown).isTrue();
+        long hours = m.group(1) == null ? 0 : Long.parseLong(m.group(1).replace(".", ""));
+        return hours * 60 + (m.group(2) == null ? 0 : Long.parseLong(m.group(2)));
+    }
+
+    /** "in 1.234 Einsätzen" → 1234. */
+    private static long count(String text) {
+        Matcher m = Pattern.compile("([\\d.]+)").matcher(text);
+        assertThat(m.find()).as(text).isTrue();
+        return Long.parseLong(m.group(1).replace(".", ""));
     }
 
     private String registerViaApi(String name) {

@@ -106,7 +106,7 @@ class CoordinatorInTheBrowserTest extends OnH2 {
         WebElement row = browser.find("table tbody tr");
         assertThat(row.getText()).contains(today().format(GERMAN_DATE), "Begleitung zu Ämtern und Ärzt*innen",
                 "1 Std. 30 Min.", "Termin Ausländerbehörde");
-        assertThat(browser.text(".details")).contains("1,5 Stunden in 1 Einsatz");
+        assertThat(browser.text(".details")).contains("1 Std. 30 Min. in 1 Einsatz");
 
         browser.click("Übersicht");
         browser.page("uebersicht-mit-einsatz");
@@ -118,8 +118,8 @@ class CoordinatorInTheBrowserTest extends OnH2 {
         List<WebElement> figures = browser.all(".figure-value");
         assertThat(figures).hasSize(3);
         assertThat(Integer.parseInt(figures.get(0).getText().replace(".", ""))).as("active volunteers").isPositive();
-        assertThat(hours(figures.get(1).getText())).as("hours this month").isGreaterThanOrEqualTo(1.5);
-        assertThat(hours(figures.get(2).getText())).as("hours this year").isGreaterThanOrEqualTo(1.5);
+        assertThat(minutes(figures.get(1).getText())).as("time this month").isGreaterThanOrEqualTo(90);
+        assertThat(minutes(figures.get(2).getText())).as("time this year").isGreaterThanOrEqualTo(90);
 
         // the roster: search and filters
         browser.click("Ehrenamtliche");
@@ -130,7 +130,7 @@ class CoordinatorInTheBrowserTest extends OnH2 {
         browser.click("Anzeigen");
         browser.page("ehrenamtliche-gefiltert");
         assertThat(browser.text("#ergebnis")).isEqualTo("1 Ehrenamtliche*r");
-        assertThat(browser.text("table tbody")).contains(name, "Arabisch, Deutsch", "1,5");
+        assertThat(browser.text("table tbody")).contains(name, "Arabisch, Deutsch", "1 Std. 30 Min.");
         browser.choose("status", "inaktiv");
         browser.click("Anzeigen");
         browser.page("ehrenamtliche-keine-treffer");
@@ -305,7 +305,10 @@ class CoordinatorInTheBrowserTest extends OnH2 {
         assertThat(browser.text("[role=status]")).isEqualTo("Der Einsatz ist zurückgenommen.");
         assertThat(browser.text("table tbody tr")).contains("zurückgenommen");
         assertThat(browser.driver().findElements(By.linkText("Korrigieren"))).isEmpty();
-        assertThat(browser.text(".details")).contains("0 Stunden in 0 Einsätzen");
+        assertThat(browser.text(".details")).contains("0 Min. in 0 Einsätzen");
+        // listed, said so, and not counted
+        assertThat(browser.text("#einsaetze")).isEqualTo("Einsätze (0)");
+        assertThat(browser.text(".activity-count-note")).contains("1 Eintrag, davon 1 zurückgenommen");
     }
 
     @Test
@@ -364,7 +367,11 @@ class CoordinatorInTheBrowserTest extends OnH2 {
         return r.text("volunteerId");
     }
 
-    private static double hours(String german) {
-        return Double.parseDouble(german.replace(".", "").replace(',', '.'));
+    /** "1.234 Std. 5 Min." → 74045; "45 Min." → 45 (the one way durations are shown, ADR 30). */
+    private static long minutes(String shown) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(?:([\\d.]+) Std\\.)?\\s*(?:(\\d+) Min\\.)?$").matcher(shown.trim());
+        assertThat(m.matches()).as("a duration as \"… Std. … Min.\": %s", shown).isTrue();
+        long hours = m.group(1) == null ? 0 : Long.parseLong(m.group(1).replace(".", ""));
+        return hours * 60 + (m.group(2) == null ? 0 : Long.parseLong(m.group(2)));
     }
 }
