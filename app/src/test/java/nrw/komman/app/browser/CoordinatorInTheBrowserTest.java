@@ -93,8 +93,10 @@ class CoordinatorInTheBrowserTest extends OnH2 {
 
         browser.click("Einsatz erfassen");
         browser.page("einsatz-erfassen");
-        assertThat(browser.find("#date").getAttribute("value")).as("today is the default date").isEqualTo(today().toString());
-        browser.type("minutes", "90");
+        assertThat(browser.find("#date").getAttribute("value")).as("no date is filled in silently").isEmpty();
+        browser.date("date", today());
+        browser.type("hours", "1");
+        browser.type("minutes", "30");
         browser.choose("category", "Begleitung zu Ämtern und Ärzt*innen");
         browser.type("note", "Termin Ausländerbehörde");
         browser.click("Einsatz speichern");
@@ -105,7 +107,7 @@ class CoordinatorInTheBrowserTest extends OnH2 {
         WebElement row = browser.find("table tbody tr");
         assertThat(row.getText()).contains(today().format(GERMAN_DATE), "Begleitung zu Ämtern und Ärzt*innen",
                 "1 Std. 30 Min.", "Termin Ausländerbehörde");
-        assertThat(browser.text(".details")).contains("1,5 Stunden in 1 Einsatz");
+        assertThat(browser.text(".details")).contains("1 Std. 30 Min. in 1 Einsatz");
 
         browser.click("Übersicht");
         browser.page("uebersicht-mit-einsatz");
@@ -117,8 +119,8 @@ class CoordinatorInTheBrowserTest extends OnH2 {
         List<WebElement> figures = browser.all(".figure-value");
         assertThat(figures).hasSize(3);
         assertThat(Integer.parseInt(figures.get(0).getText().replace(".", ""))).as("active volunteers").isPositive();
-        assertThat(hours(figures.get(1).getText())).as("hours this month").isGreaterThanOrEqualTo(1.5);
-        assertThat(hours(figures.get(2).getText())).as("hours this year").isGreaterThanOrEqualTo(1.5);
+        assertThat(minutes(figures.get(1).getText())).as("time this month").isGreaterThanOrEqualTo(90);
+        assertThat(minutes(figures.get(2).getText())).as("time this year").isGreaterThanOrEqualTo(90);
 
         // the roster: search and filters
         browser.click("Ehrenamtliche");
@@ -129,7 +131,7 @@ class CoordinatorInTheBrowserTest extends OnH2 {
         browser.click("Anzeigen");
         browser.page("ehrenamtliche-gefiltert");
         assertThat(browser.text("#ergebnis")).isEqualTo("1 Ehrenamtliche*r");
-        assertThat(browser.text("table tbody")).contains(name, "Arabisch, Deutsch", "1,5");
+        assertThat(browser.text("table tbody")).contains(name, "Arabisch, Deutsch", "1 Std. 30 Min.");
         browser.choose("status", "inaktiv");
         browser.click("Anzeigen");
         browser.page("ehrenamtliche-keine-treffer");
@@ -215,20 +217,22 @@ class CoordinatorInTheBrowserTest extends OnH2 {
         browser.open(form, "einsatz-leer");
         browser.click("Einsatz speichern");
         browser.page("einsatz-pflichtfelder");
-        assertThat(browser.text(".error-summary")).contains("Bitte die Dauer in Minuten angeben.", "Bitte eine Kategorie wählen.");
-        assertThat(browser.text("#minutes-fehler")).contains("Bitte die Dauer in Minuten angeben.");
+        assertThat(browser.text(".error-summary")).contains("Bitte geben Sie das Datum an.", "Bitte geben Sie die Dauer an.",
+                "Bitte eine Kategorie wählen.");
+        assertThat(browser.text("#hours-fehler")).contains("Bitte geben Sie die Dauer an.");
         assertThat(browser.text("#category-fehler")).contains("Bitte eine Kategorie wählen.");
 
-        browser.type("minutes", "1500");
+        browser.date("date", today());
+        browser.type("hours", "25");
         browser.choose("category", "Dolmetschen");
         browser.click("Einsatz speichern");
         browser.page("einsatz-25-stunden");
-        assertThat(browser.text("#minutes-fehler")).contains("Ein Einsatz dauert höchstens 24 Stunden.");
+        assertThat(browser.text("#hours-fehler")).contains("Ein Einsatz dauert höchstens 24 Stunden.");
         assertThat(browser.text(".error-summary")).contains("Ein Einsatz dauert höchstens 24 Stunden.");
-        assertThat(browser.find("#minutes").getAttribute("value")).isEqualTo("1500");
+        assertThat(browser.find("#hours").getAttribute("value")).isEqualTo("25");
         assertThat(browser.find("#category option:checked").getText()).isEqualTo("Dolmetschen");
 
-        browser.type("minutes", "60");
+        browser.type("hours", "1");
         browser.date("date", today().plusDays(1));
         browser.click("Einsatz speichern");
         browser.page("einsatz-zukunft");
@@ -239,7 +243,7 @@ class CoordinatorInTheBrowserTest extends OnH2 {
         browser.date("date", today());
         browser.click("Einsatz speichern");
         browser.page("einsatz-keine-zahl");
-        assertThat(browser.text("#minutes-fehler")).contains("Bitte die Dauer in ganzen Minuten angeben");
+        assertThat(browser.text("#minutes-fehler")).contains("Bitte die Minuten als ganze Zahl angeben");
         assertThat(browser.find("#minutes").getAttribute("value")).isEqualTo("anderthalb");
 
         browser.open("/ehrenamtliche/" + volunteerId, "einsatz-nichts-gespeichert");
@@ -279,13 +283,14 @@ class CoordinatorInTheBrowserTest extends OnH2 {
 
         browser.click("Korrigieren");
         browser.page("korrektur-formular");
-        assertThat(browser.find("#minutes").getAttribute("value")).as("the logged facts are the defaults").isEqualTo("60");
+        assertThat(browser.find("#hours").getAttribute("value")).as("the logged facts are the defaults").isEqualTo("1");
+        assertThat(browser.find("#minutes").getAttribute("value")).isEqualTo("0");
         assertThat(browser.find("#note").getAttribute("value")).isEqualTo("Elternabend");
-        browser.type("minutes", "120");
+        browser.type("hours", "2");
         browser.click("Korrektur speichern");
         browser.page("korrektur-ohne-grund");
         assertThat(browser.text("#reason-fehler")).contains("Bitte den Grund der Korrektur angeben.");
-        assertThat(browser.find("#minutes").getAttribute("value")).isEqualTo("120");
+        assertThat(browser.find("#hours").getAttribute("value")).isEqualTo("2");
         browser.type("reason", "Dauer falsch erfasst");
         browser.click("Korrektur speichern");
         browser.page("korrektur-gespeichert");
@@ -303,7 +308,10 @@ class CoordinatorInTheBrowserTest extends OnH2 {
         assertThat(browser.text("[role=status]")).isEqualTo("Der Einsatz ist zurückgenommen.");
         assertThat(browser.text("table tbody tr")).contains("zurückgenommen");
         assertThat(browser.driver().findElements(By.linkText("Korrigieren"))).isEmpty();
-        assertThat(browser.text(".details")).contains("0 Stunden in 0 Einsätzen");
+        assertThat(browser.text(".details")).contains("0 Min. in 0 Einsätzen");
+        // listed, said so, and not counted
+        assertThat(browser.text("#einsaetze")).isEqualTo("Einsätze (0)");
+        assertThat(browser.text(".activity-count-note")).contains("1 Eintrag, davon 1 zurückgenommen");
     }
 
     @Test
@@ -362,7 +370,11 @@ class CoordinatorInTheBrowserTest extends OnH2 {
         return r.text("volunteerId");
     }
 
-    private static double hours(String german) {
-        return Double.parseDouble(german.replace(".", "").replace(',', '.'));
+    /** "1.234 Std. 5 Min." → 74045; "45 Min." → 45 (the one way durations are shown, ADR 30). */
+    private static long minutes(String shown) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(?:([\\d.]+) Std\\.)?\\s*(?:(\\d+) Min\\.)?$").matcher(shown.trim());
+        assertThat(m.matches()).as("a duration as \"… Std. … Min.\": %s", shown).isTrue();
+        long hours = m.group(1) == null ? 0 : Long.parseLong(m.group(1).replace(".", ""));
+        return hours * 60 + (m.group(2) == null ? 0 : Long.parseLong(m.group(2)));
     }
 }

@@ -97,6 +97,8 @@ public interface BadInputIsRefused {
         cases.add(new Case("fractional minutes", 400, () -> api().post(activities, with(activity(today, 30, "OTHER"), "minutes", 90.5), KOELN)));
         cases.add(new Case("an activity in the future", 400, 409, () -> api().post(activities, activity(today.plusDays(1), 30, "OTHER"), KOELN)));
         cases.add(new Case("an activity before the registration", 400, 409, () -> api().post(activities, activity(LocalDate.of(2024, 12, 31), 30, "OTHER"), KOELN)));
+        // a missing date is an error, never today (issue 17)
+        cases.add(new Case("an activity without a date", 400, () -> api().post(activities, with(activity(today, 30, "OTHER"), "date", null), KOELN)));
         cases.add(new Case("a malformed date", 400, () -> api().post(activities, with(activity(today, 30, "OTHER"), "date", "31.12.2025"), KOELN)));
         cases.add(new Case("an unknown category", 400, () -> api().post(activities, activity(today, 30, "ZAUBEREI"), KOELN)));
         cases.add(new Case("an oversized note", 400, () -> api().post(activities, with(activity(today, 30, "OTHER"), "note", "n".repeat(501)), KOELN)));

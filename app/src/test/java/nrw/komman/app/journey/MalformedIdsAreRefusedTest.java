@@ -96,10 +96,10 @@ class MalformedIdsAreRefusedTest extends OnH2 {
                     .contains("id=\"grantId-fehler\"")
                     .contains("Das ist keine gültige Kennung einer Zuwendung");
         }
-        // a well-formed id of no grant is the command side's refusal, at the same field
+        // a well-formed id of no grant is not one of the choices: refused at the same field, with the other errors
         FormClient.Page unknown = koeln.post(form, "/ehrenamtliche/" + volunteerId + "/einsaetze", fields(UUID.randomUUID().toString()));
         assertThat(unknown.status()).isEqualTo(200);
-        assertThat(unknown.body()).contains("id=\"grantId-fehler\"").contains("Die angegebene Zuwendung gibt es nicht.");
+        assertThat(unknown.body()).contains("id=\"grantId-fehler\"").contains("Bitte wählen Sie eine der angebotenen Zuwendungen.");
         assertThat(activities()).isZero();
 
         // no grant at all is fine

@@ -8,6 +8,7 @@ import nrw.komman.command.grant.GrantRegistry.GrantFacts;
 import nrw.komman.kernel.activity.ActivityCorrectedEvent;
 import nrw.komman.kernel.activity.ActivityId;
 import nrw.komman.kernel.activity.ActivityLoggedEvent;
+import nrw.komman.kernel.activity.ActivityRules;
 import nrw.komman.kernel.activity.ActivityWithdrawnEvent;
 import nrw.komman.kernel.activity.CorrectActivityCommand;
 import nrw.komman.kernel.activity.LogActivityCommand;
@@ -326,13 +327,7 @@ public class Volunteer {
     }
 
     private void checkDateAndGrant(LocalDate date, GrantId grantId, LocalDate today, GrantRegistry grants) {
-        if (date.isAfter(today)) {
-            throw new InvalidInputException("activity.future-date", "Das Datum des Einsatzes darf nicht in der Zukunft liegen.");
-        }
-        if (date.isBefore(registeredOn)) {
-            throw new RuleViolationException("activity.before-registration",
-                    "Das Datum des Einsatzes liegt vor der Registrierung der Person (" + Nrw.date(registeredOn) + ").");
-        }
+        ActivityRules.checkDate(date, today, registeredOn);
         if (grantId == null) {
             return;
         }

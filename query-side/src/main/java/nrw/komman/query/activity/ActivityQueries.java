@@ -53,10 +53,14 @@ public class ActivityQueries {
             where.append(" and a.category = :category");
             p.addValue("category", query.category().name());
         }
-        Long total = jdbc.queryForObject("select count(*) from activity_view a" + where, p, Long.class);
+        // withdrawn entries are listed (marked) but never counted: the page says how many of them there are
+        java.util.Map<String, Object> counts = jdbc.queryForMap("select count(*) as total, "
+                + "coalesce(sum(case when a.withdrawn then 1 else 0 end), 0) as withdrawn from activity_view a" + where, p);
+        long total = ((Number) counts.get("total")).longValue();
+        long withdrawn = ((Number) counts.get("withdrawn")).longValue();
         p.addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
         List<ActivityView> items = LogRows.read(jdbc, LogRows.SELECT + where + "\n" + LogRows.ORDER + " limit :limit offset :offset",
                 p, vault);
-        return new ActivityPage(items, query.page(), query.size(), total == null ? 0 : total);
+        return new ActivityPage(items, query.page(), query.size(), total, withdrawn);
     }
 }

@@ -156,6 +156,11 @@ class ActivityProjectionTest {
         assertThat(volunteer(amira).activitiesThisYear()).isEqualTo(1);
         assertThat(koeln(2025).activitiesByCategory().get(LEISURE_AND_SPORT)).isEqualTo(1);
         assertThat(koeln(2025).minutes()).isEqualTo(60);
+        // the log lists both and says how many of them count: the same count as the figures
+        ActivityPage page = all();
+        assertThat(page.totalItems()).isEqualTo(2);
+        assertThat(page.withdrawnItems()).isEqualTo(1);
+        assertThat(page.countedItems()).isEqualTo(volunteer(amira).activitiesThisYear());
     }
 
     @Test

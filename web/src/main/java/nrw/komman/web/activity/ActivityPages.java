@@ -3,6 +3,7 @@ package nrw.komman.web.activity;
 import jakarta.validation.Valid;
 import nrw.komman.kernel.activity.ActivityId;
 import nrw.komman.kernel.activity.ActivityPage;
+import nrw.komman.kernel.activity.ActivityRules;
 import nrw.komman.kernel.activity.ActivityView;
 import nrw.komman.kernel.activity.FindActivitiesQuery;
 import nrw.komman.kernel.activity.WithdrawActivityCommand;
@@ -17,6 +18,7 @@ import nrw.komman.kernel.volunteer.VolunteerId;
 import nrw.komman.kernel.volunteer.VolunteerView;
 import nrw.komman.web.platform.Ids;
 import nrw.komman.web.platform.QueryDispatcher;
+import nrw.komman.web.platform.problem.InvalidFieldException;
 import nrw.komman.web.platform.Today;
 import nrw.komman.web.platform.page.FormPage;
 import nrw.komman.web.platform.security.CentreAccess;
@@ -49,14 +51,14 @@ class ActivityPages {
     /** Which form field a refusal's code is about (longest prefix wins). */
     static final Map<String, String> ACTIVITY_FIELDS = Map.ofEntries(
             entry("date", "date"), entry("activity.future-date", "date"), entry("activity.before-registration", "date"),
-            entry("activity.duration", "minutes"), entry("category", "category"), entry("note", "note"),
+            entry("activity.duration", "hours"), entry("category", "category"), entry("note", "note"),
             entry("grant.id", "grantId"), entry("activity.grant", "grantId"));
     static final Map<String, String> CORRECTION_FIELDS = withReason(ACTIVITY_FIELDS);
     static final Map<String, String> WITHDRAWAL_FIELDS = Map.of("reason", "reason");
 
     /** The forms' fields in the order they appear, for the error summary. */
-    static final List<String> ACTIVITY_ORDER = List.of("date", "minutes", "category", "note", "grantId");
-    static final List<String> CORRECTION_ORDER = List.of("date", "minutes", "category", "note", "grantId", "reason");
+    static final List<String> ACTIVITY_ORDER = List.of("date", "hours", "minutes", "category", "note", "grantId");
+    static final List<String> CORRECTION_ORDER = List.of("date", "hours", "minutes", "category", "note", "grantId", "reason");
 
     private final FormPage forms;
     private final QueryDispatcher queries;
@@ -72,9 +74,8 @@ class ActivityPages {
 
     @GetMapping("/ehrenamtliche/{volunteerId}/einsaetze/neu")
     String activityForm(@PathVariable String volunteerId, Model model) {
-        ActivityForm form = new ActivityForm();
-        form.setDate(today.date());
-        model.addAttribute("form", form);
+        // no date filled in: a required field the coordinator did not fill is an error, never silently today
+        model.addAttribute("form", new ActivityForm());
         return activityPage(volunteer(volunteerId), model);
     }
 
@@ -83,6 +84,7 @@ class ActivityPages {
                        BindingResult binding, Model model, Locale locale, RedirectAttributes redirect) {
         VolunteerView volunteer = volunteer(volunteerId);
         return forms.post(binding, model, locale, ACTIVITY_FIELDS)
+                .alsoCheck(inputChecks(form, binding, volunteer, null))
                 .send(() -> form.toCommand(volunteer.volunteerId(), ActivityId.random()), volunteer.volunteerId())
                 .confirm(redirect, "ui.activity.logged") // no name: flash messages are stored in the session row (ADR 23)
                 .redirectTo("/ehrenamtliche/" + volunteer.volunteerId())
@@ -116,6 +118,7 @@ class ActivityPages {
         VolunteerView volunteer = volunteer(volunteerId);
         ActivityView activity = activity(volunteer, activityId);
         return forms.post(binding, model, locale, CORRECTION_FIELDS)
+                .alsoCheck(inputChecks(form, binding, volunteer, activity.grantId()))
                 .send(() -> form.toCommand(volunteer.volunteerId(), activity), volunteer.volunteerId())
                 .confirm(redirect, "ui.activity.corrected")
                 .redirectTo("/ehrenamtliche/" + volunteer.volunteerId())
@@ -162,6 +165,32 @@ class ActivityPages {
         model.addAttribute("fieldOrder", List.of("reason"));
         model.addAttribute("nav", "volunteers");
         return "coordinator/activity-withdrawal";
+    }
+
+    /**
+     * The checks that need no aggregate, run beside the field checks so one answer names every problem: the
+     * duration's total, the date (not in the future, not before the registration), the grant (well-formed and one
+     * of the choices). A value that did not parse is skipped: its field has its error already.
+     */
+    private Runnable[] inputChecks(ActivityFields form, BindingResult binding, VolunteerView volunteer, GrantId current) {
+        return new Runnable[]{
+                () -> {
+                    if (!binding.hasFieldErrors("hours") && !binding.hasFieldErrors("minutes")) {
+                        form.totalMinutes();
+                    }
+                },
+                () -> {
+                    if (form.getDate() != null) {
+                        ActivityRules.checkDate(form.getDate(), today.date(), volunteer.registeredOn());
+                    }
+                },
+                () -> {
+                    GrantId chosen = Ids.optionalGrant("grantId", form.getGrantId());
+                    if (chosen != null && grants(volunteer, current).stream().noneMatch(g -> g.grantId().equals(chosen))) {
+                        throw new InvalidFieldException("grantId", "activity.grant.not-offered",
+                                "Bitte wählen Sie eine der angebotenen Zuwendungen.");
+                    }
+                }};
     }
 
     // ---- reads -----------------------------------------------------------------------------------

@@ -71,7 +71,7 @@ class DashboardController {
             values.put(label, row);
         });
         return nrw.komman.web.platform.page.SvgChart.stackedColumns(months, series, values,
-                hours -> fmt.hours(Math.round(hours * 60)));
+                hours -> fmt.duration(Math.round(hours * 60)));
     }
 
     DashboardFigures figures(CentreId centre) {

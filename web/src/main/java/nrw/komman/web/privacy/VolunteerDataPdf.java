@@ -210,8 +210,9 @@ final class VolunteerDataPdf {
     private Paragraph total(List<ActivityEntry> activities) {
         long minutes = activities.stream().filter(a -> !a.withdrawn()).mapToLong(ActivityEntry::minutes).sum();
         long count = activities.stream().filter(a -> !a.withdrawn()).count();
-        String text = "Insgesamt " + count + (count == 1 ? " Einsatz" : " Einsätze") + " mit " + ExportWording.hours(minutes)
-                + " Stunden" + (activities.size() > count ? " (zurückgenommene Einsätze nicht mitgezählt)." : ".");
+        String text = "Insgesamt " + count + (count == 1 ? " Einsatz" : " Einsätze") + " mit " + ExportWording.duration(minutes)
+                + (activities.size() > count ? " (" + activities.size() + " Einträge, davon " + (activities.size() - count)
+                + " zurückgenommen und nicht mitgezählt)." : ".");
         Paragraph paragraph = new Paragraph(fonts.phrase(text, fonts.regular));
         paragraph.setSpacingAfter(4);
         return paragraph;

@@ -109,7 +109,7 @@ class PrivacyPagesTest {
                 VolunteerStatus.INACTIVE, LocalDate.of(2025, 1, 1), null, 90, 1, true)))
                 .when(queryGateway).query(argThat(q -> q instanceof FindVolunteerQuery f && f.volunteerId().equals(ERASED)),
                         any(ResponseType.class));
-        doReturn(CompletableFuture.completedFuture(new ActivityPage(List.of(), 0, 50, 0)))
+        doReturn(CompletableFuture.completedFuture(new ActivityPage(List.of(), 0, 50, 0, 0)))
                 .when(queryGateway).query(any(FindActivitiesQuery.class), any(ResponseType.class));
         doReturn(CompletableFuture.completedFuture(export(VOLUNTEER, KOELN, false)))
                 .when(queryGateway).query(any(FetchVolunteerDataExportQuery.class), any(ResponseType.class));

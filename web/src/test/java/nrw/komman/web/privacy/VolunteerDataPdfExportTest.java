@@ -102,7 +102,7 @@ class VolunteerDataPdfExportTest {
                 "15.01.2025 11:00:00");
         assertThat(text).contains("Einsätze", "03.02.2026", "Begleitung zur Ausländerbehörde", "1 Std. 30 Min.", "2 Std.",
                 "45 Min.", "Sprachcafé mit Frau Öztürk", "korrigiert", "zurückgenommen", "1a2b3c4d-",
-                "Insgesamt 2 Einsätze mit 3,5 Stunden (zurückgenommene Einsätze nicht mitgezählt).");
+                "Insgesamt 2 Einsätze mit 3 Std. 30 Min. (3 Einträge, davon 1 zurückgenommen und nicht mitgezählt).");
         assertThat(text).contains("Ihre Rechte", "Art. 15 DSGVO", "Art. 16", "Art. 17", "Art. 18", "Art. 19", "Art. 20",
                 "Art. 21", "Art. 7 Abs. 3", "Art. 77");
         assertThat(text).contains("Seite 1 von").doesNotContain("gelöscht (Art. 17");
@@ -141,7 +141,7 @@ class VolunteerDataPdfExportTest {
                 compact("E-Mail-Adresse gelöscht"), compact("Telefonnummer gelöscht"), compact("Verfügbarkeit gelöscht"),
                 compact("Sprachen gelöscht"), compact("Interessen gelöscht"));
         assertThat(text).contains(VOLUNTEER.toString(), "Kommunales Integrationszentrum Köln (05315)",
-                "Widerrufen am", "01.03.2026 09:30:00", "03.02.2026", "1 Std. 30 Min.", "Insgesamt 2 Einsätze mit 3,5 Stunden.");
+                "Widerrufen am", "01.03.2026 09:30:00", "03.02.2026", "1 Std. 30 Min.", "Insgesamt 2 Einsätze mit 3 Std. 30 Min.");
         assertThat(text).doesNotContain("Şahin", "Çelik", "sahin.celik", "555 0199", "Ausländerbehörde", "Öztürk", "Kurdisch");
     }
 
@@ -152,7 +152,7 @@ class VolunteerDataPdfExportTest {
                 h.registeredOn(), "Ana Lima", null, "0221 1234567", null, null, null, List.of(), List.of(), null);
         String text = text(files.pdf(empty));
 
-        assertThat(text).contains("Keine Einwilligung erfasst.", "Keine Einsätze erfasst.", "Insgesamt 0 Einsätze mit 0 Stunden.",
+        assertThat(text).contains("Keine Einwilligung erfasst.", "Keine Einsätze erfasst.", "Insgesamt 0 Einsätze mit 0 Min.",
                 // without the query side's moment, the clock's
                 "Stand: 14.03.2026 10:15:30");
         assertThat(compact(text)).contains(compact("Integrationszentrum 05315"), compact("E-Mail-Adresse —"),
@@ -187,7 +187,7 @@ class VolunteerDataPdfExportTest {
                 assertThat(at).as("activity %d in order", i).isGreaterThan(last);
                 last = at;
             }
-            assertThat(all.toString()).contains("Insgesamt 150 Einsätze mit 150 Stunden.", "Ihre Rechte");
+            assertThat(all.toString()).contains("Insgesamt 150 Einsätze mit 150 Std.", "Ihre Rechte");
         }
     }
 

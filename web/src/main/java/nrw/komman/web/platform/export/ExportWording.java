@@ -162,17 +162,12 @@ public final class ExportWording {
         return categories.stream().sorted().map(ExportWording::category).collect(Collectors.joining(", "));
     }
 
-    /** A duration for people, as on the pages: 90 → "1 Std. 30 Min.", 45 → "45 Min.". */
-    public static String duration(int minutes) {
-        int h = minutes / 60;
-        int m = minutes % 60;
-        if (h == 0) {
-            return m + " Min.";
-        }
-        return m == 0 ? h + " Std." : h + " Std. " + m + " Min.";
+    /** A duration for people, the same as on the pages (ADR 30): 90 → "1 Std. 30 Min.", 45 → "45 Min.". */
+    public static String duration(long minutes) {
+        return nrw.komman.web.platform.page.Formats.durationOf(minutes);
     }
 
-    /** Minutes as hours with up to one decimal, German: 90 → "1,5", 120 → "2". */
+    /** Minutes as hours with up to one decimal, German: 90 → "1,5", 120 → "2"; for a spreadsheet's number column, not for people's text (ADR 30). */
     public static String hours(long minutes) {
         DecimalFormat format = new DecimalFormat("#,##0.#", DecimalFormatSymbols.getInstance(Locale.GERMANY));
         format.setRoundingMode(java.math.RoundingMode.HALF_UP);

@@ -51,23 +51,35 @@ public class Formats {
         return instant == null ? "—" : DATE_TIME.format(instant);
     }
 
-    /** Minutes as hours with one decimal: 90 → "1,5". */
-    public String hours(long minutes) {
-        BigDecimal hours = BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 1, RoundingMode.HALF_UP);
-        NumberFormat format = NumberFormat.getNumberInstance(DE);
-        format.setMinimumFractionDigits(hours.stripTrailingZeros().scale() > 0 ? 1 : 0);
-        format.setMaximumFractionDigits(1);
-        return format.format(hours);
+    /**
+     * The one way a duration is shown to people, on every page and in every PDF (ADR 30): whole hours and minutes,
+     * exact, as they are entered: 90 → "1 Std. 30 Min.", 45 → "45 Min.", 120 → "2 Std.", 0 → "0 Min.",
+     * 74_100 → "1.235 Std.". Spreadsheets (CSV, XLSX) carry numbers instead, which they can add up.
+     */
+    public String duration(long minutes) {
+        return durationOf(minutes);
     }
 
-    /** A duration for people: 90 → "1 Std. 30 Min.", 45 → "45 Min.". */
-    public String duration(int minutes) {
-        int h = minutes / 60;
-        int m = minutes % 60;
+    /** {@link #duration} for code without the bean (the PDF and file writers). */
+    public static String durationOf(long minutes) {
+        long h = minutes / 60;
+        long m = minutes % 60;
         if (h == 0) {
             return m + " Min.";
         }
-        return m == 0 ? h + " Std." : h + " Std. " + m + " Min.";
+        String hours = NumberFormat.getIntegerInstance(DE).format(h) + " Std.";
+        return m == 0 ? hours : hours + " " + m + " Min.";
+    }
+
+    /** A sum of minutes such as minutes by category, as a {@link #duration}: {A=60, B=30} → "1 Std. 30 Min.". */
+    public String totalDuration(java.util.Map<?, ? extends Number> minutes) {
+        return duration(minutes == null ? 0 : minutes.values().stream().mapToLong(Number::longValue).sum());
+    }
+
+    /** @deprecated the old name: the same {@link #duration}, so no page shows hours with a decimal any more (ADR 30). */
+    @Deprecated
+    public String hours(long minutes) {
+        return duration(minutes);
     }
 
     /** Language codes as names in the user's language, sorted by name: ["de", "prs"] → "Dari, Deutsch"; none → "—". */
@@ -81,9 +93,10 @@ public class Formats {
         return number(counts == null ? 0 : counts.values().stream().mapToLong(Number::longValue).sum());
     }
 
-    /** The sum of minutes such as minutes by category, as hours: {A=60, B=30} → "1,5". */
+    /** @deprecated the old name of {@link #totalDuration}. */
+    @Deprecated
     public String totalHours(java.util.Map<?, ? extends Number> minutes) {
-        return hours(minutes == null ? 0 : minutes.values().stream().mapToLong(Number::longValue).sum());
+        return totalDuration(minutes);
     }
 
     public String number(long value) {
