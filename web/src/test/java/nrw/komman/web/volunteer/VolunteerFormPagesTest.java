@@ -86,7 +86,7 @@ class VolunteerFormPagesTest {
                 .query(any(AwaitReadModelsQuery.class), any(ResponseType.class));
         doReturn(CompletableFuture.completedFuture(AYLIN)).when(queryGateway).query(any(FindVolunteerQuery.class), any(ResponseType.class));
         roster();
-        doReturn(CompletableFuture.completedFuture(new nrw.komman.kernel.activity.ActivityPage(List.of(), 0, 50, 0)))
+        doReturn(CompletableFuture.completedFuture(new nrw.komman.kernel.activity.ActivityPage(List.of(), 0, 50, 0, 0)))
                 .when(queryGateway).query(any(nrw.komman.kernel.activity.FindActivitiesQuery.class), any(ResponseType.class));
     }
 
