@@ -92,12 +92,13 @@ class ActivityLogPages {
                @RequestParam(name = "dir", required = false) String dir,
                @RequestParam(name = "seite", defaultValue = "1") int page,
                @RequestParam Map<String, String> parameters, Model model, Locale locale) {
-        boolean thisMonth = !parameters.containsKey("von") && !parameters.containsKey("bis");
-        if (thisMonth) {
-            YearMonth month = YearMonth.from(today.date());
+        YearMonth month = YearMonth.from(today.date());
+        if (!parameters.containsKey("von") && !parameters.containsKey("bis")) {
             form.setVon(month.atDay(1));
             form.setBis(month.atEndOfMonth());
         }
+        // said as such also after sorting, whose links name the days
+        boolean thisMonth = month.atDay(1).equals(form.getVon()) && month.atEndOfMonth().equals(form.getBis());
         String cleanSort = sort != null && SORTS.containsKey(sort) ? sort : "datum";
         boolean descending = sort == null || !SORTS.containsKey(sort) || SortableColumns.descending(dir);
         model.addAttribute("fieldOrder", PERIOD_ORDER);
