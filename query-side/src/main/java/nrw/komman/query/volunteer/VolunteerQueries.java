@@ -11,6 +11,7 @@ import nrw.komman.kernel.volunteer.FindVolunteerQuery;
 import nrw.komman.kernel.volunteer.FindVolunteersQuery;
 import nrw.komman.kernel.volunteer.PersonalData;
 import nrw.komman.kernel.volunteer.PersonalDataVault;
+import nrw.komman.kernel.volunteer.RosterSort;
 import nrw.komman.kernel.volunteer.SealedPersonalData;
 import nrw.komman.kernel.volunteer.VolunteerId;
 import nrw.komman.kernel.volunteer.VolunteerPage;
@@ -52,7 +53,9 @@ import java.util.function.Predicate;
  * name: a roster query reads the centre's rows (by the index on centre and status), opens them with one look-up
  * of their keys, and filters, sorts and pages in memory, with the same answers as the SQL of before (search
  * in name or e-mail regardless of case, wildcards taken literally; ordered by the lower-case name, erased
- * volunteers last, then by id).
+ * volunteers last, then by id). Another order ({@link RosterSort}) sorts by its column first, nameless last in
+ * either direction, then as before; sorted by hours, this year's hours are read for the whole roster, otherwise for
+ * the page only.
  */
 @Component
 public class VolunteerQueries {
@@ -106,11 +109,16 @@ public class VolunteerQueries {
             matches = matches.and(v -> contains(v.name(), search) || contains(v.email(), search));
         }
         List<VolunteerView> all = opened(jdbc.query(SELECT + where, p, ROW));
-        List<VolunteerView> found = all.stream().filter(matches).sorted(ROSTER_ORDER).toList();
+        List<VolunteerView> found = all.stream().filter(matches).toList();
+        boolean byHours = query.sort() == RosterSort.HOURS;
+        if (byHours) {
+            found = withHoursThisYear(found);
+        }
+        found = found.stream().sorted(order(query.sort(), query.descending())).toList();
         long from = (long) query.page() * query.size();
         List<VolunteerView> page = from >= found.size() ? List.of()
                 : found.subList((int) from, (int) Math.min(found.size(), from + query.size()));
-        return new VolunteerPage(withHoursThisYear(page), query.page(), query.size(), found.size());
+        return new VolunteerPage(byHours ? page : withHoursThisYear(page), query.page(), query.size(), found.size());
     }
 
     @QueryHandler
@@ -127,6 +135,37 @@ public class VolunteerQueries {
         }
         ReadAccess.requirePersonalDataOf(actor, rows.get(0).centreId());
         return withHoursThisYear(opened(rows)).get(0);
+    }
+
+    /**
+     * The column's order (reversed when descending), then the roster's order. Erased volunteers have no name and no
+     * contact: they stay last in either direction, so the people one looks for come first.
+     */
+    static Comparator<VolunteerView> order(RosterSort sort, boolean descending) {
+        if (sort == null || sort == RosterSort.NAME) {
+            Comparator<VolunteerView> byName = Comparator.comparing((VolunteerView v) -> v.name() == null ? null
+                    : v.name().toLowerCase(Locale.ROOT), Comparator.nullsLast(descending
+                    ? Comparator.<String>reverseOrder() : Comparator.<String>naturalOrder()));
+            return byName.thenComparing(v -> v.volunteerId().toString());
+        }
+        Comparator<VolunteerView> column = switch (sort) {
+            case CONTACT -> Comparator.comparing(VolunteerQueries::contact, Comparator.nullsLast(descending
+                    ? Comparator.<String>reverseOrder() : Comparator.<String>naturalOrder()));
+            case REGISTERED_ON -> Comparator.comparing(VolunteerView::registeredOn, Comparator.nullsLast(descending
+                    ? Comparator.<LocalDate>reverseOrder() : Comparator.<LocalDate>naturalOrder()));
+            case STATUS -> descending ? Comparator.comparing(VolunteerView::status).reversed()
+                    : Comparator.comparing(VolunteerView::status);
+            case HOURS -> descending ? Comparator.comparingLong(VolunteerView::minutesThisYear).reversed()
+                    : Comparator.comparingLong(VolunteerView::minutesThisYear);
+            case NAME -> throw new IllegalStateException("handled above");
+        };
+        return column.thenComparing(ROSTER_ORDER);
+    }
+
+    /** What the roster shows to tell people apart: the e-mail address, else the phone number. */
+    private static String contact(VolunteerView v) {
+        String contact = v.email() != null && !v.email().isBlank() ? v.email() : v.phone();
+        return contact == null || contact.isBlank() ? null : contact.toLowerCase(Locale.ROOT);
     }
 
     private static boolean contains(String text, String search) {

@@ -66,6 +66,15 @@ public enum Action {
                     "Angaben zu Ehrenamtlichen und ihren Einsätzen sehen nur die Koordinator*innen ihres Integrationszentrums."),
             Says.FOREIGN_CENTRE_DATA, ownCentre(COORDINATOR)),
 
+    /**
+     * The roster and the activity log as files (CSV, XLSX): copies of many people's personal data leaving the
+     * platform, so an action of its own; the centre's coordinators only, each download logged.
+     */
+    EXPORT_CENTRE_LISTS(READS, PERSONAL_DATA,
+            refusal("export.lists.forbidden",
+                    "Listen von Ehrenamtlichen und Einsätzen laden nur die Koordinator*innen ihres Integrationszentrums herunter."),
+            Says.FOREIGN_CENTRE_DATA, ownCentre(COORDINATOR)),
+
     // ---- the volunteer's rights (Art. 15, 17 DSGVO): administrators answer requests that reach the operators -------
 
     ERASE_VOLUNTEER_DATA(CHANGES, PERSONAL_DATA,

@@ -8,8 +8,12 @@ import nrw.komman.kernel.grant.*;
 import java.time.*;
 import java.util.*;
 
-/** A centre's volunteer roster, filtered and paged. Only the centre's coordinators may ask. */
-public record FindVolunteersQuery(CentreId centreId, VolunteerStatus status, String language, ActivityCategory interest, String search, int page, int size) {
+/**
+ * A centre's volunteer roster, filtered, sorted (by name when no sort is given) and paged. Only the centre's
+ * coordinators may ask.
+ */
+public record FindVolunteersQuery(CentreId centreId, VolunteerStatus status, String language, ActivityCategory interest,
+                                  String search, int page, int size, RosterSort sort, boolean descending) {
 
     public static final int MAX_SIZE = 200;
 
@@ -20,5 +24,14 @@ public record FindVolunteersQuery(CentreId centreId, VolunteerStatus status, Str
         if (size < 1 || size > MAX_SIZE) {
             throw new InvalidInputException("size.out-of-range", "Die Seitengröße muss zwischen 1 und " + MAX_SIZE + " liegen.");
         }
+        if (sort == null) {
+            sort = RosterSort.NAME;
+        }
+    }
+
+    /** Sorted by name, A to Z. */
+    public FindVolunteersQuery(CentreId centreId, VolunteerStatus status, String language, ActivityCategory interest,
+                               String search, int page, int size) {
+        this(centreId, status, language, interest, search, page, size, RosterSort.NAME, false);
     }
 }

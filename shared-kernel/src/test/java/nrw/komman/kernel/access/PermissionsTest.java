@@ -138,6 +138,7 @@ class PermissionsTest {
         expected.put(Action.LOG_ACTIVITY, Arrays.asList(OWN, NO, NO, NO, NO, ANY));
         expected.put(Action.RECORD_CONSENT_WITHDRAWAL, Arrays.asList(OWN, NO, NO, NO, NO, NO));
         expected.put(Action.READ_PERSONAL_DATA, Arrays.asList(OWN, NO, NO, NO, NO, NO));
+        expected.put(Action.EXPORT_CENTRE_LISTS, Arrays.asList(OWN, NO, NO, NO, NO, NO));
         expected.put(Action.ERASE_VOLUNTEER_DATA, Arrays.asList(OWN, NO, NO, NO, ANY, ANY));
         expected.put(Action.EXPORT_VOLUNTEER_DATA, Arrays.asList(OWN, NO, NO, NO, ANY, NO));
         expected.put(Action.RUN_RETENTION, Arrays.asList(NO, NO, NO, NO, ANY, NO));

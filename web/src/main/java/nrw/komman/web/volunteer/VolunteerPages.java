@@ -2,18 +2,13 @@ package nrw.komman.web.volunteer;
 
 import nrw.komman.web.platform.security.Coordinators;
 import jakarta.validation.Valid;
-import nrw.komman.kernel.activity.ActivityCategory;
 import nrw.komman.kernel.activity.ActivityPage;
 import nrw.komman.kernel.activity.FindActivitiesQuery;
-import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.volunteer.DeactivateVolunteerCommand;
 import nrw.komman.kernel.volunteer.FindVolunteerQuery;
-import nrw.komman.kernel.volunteer.FindVolunteersQuery;
 import nrw.komman.kernel.volunteer.ReactivateVolunteerCommand;
 import nrw.komman.kernel.volunteer.VolunteerId;
-import nrw.komman.kernel.volunteer.VolunteerPage;
-import nrw.komman.kernel.volunteer.VolunteerStatus;
 import nrw.komman.kernel.volunteer.VolunteerView;
 import nrw.komman.web.platform.security.CentreAccess;
 import nrw.komman.web.platform.CommandDispatcher;
@@ -40,7 +35,7 @@ import java.util.Map;
 import static java.util.Map.entry;
 
 /**
- * The coordinator's volunteer pages: roster with search and filters, registering, the volunteer's
+ * The coordinator's volunteer pages (the roster is in {@link RosterPages}): registering, the volunteer's
  * page with their activities, changing the personal data, deactivating and reactivating. Every change is
  * a command through the gateway, then post-redirect-get with a confirmation; a refusal stays on the form.
  * Logging and correcting activities are in the activity package.
@@ -48,7 +43,6 @@ import static java.util.Map.entry;
 @PageController
 class VolunteerPages {
 
-    static final int PAGE_SIZE = 25;
     static final int ACTIVITIES_PAGE_SIZE = 50;
 
     /** Which form field a refusal's code is about (longest prefix wins). */
@@ -78,40 +72,6 @@ class VolunteerPages {
         this.queries = queries;
         this.today = today;
         this.messages = messages;
-    }
-
-    // ---- roster --------------------------------------------------------------------------------
-
-    @GetMapping("/ehrenamtliche")
-    String roster(@RequestParam(name = "suche", required = false) String search,
-                  @RequestParam(name = "status", required = false) VolunteerStatus status,
-                  @RequestParam(name = "sprache", required = false) String language,
-                  @RequestParam(name = "interesse", required = false) ActivityCategory interest,
-                  @RequestParam(name = "seite", defaultValue = "1") int page,
-                  Model model, Locale locale) {
-        CentreId centre = Coordinators.centre();
-        String cleanSearch = search == null || search.isBlank() ? null : search.strip();
-        if (cleanSearch != null && cleanSearch.length() > 200) {
-            cleanSearch = cleanSearch.substring(0, 200);
-        }
-        String cleanLanguage = language == null || language.isBlank() || language.strip().length() > 3 ? null
-                : language.strip().toLowerCase(Locale.ROOT);
-        int pageIndex = Math.max(page, 1) - 1;
-        VolunteerPage found = queries.one(new FindVolunteersQuery(centre, status, cleanLanguage, interest, cleanSearch,
-                        pageIndex, PAGE_SIZE), VolunteerPage.class, "centre.not-found",
-                "Das Integrationszentrum " + centre + " gibt es nicht.");
-        model.addAttribute("found", found);
-        model.addAttribute("search", cleanSearch);
-        model.addAttribute("status", status);
-        model.addAttribute("language", cleanLanguage);
-        model.addAttribute("interest", interest);
-        model.addAttribute("pageNumber", pageIndex + 1);
-        model.addAttribute("pages", Math.max(1, (found.totalItems() + PAGE_SIZE - 1) / PAGE_SIZE));
-        model.addAttribute("languageChoices", Choices.languages(locale));
-        model.addAttribute("categories", Choices.categories());
-        model.addAttribute("nav", "volunteers");
-        model.addAttribute("filtered", cleanSearch != null || status != null || cleanLanguage != null || interest != null);
-        return "coordinator/volunteers";
     }
 
     // ---- registering -----------------------------------------------------------------------------
