@@ -55,7 +55,7 @@ class GrantTextsTest {
 
     @Test
     void every_next_step_reads_in_german_and_in_english() {
-        assertThat(nextStep(GrantNextStep.REVIEW, Locale.GERMAN)).isEqualTo("Prüfung durch die Bezirksregierung");
+        assertThat(nextStep(GrantNextStep.REVIEW, Locale.GERMAN)).isEqualTo("Antragsprüfung durch die Bezirksregierung");
         assertThat(nextStep(GrantNextStep.DECISION, Locale.GERMAN)).isEqualTo("Entscheidung des Ministeriums");
         assertThat(nextStep(GrantNextStep.DISBURSEMENT, Locale.GERMAN)).isEqualTo("Auszahlung durch die Bezirksregierung");
         assertThat(nextStep(GrantNextStep.REQUEST_FUNDS, Locale.GERMAN)).isEqualTo("Mittelabruf möglich");
@@ -74,7 +74,7 @@ class GrantTextsTest {
         assertThat(TEXTS.nextStep(closed, Locale.ENGLISH)).isEqualTo("Repayment of 1.234.567,89\u00A0€");
         assertThat(TEXTS.forApi(closed).nextStep()).isEqualTo("Rückzahlung von 1.234.567,89 €");
         assertThat(TEXTS.forApi(grant(GrantStatus.APPLIED, "REVIEW", null, null)).nextStep())
-                .isEqualTo("Prüfung durch die Bezirksregierung");
+                .isEqualTo("Antragsprüfung durch die Bezirksregierung");
     }
 
     @Test
