@@ -67,10 +67,11 @@ public class GrantTexts {
 
     /**
      * An amount the fact changed: "18.000,00 € → 16.000,00 €", or only the new one where there was none before;
-     * null when the fact left it as it was (the history shows only what changed, never "— → —").
+     * null when the fact left it as it was (the history shows only what changed, never "— → —"), and for a first
+     * zero (an application "disburses" nothing).
      */
     public String change(Money before, Money after) {
-        if (java.util.Objects.equals(before, after) || after == null) {
+        if (java.util.Objects.equals(before, after) || after == null || (before == null && after.isZero())) {
             return null;
         }
         return before == null ? fmt.euro(after) : fmt.euro(before) + " → " + fmt.euro(after);

@@ -86,6 +86,27 @@ class GrantTextsTest {
     }
 
     @Test
+    void the_history_names_an_amount_only_when_the_fact_changed_it() {
+        assertThat(TEXTS.change(null, null)).as("never \"— → —\"").isNull();
+        assertThat(TEXTS.change(Money.ofCents(2_000_000), Money.ofCents(2_000_000))).isNull();
+        assertThat(TEXTS.change(null, Money.ZERO)).as("an application disburses nothing: no line").isNull();
+        assertThat(TEXTS.change(null, Money.ofCents(2_000_000))).isEqualTo("20.000,00\u00A0€");
+        assertThat(TEXTS.change(Money.ZERO, Money.ofCents(500_000))).isEqualTo("0,00\u00A0€ → 5.000,00\u00A0€");
+        assertThat(TEXTS.change(Money.ofCents(1_800_000), Money.ofCents(1_600_000))).isEqualTo("18.000,00\u00A0€ → 16.000,00\u00A0€");
+    }
+
+    @Test
+    void who_recorded_a_fact_reads_without_brackets_in_brackets() {
+        GrantHistoryEntry reviewed = new GrantHistoryEntry(1, "REVIEWED", Instant.parse("2026-01-12T13:30:00Z"), "bezreg",
+                AccountRole.GRANT_OFFICER, GrantStatus.APPLIED, GrantStatus.REVIEWED, null, null, null, null);
+        assertThat(TEXTS.who(reviewed, Locale.GERMAN)).isEqualTo("bezreg, Bewilligungsbehörde (Bezirksregierung)");
+        assertThat(TEXTS.status(reviewed, Locale.GERMAN)).isEqualTo("Beantragt → Geprüft");
+        GrantHistoryEntry disbursed = new GrantHistoryEntry(2, "DISBURSED", Instant.parse("2026-02-12T13:30:00Z"), "bezreg",
+                AccountRole.GRANT_OFFICER, GrantStatus.APPROVED, GrantStatus.APPROVED, null, null, null, null);
+        assertThat(TEXTS.status(disbursed, Locale.GERMAN)).as("unchanged: no arrow").isEqualTo("Bewilligt");
+    }
+
+    @Test
     void every_fact_reads_in_german_and_in_english_on_the_pages_in_the_api_and_in_the_exports() {
         List<String> german = List.of("Antrag gestellt", "Geprüft", "Bewilligt", "Abgelehnt", "Zurückgezogen",
                 "Änderungsbescheid", "Erhöhung vorgeschlagen (wartet auf Bestätigung)",
