@@ -91,7 +91,7 @@ class AdministratorInTheBrowserTest extends OnH2 {
         browser.click("Konto anlegen");
         browser.type("username", username);
         browser.type("password", "Noch-Ein-Passwort-2026");
-        browser.choose("role", "Prüfung");
+        browser.choose("role", "Rechnungsprüfung");
         browser.clickAndAwaitNextPage(browser.find("form.form button[type=submit]"));
         browser.page("konto-schon-vorhanden");
         assertThat(browser.text("#username-fehler")).contains(username);

@@ -325,7 +325,7 @@ class GrantLifecycleInTheBrowserTest extends OnH2 {
         assertThat(entries).extracting(e -> e.findElement(By.cssSelector("h3 span")).getText()).containsExactly(
                 "Antrag gestellt", "Geprüft", "Bewilligt", "Mittelabruf", "Auszahlung", "Auszahlung", "Änderungsbescheid",
                 "Verwendungsnachweis", "Abgeschlossen", "Rückzahlung");
-        assertThat(entries.get(5).getText().replace('\u00A0', ' ')).contains("Ausgezahlt vorher → nachher", "8.000,00 € → 12.000,00 €",
+        assertThat(entries.get(5).getText().replace('\u00A0', ' ')).contains("Ausgezahlt insgesamt", "8.000,00 € → 12.000,00 €",
                 OFFICER.username());
         assertThat(entries.get(6).getText().replace('\u00A0', ' ')).contains("18.000,00 € → 16.000,00 €", "Sachkosten gekürzt");
         assertThat(text("section.chain")).contains("Prüfung der Ereigniskette", "Kette unverändert.", entries.size() + " Ereignisse");

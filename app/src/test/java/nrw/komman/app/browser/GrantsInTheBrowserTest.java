@@ -96,12 +96,12 @@ class GrantsInTheBrowserTest extends OnH2 {
         String grantPath = browser.path();
         assertThat(text("[role=status]")).isEqualTo("Der Antrag „" + title + "“ ist gestellt. Als Nächstes prüft ihn die Bezirksregierung.");
         assertThat(browser.text("h1")).isEqualTo(title);
-        assertThat(text(".details")).contains("12.500,00 €", "Beantragt", "Prüfung durch die Bezirksregierung");
+        assertThat(text(".details")).contains("12.500,00 €", "Beantragt", "Antragsprüfung durch die Bezirksregierung");
         assertThat(browser.all(".timeline-entry")).hasSize(1);
 
         browser.click("Zuwendungen");
         browser.page("koeln-zuwendungen");
-        assertThat(text("table tbody")).contains(title, "12.500,00 €", "Prüfung durch die Bezirksregierung");
+        assertThat(text("table tbody")).contains(title, "12.500,00 €", "Antragsprüfung durch die Bezirksregierung");
 
         // the Bezirksregierung reviews it from its inbox; an empty review is refused first
         browser.signIn(OFFICER.username(), OFFICER.password());
@@ -180,7 +180,9 @@ class GrantsInTheBrowserTest extends OnH2 {
         assertThat(entries.get(1).getText()).contains("Geprüft", OFFICER.username(), "Bewilligungsbehörde", "Beantragt → Geprüft",
                 "Förderfähig; Sachkosten plausibel.");
         assertThat(entries.get(2).getText().replace('\u00A0', ' ')).contains("Bewilligt", MINISTRY.username(), "Ministerium",
-                "Geprüft → Bewilligt", "— → 10.000,00 €", "Sachkosten gekürzt");
+                "Geprüft → Bewilligt", "10.000,00 €", "Sachkosten gekürzt").doesNotContain("— →");
+        assertThat(entries.get(1).getText()).as("a review changes no amount: none shown, and no brackets in brackets")
+                .contains(OFFICER.username() + ", Bewilligungsbehörde (Bezirksregierung)").doesNotContain("— →").doesNotContain("((");
         assertThat(browser.all(".actions a")).as("the auditor changes nothing").isEmpty();
     }
 

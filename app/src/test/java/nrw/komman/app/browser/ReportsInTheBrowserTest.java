@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The annual report in headless Chromium: the ministry opens "Berichte", sees the state's report of today with its
- * charts, narrows it to Köln, asks for a day before anything was recorded, downloads the CSV and types a date that is
+ * charts, narrows it to Köln, asks for a day before anything was recorded (and is told there is no data yet), downloads the CSV and types a date that is
  * no date; the coordinator of Köln gets the report of Köln only, without the centre field. Every page is checked by
  * axe-core and saved as a screenshot (see {@link Browser}).
  */
@@ -72,8 +72,9 @@ class ReportsInTheBrowserTest extends OnH2 {
         browser.click("Bericht erstellen");
         browser.page("bericht-land");
         assertThat(browser.text("h1")).startsWith("Jahresbericht " + year + ", Stand ");
-        assertThat(browser.all("svg")).as("charts of months and regions").hasSizeGreaterThanOrEqualTo(3);
-        assertThat(browser.text("main")).contains("Prüfsumme", "Köln, Stadt", "Regierungsbezirke").doesNotContain(name);
+        assertThat(browser.all("main svg")).as("charts of months and of volunteers per region (no money approved: no chart of zeros)")
+                .hasSizeGreaterThanOrEqualTo(2);
+        assertThat(browser.text("main")).contains("Auf einen Blick", "Köln, Stadt", "Regierungsbezirke").doesNotContain(name);
 
         browser.click("Köln, Stadt");
         browser.page("bericht-koeln");
@@ -85,7 +86,10 @@ class ReportsInTheBrowserTest extends OnH2 {
         String file = new String(csv.body(), StandardCharsets.UTF_8);
         assertThat(file).startsWith("KOMM-AN NRW Jahresbericht;Förderjahr;" + year).contains("Integrationszentrum 05315")
                 .contains("Prüfsumme SHA-256").doesNotContain(name);
-        assertThat(file.strip()).as("the file is the report on the page").endsWith(browser.text("code.hash"));
+        // the checksum stands under "Technische Angaben", closed: its text is there, though not shown
+        String checksum = browser.find("code.hash").getAttribute("textContent");
+        assertThat(checksum).hasSize(64);
+        assertThat(file.strip()).as("the file is the report on the page").endsWith(checksum);
 
         for (String format : new String[]{"pdf", "xlsx"}) {
             HttpResponse<byte[]> other = browser.download(browser.find("a[href*='jahresbericht." + format + "']").getAttribute("href"));
@@ -98,15 +102,15 @@ class ReportsInTheBrowserTest extends OnH2 {
         assertThat(new String(browser.download(browser.find("a[href*='jahresbericht.pdf']").getAttribute("href")).body(),
                 StandardCharsets.ISO_8859_1)).startsWith("%PDF-");
 
-        // a day before the platform recorded anything: the centre was not on record yet, and the form says so
+        // a day before the platform recorded anything: the centre was not on record yet, and the page says so by its name
         browser.date("stand", LocalDate.of(2020, 6, 30));
         browser.click("Bericht erstellen");
         browser.page("bericht-koeln-2020");
-        assertThat(browser.text(".error-summary")).contains("05315 ist zum Stand 30.06.2020 nicht erfasst");
-        // the state's report of that day counts nothing
+        assertThat(browser.text("#keine-daten")).contains("Zum Stand 30.06.2020 gibt es für das Integrationszentrum Köln, Stadt noch keine Daten.");
+        // the state's report of that day: the same answer, not a report of zeros
         browser.open("/berichte?jahr=2020&stand=2020-06-30", "bericht-land-2020");
-        assertThat(browser.text("h1")).isEqualTo("Jahresbericht 2020, Stand 30.06.2020");
-        assertThat(browser.text("main")).contains("Berücksichtigte Ereignisse");
+        assertThat(browser.text("#keine-daten")).contains("Zum Stand 30.06.2020 gibt es noch keine Daten.");
+        assertThat(browser.text("main")).doesNotContain("Berücksichtigte Ereignisse");
         browser.open("/berichte?jahr=" + year + "&zentrum=" + KOELN_CENTRE, "bericht-koeln-wieder");
 
         // a date that is no date: the field says so and keeps what was typed
@@ -135,7 +139,8 @@ class ReportsInTheBrowserTest extends OnH2 {
             browser.page("bericht-auftrag-" + i);
         }
         assertThat(browser.text("#auftragsstand")).isEqualTo("fertig");
-        assertThat(browser.text("main")).contains("Prüfsumme").contains("100 %");
+        assertThat(browser.text("main")).contains("100 %").doesNotContain("Prüfsumme");
+        assertThat(browser.find("#technische-angaben code.hash").getAttribute("textContent")).hasSize(64);
         browser.click("Bericht ansehen");
         browser.page("bericht-aus-auftrag");
         assertThat(browser.text("main")).contains("angefordert von " + TestAccounts.AUDITOR.username()).doesNotContain(name);

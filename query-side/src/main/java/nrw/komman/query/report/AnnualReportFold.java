@@ -73,6 +73,8 @@ final class AnnualReportFold {
     private final Map<BudgetKey, Money> budgets = new HashMap<>();
     private long lastPosition = -1;
     private long events;
+    /** Names of centres recorded only after the cut-off: a report before them names the centre, not its key. */
+    private final Map<CentreId, String> namesRecordedLater = new HashMap<>();
 
     /** {@code scope}: one centre, or null for the whole state. */
     AnnualReportFold(int fundingYear, CentreId scope) {
@@ -80,6 +82,13 @@ final class AnnualReportFold {
         this.firstDay = LocalDate.of(fundingYear, 1, 1);
         this.lastDay = LocalDate.of(fundingYear, 12, 31);
         this.scope = scope;
+    }
+
+    /** Hears an event recorded at or after the cut-off: it counts for nothing, only a centre's name is kept. */
+    void recordedLater(Object event) {
+        if (event instanceof CentreEstablishedEvent e) {
+            namesRecordedLater.put(e.centreId(), e.name());
+        }
     }
 
     /** Takes one recorded event (any type; those the report does not count are passed over). */
@@ -230,10 +239,19 @@ final class AnnualReportFold {
                 t.repaid += g.repaid;
             }
         });
+        if (scope == null && events == 0) {
+            // nothing recorded yet: a report of zeros (and "position -1") would look like a year without volunteers
+            throw noData("Zum Stand " + GERMAN_DATE.format(asOf) + " gibt es noch keine Daten.");
+        }
         if (scope != null) {
             if (!centres.containsKey(scope)) {
-                throw new NotFoundException("centre.not-found", "Ein Integrationszentrum " + scope.value()
-                        + " ist zum Stand " + GERMAN_DATE.format(asOf) + " nicht erfasst.");
+                String later = namesRecordedLater.get(scope);
+                if (later == null) {
+                    throw new NotFoundException("centre.not-found", "Ein Integrationszentrum " + scope.value()
+                            + " ist zum Stand " + GERMAN_DATE.format(asOf) + " nicht erfasst.");
+                }
+                throw noData("Zum Stand " + GERMAN_DATE.format(asOf) + " gibt es für das Integrationszentrum "
+                        + later + " noch keine Daten.");
             }
             tallies.keySet().retainAll(List.of(scope));
             tallies.computeIfAbsent(scope, k -> new Tally());
@@ -266,6 +284,11 @@ final class AnnualReportFold {
         AnnualReport report = new AnnualReport(year, asOf, cutOff, scope, lastPosition, events, total.figures(),
                 List.copyOf(regions), List.copyOf(centreReports), List.copyOf(budgetLines), null);
         return withChecksum(report);
+    }
+
+    /** The same answer for every role and scope: no report, a plain sentence (404 over the API, a notice on the page). */
+    static NotFoundException noData(String message) {
+        return new NotFoundException(AnnualReport.NO_DATA, message);
     }
 
     private long approvedAgainst(BudgetKey budget) {

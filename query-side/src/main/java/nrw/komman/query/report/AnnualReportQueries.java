@@ -78,6 +78,8 @@ public class AnnualReportQueries {
                     last = position;
                     if (event.getTimestamp().isBefore(query.cutOff())) {
                         fold.apply(event.getPayload(), position);
+                    } else {
+                        fold.recordedLater(event.getPayload());
                     }
                     if (++read % PROGRESS_EVERY == 0) {
                         // positions may have gaps: the estimate is never below what was read

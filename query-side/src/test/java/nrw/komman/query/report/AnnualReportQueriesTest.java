@@ -9,6 +9,7 @@ import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.centre.Regierungsbezirk;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.ForbiddenException;
+import nrw.komman.kernel.common.NotFoundException;
 import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.report.AnnualReport;
 import nrw.komman.kernel.report.FetchAnnualReportQuery;
@@ -69,14 +70,32 @@ class AnnualReportQueriesTest {
     }
 
     @Test
-    void an_empty_store_gives_a_report_of_zeros_and_a_coordinator_of_another_centre_is_refused() throws Exception {
-        AnnualReport empty = queries.handle(new FetchAnnualReportQuery(2026, LocalDate.of(2026, 3, 2),
-                Instant.parse("2026-03-02T23:00:00Z"), null), MINISTRY);
-        assertThat(empty.lastEventPosition()).isEqualTo(-1);
-        assertThat(empty.total().activities()).isZero();
+    void an_empty_store_gives_no_report_but_the_sentence_that_there_is_no_data_yet_and_a_coordinator_of_another_centre_is_refused() {
+        assertThatThrownBy(() -> queries.handle(new FetchAnnualReportQuery(2026, LocalDate.of(2026, 3, 2),
+                Instant.parse("2026-03-02T23:00:00Z"), null), MINISTRY))
+                .isInstanceOf(NotFoundException.class).hasMessage("Zum Stand 02.03.2026 gibt es noch keine Daten.")
+                .extracting(e -> ((NotFoundException) e).code()).isEqualTo(AnnualReport.NO_DATA);
 
         MetaData viersen = MetaData.from(Actor.coordinator("k.yilmaz", new CentreId("05166")).toMetaData());
         assertThatThrownBy(() -> queries.handle(new FetchAnnualReportQuery(2026, LocalDate.of(2026, 3, 2),
                 Instant.parse("2026-03-02T23:00:00Z"), KOELN), viersen)).isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void a_date_before_the_first_event_gives_the_same_sentence_to_the_state_and_to_a_centre_named_by_its_name() {
+        record(new CentreEstablishedEvent(KOELN, "Köln, Stadt", "kreisfreie Stadt", Regierungsbezirk.KOELN, LocalDate.of(2013, 1, 1)),
+                Instant.parse("2026-01-01T08:00:00Z"));
+        FetchAnnualReportQuery before = new FetchAnnualReportQuery(2025, LocalDate.of(2025, 6, 30), Instant.parse("2025-06-30T22:00:00Z"), null);
+        MetaData koeln = MetaData.from(Actor.coordinator("a.becker", KOELN).toMetaData());
+
+        assertThatThrownBy(() -> queries.handle(before, MINISTRY)).isInstanceOf(NotFoundException.class)
+                .hasMessage("Zum Stand 30.06.2025 gibt es noch keine Daten.");
+        assertThatThrownBy(() -> queries.handle(before, koeln)).isInstanceOf(NotFoundException.class)
+                .hasMessage("Zum Stand 30.06.2025 gibt es für das Integrationszentrum Köln, Stadt noch keine Daten.")
+                .extracting(e -> ((NotFoundException) e).code()).isEqualTo(AnnualReport.NO_DATA);
+        assertThatThrownBy(() -> queries.handle(new FetchAnnualReportQuery(2025, LocalDate.of(2025, 6, 30),
+                Instant.parse("2025-06-30T22:00:00Z"), new CentreId("05999")), MINISTRY))
+                .as("a key that no centre ever had is named as typed").isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("05999");
     }
 }

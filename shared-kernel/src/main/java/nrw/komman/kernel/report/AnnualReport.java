@@ -12,13 +12,19 @@ import java.util.List;
 /**
  * The annual KOMM-AN report of a funding year, "Stand {@code asOf}", computed by replaying every event
  * recorded before {@code cutOff}. {@code lastEventPosition} is the global position of the last event it
- * includes ({@code -1}: none), {@code checksum} the SHA-256 of its canonical form
+ * includes (never {@code -1}: a date before any event has no report, {@link #NO_DATA}), {@code checksum} the SHA-256 of its canonical form
  * ({@code AnnualReportCanonicalForm}): the same year and cut-off give the same report, byte for byte.
  * {@code centreId} is set for one centre's report; then {@code regions} and {@code budgets} are empty.
  */
 public record AnnualReport(int fundingYear, LocalDate asOf, Instant cutOff, CentreId centreId, long lastEventPosition,
                            long eventsIncluded, ReportFigures total, List<Region> regions, List<Centre> centres,
                            List<BudgetLine> budgets, String checksum) {
+
+    /**
+     * The code of the answer "Zum Stand … gibt es noch keine Daten" (a {@code NotFoundException}): nothing was
+     * recorded as of the date, for the state or for the centre asked for. There is no report of zeros then.
+     */
+    public static final String NO_DATA = "report.no-data";
 
     /** The figures of one Regierungsbezirk and how many of its centres the report counts. */
     public record Region(Regierungsbezirk regierungsbezirk, int centres, ReportFigures figures) {

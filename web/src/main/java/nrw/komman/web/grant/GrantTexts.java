@@ -44,6 +44,40 @@ public class GrantTexts {
     }
 
     /**
+     * Who recorded a fact: "konto, Rolle". Not "konto (Rolle)": some roles' names carry brackets of their own,
+     * "bezreg (Bewilligungsbehörde (Bezirksregierung))" read like a typing error.
+     */
+    public String who(GrantHistoryEntry entry, Locale locale) {
+        String account = entry.actorAccount() == null || entry.actorAccount().isBlank() ? "—" : entry.actorAccount();
+        if (entry.actorRole() == null) {
+            return account;
+        }
+        return account + ", " + messages.getMessage("role." + entry.actorRole().name(), null, entry.actorRole().name(), locale);
+    }
+
+    /** The grant's status after the fact, with the one before only when the fact changed it. */
+    public String status(GrantHistoryEntry entry, Locale locale) {
+        String after = messages.getMessage("grant-status." + entry.statusAfter().name(), null, entry.statusAfter().name(), locale);
+        if (entry.statusBefore() == null || entry.statusBefore() == entry.statusAfter()) {
+            return after;
+        }
+        return messages.getMessage("grant-status." + entry.statusBefore().name(), null, entry.statusBefore().name(), locale)
+                + " → " + after;
+    }
+
+    /**
+     * An amount the fact changed: "18.000,00 € → 16.000,00 €", or only the new one where there was none before;
+     * null when the fact left it as it was (the history shows only what changed, never "— → —"), and for a first
+     * zero (an application "disburses" nothing).
+     */
+    public String change(Money before, Money after) {
+        if (java.util.Objects.equals(before, after) || after == null || (before == null && after.isZero())) {
+            return null;
+        }
+        return before == null ? fmt.euro(after) : fmt.euro(before) + " → " + fmt.euro(after);
+    }
+
+    /**
      * The grant as the API has always shown it: the next step in German words, the repayment's amount
      * written like the administration's letters (12.345,67 € with an ordinary space).
      */

@@ -42,7 +42,8 @@ class ReportController {
 
     @GetMapping(path = "/api/reports/annual", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The annual report of a funding year as of a date (end of that day; today: now) or of an exact "
-            + "instant (cutOff, ISO-8601); centreId narrows it to one centre")
+            + "instant (cutOff, ISO-8601); centreId narrows it to one centre. A date before anything was recorded (for the "
+            + "state or that centre) has no report: 404, detail \"Zum Stand … gibt es noch keine Daten.\"")
     public AnnualReport annual(@RequestParam int fundingYear,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                                @RequestParam(required = false) Instant cutOff,

@@ -77,11 +77,29 @@ class ReportPages {
             try {
                 AnnualReport report = reports.fetch(form.getJahr(), stand, null, form.getZentrum());
                 show(report, downloads("/berichte/jahresbericht", report), model, locale);
-            } catch (InvalidInputException | NotFoundException e) {
-                errors.reject(e.code(), e.getMessage()); // shown on the form, which keeps what was chosen
+            } catch (NotFoundException e) {
+                if (AnnualReport.NO_DATA.equals(e.code())) {
+                    // an answer, not a mistake: the same notice for every role, in the page's column, not the form's
+                    model.addAttribute("noData", e.getMessage());
+                } else {
+                    refuse(form, errors, e);
+                }
+            } catch (InvalidInputException e) {
+                refuse(form, errors, e);
             }
         }
-        return page(model);
+        return page(model, errors);
+    }
+
+    /** Shown on the form, which keeps what was chosen; a centre that is not found, at the centre's field. */
+    private static void refuse(ReportForm form, BindingResult errors, nrw.komman.kernel.common.DomainException e) {
+        if (form.getZentrum() != null && !form.getZentrum().isBlank() && e.code().startsWith("centre")) {
+            errors.rejectValue("zentrum", e.code(), e.getMessage());
+        } else if (e.code().startsWith("report.as-of")) {
+            errors.rejectValue("stand", e.code(), e.getMessage());
+        } else {
+            errors.reject(e.code(), e.getMessage());
+        }
     }
 
     /** The form's two buttons: the report now (to the address that shows it), or in the background (to its job). */
@@ -92,7 +110,7 @@ class ReportPages {
         defaults(form);
         LocalDate stand = parseStand(form.getStand(), errors);
         if (errors.hasErrors()) {
-            return page(model);
+            return page(model, errors);
         }
         if (!"hintergrund".equals(how)) {
             return "redirect:" + UriComponentsBuilder.fromPath("/berichte").queryParam("jahr", form.getJahr())
@@ -104,8 +122,8 @@ class ReportPages {
             redirect.addFlashAttribute("confirmation", messages.getMessage("annual-report.job.started", null, locale));
             return "redirect:/berichte/auftraege/" + jobId;
         } catch (InvalidInputException | NotFoundException | nrw.komman.kernel.common.RuleViolationException e) {
-            errors.reject(e.code(), e.getMessage());
-            return page(model);
+            refuse(form, errors, e);
+            return page(model, errors);
         }
     }
 
@@ -144,7 +162,7 @@ class ReportPages {
         model.addAttribute("reportForm", form);
         model.addAttribute("fromJob", job);
         show(report, downloads("/berichte/auftraege/" + jobId + "/bericht", null), model, locale);
-        return page(model);
+        return page(model, null);
     }
 
     @GetMapping("/berichte/auftraege/{jobId}/bericht.{format:csv|pdf|xlsx}")
@@ -161,9 +179,10 @@ class ReportPages {
         }
     }
 
-    private String page(Model model) {
+    private String page(Model model, BindingResult errors) {
         int current = today.date().getYear();
         model.addAttribute("nav", "reports");
+        model.addAttribute("formHasErrors", errors != null && errors.hasErrors()); // the title starts with "Fehler: "
         model.addAttribute("years", IntStream.rangeClosed(FundingYear.FIRST, current + 1).boxed()
                 .sorted(Comparator.reverseOrder()).toList());
         model.addAttribute("seesAllCentres", UiAccess.reachesAnyCentre(Action.READ_REPORTS));
@@ -208,8 +227,22 @@ class ReportPages {
         model.addAttribute("report", report);
         model.addAttribute("downloads", downloads);
         model.addAttribute("figures", report.total());
-        model.addAttribute("hoursChart", hoursPerMonth(report.total(), locale));
+        Map<nrw.komman.kernel.centre.CentreId, String> names = new java.util.HashMap<>();
+        report.centres().forEach(c -> names.put(c.centreId(), c.name()));
+        model.addAttribute("centreNames", names); // a centre's budget share by its name, not its key
+        // 54 rows of which most are zeros made the page thousands of pixels long: the centres without any figure
+        // are named in one closed list below the table
+        model.addAttribute("centresWithFigures", report.centres().stream().filter(c -> !nothingIn(c.figures())).toList());
+        model.addAttribute("centresWithout", report.centres().stream().filter(c -> nothingIn(c.figures())).toList());
+        // a chart of zeros says nothing a sentence would not say better: charts only where there is something to draw
+        if (report.total().minutes() > 0) {
+            model.addAttribute("hoursChart", hoursPerMonth(report.total(), locale));
+        }
         model.addAttribute("categoriesUsed", used(report.total()));
+        // the tables list what happened, not every status and category with a zero
+        model.addAttribute("grantsCounted", nonZero(report.total().grantsByStatus()));
+        model.addAttribute("grantsTotal", report.total().grantsByStatus().values().stream().mapToLong(Long::longValue).sum());
+        model.addAttribute("activitiesCounted", nonZero(report.total().activitiesByCategory()));
         if (!report.regions().isEmpty()) {
             Map<String, Double> volunteers = new LinkedHashMap<>();
             Map<String, Double> approved = new LinkedHashMap<>();
@@ -217,9 +250,29 @@ class ReportPages {
                 volunteers.put(r.regierungsbezirk().displayName(), (double) r.figures().activeVolunteers());
                 approved.put(r.regierungsbezirk().displayName(), r.figures().approved().cents() / 100.0);
             }
-            model.addAttribute("volunteersChart", SvgChart.bars(volunteers, v -> fmt.number(Math.round(v))));
-            model.addAttribute("moneyChart", SvgChart.bars(approved, v -> fmt.euro(Money.ofCents(Math.round(v * 100)))));
+            if (report.total().activeVolunteers() > 0) {
+                model.addAttribute("volunteersChart", SvgChart.bars(volunteers, v -> fmt.number(Math.round(v))));
+            }
+            if (report.total().approved().cents() > 0) {
+                model.addAttribute("moneyChart", SvgChart.bars(approved, v -> fmt.euro(Money.ofCents(Math.round(v * 100)))));
+            }
         }
+    }
+
+    private static boolean nothingIn(ReportFigures f) {
+        return f.activeVolunteers() == 0 && f.newVolunteers() == 0 && f.activities() == 0 && f.minutes() == 0
+                && f.grantsByStatus().values().stream().allMatch(n -> n == null || n == 0)
+                && f.requested().cents() == 0 && f.approved().cents() == 0 && f.disbursed().cents() == 0;
+    }
+
+    private static <K> Map<K, Long> nonZero(Map<K, Long> counts) {
+        Map<K, Long> rows = new LinkedHashMap<>();
+        counts.forEach((key, count) -> {
+            if (count != null && count > 0) {
+                rows.put(key, count);
+            }
+        });
+        return rows;
     }
 
     /** Hours per month of the funding year, stacked by category (only the categories with hours). */

@@ -202,7 +202,7 @@ class GrantLifecyclePagesTest {
                 "<dt>Verausgabt laut Verwendungsnachweis</dt><dd>—</dd>", "<dt>Rückforderung</dt><dd>—</dd>",
                 "<dt>Zurückgezahlt</dt><dd>0,00\u00A0€</dd>", "<dt>Rückforderung noch offen</dt><dd>0,00\u00A0€</dd>",
                 "<dt>Nächster Schritt</dt><dd>Auszahlung durch die Bezirksregierung</dd>",
-                "<span>Auszahlung</span>", "<dt>Ausgezahlt vorher → nachher</dt>", "0,00\u00A0€ → 4.000,00\u00A0€");
+                "<span>Auszahlung</span>", "<dt>Ausgezahlt insgesamt</dt>", "0,00\u00A0€ → 4.000,00\u00A0€");
         assertThat(html).as("the auditor changes nothing").doesNotContain("class=\"actions\"");
 
         String closed = page("/zuwendungen/" + CLOSED, AccountRole.AUDITOR);

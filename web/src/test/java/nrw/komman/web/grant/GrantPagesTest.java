@@ -43,6 +43,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -110,7 +111,12 @@ class GrantPagesTest {
                 new GrantHistoryEntry(0, "APPLIED", Instant.parse("2026-01-10T09:00:00Z"), "koordination.koeln",
                         AccountRole.COORDINATOR, null, GrantStatus.APPLIED, null, null, Money.ofCents(2_500_000), null),
                 new GrantHistoryEntry(1, "REVIEWED", Instant.parse("2026-01-12T13:30:00Z"), "bezreg", AccountRole.GRANT_OFFICER,
-                        GrantStatus.APPLIED, GrantStatus.REVIEWED, null, null, null, "Empfehlung: Bewilligung. Förderfähig")))))
+                        GrantStatus.APPLIED, GrantStatus.REVIEWED, null, null, null, "Empfehlung: Bewilligung. Förderfähig"),
+                new GrantHistoryEntry(2, "APPROVED", Instant.parse("2026-01-20T09:00:00Z"), "ministerium", AccountRole.MINISTRY,
+                        GrantStatus.REVIEWED, GrantStatus.APPROVED, null, Money.ofCents(2_000_000), Money.ofCents(2_000_000), "Sachkosten gekürzt"),
+                new GrantHistoryEntry(3, "DISBURSED", Instant.parse("2026-02-02T09:00:00Z"), "bezreg", AccountRole.GRANT_OFFICER,
+                        GrantStatus.APPROVED, GrantStatus.APPROVED, Money.ofCents(2_000_000), Money.ofCents(2_000_000),
+                        Money.ofCents(500_000), null, Money.ZERO, Money.ofCents(500_000))))))
                 .when(queryGateway).query(any(FetchGrantHistoryQuery.class), any(ResponseType.class));
         doReturn(CompletableFuture.completedFuture(List.of(grant(GRANT, KOELN, GrantStatus.REVIEWED)))).when(queryGateway)
                 .query(any(FindGrantsQuery.class), any(ResponseType.class));
@@ -207,10 +213,30 @@ class GrantPagesTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("<ol class=\"timeline\">"),
                         containsString("Antrag gestellt"), containsString("10.01.2026, 10:00 Uhr"),
-                        containsString("bezreg (Bewilligungsbehörde (Bezirksregierung))"),
+                        containsString("bezreg, Bewilligungsbehörde (Bezirksregierung)"),
                         containsString("Beantragt → Geprüft"), containsString("Empfehlung: Bewilligung. Förderfähig"),
                         containsString("25.000,00\u00A0€"),
                         not(containsString("/entscheidung\"")), not(containsString("/ruecknahme\"")))));
+    }
+
+    /** Issue 17: the history shows what a fact changed, in plain words; no "— → —", no brackets in brackets. */
+    @Test
+    void the_history_shows_only_the_amounts_and_status_a_fact_changed_and_names_roles_without_doubled_brackets() throws Exception {
+        String html = mvc.perform(get("/zuwendungen/" + GRANT).with(as(AccountRole.AUDITOR)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String timeline = html.substring(html.indexOf("<ol class=\"timeline\">"), html.indexOf("</ol>", html.indexOf("<ol class=\"timeline\">")));
+        assertThat(timeline).doesNotContain("— → —").doesNotContain("((").doesNotContain("))")
+                .doesNotContain("20.000,00\u00A0€ → 20.000,00\u00A0€").doesNotContain("Bewilligt → Bewilligt")
+                .doesNotContain("vorher → nachher")
+                .contains("koordination.koeln, Koordinator*in", "ministerium, Ministerium")
+                // approved for the first time: the amount, no "— →"
+                .containsPattern("<dt>Bewilligt</dt>\\s*<dd>20.000,00\u00A0€</dd>")
+                // the disbursement changed the total paid out, not the approved amount nor the status
+                .contains("<dd>0,00\u00A0€ → 5.000,00\u00A0€</dd>");
+        String disbursement = timeline.substring(timeline.lastIndexOf("<li"));
+        assertThat(disbursement).contains("<dt>Stand</dt>", "<dd>Bewilligt</dd>", "<dt>Ausgezahlt insgesamt</dt>")
+                .doesNotContain("<dt>Bewilligt</dt>");
+        assertThat(timeline.split("<dt>Bewilligt</dt>", -1)).as("one approved amount shown: at the approval").hasSize(2);
     }
 
     @Test

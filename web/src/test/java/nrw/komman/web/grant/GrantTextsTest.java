@@ -55,7 +55,7 @@ class GrantTextsTest {
 
     @Test
     void every_next_step_reads_in_german_and_in_english() {
-        assertThat(nextStep(GrantNextStep.REVIEW, Locale.GERMAN)).isEqualTo("Prüfung durch die Bezirksregierung");
+        assertThat(nextStep(GrantNextStep.REVIEW, Locale.GERMAN)).isEqualTo("Antragsprüfung durch die Bezirksregierung");
         assertThat(nextStep(GrantNextStep.DECISION, Locale.GERMAN)).isEqualTo("Entscheidung des Ministeriums");
         assertThat(nextStep(GrantNextStep.DISBURSEMENT, Locale.GERMAN)).isEqualTo("Auszahlung durch die Bezirksregierung");
         assertThat(nextStep(GrantNextStep.REQUEST_FUNDS, Locale.GERMAN)).isEqualTo("Mittelabruf möglich");
@@ -74,7 +74,7 @@ class GrantTextsTest {
         assertThat(TEXTS.nextStep(closed, Locale.ENGLISH)).isEqualTo("Repayment of 1.234.567,89\u00A0€");
         assertThat(TEXTS.forApi(closed).nextStep()).isEqualTo("Rückzahlung von 1.234.567,89 €");
         assertThat(TEXTS.forApi(grant(GrantStatus.APPLIED, "REVIEW", null, null)).nextStep())
-                .isEqualTo("Prüfung durch die Bezirksregierung");
+                .isEqualTo("Antragsprüfung durch die Bezirksregierung");
     }
 
     @Test
@@ -83,6 +83,27 @@ class GrantTextsTest {
                 .isEqualTo("Entscheidung des Ministeriums");
         assertThat(TEXTS.nextStep(grant(GrantStatus.APPLIED, null, null, null), Locale.ENGLISH))
                 .isEqualTo("Review by the Bezirksregierung");
+    }
+
+    @Test
+    void the_history_names_an_amount_only_when_the_fact_changed_it() {
+        assertThat(TEXTS.change(null, null)).as("never \"— → —\"").isNull();
+        assertThat(TEXTS.change(Money.ofCents(2_000_000), Money.ofCents(2_000_000))).isNull();
+        assertThat(TEXTS.change(null, Money.ZERO)).as("an application disburses nothing: no line").isNull();
+        assertThat(TEXTS.change(null, Money.ofCents(2_000_000))).isEqualTo("20.000,00\u00A0€");
+        assertThat(TEXTS.change(Money.ZERO, Money.ofCents(500_000))).isEqualTo("0,00\u00A0€ → 5.000,00\u00A0€");
+        assertThat(TEXTS.change(Money.ofCents(1_800_000), Money.ofCents(1_600_000))).isEqualTo("18.000,00\u00A0€ → 16.000,00\u00A0€");
+    }
+
+    @Test
+    void who_recorded_a_fact_reads_without_brackets_in_brackets() {
+        GrantHistoryEntry reviewed = new GrantHistoryEntry(1, "REVIEWED", Instant.parse("2026-01-12T13:30:00Z"), "bezreg",
+                AccountRole.GRANT_OFFICER, GrantStatus.APPLIED, GrantStatus.REVIEWED, null, null, null, null);
+        assertThat(TEXTS.who(reviewed, Locale.GERMAN)).isEqualTo("bezreg, Bewilligungsbehörde (Bezirksregierung)");
+        assertThat(TEXTS.status(reviewed, Locale.GERMAN)).isEqualTo("Beantragt → Geprüft");
+        GrantHistoryEntry disbursed = new GrantHistoryEntry(2, "DISBURSED", Instant.parse("2026-02-12T13:30:00Z"), "bezreg",
+                AccountRole.GRANT_OFFICER, GrantStatus.APPROVED, GrantStatus.APPROVED, null, null, null, null);
+        assertThat(TEXTS.status(disbursed, Locale.GERMAN)).as("unchanged: no arrow").isEqualTo("Bewilligt");
     }
 
     @Test
