@@ -54,7 +54,7 @@ class OverviewPages {
             hours.put(r.regierungsbezirk().displayName(), r.figures().minutes() / 60.0);
         }
         model.addAttribute("volunteersChart", nrw.komman.web.platform.page.SvgChart.bars(volunteers, v -> fmt.number(Math.round(v))));
-        model.addAttribute("hoursChart", nrw.komman.web.platform.page.SvgChart.bars(hours, v -> fmt.hours(Math.round(v * 60))));
+        model.addAttribute("hoursChart", nrw.komman.web.platform.page.SvgChart.bars(hours, v -> fmt.duration(Math.round(v * 60))));
         return "grant/overview";
     }
 

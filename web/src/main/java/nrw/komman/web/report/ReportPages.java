@@ -290,7 +290,7 @@ class ReportPages {
             }
             values.put(label, row);
         });
-        return SvgChart.stackedColumns(months, series, values, hours -> fmt.hours(Math.round(hours * 60)));
+        return SvgChart.stackedColumns(months, series, values, hours -> fmt.duration(Math.round(hours * 60)));
     }
 
     private static List<ActivityCategory> used(ReportFigures figures) {

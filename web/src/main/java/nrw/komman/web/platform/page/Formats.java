@@ -76,12 +76,6 @@ public class Formats {
         return duration(minutes == null ? 0 : minutes.values().stream().mapToLong(Number::longValue).sum());
     }
 
-    /** @deprecated the old name: the same {@link #duration}, so no page shows hours with a decimal any more (ADR 30). */
-    @Deprecated
-    public String hours(long minutes) {
-        return duration(minutes);
-    }
-
     /** Language codes as names in the user's language, sorted by name: ["de", "prs"] → "Dari, Deutsch"; none → "—". */
     public String languages(Collection<String> codes, Locale locale) {
         String names = LanguageNames.list(codes, locale == null ? DE : locale);
@@ -91,12 +85,6 @@ public class Formats {
     /** The sum of counts such as grants by status, formatted: {APPLIED=2, APPROVED=1} → "3". */
     public String total(java.util.Map<?, ? extends Number> counts) {
         return number(counts == null ? 0 : counts.values().stream().mapToLong(Number::longValue).sum());
-    }
-
-    /** @deprecated the old name of {@link #totalDuration}. */
-    @Deprecated
-    public String totalHours(java.util.Map<?, ? extends Number> minutes) {
-        return totalDuration(minutes);
     }
 
     public String number(long value) {
