@@ -55,7 +55,8 @@ public class ActivityLogQueries {
         long from = (long) query.page() * query.size();
         List<ActivityView> page = from >= sorted.size() ? List.of()
                 : sorted.subList((int) from, (int) Math.min(sorted.size(), from + query.size()));
-        return new ActivityPage(page, query.page(), query.size(), sorted.size());
+        return new ActivityPage(page, query.page(), query.size(), sorted.size(),
+                all.stream().filter(ActivityView::withdrawn).count());
     }
 
     /**

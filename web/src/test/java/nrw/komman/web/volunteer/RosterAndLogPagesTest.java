@@ -92,7 +92,7 @@ class RosterAndLogPagesTest {
                 .when(queryGateway).query(any(FindVolunteersQuery.class), any(ResponseType.class));
         doReturn(CompletableFuture.completedFuture(new ActivityPage(List.of(new ActivityView(ActivityId.random(), AYLIN, KOELN,
                 "Aylin Demir", LocalDate.of(2026, 1, 5), 90, ActivityCategory.EDUCATION, "=HYPERLINK(\"http://x\")", null,
-                true, false, Instant.parse("2026-01-05T10:00:00Z"))), 0, 50, 1)))
+                true, false, Instant.parse("2026-01-05T10:00:00Z"))), 0, 50, 1, 1)))
                 .when(queryGateway).query(any(FindActivityLogQuery.class), any(ResponseType.class));
         doReturn(CompletableFuture.completedFuture(List.of()))
                 .when(queryGateway).query(any(FindGrantsQuery.class), any(ResponseType.class));
