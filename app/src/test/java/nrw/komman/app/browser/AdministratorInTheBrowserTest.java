@@ -97,7 +97,10 @@ class AdministratorInTheBrowserTest extends OnH2 {
         assertThat(browser.text("#username-fehler")).contains(username);
 
         browser.open("/verwaltung/konten", "konten");
-        browser.clickAndAwaitNextPage(row(username).findElement(By.xpath(".//button[normalize-space(.)='Sperren']")));
+        // disabling asks first (ADR 31; ConfirmationStepsInTheBrowserTest covers cancelling)
+        browser.clickAndAwaitNextPage(row(username).findElement(By.linkText("Sperren")));
+        browser.page("konto-sperren-frage");
+        browser.click("Ja, Konto sperren");
         browser.page("konto-gesperrt");
         assertThat(browser.text("[role=status]")).isEqualTo("Das Konto " + username + " ist gesperrt; es kann sich nicht mehr anmelden.");
         assertThat(row(username).getText()).contains("gesperrt");
@@ -120,6 +123,8 @@ class AdministratorInTheBrowserTest extends OnH2 {
         browser.page("lesemodelle");
         assertThat(browser.all("table tbody tr")).isNotEmpty();
         browser.click("Lesemodelle neu aufbauen");
+        browser.page("lesemodelle-neuaufbau-frage");
+        browser.click("Ja, neu aufbauen");
         browser.page("lesemodelle-neuaufbau");
         assertThat(browser.text("[role=status]")).startsWith("Der Neuaufbau der Lesemodelle läuft.");
         // the other tests share this application: wait until the replay has caught up

@@ -137,9 +137,11 @@ class CoordinatorInTheBrowserTest extends OnH2 {
         browser.page("ehrenamtliche-keine-treffer");
         assertThat(browser.text("#ergebnis")).isEqualTo("Keine Ehrenamtlichen");
 
-        // deactivate and reactivate with a POST button
+        // deactivate (after its confirmation page, ADR 31) and reactivate with a POST button
         browser.open(volunteerPath, "ehrenamtliche-person");
         browser.click("Deaktivieren");
+        browser.page("deaktivieren-frage");
+        browser.click("Ja, deaktivieren");
         browser.page("deaktiviert");
         assertThat(browser.text("[role=status]")).isEqualTo(name + " ist jetzt inaktiv.");
         assertThat(browser.driver().findElements(By.linkText("Einsatz erfassen"))).isEmpty();

@@ -101,6 +101,19 @@ class AccountPages {
         return "admin/account-form";
     }
 
+    /** Disabling signs the account out everywhere: a page says so first, and only its button disables (ADR 31). */
+    @GetMapping("/verwaltung/konten/{username}/sperre")
+    String disableConfirmation(@PathVariable String username, Model model, Locale locale, RedirectAttributes redirect) {
+        Account account = accounts.get(username);
+        if (!account.enabled()) {
+            redirect.addFlashAttribute("refusal", forms.text("ui.account.already-disabled", locale, account.username()));
+            return "redirect:/verwaltung/konten";
+        }
+        model.addAttribute("account", account);
+        model.addAttribute("nav", "accounts");
+        return "admin/account-disable-confirm";
+    }
+
     @PostMapping("/verwaltung/konten/{username}/sperre")
     String disable(@PathVariable String username, Locale locale, RedirectAttributes redirect) {
         Account account = accounts.get(username);

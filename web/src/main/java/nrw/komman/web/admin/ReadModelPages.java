@@ -15,8 +15,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.util.Locale;
 
 /**
- * The administrator's read-model page: each processor's status and the button that rebuilds the read models
- * from the events (the rebuild runs on; the page shows its progress).
+ * The administrator's read-model page: each processor's status and the way to rebuild the read models from the
+ * events, through a confirmation page (the rebuild runs on; the page shows its progress).
  */
 @PageController
 class ReadModelPages {
@@ -36,6 +36,13 @@ class ReadModelPages {
         model.addAttribute("processors", queries.list(new FetchReadModelStatusQuery(), ReadModelStatus.class));
         model.addAttribute("nav", "read-models");
         return "admin/read-models";
+    }
+
+    /** A rebuild replays every event and loads the database for everyone: a page says so first (ADR 31). */
+    @GetMapping("/verwaltung/lesemodelle/neuaufbau")
+    String rebuildConfirmation(Model model) {
+        model.addAttribute("nav", "read-models");
+        return "admin/read-models-rebuild-confirm";
     }
 
     @PostMapping("/verwaltung/lesemodelle/neuaufbau")

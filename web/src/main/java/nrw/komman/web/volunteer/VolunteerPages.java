@@ -5,9 +5,7 @@ import jakarta.validation.Valid;
 import nrw.komman.kernel.activity.ActivityPage;
 import nrw.komman.kernel.activity.FindActivitiesQuery;
 import nrw.komman.kernel.common.Nrw;
-import nrw.komman.kernel.volunteer.DeactivateVolunteerCommand;
 import nrw.komman.kernel.volunteer.FindVolunteerQuery;
-import nrw.komman.kernel.volunteer.ReactivateVolunteerCommand;
 import nrw.komman.kernel.volunteer.VolunteerId;
 import nrw.komman.kernel.volunteer.VolunteerView;
 import nrw.komman.web.platform.security.CentreAccess;
@@ -35,8 +33,9 @@ import java.util.Map;
 import static java.util.Map.entry;
 
 /**
- * The coordinator's volunteer pages (the roster is in {@link RosterPages}): registering, the volunteer's
- * page with their activities, changing the personal data, deactivating and reactivating. Every change is
+ * The coordinator's volunteer pages (the roster is in {@link RosterPages}, deactivating and reactivating in
+ * {@link VolunteerDeactivationPages}): registering, the volunteer's page with their activities, changing the
+ * personal data. Every change is
  * a command through the gateway, then post-redirect-get with a confirmation; a refusal stays on the form.
  * Logging and correcting activities are in the activity package.
  */
@@ -135,26 +134,6 @@ class VolunteerPages {
         model.addAttribute("pages", Math.max(1, (activities.totalItems() + ACTIVITIES_PAGE_SIZE - 1) / ACTIVITIES_PAGE_SIZE));
         model.addAttribute("nav", "volunteers");
         return "coordinator/volunteer";
-    }
-
-    @PostMapping("/ehrenamtliche/{volunteerId}/deaktivierung")
-    String deactivate(@PathVariable String volunteerId, Locale locale, RedirectAttributes redirect) {
-        return changeStatus(volunteerId, true, locale, redirect);
-    }
-
-    @PostMapping("/ehrenamtliche/{volunteerId}/reaktivierung")
-    String reactivate(@PathVariable String volunteerId, Locale locale, RedirectAttributes redirect) {
-        return changeStatus(volunteerId, false, locale, redirect);
-    }
-
-    private String changeStatus(String volunteerId, boolean deactivate, Locale locale, RedirectAttributes redirect) {
-        VolunteerView volunteer = find(volunteerId);
-        VolunteerId id = volunteer.volunteerId();
-        // e.g. "already inactive" after a second click: said on the page, not as an error page
-        Object command = deactivate ? new DeactivateVolunteerCommand(id) : new ReactivateVolunteerCommand(id);
-        return forms.press(() -> commands.sendAndAwait(command, id), redirect, locale,
-                () -> forms.text(deactivate ? "ui.volunteer.deactivated" : "ui.volunteer.reactivated", locale, volunteer.name()),
-                "/ehrenamtliche/" + id);
     }
 
     // ---- changing the personal data --------------------------------------------------------------

@@ -113,6 +113,37 @@ class AdminPagesTest {
         verify(commandGateway).send(any(RebuildReadModelsCommand.class));
     }
 
+    /** Disabling an account and rebuilding the read models ask first (ADR 31): the question is a page that changes nothing. */
+    @Test
+    void disabling_an_account_and_rebuilding_the_read_models_ask_first_and_asking_changes_nothing() throws Exception {
+        mvc.perform(post("/verwaltung/konten").with(as(AccountRole.ADMINISTRATOR)).with(csrf())
+                .param("username", "bezreg.drei").param("password", "Lange-Passphrase-2026").param("role", "GRANT_OFFICER"));
+        mvc.perform(get("/verwaltung/konten").with(as(AccountRole.ADMINISTRATOR)))
+                .andExpect(content().string(allOf(containsString("href=\"/verwaltung/konten/bezreg.drei/sperre\""),
+                        not(containsString("action=\"/verwaltung/konten/bezreg.drei/sperre\"")))));
+        mvc.perform(get("/verwaltung/konten/bezreg.drei/sperre").with(as(AccountRole.ADMINISTRATOR)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Konto bezreg.drei sperren?"), containsString("sofort abgemeldet"),
+                        containsString("action=\"/verwaltung/konten/bezreg.drei/sperre\" method=\"post\""),
+                        containsString("class=\"button-danger\""), containsString("href=\"/verwaltung/konten\">Abbrechen</a>"))));
+        assertThat(accounts.find("bezreg.drei").orElseThrow().enabled()).as("asking disables nothing").isTrue();
+        mvc.perform(post("/verwaltung/konten/bezreg.drei/sperre").with(as(AccountRole.ADMINISTRATOR)).with(csrf()))
+                .andExpect(redirectedUrl("/verwaltung/konten"));
+        assertThat(accounts.find("bezreg.drei").orElseThrow().enabled()).isFalse();
+        mvc.perform(get("/verwaltung/konten/bezreg.drei/sperre").with(as(AccountRole.ADMINISTRATOR)))
+                .andExpect(redirectedUrl("/verwaltung/konten"))
+                .andExpect(flash().attribute("refusal", "Das Konto bezreg.drei ist bereits gesperrt."));
+
+        mvc.perform(get("/verwaltung/lesemodelle").with(as(AccountRole.ADMINISTRATOR)))
+                .andExpect(content().string(allOf(containsString("href=\"/verwaltung/lesemodelle/neuaufbau\""),
+                        not(containsString("action=\"/verwaltung/lesemodelle/neuaufbau\"")))));
+        mvc.perform(get("/verwaltung/lesemodelle/neuaufbau").with(as(AccountRole.ADMINISTRATOR)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Lesemodelle neu aufbauen?"),
+                        containsString("action=\"/verwaltung/lesemodelle/neuaufbau\" method=\"post\""), containsString("class=\"button-danger\""))));
+        verify(commandGateway, never()).send(any());
+    }
+
     @Test
     void a_rebuild_under_way_shows_its_progress_and_a_second_one_is_refused_in_german() throws Exception {
         RebuildProgress replaying = new RebuildProgress(3, RebuildProgress.State.REPLAYING, 2_499, 9_999, 1250.0, 6L,
