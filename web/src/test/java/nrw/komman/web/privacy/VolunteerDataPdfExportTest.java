@@ -99,7 +99,7 @@ class VolunteerDataPdfExportTest {
                 compact("Sprachen Deutsch, Kurdisch, Türkisch"),
                 compact("Interessen Sprachpatenschaft, Begleitung zu Ämtern und Ärzt*innen"));
         assertThat(text).contains("Einwilligungen", "Einwilligung Datenverarbeitung Ehrenamtskoordination", "2024-01",
-                "15.01.2025 11:00:00");
+                "15.01.2025");
         assertThat(text).contains("Einsätze", "03.02.2026", "Begleitung zur Ausländerbehörde", "1 Std. 30 Min.", "2 Std.",
                 "45 Min.", "Sprachcafé mit Frau Öztürk", "korrigiert", "zurückgenommen", "1a2b3c4d-",
                 "Insgesamt 2 Einsätze mit 3 Std. 30 Min. (3 Einträge, davon 1 zurückgenommen und nicht mitgezählt).");
