@@ -141,7 +141,7 @@ class PhoneInTheBrowserTest extends OnH2 {
         button.sendKeys(Keys.ENTER);
         assertThat(browser.find("details.nav-menu").getAttribute("open")).isNotNull();
         List<WebElement> links = browser.all(".nav-menu .main-nav a");
-        assertThat(links).hasSize(6).allMatch(this::rendered);
+        assertThat(links).hasSize(7).allMatch(this::rendered);
         assertThat(browser.all(".nav-bar .main-nav a")).as("the bar stays away").noneMatch(this::rendered);
         assertThat(links.get(1).getLocation().getY()).as("one link under the other")
                 .isGreaterThan(links.get(0).getLocation().getY());
@@ -182,6 +182,12 @@ class PhoneInTheBrowserTest extends OnH2 {
 
         browser.open("/ehrenamtliche/" + volunteerId + "/einsaetze/neu", "telefon-einsatz-erfassen");
         fitsThePhone("log an activity");
+
+        browser.open("/zentrum/einsaetze", "telefon-einsatzprotokoll");
+        fitsThePhone("activity log");
+
+        browser.open("/berichte", "telefon-berichte");
+        fitsThePhone("reports");
     }
 
     @Test
@@ -192,7 +198,7 @@ class PhoneInTheBrowserTest extends OnH2 {
         assertThat(browser.find("summary.nav-menu-button").isDisplayed()).isFalse();
         assertThat(browser.all(".nav-menu .main-nav a")).noneMatch(this::rendered);
         List<WebElement> links = browser.all(".nav-bar .main-nav a");
-        assertThat(links).hasSize(6).allMatch(this::rendered);
+        assertThat(links).hasSize(7).allMatch(this::rendered);
         assertThat(links.get(5).getLocation().getY()).as("in one row").isEqualTo(links.get(0).getLocation().getY());
         browser.click("Ehrenamtliche");
         browser.page("desktop-ehrenamtliche");

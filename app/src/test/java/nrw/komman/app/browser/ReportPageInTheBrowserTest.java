@@ -119,7 +119,7 @@ class ReportPageInTheBrowserTest extends OnH2 {
         assertThat(browser.driver().getTitle()).doesNotStartWith("Fehler");
         String summary = browser.text(".report-summary");
         assertThat(summary).containsPattern("\\d+ aktiv, davon \\d+ im Förderjahr neu registriert")
-                .containsPattern("Stunden in (1 Einsatz|[\\d.]+ Einsätzen)").contains("Berücksichtigt", "Integrationszentren");
+                .containsPattern("(\\d[\\d.]* Std\\.( \\d+ Min\\.)?|\\d+ Min\\.) in (1 Einsatz|[\\d.]+ Einsätzen)").contains("Berücksichtigt", "Integrationszentren");
         // the summary comes before every section it sums up
         String source = browser.driver().getPageSource();
         assertThat(source.indexOf("id=\"auf-einen-blick\"")).isPositive().isLessThan(source.indexOf("id=\"nach-stand\""));
@@ -142,7 +142,7 @@ class ReportPageInTheBrowserTest extends OnH2 {
         assertThat(browser.find("details.centres-without").getAttribute("open")).isNull();
         assertThat(browser.all("table[aria-labelledby='zentren'] tbody tr")).as("no row of zeros").allSatisfy(row ->
                 assertThat(row.findElements(org.openqa.selenium.By.cssSelector("td.number")))
-                        .extracting(WebElement::getText).anyMatch(v -> !v.matches("0|0,00.€")));
+                        .extracting(WebElement::getText).anyMatch(v -> !v.matches("0|0,00.€|0 Min\\.")));
 
         // a funding year without anything (it ended before the platform recorded a fact): no chart at all, and
         // "Keine Daten." where a table would list only zeros

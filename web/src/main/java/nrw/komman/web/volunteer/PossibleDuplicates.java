@@ -37,14 +37,22 @@ class PossibleDuplicates {
         if (wanted.isEmpty()) {
             return List.of();
         }
-        // the query searches a part of the name; its first word finds every spelling with other spaces or case
+        // the query searches a part of the name; its first word finds every spelling with other spaces or case. A
+        // common first word ("Mohammad") can fill more than one page: read them all, a twin may be on the last.
         String firstWord = wanted.split(" ")[0];
-        VolunteerPage found = queries.one(new FindVolunteersQuery(centre, VolunteerStatus.ACTIVE, null, null, firstWord, 0,
-                FindVolunteersQuery.MAX_SIZE), VolunteerPage.class, "centre.not-found", "Das Integrationszentrum gibt es nicht.");
-        return found.items().stream()
-                .filter(v -> v.name() != null && comparable(v.name()).equals(wanted))
-                .map(PossibleDuplicates::twin)
-                .toList();
+        List<Twin> twins = new java.util.ArrayList<>();
+        for (int page = 0; ; page++) {
+            VolunteerPage found = queries.one(new FindVolunteersQuery(centre, VolunteerStatus.ACTIVE, null, null, firstWord,
+                    page, FindVolunteersQuery.MAX_SIZE), VolunteerPage.class, "centre.not-found",
+                    "Das Integrationszentrum gibt es nicht.");
+            found.items().stream()
+                    .filter(v -> v.name() != null && comparable(v.name()).equals(wanted))
+                    .map(PossibleDuplicates::twin)
+                    .forEach(twins::add);
+            if ((long) (page + 1) * FindVolunteersQuery.MAX_SIZE >= found.totalItems() || found.items().isEmpty()) {
+                return twins;
+            }
+        }
     }
 
     /** "  Amina   HADDAD " and "amina haddad" are the same name. */

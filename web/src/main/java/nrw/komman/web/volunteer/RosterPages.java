@@ -207,7 +207,7 @@ class RosterPages {
             }
             if (filter.language() != null) {
                 parts.add(text("roster.summary.language", locale,
-                        Locale.forLanguageTag(filter.language()).getDisplayLanguage(locale)));
+                        LanguageNames.of(filter.language(), locale)));
             }
             if (filter.interest() != null) {
                 parts.add(text("roster.summary.interest", locale, text("category." + filter.interest().name(), locale)));

@@ -205,6 +205,14 @@ class VolunteerFormPagesTest {
     void the_profile_form_shows_further_languages_by_name_and_names_every_problem_at_once() throws Exception {
         mvc.perform(get("/ehrenamtliche/" + VOLUNTEER + "/bearbeiten").with(coordinator()))
                 .andExpect(content().string(containsString("name=\"otherLanguages\" value=\"\"")));
+        // languages without a tick box are shown by their German names in the free field, never as codes
+        VolunteerView withFurther = new VolunteerView(VOLUNTEER, KOELN, "Aylin Demir", "aylin.demir@example.org",
+                "0221 1234567", null, Set.of("tr", "kab"), Set.of(ActivityCategory.EDUCATION), VolunteerStatus.ACTIVE,
+                LocalDate.of(2025, 1, 1), AYLIN.consent(), 0, 0, false);
+        doReturn(CompletableFuture.completedFuture(withFurther)).when(queryGateway)
+                .query(any(FindVolunteerQuery.class), any(ResponseType.class));
+        mvc.perform(get("/ehrenamtliche/" + VOLUNTEER + "/bearbeiten").with(coordinator()))
+                .andExpect(content().string(containsString("name=\"otherLanguages\" value=\"Kabylisch\"")));
         mvc.perform(post("/ehrenamtliche/" + VOLUNTEER + "/bearbeiten").with(coordinator()).with(csrf())
                         .param("name", "").param("email", "").param("phone", "").param("otherLanguages", "Elbisch"))
                 .andExpect(status().isOk())
