@@ -13,6 +13,7 @@ import nrw.komman.web.platform.QueryDispatcher;
 import nrw.komman.web.platform.Today;
 import nrw.komman.web.platform.export.CsvWriter;
 import nrw.komman.web.platform.export.PersonalDataDownloads;
+import nrw.komman.web.platform.page.LanguageNames;
 import nrw.komman.web.platform.page.PageController;
 import nrw.komman.web.platform.page.SortableColumns;
 import nrw.komman.web.platform.page.SortableColumns.Spec;
