@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EveryTableScrollsOnPhonesTest {
 
     private static final Path TEMPLATES = Path.of("src/main/resources/templates");
-    private static final Pattern REGION = Pattern.compile("<div class=\"table-scroll\"([^>]*)>");
+    private static final Pattern REGION = Pattern.compile("<div([^>]*\\bclass=\"table-scroll\"[^>]*)>");
 
     @Test
     void every_table_sits_in_a_named_keyboard_reachable_scroll_region_with_its_hint() throws IOException {
