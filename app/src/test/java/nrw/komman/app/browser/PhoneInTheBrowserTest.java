@@ -110,10 +110,10 @@ class PhoneInTheBrowserTest extends OnH2 {
         List<String> beyond = (List<String>) script("""
                 const out = [];
                 for (const e of document.body.querySelectorAll('*')) {
-                  if (e.closest('.table-scroll')) continue;
+                  if (e.parentElement && e.parentElement.closest('.table-scroll')) continue;
                   const r = e.getBoundingClientRect();
-                  if (r.right > window.innerWidth + 0.5)
-                    out.push(e.tagName + '.' + e.className + ' ' + Math.round(r.left) + '..' + Math.round(r.right));
+                  if (r.right > window.innerWidth + 0.5 || e.scrollWidth > window.innerWidth)
+                    out.push(e.tagName + '.' + e.className + ' ' + Math.round(r.left) + '..' + Math.round(r.right) + ' scroll ' + e.scrollWidth + ' ' + (e.textContent || '').trim().substring(0, 40));
                 }
                 return out;""");
         assertThat(((Number) script("return document.documentElement.scrollWidth")).intValue())
