@@ -107,6 +107,25 @@ class RosterAndLogPagesTest {
     }
 
     @Test
+    void long_lists_page_with_links_that_keep_the_filter_and_the_order() throws Exception {
+        doReturn(CompletableFuture.completedFuture(new VolunteerPage(List.of(), 1, 25, 60)))
+                .when(queryGateway).query(any(FindVolunteersQuery.class), any(ResponseType.class));
+        mvc.perform(get("/ehrenamtliche").param("status", "ACTIVE").param("sort", "name").param("dir", "asc")
+                        .param("seite", "2").with(coordinatorOf(KOELN)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Seite 2 von 3"),
+                        containsString("status=ACTIVE&amp;sort=name&amp;dir=asc&amp;seite=1\">Vorherige Seite"),
+                        containsString("status=ACTIVE&amp;sort=name&amp;dir=asc&amp;seite=3\">Nächste Seite"))));
+        doReturn(CompletableFuture.completedFuture(new ActivityPage(List.of(), 0, 50, 120, 0)))
+                .when(queryGateway).query(any(FindActivityLogQuery.class), any(ResponseType.class));
+        mvc.perform(get("/zentrum/einsaetze").param("von", "2026-01-01").param("bis", "2026-01-31")
+                        .with(coordinatorOf(KOELN)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Seite 1 von 3"), containsString("Nächste Seite"))))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Vorherige Seite"))));
+    }
+
+    @Test
     void the_roster_tells_two_people_of_the_same_name_apart_and_sorts_by_header_links_keeping_the_filter() throws Exception {
         mvc.perform(get("/ehrenamtliche").param("status", "ACTIVE").param("sort", "registriert").param("dir", "desc")
                         .with(coordinatorOf(KOELN)))
