@@ -69,7 +69,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * copy of the personal data, in all events and replays, becomes unreadable at once. The volunteer stays as a
  * pseudonymous id with their activities, so counts and hours remain; nothing about them can change any more
  * except that existing activities may still be corrected (without a note) or withdrawn.
- * <p>Why this size: the volunteer and their activities are one consistency boundary (ADR 6); one handler per command and per event. The rules it applies live in {@code ActivityRules} and the permission map.
+ * <p>Why this size: the volunteer and their activities are one consistency boundary (ADR 6); one handler per command and per event. The rules it applies live in {@code VolunteerRules}, {@code ActivityRules} and the permission map.
  */
 @Aggregate(cache = CommandSideConfiguration.VOLUNTEER_CACHE)
 public class Volunteer {
