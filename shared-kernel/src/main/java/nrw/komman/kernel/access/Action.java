@@ -14,6 +14,7 @@ import static nrw.komman.kernel.common.AccountRole.COORDINATOR;
 import static nrw.komman.kernel.common.AccountRole.GRANT_OFFICER;
 import static nrw.komman.kernel.common.AccountRole.MINISTRY;
 import static nrw.komman.kernel.common.AccountRole.SYSTEM;
+import static nrw.komman.kernel.common.AccountRole.VOLUNTEER;
 import static nrw.komman.kernel.access.Action.Data.NO_PERSONAL_DATA;
 import static nrw.komman.kernel.access.Action.Data.PERSONAL_DATA;
 import static nrw.komman.kernel.access.Action.Effect.CHANGES;
@@ -74,6 +75,45 @@ public enum Action {
             refusal("export.lists.forbidden",
                     "Listen von Ehrenamtlichen und Einsätzen laden nur die Koordinator*innen ihres Integrationszentrums herunter."),
             Says.FOREIGN_CENTRE_DATA, ownCentre(COORDINATOR)),
+
+    // ---- coordination (issue 18): requests for help and assignments of the centre; the volunteer through their link
+
+    /**
+     * Open, cancel, close a request; ask, offer, cancel, replace an assignment; record that it took place or that
+     * nobody came; confirm or decline on the volunteer's behalf (they told the coordinator).
+     */
+    MANAGE_HELP_REQUESTS(CHANGES, PERSONAL_DATA,
+            refusal("help-request.forbidden",
+                    "Nur Koordinatorinnen und Koordinatoren des Integrationszentrums bearbeiten dessen Einsatzanfragen."),
+            null, ownCentre(COORDINATOR), anyCentre(SYSTEM)),
+    /** The centre's board, a request with its requester, the matching, the centre's calendar. */
+    READ_HELP_REQUESTS(READS, PERSONAL_DATA,
+            refusal("help-request.read.forbidden",
+                    "Einsatzanfragen sehen nur die Koordinator*innen ihres Integrationszentrums."),
+            Says.FOREIGN_CENTRE_DATA, ownCentre(COORDINATOR)),
+    /** Confirm or decline one's own assignment through one's link (the aggregate checks it is one's own). */
+    RESPOND_TO_ASSIGNMENT(CHANGES, PERSONAL_DATA,
+            refusal("assignment.respond.forbidden",
+                    "Einen Einsatz sagt nur die angefragte Person zu oder ab, oder die Koordination ihres Zentrums."),
+            null, ownCentre(COORDINATOR, VOLUNTEER)),
+    /** When a volunteer is usually free and away: the volunteer through their link, or their coordinators. */
+    UPDATE_AVAILABILITY(CHANGES, PERSONAL_DATA, Says.MANAGE_VOLUNTEERS, null, ownCentre(COORDINATOR, VOLUNTEER)),
+    /** Issue or revoke a volunteer's personal link. */
+    MANAGE_VOLUNTEER_LINKS(CHANGES, PERSONAL_DATA, Says.MANAGE_VOLUNTEERS, null, ownCentre(COORDINATOR)),
+    /** Resolve a personal link's token to its volunteer: the token is the credential. */
+    OPEN_PERSONAL_LINK(READS, NO_PERSONAL_DATA,
+            refusal("link.forbidden", "Persönliche Links öffnen nur die Ehrenamtlichen, denen sie gehören."), null,
+            anyCentre(VOLUNTEER)),
+    /** One's own page, calendar and hours through one's link (the query checks it is one's own). */
+    READ_OWN_VOLUNTEER_PAGE(READS, PERSONAL_DATA,
+            refusal("link.forbidden", "Persönliche Links öffnen nur die Ehrenamtlichen, denen sie gehören."), null,
+            ownCentre(VOLUNTEER)),
+    /** A confirmation of volunteering (Ehrenamtsnachweis): the volunteer through their link, or their coordinators. */
+    ISSUE_CERTIFICATE(CHANGES, PERSONAL_DATA, Says.MANAGE_VOLUNTEERS, null, ownCentre(COORDINATOR, VOLUNTEER)),
+    /** Whoever holds a certificate's number may check it: it is what the number is printed for. */
+    VERIFY_CERTIFICATE(READS, PERSONAL_DATA,
+            refusal("certificate.forbidden", "Die Nummer des Nachweises konnte nicht geprüft werden."), null,
+            anyCentre(VOLUNTEER)),
 
     // ---- the volunteer's rights (Art. 15, 17 DSGVO): administrators answer requests that reach the operators -------
 

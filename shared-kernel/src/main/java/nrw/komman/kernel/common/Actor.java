@@ -18,6 +18,15 @@ public record Actor(String account, AccountRole role, CentreId centre) {
 
     public static final Actor SYSTEM = new Actor("system", AccountRole.SYSTEM, null);
 
+    /** The account name of a volunteer acting through their link is this prefix and their id. */
+    public static final String VOLUNTEER_PREFIX = "volunteer:";
+
+    /**
+     * Nobody signed in, holding a secret from a URL: resolves a personal link's token to its volunteer, or checks a
+     * certificate's number. May do nothing else.
+     */
+    public static final Actor PERSONAL_LINK = new Actor("personal-link", AccountRole.VOLUNTEER, null);
+
     public Actor {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(role, "role");
@@ -28,6 +37,17 @@ public record Actor(String account, AccountRole role, CentreId centre) {
 
     public static Actor coordinator(String account, CentreId centre) {
         return new Actor(account, AccountRole.COORDINATOR, centre);
+    }
+
+    /** A volunteer acting through their own, resolved personal link. */
+    public static Actor volunteer(java.util.UUID volunteer, CentreId centre) {
+        Objects.requireNonNull(centre, "centre");
+        return new Actor(VOLUNTEER_PREFIX + volunteer, AccountRole.VOLUNTEER, centre);
+    }
+
+    /** Whether this actor is the given volunteer acting through their own link. */
+    public boolean actsAsVolunteer(java.util.UUID volunteer) {
+        return role == AccountRole.VOLUNTEER && account.equals(VOLUNTEER_PREFIX + volunteer);
     }
 
     public static Actor of(String account, AccountRole role) {

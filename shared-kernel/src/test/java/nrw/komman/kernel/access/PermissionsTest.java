@@ -44,11 +44,27 @@ class PermissionsTest {
     }
 
     @Test
-    void only_coordinators_are_bound_to_a_centre() {
+    void only_coordinators_and_volunteers_through_their_link_are_bound_to_a_centre() {
         for (Action action : Action.values()) {
             assertThat(action.rolesReaching(Scope.OWN_CENTRE)).as(action.name())
-                    .isSubsetOf(EnumSet.of(AccountRole.COORDINATOR));
+                    .isSubsetOf(EnumSet.of(AccountRole.COORDINATOR, AccountRole.VOLUNTEER));
         }
+    }
+
+    @Test
+    void a_volunteer_through_their_link_reaches_only_their_own_assignments_page_availability_and_certificate() {
+        Actor aylin = Actor.volunteer(java.util.UUID.randomUUID(), KOELN);
+        assertThat(Arrays.stream(Action.values()).filter(action -> action.allows(AccountRole.VOLUNTEER)))
+                .containsExactlyInAnyOrder(Action.RESPOND_TO_ASSIGNMENT, Action.UPDATE_AVAILABILITY,
+                        Action.OPEN_PERSONAL_LINK, Action.READ_OWN_VOLUNTEER_PAGE, Action.ISSUE_CERTIFICATE,
+                        Action.VERIFY_CERTIFICATE);
+        assertThat(Permissions.allows(aylin, Action.RESPOND_TO_ASSIGNMENT, KOELN)).isTrue();
+        assertThat(Permissions.allows(aylin, Action.RESPOND_TO_ASSIGNMENT, VIERSEN)).isFalse();
+        assertThat(Permissions.allows(aylin, Action.READ_PERSONAL_DATA, KOELN)).isFalse();
+        assertThat(Permissions.allows(aylin, Action.MANAGE_HELP_REQUESTS, KOELN)).isFalse();
+        // the unresolved link holder may only resolve a token or check a certificate
+        assertThat(Permissions.allows(Actor.PERSONAL_LINK, Action.READ_OWN_VOLUNTEER_PAGE, KOELN)).isFalse();
+        assertThat(aylin.actsAsVolunteer(java.util.UUID.randomUUID())).isFalse();
     }
 
     @Test
@@ -128,45 +144,54 @@ class PermissionsTest {
     @Test
     void the_map_says_what_domain_md_says() {
         Map<Action, List<Scope>> expected = new EnumMap<>(Action.class);
-        //                                          coordinator grant officer ministry auditor administrator system
-        expected.put(Action.READ_CENTRES, Arrays.asList(ANY, ANY, ANY, ANY, ANY, ANY));
-        expected.put(Action.ESTABLISH_CENTRE, Arrays.asList(NO, NO, ANY, NO, NO, ANY));
-        expected.put(Action.CLOSE_CENTRE, Arrays.asList(NO, NO, ANY, NO, NO, NO));
-        expected.put(Action.CONFIRM_CENTRE_CLOSURE, Arrays.asList(NO, NO, ANY, NO, NO, NO));
-        expected.put(Action.REGISTER_VOLUNTEER, Arrays.asList(OWN, NO, NO, NO, NO, ANY));
-        expected.put(Action.MANAGE_VOLUNTEER, Arrays.asList(OWN, NO, NO, NO, NO, ANY));
-        expected.put(Action.LOG_ACTIVITY, Arrays.asList(OWN, NO, NO, NO, NO, ANY));
-        expected.put(Action.RECORD_CONSENT_WITHDRAWAL, Arrays.asList(OWN, NO, NO, NO, NO, NO));
-        expected.put(Action.READ_PERSONAL_DATA, Arrays.asList(OWN, NO, NO, NO, NO, NO));
-        expected.put(Action.EXPORT_CENTRE_LISTS, Arrays.asList(OWN, NO, NO, NO, NO, NO));
-        expected.put(Action.ERASE_VOLUNTEER_DATA, Arrays.asList(OWN, NO, NO, NO, ANY, ANY));
-        expected.put(Action.EXPORT_VOLUNTEER_DATA, Arrays.asList(OWN, NO, NO, NO, ANY, NO));
-        expected.put(Action.RUN_RETENTION, Arrays.asList(NO, NO, NO, NO, ANY, NO));
-        expected.put(Action.VIEW_RETENTION_PLAN, Arrays.asList(NO, NO, NO, NO, ANY, NO));
-        expected.put(Action.APPLY_FOR_GRANT, Arrays.asList(OWN, NO, NO, NO, NO, ANY));
-        expected.put(Action.WITHDRAW_GRANT_APPLICATION, Arrays.asList(OWN, NO, NO, NO, NO, ANY));
-        expected.put(Action.REQUEST_FUNDS, Arrays.asList(OWN, NO, NO, NO, NO, ANY));
-        expected.put(Action.SUBMIT_USAGE_REPORT, Arrays.asList(OWN, NO, NO, NO, NO, ANY));
-        expected.put(Action.REVIEW_GRANT, Arrays.asList(NO, ANY, NO, NO, NO, NO));
-        expected.put(Action.APPROVE_GRANT, Arrays.asList(NO, NO, ANY, NO, NO, NO));
-        expected.put(Action.REJECT_GRANT, Arrays.asList(NO, NO, ANY, NO, NO, NO));
-        expected.put(Action.AMEND_GRANT, Arrays.asList(NO, NO, ANY, NO, NO, NO));
-        expected.put(Action.APPROVE_GRANT_RAISE, Arrays.asList(NO, NO, ANY, NO, NO, NO));
-        expected.put(Action.DISBURSE_TRANCHE, Arrays.asList(NO, ANY, NO, NO, NO, NO));
-        expected.put(Action.CLOSE_GRANT, Arrays.asList(NO, ANY, NO, NO, NO, NO));
-        expected.put(Action.RECORD_REPAYMENT, Arrays.asList(NO, ANY, NO, NO, NO, NO));
-        expected.put(Action.READ_GRANTS, Arrays.asList(OWN, ANY, ANY, ANY, NO, NO));
-        expected.put(Action.SET_BUDGET, Arrays.asList(NO, NO, ANY, NO, NO, NO));
-        expected.put(Action.READ_BUDGETS, Arrays.asList(NO, ANY, ANY, ANY, NO, NO));
-        expected.put(Action.READ_STATE_FIGURES, Arrays.asList(NO, ANY, ANY, ANY, NO, NO));
-        expected.put(Action.READ_REPORTS, Arrays.asList(OWN, ANY, ANY, ANY, ANY, NO));
-        expected.put(Action.MANAGE_ACCOUNTS, Arrays.asList(NO, NO, NO, NO, ANY, NO));
-        expected.put(Action.MANAGE_READ_MODELS, Arrays.asList(NO, NO, NO, NO, ANY, NO));
-        expected.put(Action.MONITOR_OPERATIONS, Arrays.asList(NO, NO, NO, NO, ANY, NO));
+        //                                          coordinator grant officer ministry auditor administrator system volunteer
+        expected.put(Action.READ_CENTRES, Arrays.asList(ANY, ANY, ANY, ANY, ANY, ANY, NO));
+        expected.put(Action.ESTABLISH_CENTRE, Arrays.asList(NO, NO, ANY, NO, NO, ANY, NO));
+        expected.put(Action.CLOSE_CENTRE, Arrays.asList(NO, NO, ANY, NO, NO, NO, NO));
+        expected.put(Action.CONFIRM_CENTRE_CLOSURE, Arrays.asList(NO, NO, ANY, NO, NO, NO, NO));
+        expected.put(Action.REGISTER_VOLUNTEER, Arrays.asList(OWN, NO, NO, NO, NO, ANY, NO));
+        expected.put(Action.MANAGE_VOLUNTEER, Arrays.asList(OWN, NO, NO, NO, NO, ANY, NO));
+        expected.put(Action.LOG_ACTIVITY, Arrays.asList(OWN, NO, NO, NO, NO, ANY, NO));
+        expected.put(Action.RECORD_CONSENT_WITHDRAWAL, Arrays.asList(OWN, NO, NO, NO, NO, NO, NO));
+        expected.put(Action.READ_PERSONAL_DATA, Arrays.asList(OWN, NO, NO, NO, NO, NO, NO));
+        expected.put(Action.EXPORT_CENTRE_LISTS, Arrays.asList(OWN, NO, NO, NO, NO, NO, NO));
+        expected.put(Action.MANAGE_HELP_REQUESTS, Arrays.asList(OWN, NO, NO, NO, NO, ANY, NO));
+        expected.put(Action.READ_HELP_REQUESTS, Arrays.asList(OWN, NO, NO, NO, NO, NO, NO));
+        expected.put(Action.RESPOND_TO_ASSIGNMENT, Arrays.asList(OWN, NO, NO, NO, NO, NO, OWN));
+        expected.put(Action.UPDATE_AVAILABILITY, Arrays.asList(OWN, NO, NO, NO, NO, NO, OWN));
+        expected.put(Action.MANAGE_VOLUNTEER_LINKS, Arrays.asList(OWN, NO, NO, NO, NO, NO, NO));
+        expected.put(Action.OPEN_PERSONAL_LINK, Arrays.asList(NO, NO, NO, NO, NO, NO, ANY));
+        expected.put(Action.READ_OWN_VOLUNTEER_PAGE, Arrays.asList(NO, NO, NO, NO, NO, NO, OWN));
+        expected.put(Action.ISSUE_CERTIFICATE, Arrays.asList(OWN, NO, NO, NO, NO, NO, OWN));
+        expected.put(Action.VERIFY_CERTIFICATE, Arrays.asList(NO, NO, NO, NO, NO, NO, ANY));
+        expected.put(Action.ERASE_VOLUNTEER_DATA, Arrays.asList(OWN, NO, NO, NO, ANY, ANY, NO));
+        expected.put(Action.EXPORT_VOLUNTEER_DATA, Arrays.asList(OWN, NO, NO, NO, ANY, NO, NO));
+        expected.put(Action.RUN_RETENTION, Arrays.asList(NO, NO, NO, NO, ANY, NO, NO));
+        expected.put(Action.VIEW_RETENTION_PLAN, Arrays.asList(NO, NO, NO, NO, ANY, NO, NO));
+        expected.put(Action.APPLY_FOR_GRANT, Arrays.asList(OWN, NO, NO, NO, NO, ANY, NO));
+        expected.put(Action.WITHDRAW_GRANT_APPLICATION, Arrays.asList(OWN, NO, NO, NO, NO, ANY, NO));
+        expected.put(Action.REQUEST_FUNDS, Arrays.asList(OWN, NO, NO, NO, NO, ANY, NO));
+        expected.put(Action.SUBMIT_USAGE_REPORT, Arrays.asList(OWN, NO, NO, NO, NO, ANY, NO));
+        expected.put(Action.REVIEW_GRANT, Arrays.asList(NO, ANY, NO, NO, NO, NO, NO));
+        expected.put(Action.APPROVE_GRANT, Arrays.asList(NO, NO, ANY, NO, NO, NO, NO));
+        expected.put(Action.REJECT_GRANT, Arrays.asList(NO, NO, ANY, NO, NO, NO, NO));
+        expected.put(Action.AMEND_GRANT, Arrays.asList(NO, NO, ANY, NO, NO, NO, NO));
+        expected.put(Action.APPROVE_GRANT_RAISE, Arrays.asList(NO, NO, ANY, NO, NO, NO, NO));
+        expected.put(Action.DISBURSE_TRANCHE, Arrays.asList(NO, ANY, NO, NO, NO, NO, NO));
+        expected.put(Action.CLOSE_GRANT, Arrays.asList(NO, ANY, NO, NO, NO, NO, NO));
+        expected.put(Action.RECORD_REPAYMENT, Arrays.asList(NO, ANY, NO, NO, NO, NO, NO));
+        expected.put(Action.READ_GRANTS, Arrays.asList(OWN, ANY, ANY, ANY, NO, NO, NO));
+        expected.put(Action.SET_BUDGET, Arrays.asList(NO, NO, ANY, NO, NO, NO, NO));
+        expected.put(Action.READ_BUDGETS, Arrays.asList(NO, ANY, ANY, ANY, NO, NO, NO));
+        expected.put(Action.READ_STATE_FIGURES, Arrays.asList(NO, ANY, ANY, ANY, NO, NO, NO));
+        expected.put(Action.READ_REPORTS, Arrays.asList(OWN, ANY, ANY, ANY, ANY, NO, NO));
+        expected.put(Action.MANAGE_ACCOUNTS, Arrays.asList(NO, NO, NO, NO, ANY, NO, NO));
+        expected.put(Action.MANAGE_READ_MODELS, Arrays.asList(NO, NO, NO, NO, ANY, NO, NO));
+        expected.put(Action.MONITOR_OPERATIONS, Arrays.asList(NO, NO, NO, NO, ANY, NO, NO));
 
         assertThat(expected.keySet()).as("every action has its row here").containsExactlyInAnyOrder(Action.values());
         List<AccountRole> columns = List.of(AccountRole.COORDINATOR, AccountRole.GRANT_OFFICER, AccountRole.MINISTRY,
-                AccountRole.AUDITOR, AccountRole.ADMINISTRATOR, AccountRole.SYSTEM);
+                AccountRole.AUDITOR, AccountRole.ADMINISTRATOR, AccountRole.SYSTEM, AccountRole.VOLUNTEER);
         expected.forEach((action, row) -> {
             for (int i = 0; i < columns.size(); i++) {
                 assertThat(action.scopeFor(columns.get(i))).as(action + " for " + columns.get(i)).isEqualTo(row.get(i));

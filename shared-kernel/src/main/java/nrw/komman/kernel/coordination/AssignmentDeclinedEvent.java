@@ -1,0 +1,16 @@
+package nrw.komman.kernel.coordination;
+
+import nrw.komman.kernel.activity.*;
+import nrw.komman.kernel.centre.*;
+import nrw.komman.kernel.common.*;
+import nrw.komman.kernel.grant.*;
+import nrw.komman.kernel.volunteer.*;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.*;
+import java.util.*;
+
+/** The volunteer declined; the reason, if any, sealed under the volunteer's key. */
+public record AssignmentDeclinedEvent(HelpRequestId requestId, AssignmentId assignmentId, VolunteerId volunteerId,
+                                      CentreId centreId, boolean byVolunteer, SealedText reason) {
+}

@@ -1,0 +1,25 @@
+package nrw.komman.kernel.coordination;
+
+import nrw.komman.kernel.activity.*;
+import nrw.komman.kernel.centre.*;
+import nrw.komman.kernel.common.*;
+import nrw.komman.kernel.grant.*;
+import nrw.komman.kernel.volunteer.*;
+
+import java.time.*;
+import java.util.*;
+
+/**
+ * Counts without names. {@code open}, {@code partlyStaffed} and {@code staffed} are the live requests by
+ * state; {@code everStaffed} counts every request that once had all its places confirmed (closed ones included); {@code medianHoursToStaff} is
+ * from opening to the last needed confirmation, over staffed requests (null when none).
+ */
+public record CoordinationFigures(LocalDate asOf, int requests, int open, int partlyStaffed, int staffed,
+                                  int cancelled, int closed, int everStaffed, Double medianHoursToStaff, List<UnmetDemand> unmetDemand) {
+
+    /** Requests ever staffed as a share of those not cancelled, 0 to 1. */
+    public double staffingRate() {
+        int considered = requests - cancelled;
+        return considered == 0 ? 0 : (double) everStaffed / considered;
+    }
+}

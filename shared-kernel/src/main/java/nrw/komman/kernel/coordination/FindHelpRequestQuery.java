@@ -1,0 +1,17 @@
+package nrw.komman.kernel.coordination;
+
+import nrw.komman.kernel.activity.*;
+import nrw.komman.kernel.centre.*;
+import nrw.komman.kernel.common.*;
+import nrw.komman.kernel.grant.*;
+import nrw.komman.kernel.volunteer.*;
+
+import java.time.*;
+import java.util.*;
+
+public record FindHelpRequestQuery(HelpRequestId requestId) {
+
+    public FindHelpRequestQuery {
+        Guard.required(requestId, "requestId", "Die Kennung der Einsatzanfrage");
+    }
+}
