@@ -163,6 +163,11 @@ public final class ReadSide {
         return publishAt(payload, actor, now);
     }
 
+    /** Moves the time of the next events on, e.g. to the day a request was staffed. */
+    public void advance(Duration duration) {
+        now = now.plus(duration);
+    }
+
     public DomainEventMessage<?> publishAt(Object payload, Actor actor, Instant at) {
         String aggregate = aggregateOf(payload);
         long sequence = sequences.merge(aggregate, 1L, Long::sum) - 1;
