@@ -143,11 +143,7 @@ public class MatchQueries {
             if (c.sealed() == null) {
                 continue; // no personal data to show (projected before V35, waiting for the rebuild)
             }
-            PersonalData data = opener.open(c.volunteerId(), new SealedPersonalData(c.sealed())).orElse(null);
-            if (data == null) {
-                continue; // the key is gone: erased meanwhile
-            }
-            if (overlaps(held.get(c.volunteerId()), occurrences)) {
+            if (overlaps(held.get(c.volunteerId()), occurrences)) { // before opening anything: the costly part
                 booked++;
                 continue;
             }
@@ -157,6 +153,10 @@ public class MatchQueries {
             if (!availability.away().isEmpty() && days.stream().anyMatch(availability::awayOn)) {
                 away++;
                 continue;
+            }
+            PersonalData data = opener.open(c.volunteerId(), new SealedPersonalData(c.sealed())).orElse(null);
+            if (data == null) {
+                continue; // the key is gone: erased meanwhile
             }
             matches.add(score(c.volunteerId(), data, availability, request, touched,
                     load.getOrDefault(c.volunteerId(), 0), asked.contains(c.volunteerId())));
