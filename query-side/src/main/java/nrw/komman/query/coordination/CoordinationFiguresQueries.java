@@ -67,7 +67,7 @@ public class CoordinationFiguresQueries {
                         Rows.instant(rs, "starts_at"), Rows.instant(rs, "opened_at"))));
         jdbc.query("""
                 select request_id, changed_at, status, confirmed from help_request_status
-                 where changed_at < :cut order by request_id, sequence_number""", p, (RowCallbackHandler) rs -> {
+                 where changed_at < :cut order by request_id, changed_at, sequence_number""", p, (RowCallbackHandler) rs -> {
             Request r = requests.get(rs.getString("request_id").trim());
             if (r != null) {
                 r.after(HelpRequestStatus.valueOf(rs.getString("status")), rs.getInt("confirmed"), Rows.instant(rs, "changed_at"));

@@ -80,7 +80,7 @@ public class HelpRequestProjection implements RebuildableProjection {
     }
 
     @EventHandler
-    public void on(HelpRequestOpenedEvent event, @Timestamp Instant occurredAt, @SequenceNumber long sequence) {
+    public void on(HelpRequestOpenedEvent event, @Timestamp Instant occurredAt, @SequenceNumber Long sequence) {
         Schedule s = event.schedule();
         MapSqlParameterSource p = new MapSqlParameterSource()
                 .addValue("requestId", event.requestId().toString())
@@ -123,7 +123,7 @@ public class HelpRequestProjection implements RebuildableProjection {
     }
 
     @EventHandler
-    public void on(VolunteerAskedEvent event, @Timestamp Instant occurredAt, @SequenceNumber long sequence) {
+    public void on(VolunteerAskedEvent event, @Timestamp Instant occurredAt, @SequenceNumber Long sequence) {
         newAssignment(event.requestId(), event.assignmentId(), event.volunteerId(), event.centreId(), AssignmentStatus.ASKED);
         book(event.assignmentId(), event.volunteerId(), event.centreId(), event.schedule());
         recount(event.requestId(), occurredAt, sequence);
@@ -131,13 +131,13 @@ public class HelpRequestProjection implements RebuildableProjection {
 
     /** An offer holds nothing: no booking until the volunteer accepts. */
     @EventHandler
-    public void on(AssignmentOfferedEvent event, @Timestamp Instant occurredAt, @SequenceNumber long sequence) {
+    public void on(AssignmentOfferedEvent event, @Timestamp Instant occurredAt, @SequenceNumber Long sequence) {
         newAssignment(event.requestId(), event.assignmentId(), event.volunteerId(), event.centreId(), AssignmentStatus.OFFERED);
         recount(event.requestId(), occurredAt, sequence);
     }
 
     @EventHandler
-    public void on(AssignmentConfirmedEvent event, @Timestamp Instant occurredAt, @SequenceNumber long sequence) {
+    public void on(AssignmentConfirmedEvent event, @Timestamp Instant occurredAt, @SequenceNumber Long sequence) {
         setStatus(event.assignmentId(), AssignmentStatus.CONFIRMED, null, false);
         // an accepted offer now holds its time; an asked one holds it already (the same rows again)
         Schedule schedule = scheduleOf(event.requestId());
@@ -148,21 +148,21 @@ public class HelpRequestProjection implements RebuildableProjection {
     }
 
     @EventHandler
-    public void on(AssignmentDeclinedEvent event, @Timestamp Instant occurredAt, @SequenceNumber long sequence) {
+    public void on(AssignmentDeclinedEvent event, @Timestamp Instant occurredAt, @SequenceNumber Long sequence) {
         setStatus(event.assignmentId(), AssignmentStatus.DECLINED, event.reason(), false);
         release(event.assignmentId());
         recount(event.requestId(), occurredAt, sequence);
     }
 
     @EventHandler
-    public void on(AssignmentCancelledEvent event, @Timestamp Instant occurredAt, @SequenceNumber long sequence) {
+    public void on(AssignmentCancelledEvent event, @Timestamp Instant occurredAt, @SequenceNumber Long sequence) {
         setStatus(event.assignmentId(), AssignmentStatus.CANCELLED, event.reason(), event.afterConfirmation());
         release(event.assignmentId());
         recount(event.requestId(), occurredAt, sequence);
     }
 
     @EventHandler
-    public void on(AssignmentLapsedEvent event, @Timestamp Instant occurredAt, @SequenceNumber long sequence) {
+    public void on(AssignmentLapsedEvent event, @Timestamp Instant occurredAt, @SequenceNumber Long sequence) {
         setStatus(event.assignmentId(), AssignmentStatus.LAPSED, null, false);
         release(event.assignmentId());
         recount(event.requestId(), occurredAt, sequence);
@@ -179,7 +179,7 @@ public class HelpRequestProjection implements RebuildableProjection {
     }
 
     @EventHandler
-    public void on(HelpRequestCancelledEvent event, @Timestamp Instant occurredAt, @SequenceNumber long sequence) {
+    public void on(HelpRequestCancelledEvent event, @Timestamp Instant occurredAt, @SequenceNumber Long sequence) {
         jdbc.update(tables.sql("""
                 update {help_request_view} set cancelled_at = :at where request_id = :requestId and cancelled_at is null"""),
                 new MapSqlParameterSource("requestId", event.requestId().toString()).addValue("at", Rows.timestamp(occurredAt)));
@@ -187,7 +187,7 @@ public class HelpRequestProjection implements RebuildableProjection {
     }
 
     @EventHandler
-    public void on(HelpRequestClosedEvent event, @Timestamp Instant occurredAt, @SequenceNumber long sequence) {
+    public void on(HelpRequestClosedEvent event, @Timestamp Instant occurredAt, @SequenceNumber Long sequence) {
         jdbc.update(tables.sql("""
                 update {help_request_view} set closed_at = :at, closed_on = :closedOn
                  where request_id = :requestId and closed_at is null"""),
@@ -287,7 +287,7 @@ public class HelpRequestProjection implements RebuildableProjection {
      * Counts the request's confirmed and pending assignments again, derives its status, remembers when it was first
      * staffed, and records the state after this event (once per event: keyed by its sequence number).
      */
-    private void recount(HelpRequestId requestId, Instant occurredAt, long sequence) {
+    private void recount(HelpRequestId requestId, Instant occurredAt, Long sequence) {
         MapSqlParameterSource p = new MapSqlParameterSource("requestId", requestId.toString());
         List<Map<String, Object>> request = jdbc.queryForList(tables.sql("""
                 select volunteers_needed, cancelled_at, closed_at from {help_request_view} where request_id = :requestId"""), p);
@@ -313,7 +313,9 @@ public class HelpRequestProjection implements RebuildableProjection {
                 : confirmed >= needed ? HelpRequestStatus.STAFFED
                 : confirmed > 0 ? HelpRequestStatus.PARTLY_STAFFED : HelpRequestStatus.OPEN;
         p.addValue("status", status.name()).addValue("confirmed", confirmed).addValue("pending", pending)
-                .addValue("at", Rows.timestamp(occurredAt)).addValue("sequence", sequence);
+                .addValue("at", Rows.timestamp(occurredAt))
+                // the request's events come from its aggregate; an event without a sequence is ordered by its time alone
+                .addValue("sequence", sequence != null ? sequence : occurredAt.toEpochMilli());
         jdbc.update(tables.sql("""
                 update {help_request_view} set status = :status, confirmed = :confirmed, pending = :pending
                  where request_id = :requestId"""), p);
