@@ -112,7 +112,8 @@ class WiringTest {
     @Test
     void centres_volunteers_and_activities_are_projected_by_centre_views_and_grants_by_grant_views() {
         for (Class<?> type : List.of(CentreProjection.class, VolunteerProjection.class, ActivityProjection.class,
-                nrw.komman.query.activity.ActivityReasonProjection.class)) {
+                nrw.komman.query.activity.ActivityReasonProjection.class, nrw.komman.query.coordination.HelpRequestProjection.class,
+                nrw.komman.query.coordination.VolunteerCoordinationProjection.class)) {
             assertThat(type.getAnnotation(ProcessingGroup.class).value()).as(type.getSimpleName()).isEqualTo("centre-views");
         }
         assertThat(GrantProjection.class.getAnnotation(ProcessingGroup.class).value()).isEqualTo("grant-views");

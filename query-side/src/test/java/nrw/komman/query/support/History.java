@@ -17,7 +17,16 @@ import nrw.komman.kernel.volunteer.FindVolunteersQuery;
 import nrw.komman.kernel.volunteer.PersonalData;
 import nrw.komman.kernel.volunteer.VolunteerId;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import nrw.komman.kernel.coordination.AssignmentId;
+import nrw.komman.kernel.coordination.Availability;
+import nrw.komman.kernel.coordination.CertificateLine;
+import nrw.komman.kernel.coordination.DayPart;
+import nrw.komman.kernel.coordination.HelpRequestId;
+import nrw.komman.kernel.coordination.Schedule;
+import nrw.komman.kernel.coordination.VolunteerLinkId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,6 +84,32 @@ public final class History {
         readSide.withdrawApplication(g3, DUESSELDORF, "Neuer Antrag folgt.");
         readSide.apply(DUESSELDORF, 2025, ProgrammePart.PART_II_D, "Qualifizierung", 800_000);
         readSide.publish(new CentreClosedEvent(VIERSEN, LocalDate.of(2025, 4, 30), "Zusammenlegung"), MINISTRY);
+
+        // coordination (issue 18): a request staffed, taken place and closed; a weekly one declined, then erased
+        Schedule tuesday = Schedule.once(LocalDate.of(2025, 7, 1), LocalTime.of(9, 0), LocalTime.of(12, 0));
+        HelpRequestId r1 = readSide.openRequest(KOELN, ACCOMPANIMENT, Set.of("ar"), tuesday, 1, "Familie K.", "Ausländerbehörde");
+        AssignmentId a1a = readSide.ask(r1, amira, KOELN, tuesday);
+        readSide.confirm(r1, a1a, amira, KOELN);
+        readSide.tookPlace(r1, a1a, amira, KOELN, LocalDate.of(2025, 7, 1), 80);
+        readSide.closeRequest(r1, KOELN, LocalDate.of(2025, 7, 2));
+        Schedule thursdays = Schedule.weekly(LocalDate.of(2025, 6, 5), LocalDate.of(2025, 9, 25), Set.of(DayOfWeek.THURSDAY),
+                LocalTime.of(15, 0), LocalTime.of(18, 0));
+        HelpRequestId r2 = readSide.openRequest(DUESSELDORF, LEISURE_AND_SPORT, Set.of("tr", "ku"), thursdays, 2, "Café Ankommen", "Gemeindesaal");
+        AssignmentId o2 = readSide.offer(r2, deniz, DUESSELDORF, thursdays);
+        readSide.decline(r2, o2, deniz, DUESSELDORF, "Donnerstags arbeite ich");
+        AssignmentId a2 = readSide.ask(r2, deniz, DUESSELDORF, thursdays);
+        readSide.confirm(r2, a2, deniz, DUESSELDORF);
+        readSide.noShow(r2, a2, deniz, DUESSELDORF, LocalDate.of(2025, 6, 12));
+        readSide.cancelAssignment(r2, a2, deniz, DUESSELDORF, true, "Umzug");
+        readSide.cancelRequest(r2, DUESSELDORF, "Café geschlossen");
+        readSide.eraseRequester(r2, DUESSELDORF);
+        readSide.updateAvailability(amira, KOELN, new Availability(Set.of(new Availability.Slot(DayOfWeek.TUESDAY, DayPart.MORNING)),
+                List.of(new Availability.Absence(LocalDate.of(2025, 8, 1), LocalDate.of(2025, 8, 20)))));
+        VolunteerLinkId first = readSide.issueLink(amira, KOELN, "a".repeat(64), LocalDate.of(2025, 12, 31));
+        readSide.revokeLink(amira, KOELN, first);
+        readSide.issueLink(amira, KOELN, "b".repeat(64), LocalDate.of(2026, 6, 30));
+        readSide.issueCertificate(amira, KOELN, LocalDate.of(2025, 7, 3),
+                List.of(new CertificateLine(2025, ACCOMPANIMENT, 80), new CertificateLine(2025, INTERPRETING, 90)));
     }
 
     /** Every answer the read side gives about the history, as its users would ask. */
@@ -98,6 +133,14 @@ public final class History {
             answers.put("overview " + year, readSide.ministry.handle(new FetchMinistryOverviewQuery(year), as(MINISTRY)));
             answers.put("budgets " + year, readSide.budgets.handle(new FetchBudgetUseQuery(year), as(AUDITOR)));
         }
+        answers.put("board " + KOELN, readSide.helpRequests.handle(new nrw.komman.kernel.coordination.FindHelpRequestsQuery(KOELN,
+                Set.copyOf(java.util.EnumSet.allOf(nrw.komman.kernel.coordination.HelpRequestStatus.class)), null), as(coordinatorOf(KOELN))));
+        answers.put("board " + DUESSELDORF, readSide.helpRequests.handle(new nrw.komman.kernel.coordination.FindHelpRequestsQuery(DUESSELDORF,
+                Set.copyOf(java.util.EnumSet.allOf(nrw.komman.kernel.coordination.HelpRequestStatus.class)), null), as(coordinatorOf(DUESSELDORF))));
+        answers.put("calendar " + DUESSELDORF, readSide.helpRequests.handle(new nrw.komman.kernel.coordination.FindCentreAssignmentsQuery(
+                DUESSELDORF, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)), as(coordinatorOf(DUESSELDORF))));
+        answers.put("coordination figures", readSide.coordinationFigures.handle(
+                new nrw.komman.kernel.coordination.FetchCoordinationFiguresQuery(LocalDate.of(2025, 12, 31)), as(MINISTRY)));
         return answers;
     }
 

@@ -44,6 +44,12 @@ import nrw.komman.query.activity.ActivityReasonProjection;
 import nrw.komman.query.activity.ActivityQueries;
 import nrw.komman.query.activity.CentreDashboardQueries;
 import nrw.komman.query.budget.BudgetProjection;
+import nrw.komman.query.coordination.CoordinationFiguresQueries;
+import nrw.komman.query.coordination.HelpRequestProjection;
+import nrw.komman.query.coordination.HelpRequestQueries;
+import nrw.komman.query.coordination.MatchQueries;
+import nrw.komman.query.coordination.VolunteerCoordinationProjection;
+import nrw.komman.query.coordination.VolunteerLinkQueries;
 import nrw.komman.query.budget.BudgetQueries;
 import nrw.komman.query.centre.CentreProjection;
 import nrw.komman.query.centre.CentreQueries;
@@ -109,6 +115,8 @@ public final class ReadSide {
     public final ActivityProjection activityProjection = new ActivityProjection(jdbc, vault);
     public final ActivityReasonProjection activityReasonProjection = new ActivityReasonProjection(jdbc);
     public final GrantProjection grantProjection = new GrantProjection(jdbc);
+    public final HelpRequestProjection helpRequestProjection = new HelpRequestProjection(jdbc);
+    public final VolunteerCoordinationProjection volunteerCoordinationProjection = new VolunteerCoordinationProjection(jdbc);
 
     public final CentreQueries centres = new CentreQueries(jdbc);
     public final VolunteerQueries volunteers = new VolunteerQueries(jdbc, vault, CLOCK);
@@ -120,6 +128,10 @@ public final class ReadSide {
     public final BudgetQueries budgets = new BudgetQueries(jdbc);
     public final VolunteerDataExportQueries exports = new VolunteerDataExportQueries(jdbc, vault, CLOCK);
     /** The dry run with the default periods: volunteers inactive for 3 years, grant files 5 years after the report. */
+    public final HelpRequestQueries helpRequests = new HelpRequestQueries(jdbc, vault, CLOCK);
+    public final MatchQueries matching = new MatchQueries(jdbc, vault, CLOCK);
+    public final VolunteerLinkQueries links = new VolunteerLinkQueries(jdbc, vault, CLOCK);
+    public final CoordinationFiguresQueries coordinationFigures = new CoordinationFiguresQueries(jdbc, CLOCK);
     public final RetentionPlanQueries retention = new RetentionPlanQueries(jdbc, vault, CLOCK, 3, 5);
 
     /** The processing groups as the application runs them. */
@@ -127,7 +139,9 @@ public final class ReadSide {
             new AnnotationEventHandlerAdapter(centreProjection),
             new AnnotationEventHandlerAdapter(volunteerProjection),
             new AnnotationEventHandlerAdapter(activityProjection),
-            new AnnotationEventHandlerAdapter(activityReasonProjection));
+            new AnnotationEventHandlerAdapter(activityReasonProjection),
+            new AnnotationEventHandlerAdapter(helpRequestProjection),
+            new AnnotationEventHandlerAdapter(volunteerCoordinationProjection));
     private final List<AnnotationEventHandlerAdapter> grantViews = List.of(
             new AnnotationEventHandlerAdapter(grantProjection),
             new AnnotationEventHandlerAdapter(budgetProjection));
@@ -147,6 +161,11 @@ public final class ReadSide {
     public DomainEventMessage<?> publish(Object payload, Actor actor) {
         now = now.plus(Duration.ofMinutes(1));
         return publishAt(payload, actor, now);
+    }
+
+    /** Moves the time of the next events on, e.g. to the day a request was staffed. */
+    public void advance(Duration duration) {
+        now = now.plus(duration);
     }
 
     public DomainEventMessage<?> publishAt(Object payload, Actor actor, Instant at) {
@@ -237,6 +256,9 @@ public final class ReadSide {
         if (isGrantEvent(payload)) {
             return ((GrantId) invoke(payload, "grantId")).toString();
         }
+        if (hasAccessor(payload, "requestId")) {
+            return invoke(payload, "requestId").toString(); // a request for help and its assignments: one aggregate
+        }
         // volunteers and their activities: one aggregate (the activity commands target the volunteer)
         return invoke(payload, "volunteerId").toString();
     }
@@ -251,12 +273,24 @@ public final class ReadSide {
         if (isGrantEvent(payload)) {
             return "Grant";
         }
+        if (hasAccessor(payload, "requestId")) {
+            return "HelpRequest";
+        }
         return "Volunteer";
     }
 
     /** Every event of the grant package belongs to one grant (activities name a grant too, but are the volunteer's). */
     private static boolean isGrantEvent(Object payload) {
         return payload.getClass().getPackageName().equals(GrantId.class.getPackageName());
+    }
+
+    private static boolean hasAccessor(Object payload, String accessor) {
+        try {
+            payload.getClass().getMethod(accessor);
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     private static Object invoke(Object payload, String accessor) {
@@ -407,6 +441,109 @@ public final class ReadSide {
         publish(new BudgetSetEvent(id, year, part, centreId, previous, Money.ofCents(cents), reason), MINISTRY);
     }
 
+    // ------------------------------------------------------------------ coordination (issue 18)
+
+    /** Opens a request for help as the HelpRequest aggregate would: the requester's data sealed under the request's key. */
+    public nrw.komman.kernel.coordination.HelpRequestId openRequest(CentreId centreId, ActivityCategory category,
+                                                                    Set<String> languages, nrw.komman.kernel.coordination.Schedule schedule,
+                                                                    int volunteersNeeded, String requester, String place) {
+        var id = nrw.komman.kernel.coordination.HelpRequestId.random();
+        VolunteerId subject = id.subject();
+        publish(new nrw.komman.kernel.coordination.HelpRequestOpenedEvent(id, centreId, category, languages, schedule, 90,
+                "Köln", vault.sealText(subject, place), volunteersNeeded, vault.sealText(subject, requester),
+                vault.sealText(subject, "0176 000000"), vault.sealText(subject, "Bitte pünktlich"), null), coordinatorOf(centreId));
+        return id;
+    }
+
+    public nrw.komman.kernel.coordination.AssignmentId ask(nrw.komman.kernel.coordination.HelpRequestId request, VolunteerId volunteer,
+                                                           CentreId centreId, nrw.komman.kernel.coordination.Schedule schedule) {
+        var id = nrw.komman.kernel.coordination.AssignmentId.random();
+        publish(new nrw.komman.kernel.coordination.VolunteerAskedEvent(request, id, volunteer, centreId, schedule), coordinatorOf(centreId));
+        return id;
+    }
+
+    public nrw.komman.kernel.coordination.AssignmentId offer(nrw.komman.kernel.coordination.HelpRequestId request, VolunteerId volunteer,
+                                                             CentreId centreId, nrw.komman.kernel.coordination.Schedule schedule) {
+        var id = nrw.komman.kernel.coordination.AssignmentId.random();
+        publish(new nrw.komman.kernel.coordination.AssignmentOfferedEvent(request, id, volunteer, centreId, schedule), coordinatorOf(centreId));
+        return id;
+    }
+
+    public void confirm(nrw.komman.kernel.coordination.HelpRequestId request, nrw.komman.kernel.coordination.AssignmentId assignment,
+                        VolunteerId volunteer, CentreId centreId) {
+        publish(new nrw.komman.kernel.coordination.AssignmentConfirmedEvent(request, assignment, volunteer, centreId, true),
+                Actor.volunteer(volunteer.value(), centreId));
+    }
+
+    public void decline(nrw.komman.kernel.coordination.HelpRequestId request, nrw.komman.kernel.coordination.AssignmentId assignment,
+                        VolunteerId volunteer, CentreId centreId, String reason) {
+        publish(new nrw.komman.kernel.coordination.AssignmentDeclinedEvent(request, assignment, volunteer, centreId, true,
+                reason == null ? null : vault.sealText(volunteer, reason)), Actor.volunteer(volunteer.value(), centreId));
+    }
+
+    public void cancelAssignment(nrw.komman.kernel.coordination.HelpRequestId request, nrw.komman.kernel.coordination.AssignmentId assignment,
+                                 VolunteerId volunteer, CentreId centreId, boolean afterConfirmation, String reason) {
+        publish(new nrw.komman.kernel.coordination.AssignmentCancelledEvent(request, assignment, volunteer, centreId, afterConfirmation,
+                reason == null ? null : vault.sealText(volunteer, reason)), coordinatorOf(centreId));
+    }
+
+    public void lapse(nrw.komman.kernel.coordination.HelpRequestId request, nrw.komman.kernel.coordination.AssignmentId assignment,
+                      VolunteerId volunteer, CentreId centreId) {
+        publish(new nrw.komman.kernel.coordination.AssignmentLapsedEvent(request, assignment, volunteer, centreId), coordinatorOf(centreId));
+    }
+
+    public void tookPlace(nrw.komman.kernel.coordination.HelpRequestId request, nrw.komman.kernel.coordination.AssignmentId assignment,
+                          VolunteerId volunteer, CentreId centreId, LocalDate day, int minutes) {
+        publish(new nrw.komman.kernel.coordination.AssignmentTookPlaceEvent(request, assignment, volunteer, centreId, day, minutes,
+                ActivityCategory.ACCOMPANIMENT, null, ActivityId.random()), coordinatorOf(centreId));
+    }
+
+    public void noShow(nrw.komman.kernel.coordination.HelpRequestId request, nrw.komman.kernel.coordination.AssignmentId assignment,
+                       VolunteerId volunteer, CentreId centreId, LocalDate day) {
+        publish(new nrw.komman.kernel.coordination.AssignmentNoShowRecordedEvent(request, assignment, volunteer, centreId, day),
+                coordinatorOf(centreId));
+    }
+
+    public void cancelRequest(nrw.komman.kernel.coordination.HelpRequestId request, CentreId centreId, String reason) {
+        publish(new nrw.komman.kernel.coordination.HelpRequestCancelledEvent(request, centreId,
+                vault.sealText(request.subject(), reason)), coordinatorOf(centreId));
+    }
+
+    public void closeRequest(nrw.komman.kernel.coordination.HelpRequestId request, CentreId centreId, LocalDate on) {
+        publish(new nrw.komman.kernel.coordination.HelpRequestClosedEvent(request, centreId, on), coordinatorOf(centreId));
+    }
+
+    /** What the erasure of a requester's data does: the request's key destroyed, then the event. */
+    public void eraseRequester(nrw.komman.kernel.coordination.HelpRequestId request, CentreId centreId) {
+        vault.shred(request.subject());
+        publish(new nrw.komman.kernel.coordination.RequesterDataErasedEvent(request, centreId, ErasureReason.RETENTION),
+                Actor.SYSTEM);
+    }
+
+    public void updateAvailability(VolunteerId volunteer, CentreId centreId, nrw.komman.kernel.coordination.Availability availability) {
+        publish(new nrw.komman.kernel.coordination.VolunteerAvailabilityUpdatedEvent(volunteer, centreId,
+                vault.sealText(volunteer, availability.canonical())), coordinatorOf(centreId));
+    }
+
+    public nrw.komman.kernel.coordination.VolunteerLinkId issueLink(VolunteerId volunteer, CentreId centreId, String tokenHash,
+                                                                    LocalDate expiresOn) {
+        var id = nrw.komman.kernel.coordination.VolunteerLinkId.random();
+        publish(new nrw.komman.kernel.coordination.VolunteerLinkIssuedEvent(volunteer, centreId, id, tokenHash, expiresOn),
+                coordinatorOf(centreId));
+        return id;
+    }
+
+    public void revokeLink(VolunteerId volunteer, CentreId centreId, nrw.komman.kernel.coordination.VolunteerLinkId link) {
+        publish(new nrw.komman.kernel.coordination.VolunteerLinkRevokedEvent(volunteer, centreId, link), coordinatorOf(centreId));
+    }
+
+    public nrw.komman.kernel.coordination.CertificateId issueCertificate(VolunteerId volunteer, CentreId centreId, LocalDate on,
+                                                                         List<nrw.komman.kernel.coordination.CertificateLine> lines) {
+        var id = nrw.komman.kernel.coordination.CertificateId.random();
+        publish(new nrw.komman.kernel.coordination.CertificateIssuedEvent(volunteer, centreId, id, on, lines), coordinatorOf(centreId));
+        return id;
+    }
+
     public static Actor coordinatorOf(CentreId centreId) {
         return Actor.coordinator("koordination." + centreId.value(), centreId);
     }
@@ -419,5 +556,7 @@ public final class ReadSide {
 
     public static final List<String> TABLES = List.of("centre_view", "volunteer_view", "activity_view", "volunteer_year_stats",
             "centre_activity_stats", "activity_reason",
+            "help_request_view", "help_request_status", "assignment_view", "assignment_day", "volunteer_booking",
+            "volunteer_availability", "volunteer_link", "certificate_view",
             "grant_centre", "grant_view", "grant_history", "budget_view");
 }

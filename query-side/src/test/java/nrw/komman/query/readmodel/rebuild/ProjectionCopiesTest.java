@@ -32,7 +32,8 @@ class ProjectionCopiesTest {
     private static final int GENERATION = 3;
     private final ReadSide readSide = new ReadSide();
     private final List<RebuildableProjection> projections = List.of(readSide.centreProjection, readSide.volunteerProjection,
-            readSide.activityProjection, readSide.activityReasonProjection, readSide.grantProjection, readSide.budgetProjection);
+            readSide.activityProjection, readSide.activityReasonProjection, readSide.grantProjection, readSide.budgetProjection,
+            readSide.helpRequestProjection, readSide.volunteerCoordinationProjection);
 
     @Test
     void the_projections_declare_every_read_model_table_and_none_twice() {
