@@ -80,6 +80,11 @@ public class RequestWords {
         return reasons == null ? "" : reasons.stream().map(this::reason).collect(Collectors.joining("; "));
     }
 
+    /** One language's name: "prs" → "Dari". */
+    public String language(String code) {
+        return LanguageNames.of(code, LocaleContextHolder.getLocale());
+    }
+
     public String languages(java.util.Collection<String> codes) {
         return LanguageNames.list(codes, LocaleContextHolder.getLocale());
     }

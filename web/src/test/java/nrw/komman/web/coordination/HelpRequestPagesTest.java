@@ -306,6 +306,27 @@ class HelpRequestPagesTest {
     }
 
     @Test
+    void the_state_overview_shows_the_coordination_figures_in_words_and_no_names() throws Exception {
+        nrw.komman.kernel.ministry.Figures none = new nrw.komman.kernel.ministry.Figures(0, 0, 0, java.util.Map.of(),
+                java.util.Map.of(), java.util.Map.of(nrw.komman.kernel.grant.GrantStatus.APPROVED, 1L), nrw.komman.kernel.common.Money.ZERO,
+                nrw.komman.kernel.common.Money.ZERO);
+        doReturn(CompletableFuture.completedFuture(new nrw.komman.kernel.ministry.MinistryOverview(TODAY.getYear(), none,
+                List.of(new nrw.komman.kernel.ministry.RegionFigures(nrw.komman.kernel.centre.Regierungsbezirk.KOELN, 12, none)),
+                List.of()))).when(queryGateway).query(any(nrw.komman.kernel.ministry.FetchMinistryOverviewQuery.class), any(ResponseType.class));
+        doReturn(CompletableFuture.completedFuture(new nrw.komman.kernel.coordination.CoordinationFigures(TODAY, 4, 1, 1, 1, 1, 0, 2,
+                12.5, List.of(new nrw.komman.kernel.coordination.UnmetDemand(nrw.komman.kernel.centre.Regierungsbezirk.KOELN, "prs", 1, 2)))))
+                .when(queryGateway).query(any(nrw.komman.kernel.coordination.FetchCoordinationFiguresQuery.class), any(ResponseType.class));
+        mvc.perform(get("/landesweit").with(ministry()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Einsatzanfragen insgesamt"), containsString("67"),
+                        containsString("12,5 Std."), containsString("Fehlende Sprachen je Regierungsbezirk"),
+                        containsString("<td>Dari</td>"), containsString("aria-labelledby=\"fehlende-sprachen\""),
+                        not(containsString(">prs<")))));
+        verify(queryGateway).query(argThat(q -> q instanceof nrw.komman.kernel.coordination.FetchCoordinationFiguresQuery f
+                && f.asOf() == null), any(ResponseType.class));
+    }
+
+    @Test
     void the_ministry_does_not_open_the_board() throws Exception {
         mvc.perform(get("/zentrum/anfragen").with(ministry())).andExpect(status().isForbidden());
     }
