@@ -93,13 +93,13 @@ class AssignmentPages {
             redirect.addFlashAttribute("refusal", forms.text("ui.assignment.not-live", locale));
             return "redirect:" + back(request.summary().requestId());
         }
-        model.addAttribute("form", new ReasonForm());
+        model.addAttribute("form", new CoordinationReasonForm());
         return cancelPage(request, assignment, model);
     }
 
     @PostMapping(BASE + "/stornierung")
     String cancel(@PathVariable String requestId, @PathVariable String assignmentId,
-                  @Valid @ModelAttribute("form") ReasonForm form, BindingResult binding, Model model, Locale locale,
+                  @Valid @ModelAttribute("form") CoordinationReasonForm form, BindingResult binding, Model model, Locale locale,
                   RedirectAttributes redirect) {
         UiAccess.require(Action.MANAGE_HELP_REQUESTS);
         HelpRequestView request = request(requestId);

@@ -282,12 +282,12 @@ class HelpRequestPages {
             redirect.addFlashAttribute("refusal", forms.text("ui.help-request.not-live", locale));
             return "redirect:/zentrum/anfragen/" + view.summary().requestId();
         }
-        model.addAttribute("form", new ReasonForm());
+        model.addAttribute("form", new CoordinationReasonForm());
         return cancelPage(view, model);
     }
 
     @PostMapping("/zentrum/anfragen/{requestId}/absage")
-    String cancel(@PathVariable String requestId, @Valid @ModelAttribute("form") ReasonForm form, BindingResult binding,
+    String cancel(@PathVariable String requestId, @Valid @ModelAttribute("form") CoordinationReasonForm form, BindingResult binding,
                   Model model, Locale locale, RedirectAttributes redirect) {
         UiAccess.require(Action.MANAGE_HELP_REQUESTS);
         HelpRequestView view = HelpRequestController.find(queries, Ids.helpRequest("requestId", requestId));

@@ -3,7 +3,7 @@ package nrw.komman.web.coordination;
 import jakarta.validation.constraints.Size;
 
 /** Who steps in for a volunteer, and why the first is taken off. */
-public class ReplacementForm extends ReasonForm {
+public class ReplacementForm extends CoordinationReasonForm {
 
     @Size(max = 36, message = "{ui.too-long}")
     private String volunteerId;

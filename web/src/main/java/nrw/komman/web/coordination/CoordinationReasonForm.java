@@ -4,7 +4,7 @@ import jakarta.validation.constraints.Size;
 import nrw.komman.web.platform.problem.InvalidFieldException;
 
 /** A reason, as calling off a request or cancelling an assignment asks for it. */
-public class ReasonForm {
+public class CoordinationReasonForm {
 
     @Size(max = 500, message = "{ui.too-long}")
     private String reason;
