@@ -327,6 +327,47 @@ class HelpRequestPagesTest {
     }
 
     @Test
+    void calling_a_request_off_asks_first_and_needs_a_reason_closing_asks_first() throws Exception {
+        mvc.perform(get("/zentrum/anfragen/" + REQUEST + "/absage").with(coordinator()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Einsatzanfrage absagen?"), containsString("button-danger"),
+                        containsString("Alle Zusagen und offenen Anfragen an Ehrenamtliche werden mit abgesagt."))));
+        mvc.perform(post("/zentrum/anfragen/" + REQUEST + "/absage").with(coordinator()).with(csrf()).param("reason", " "))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"#reason\">Bitte geben Sie einen Grund an.</a>")));
+        verify(commandGateway, never()).send(any());
+        mvc.perform(post("/zentrum/anfragen/" + REQUEST + "/absage").with(coordinator()).with(csrf()).param("reason", "Familie ist umgezogen"))
+                .andExpect(redirectedUrl("/zentrum/anfragen/" + REQUEST));
+        verify(commandGateway).send(argThat(c -> c instanceof nrw.komman.kernel.coordination.CancelHelpRequestCommand x
+                && x.reason().equals("Familie ist umgezogen")));
+        mvc.perform(get("/zentrum/anfragen/" + REQUEST + "/abschluss").with(coordinator()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Einsatzanfrage abschließen?"), containsString("Ja, abschließen"))));
+        mvc.perform(post("/zentrum/anfragen/" + REQUEST + "/abschluss").with(coordinator()).with(csrf()))
+                .andExpect(flash().attribute("confirmation", "Die Einsatzanfrage ist abgeschlossen."));
+        verify(commandGateway).send(argThat(c -> c instanceof nrw.komman.kernel.coordination.CloseHelpRequestCommand x
+                && x.requestId().equals(REQUEST)));
+    }
+
+    @Test
+    void replacing_offers_the_other_matches_and_asks_the_chosen_one() throws Exception {
+        mvc.perform(get("/zentrum/anfragen/" + REQUEST + "/einsaetze/" + CONFIRMED + "/ersetzen").with(coordinator()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Wer springt für Ben Kaya ein?"), containsString("Cem Yıldız"),
+                        containsString("spricht Dari"))));
+        mvc.perform(post("/zentrum/anfragen/" + REQUEST + "/einsaetze/" + CONFIRMED + "/ersetzen").with(coordinator()).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("href=\"#volunteerId\">Bitte wählen Sie aus, wer einspringt.</a>"),
+                        containsString("href=\"#reason\">Bitte geben Sie einen Grund an.</a>"))));
+        verify(commandGateway, never()).send(any());
+        mvc.perform(post("/zentrum/anfragen/" + REQUEST + "/einsaetze/" + CONFIRMED + "/ersetzen").with(coordinator()).with(csrf())
+                        .param("volunteerId", CEM.toString()).param("reason", "krank"))
+                .andExpect(redirectedUrl("/zentrum/anfragen/" + REQUEST));
+        verify(commandGateway).send(argThat(c -> c instanceof nrw.komman.kernel.coordination.ReplaceAssignmentCommand x
+                && x.assignmentId().equals(CONFIRMED) && x.replacement().equals(CEM) && "krank".equals(x.reason())));
+    }
+
+    @Test
     void the_ministry_does_not_open_the_board() throws Exception {
         mvc.perform(get("/zentrum/anfragen").with(ministry())).andExpect(status().isForbidden());
     }
