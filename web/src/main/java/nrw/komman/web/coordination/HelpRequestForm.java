@@ -46,10 +46,10 @@ public class HelpRequestForm {
     private LocalDate lastDay;
     private Set<DayOfWeek> weekdays = new HashSet<>();
     @NotNull(message = "{ui.help-request.start.required}")
-    @DateTimeFormat(pattern = "H:mm")
+    @DateTimeFormat(pattern = "HH:mm")
     private LocalTime start;
     @NotNull(message = "{ui.help-request.end.required}")
-    @DateTimeFormat(pattern = "H:mm")
+    @DateTimeFormat(pattern = "HH:mm")
     private LocalTime end;
     @PositiveOrZero(message = "{ui.activity.duration.negative}")
     private Integer hours;

@@ -180,7 +180,9 @@ class HelpRequestPagesTest {
                         .param("municipality", "Köln").param("volunteersNeeded", "1").param("requesterName", "Familie Rahimi"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
-                        containsString("href=\"#day\">Bitte geben Sie das Datum an.</a>"))));
+                        containsString("href=\"#day\">Bitte geben Sie das Datum an.</a>"),
+                        // shown again as a time field takes it (type="time" wants two-digit hours)
+                        containsString("name=\"start\" value=\"11:00\""), containsString("name=\"end\" value=\"09:00\""))));
         verify(commandGateway, never()).send(any());
     }
 
