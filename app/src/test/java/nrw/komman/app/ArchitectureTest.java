@@ -28,7 +28,7 @@ class ArchitectureTest {
 
     /** The features of the web module; everything else there is the platform they stand on. */
     static final String[] WEB_FEATURES = {"volunteer", "activity", "centre", "grant", "budget", "report", "privacy",
-            "account", "admin", "demo"};
+            "account", "admin", "demo", "coordination"};
 
     private static JavaClasses classes;
 

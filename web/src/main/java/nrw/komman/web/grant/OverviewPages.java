@@ -4,6 +4,8 @@ import nrw.komman.web.platform.page.PageController;
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.centre.Regierungsbezirk;
 import nrw.komman.kernel.common.NotFoundException;
+import nrw.komman.kernel.coordination.CoordinationFigures;
+import nrw.komman.kernel.coordination.FetchCoordinationFiguresQuery;
 import nrw.komman.kernel.grant.FindGrantsQuery;
 import nrw.komman.kernel.grant.FundingYear;
 import nrw.komman.kernel.grant.GrantView;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +58,11 @@ class OverviewPages {
         }
         model.addAttribute("volunteersChart", nrw.komman.web.platform.page.SvgChart.bars(volunteers, v -> fmt.number(Math.round(v))));
         model.addAttribute("hoursChart", nrw.komman.web.platform.page.SvgChart.bars(hours, v -> fmt.duration(Math.round(v * 60))));
+        // requests for help (issue 18): now for this year, as of its last day for a past one; counts only
+        int current = today.date().getYear();
+        LocalDate asOf = overview.fundingYear() >= current ? null : LocalDate.of(overview.fundingYear(), 12, 31);
+        model.addAttribute("coordination", queries.optional(new FetchCoordinationFiguresQuery(asOf), CoordinationFigures.class)
+                .orElse(null));
         return "grant/overview";
     }
 

@@ -4,6 +4,8 @@ import nrw.komman.kernel.activity.ActivityId;
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.common.InvalidInputException;
 import nrw.komman.kernel.common.Money;
+import nrw.komman.kernel.coordination.AssignmentId;
+import nrw.komman.kernel.coordination.HelpRequestId;
 import nrw.komman.kernel.grant.GrantId;
 import nrw.komman.kernel.volunteer.VolunteerId;
 import nrw.komman.web.platform.problem.InvalidFieldException;
@@ -41,6 +43,14 @@ public final class Ids {
 
     public static GrantId grant(String field, String text) {
         return parse(field, text, canonical(GrantId::parse, "grant"));
+    }
+
+    public static HelpRequestId helpRequest(String field, String text) {
+        return parse(field, text, canonical(HelpRequestId::parse, "help-request"));
+    }
+
+    public static AssignmentId assignment(String field, String text) {
+        return parse(field, text, canonical(AssignmentId::parse, "assignment"));
     }
 
     /** An optional volunteer id (a filter, a form field): null or blank gives null, anything else must be an id. */

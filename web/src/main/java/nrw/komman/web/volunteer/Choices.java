@@ -23,7 +23,7 @@ public final class Choices {
     }
 
     /** Code → the language's name in the user's language (Arabisch, Persisch, Dari, …). */
-    static Map<String, String> languages(Locale locale) {
+    public static Map<String, String> languages(Locale locale) {
         Map<String, String> names = new LinkedHashMap<>();
         for (String code : COMMON_LANGUAGES) {
             names.put(code, LanguageNames.of(code, locale));
@@ -32,7 +32,7 @@ public final class Choices {
     }
 
     /** Every language by name, for the list to choose further languages from. */
-    static java.util.Collection<String> allLanguageNames(Locale locale) {
+    public static java.util.Collection<String> allLanguageNames(Locale locale) {
         return LanguageNames.all(locale).values();
     }
 

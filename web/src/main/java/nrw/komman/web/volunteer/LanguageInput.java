@@ -16,13 +16,13 @@ import java.util.stream.Collectors;
  * The languages of the volunteer forms: the ticked common ones (codes) plus the "further languages" typed by name
  * ("Dari, Amharisch"), chosen from a list of names; old habits (a code such as "ku") still work.
  */
-final class LanguageInput {
+public final class LanguageInput {
 
     private LanguageInput() {
     }
 
     /** The codes; a typed name that names no known language is refused and said at the field. */
-    static Set<String> codes(Set<String> ticked, String typed) {
+    public static Set<String> codes(Set<String> ticked, String typed) {
         Set<String> all = new TreeSet<>(ticked == null ? Set.of() : ticked);
         for (String part : parts(typed)) {
             all.add(LanguageNames.code(part).orElseThrow(() -> new InvalidInputException("languages.unknown-name",
@@ -33,7 +33,7 @@ final class LanguageInput {
     }
 
     /** The kernel's check of the codes, for the form's one answer (ADR 29). */
-    static void check(Set<String> ticked, String typed) {
+    public static void check(Set<String> ticked, String typed) {
         Languages.normalise(codes(ticked, typed));
     }
 

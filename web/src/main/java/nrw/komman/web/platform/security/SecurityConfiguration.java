@@ -64,12 +64,14 @@ import static nrw.komman.kernel.access.Action.ESTABLISH_CENTRE;
 import static nrw.komman.kernel.access.Action.EXPORT_VOLUNTEER_DATA;
 import static nrw.komman.kernel.access.Action.LOG_ACTIVITY;
 import static nrw.komman.kernel.access.Action.MANAGE_ACCOUNTS;
+import static nrw.komman.kernel.access.Action.MANAGE_HELP_REQUESTS;
 import static nrw.komman.kernel.access.Action.MANAGE_READ_MODELS;
 import static nrw.komman.kernel.access.Action.MANAGE_VOLUNTEER;
 import static nrw.komman.kernel.access.Action.MONITOR_OPERATIONS;
 import static nrw.komman.kernel.access.Action.READ_BUDGETS;
 import static nrw.komman.kernel.access.Action.READ_CENTRES;
 import static nrw.komman.kernel.access.Action.READ_GRANTS;
+import static nrw.komman.kernel.access.Action.READ_HELP_REQUESTS;
 import static nrw.komman.kernel.access.Action.READ_PERSONAL_DATA;
 import static nrw.komman.kernel.access.Action.READ_REPORTS;
 import static nrw.komman.kernel.access.Action.READ_STATE_FIGURES;
@@ -233,6 +235,11 @@ public class SecurityConfiguration {
                 .requestMatchers(path("/api/admin/**"))
                 .hasAnyRole(roles(MANAGE_ACCOUNTS, MANAGE_READ_MODELS, RUN_RETENTION, VIEW_RETENTION_PLAN))
                 .requestMatchers(path(GET, "/api/ministry/**")).hasAnyRole(roles(READ_STATE_FIGURES))
+                // coordination (issue 18): requests for help and their assignments, the centre's coordinators only
+                .requestMatchers(path(GET, "/api/state/coordination")).hasAnyRole(roles(READ_STATE_FIGURES))
+                .requestMatchers(path("/api/centres/*/help-requests"), path("/api/centres/*/assignments"),
+                        path("/api/help-requests/**"), path(GET, "/api/volunteers/*/assignments"))
+                .hasAnyRole(roles(MANAGE_HELP_REQUESTS, READ_HELP_REQUESTS))
                 .requestMatchers(path(POST, "/api/centres"), path(POST, "/api/centres/*/closure-proposal"),
                         path(POST, "/api/centres/*/closure-proposal/*"))
                 .hasAnyRole(roles(ESTABLISH_CENTRE, CLOSE_CENTRE, CONFIRM_CENTRE_CLOSURE))
