@@ -78,6 +78,7 @@ public final class ExportWording {
             case MINISTRY -> "Ministerium";
             case AUDITOR -> "Prüfung";
             case ADMINISTRATOR -> "Betrieb (Administration)";
+            case VOLUNTEER -> "Ehrenamtliche*r (persönlicher Link)";
             case SYSTEM -> "System";
         };
     }
