@@ -98,11 +98,10 @@ final class CalendarWriter {
     /** RFC 5545 3.1: a line longer than 75 octets goes on in lines that begin with a space. */
     private void line(String content) {
         int octets = 0;
-        int limit = FOLD_AT;
         for (int i = 0; i < content.length(); ) {
             int codePoint = content.codePointAt(i);
             int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
-            if (octets + size > limit) {
+            if (octets + size > FOLD_AT) {
                 out.append("\r\n ");
                 octets = 1;
             }
