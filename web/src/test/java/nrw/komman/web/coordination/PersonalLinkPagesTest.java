@@ -421,6 +421,16 @@ class PersonalLinkPagesTest {
         assertActsAsTheVolunteer(sentAsMessage(IssueCertificateCommand.class));
     }
 
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void a_failure_behind_the_link_is_logged_without_the_token(org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+        doReturn(CompletableFuture.failedFuture(new IllegalStateException("read model broken")))
+                .when(queryGateway).query(argThat(q -> payload(q) instanceof FetchVolunteerOwnPageQuery), any(ResponseType.class));
+        mvc.perform(get("/mein-einsatz/" + TOKEN)).andExpect(status().isInternalServerError());
+        mvc.perform(get("/api/link/" + TOKEN)).andExpect(status().isInternalServerError());
+        assertThat(output.getAll()).contains("read model broken").doesNotContain(TOKEN).doesNotContain(VolunteerLinkTokens.hash(TOKEN));
+    }
+
     // ---- point 3: availability --------------------------------------------------------------------
 
     @Test
