@@ -538,6 +538,27 @@ class PersonalLinkPagesTest {
         mvc.perform(get("/api/link/" + REVOKED + "/calendar.ics")).andExpect(status().isNotFound());
     }
 
+    @Test
+    void the_centres_calendar_is_for_its_own_coordinators() throws Exception {
+        AssignmentView cancelled = new AssignmentView(AssignmentId.random(), REQUEST, KOELN, SOMEONE_ELSE, "Jonas Berg",
+                AssignmentStatus.CANCELLED, ActivityCategory.INTERPRETING,
+                Schedule.once(NEXT_TUESDAY, LocalTime.of(14, 0), LocalTime.of(15, 0)), 60, "Köln", null, "krank", List.of(), List.of());
+        doReturn(CompletableFuture.completedFuture(new nrw.komman.kernel.coordination.CentreAssignments(KOELN, List.of(asked(), cancelled))))
+                .when(queryGateway).query(any(nrw.komman.kernel.coordination.FindCentreAssignmentsQuery.class), any(ResponseType.class));
+        String ics = mvc.perform(get("/zentrum/kalender.ics").with(coordinator()))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", containsString("text/calendar")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(CalendarWriterTest.events(ics)).extracting(e -> e.get("STATUS")).containsExactly("TENTATIVE", "CANCELLED");
+        assertThat(CalendarWriterTest.unescape(CalendarWriterTest.events(ics).get(1).get("SUMMARY"))).isEqualTo("Dolmetschen – Jonas Berg");
+        mvc.perform(get("/api/centres/05315/calendar.ics").with(coordinator())).andExpect(status().isOk());
+        mvc.perform(get("/api/centres/05111/calendar.ics").with(coordinator())).andExpect(status().isForbidden());
+        mvc.perform(get("/api/centres/05315/calendar.ics")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/centres/05315/calendar.ics")
+                        .with(user(new AccountPrincipal("ministerium", null, AccountRole.MINISTRY, null, true))))
+                .andExpect(status().isForbidden());
+    }
+
     // ---- accounts never have the volunteer's role ---------------------------------------------------
 
     @Test
