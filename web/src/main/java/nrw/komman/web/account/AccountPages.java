@@ -94,7 +94,7 @@ class AccountPages {
     }
 
     private String createPage(Model model) {
-        model.addAttribute("roles", Arrays.stream(AccountRole.values()).filter(r -> r != AccountRole.SYSTEM).toList());
+        model.addAttribute("roles", Arrays.stream(AccountRole.values()).filter(AccountService::assignable).toList());
         model.addAttribute("centres", queries.list(new FindCentresQuery(), CentreView.class));
         model.addAttribute("fieldOrder", ACCOUNT_ORDER);
         model.addAttribute("nav", "new-account");

@@ -307,12 +307,22 @@ public class AccountService {
         return name;
     }
 
+    /** Whether an account can have the role: not the platform's own, not the volunteer's link. */
+    static boolean assignable(AccountRole role) {
+        return role != AccountRole.SYSTEM && role != AccountRole.VOLUNTEER;
+    }
+
     static void checkRole(AccountRole role, CentreId centreId) {
         if (role == null) {
             throw new InvalidFieldException("role", "role.missing", "Die Rolle fehlt.");
         }
         if (role == AccountRole.SYSTEM) {
             throw new InvalidFieldException("role", "role.not-assignable", "Die Rolle SYSTEM ist der Plattform selbst vorbehalten.");
+        }
+        if (role == AccountRole.VOLUNTEER) {
+            // volunteers act through their personal link (issue 18), never through an account with a password
+            throw new InvalidFieldException("role", "role.not-assignable",
+                    "Ehrenamtliche bekommen kein Konto: Sie öffnen ihre Seite über ihren persönlichen Link.");
         }
         if (role == AccountRole.COORDINATOR && centreId == null) {
             throw new InvalidFieldException("centreId", "centreId.missing",

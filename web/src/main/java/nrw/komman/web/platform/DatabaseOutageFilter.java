@@ -39,7 +39,7 @@ public class DatabaseOutageFilter extends OncePerRequestFilter {
                 throw e;
             }
             log.warn("Request {} {} not carried out, the database is out of reach (503): {}", request.getMethod(),
-                    request.getRequestURI(), e.toString());
+                    LoggedPaths.of(request), e.toString());
             response.resetBuffer();
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
             if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {

@@ -100,6 +100,8 @@ class AccountServiceTest {
                 "centreId", "centreId.not-allowed");
         assertRefused(() -> accounts.create("plattform", "Lange-Passphrase-42", AccountRole.SYSTEM, null, "admin"),
                 "role", "role.not-assignable");
+        assertRefused(() -> accounts.create("ehrenamt", "Lange-Passphrase-42", AccountRole.VOLUNTEER, null, "admin"),
+                "role", "role.not-assignable"); // volunteers act through their personal link, never an account
         assertRefused(() -> accounts.create("ohne-rolle", "Lange-Passphrase-42", null, null, "admin"),
                 "role", "role.missing");
     }

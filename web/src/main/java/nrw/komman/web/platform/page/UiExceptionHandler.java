@@ -38,12 +38,12 @@ public class UiExceptionHandler {
         int status = problem.getStatus();
         if (status == 503) {
             response.setHeader("Retry-After", String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
-            log.warn("Page {} not available (503): {}", request.getRequestURI(), ex.toString());
+            log.warn("Page {} not available (503): {}", nrw.komman.web.platform.LoggedPaths.of(request), ex.toString());
         } else if (status >= 500) {
-            log.error("Page {} failed, incident {}: {}", request.getRequestURI(),
+            log.error("Page {} failed, incident {}: {}", nrw.komman.web.platform.LoggedPaths.of(request),
                     problem.getProperties() == null ? "-" : problem.getProperties().get(ProblemMapper.INCIDENT), ex.toString(), ex);
         } else {
-            log.debug("Page {} refused with {}: {}", request.getRequestURI(), status, ex.toString());
+            log.debug("Page {} refused with {}: {}", nrw.komman.web.platform.LoggedPaths.of(request), status, ex.toString());
         }
         String view = switch (status) {
             case 403 -> "error/403";

@@ -234,6 +234,10 @@ public class SecurityConfiguration {
         api
                 .requestMatchers(path("/api/admin/**"))
                 .hasAnyRole(roles(MANAGE_ACCOUNTS, MANAGE_READ_MODELS, RUN_RETENTION, VIEW_RETENTION_PLAN))
+                // issue 18: the volunteer through their personal link, no account (the token in the path is the
+                // credential, checked by the handlers); a certificate's number is checked by whoever holds the paper
+                .requestMatchers(path("/api/link/**"), path(GET, "/api/certificates/*")).permitAll()
+                .requestMatchers(path(GET, "/api/centres/*/calendar.ics")).hasAnyRole(roles(READ_HELP_REQUESTS))
                 .requestMatchers(path(GET, "/api/ministry/**")).hasAnyRole(roles(READ_STATE_FIGURES))
                 // coordination (issue 18): requests for help and their assignments, the centre's coordinators only
                 .requestMatchers(path(GET, "/api/state/coordination")).hasAnyRole(roles(READ_STATE_FIGURES))
@@ -272,8 +276,11 @@ public class SecurityConfiguration {
     private static final Action[] VOLUNTEER_WORK = {REGISTER_VOLUNTEER, MANAGE_VOLUNTEER, LOG_ACTIVITY,
             RECORD_CONSENT_WITHDRAWAL, READ_PERSONAL_DATA};
 
-    /** Every role an account can have (the platform's own {@link AccountRole#SYSTEM} signs in nowhere). */
-    private static final Set<AccountRole> ACCOUNT_ROLES = EnumSet.complementOf(EnumSet.of(AccountRole.SYSTEM));
+    /**
+     * Every role an account can have (the platform's own {@link AccountRole#SYSTEM} signs in nowhere; a volunteer acts
+     * through their personal link, never with an account: {@link AccountRole#VOLUNTEER}).
+     */
+    private static final Set<AccountRole> ACCOUNT_ROLES = EnumSet.complementOf(EnumSet.of(AccountRole.SYSTEM, AccountRole.VOLUNTEER));
 
     /**
      * The accounts' roles the permission map allows the actions, for one address rule. The actions behind one rule
@@ -346,6 +353,9 @@ public class SecurityConfiguration {
                         .requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
                         .requestMatchers(path("/swagger-ui.html"), path("/swagger-ui/**"), path("/v3/api-docs/**")).permitAll()
                         .requestMatchers(path("/actuator/health/**")).permitAll()
+                        // issue 18: the volunteer's own page behind their personal link and the public check of a
+                        // certificate: no account (the handlers resolve the secret in the address)
+                        .requestMatchers(path("/mein-einsatz/**"), path(GET, "/nachweis/*")).permitAll()
                         .requestMatchers(path("/actuator/**")).hasAnyRole(roles(MONITOR_OPERATIONS))
                         // the coordinator's pages (the handlers check the centre again); the UI offers a volunteer's
                         // information and erasure to the centre only, administrators answer such requests by the API
