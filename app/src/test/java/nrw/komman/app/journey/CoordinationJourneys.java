@@ -5,11 +5,13 @@ import nrw.komman.app.support.Api;
 import nrw.komman.app.support.Api.Download;
 import nrw.komman.app.support.Api.Response;
 import nrw.komman.app.support.HelpRequests;
+import nrw.komman.app.support.RawTables;
 import nrw.komman.app.support.ShiftableClock;
 import nrw.komman.app.support.TestAccounts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
@@ -50,6 +52,8 @@ public interface CoordinationJourneys {
     Api api();
 
     ShiftableClock clock();
+
+    JdbcTemplate jdbc();
 
     @BeforeEach
     default void accounts() {
@@ -368,6 +372,50 @@ public interface CoordinationJourneys {
         for (String count : List.of("requests", "open", "partlyStaffed", "staffed", "everStaffed")) {
             assertThat(figuresAfter.path(count).asInt()).as(count).isEqualTo(figuresBefore.path(count).asInt());
         }
+    }
+
+    @Test
+    default void the_requesters_data_and_the_reasons_are_in_no_table_in_plain_text_while_the_centre_reads_them() {
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            StringBuilder word = new StringBuilder("qz");
+            for (int k = 0; k < 10; k++) {
+                word.append((char) ('a' + random.nextInt(26)));
+            }
+            words.add(word.toString());
+        }
+        Map<String, Object> body = new HashMap<>(HelpRequests.once(HelpRequests.next(DayOfWeek.SUNDAY, today()),
+                LocalTime.of(14, 0), LocalTime.of(16, 0), 90, List.of("so"), 2));
+        body.put("requesterName", "Familie " + words.get(0));
+        body.put("requesterContact", words.get(1) + "@example.org");
+        body.put("place", "Wohnheim " + words.get(2));
+        body.put("note", "Notiz " + words.get(3));
+        String request = open(body);
+        String declining = register("Abdi Warsame", List.of("so"), List.of("ACCOMPANIMENT"));
+        String cancelled = register("Hodan Farah", List.of("so"), List.of("ACCOMPANIMENT"));
+        String declined = ask(request, declining);
+        String confirmed = ask(request, cancelled);
+        ok(api().post("/api/link/" + issueLink(declining).get("token") + "/assignments/" + declined + "/declination",
+                Map.of("reason", "Absage " + words.get(4)), null));
+        ok(api().post("/api/help-requests/" + request + "/assignments/" + confirmed + "/confirmation", Map.of(), KOELN));
+        ok(api().post("/api/help-requests/" + request + "/assignments/" + confirmed + "/cancellation",
+                Map.of("reason", "Storno " + words.get(5)), KOELN));
+
+        // the centre reads every one of them ...
+        JsonNode view = api().get("/api/help-requests/" + request, KOELN).json();
+        assertThat(view.path("requesterName").asText()).isEqualTo("Familie " + words.get(0));
+        assertThat(view.path("requesterContact").asText()).isEqualTo(words.get(1) + "@example.org");
+        assertThat(view.path("place").asText()).isEqualTo("Wohnheim " + words.get(2));
+        assertThat(view.path("note").asText()).isEqualTo("Notiz " + words.get(3));
+        assertThat(assignmentIn(view, declined).path("reason").asText()).isEqualTo("Absage " + words.get(4));
+        assertThat(assignmentIn(view, confirmed).path("reason").asText()).isEqualTo("Storno " + words.get(5));
+        // ... no table holds any of them in plain text (events, lookup tables and read models: ADR 2, 21, 22) ...
+        assertThat(RawTables.scan(jdbc(), List.of(request)).hits()).as("the scanner sees the request's rows").isNotEmpty();
+        assertThat(RawTables.scan(jdbc(), words).hits()).as("plain personal data of a request in a table").isEmpty();
+        // ... and the ministry never sees them
+        Response state = api().get("/api/state/coordination", MINISTRY);
+        assertThat(state.body()).doesNotContain(words.toArray(String[]::new));
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /** Coordination (issue 18) end to end on the embedded default (H2), with a clock the scenarios can move. */
@@ -20,6 +21,9 @@ class CoordinationJourneysOnH2Test extends OnH2 implements CoordinationJourneys 
     @Autowired
     ShiftableClock clock;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     @Override
     public Api api() {
         return new Api(port);
@@ -28,6 +32,11 @@ class CoordinationJourneysOnH2Test extends OnH2 implements CoordinationJourneys 
     @Override
     public ShiftableClock clock() {
         return clock;
+    }
+
+    @Override
+    public JdbcTemplate jdbc() {
+        return jdbc;
     }
 
     @BeforeEach

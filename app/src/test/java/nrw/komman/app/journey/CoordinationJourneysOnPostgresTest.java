@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /** Coordination (issue 18) end to end on a real PostgreSQL, with a clock the scenarios can move. */
@@ -20,6 +21,9 @@ class CoordinationJourneysOnPostgresTest extends OnPostgres implements Coordinat
     @Autowired
     ShiftableClock clock;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     @Override
     public Api api() {
         return new Api(port);
@@ -28,6 +32,11 @@ class CoordinationJourneysOnPostgresTest extends OnPostgres implements Coordinat
     @Override
     public ShiftableClock clock() {
         return clock;
+    }
+
+    @Override
+    public JdbcTemplate jdbc() {
+        return jdbc;
     }
 
     @BeforeEach
