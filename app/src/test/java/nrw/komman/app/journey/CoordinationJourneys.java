@@ -418,6 +418,33 @@ public interface CoordinationJourneys {
         assertThat(state.body()).doesNotContain(words.toArray(String[]::new));
     }
 
+    @Test
+    default void a_rebuild_of_the_read_models_gives_the_same_board_requests_assignments_pages_and_figures() {
+        LocalDate day = HelpRequests.next(DayOfWeek.SATURDAY, today()).plusWeeks(1);
+        String asked = register("Ilona Varga", List.of("hu"), List.of("LEISURE_AND_SPORT"));
+        String confirming = register("Bence Nagy", List.of("hu"), List.of("LEISURE_AND_SPORT"));
+        ok(api().put("/api/volunteers/" + confirming + "/availability", HelpRequests.availability("SATURDAY:AFTERNOON"), KOELN));
+        String request = open(HelpRequests.once(day, LocalTime.of(14, 0), LocalTime.of(17, 0), 150, List.of("hu"), 2));
+        String cancelled = open(HelpRequests.once(day.plusDays(1), LocalTime.of(10, 0), LocalTime.of(12, 0), 60, List.of("hu"), 1));
+        String declined = ask(request, asked);
+        String kept = ask(request, confirming);
+        ask(cancelled, asked);
+        ok(api().post("/api/help-requests/" + request + "/assignments/" + declined + "/declination", Map.of("reason", "krank"), KOELN));
+        String token = (String) issueLink(confirming).get("token");
+        ok(api().post("/api/link/" + token + "/assignments/" + kept + "/confirmation", Map.of(), null));
+        ok(api().post("/api/help-requests/" + cancelled + "/cancellation", Map.of("reason", "Veranstaltung fällt aus"), KOELN));
+        Response offers = api().post("/api/help-requests/" + request + "/offers", Map.of("volunteerIds", List.of(asked)), KOELN);
+        assertThat(offers.status()).as(offers.toString()).isEqualTo(201);
+
+        Map<String, String> before = coordinationAnswers(request, cancelled, confirming, token, day);
+        Response rebuild = api().post("/api/admin/read-models/rebuild", Map.of(), nrw.komman.app.support.TestAccounts.ADMIN);
+        assertThat(rebuild.status()).as(rebuild.toString()).isEqualTo(202);
+        nrw.komman.app.support.ReadModels.awaitCaughtUp(api(), Duration.ofMinutes(5));
+        Map<String, String> after = coordinationAnswers(request, cancelled, confirming, token, day);
+
+        assertThat(after).isEqualTo(before);
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------------------
 
     private LocalDate today() {
@@ -488,6 +515,48 @@ public interface CoordinationJourneys {
         Response r = api().get("/api/state/coordination", MINISTRY);
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         return r.json();
+    }
+
+    /** What the coordination read models answer, as JSON text (the matches in the order of their volunteers' ids). */
+    private Map<String, String> coordinationAnswers(String request, String cancelled, String volunteer, String token, LocalDate day) {
+        Map<String, String> answers = new java.util.TreeMap<>();
+        for (String path : List.of("/api/help-requests/" + request, "/api/help-requests/" + cancelled,
+                "/api/centres/" + KOELN_CENTRE + "/help-requests",
+                "/api/centres/" + KOELN_CENTRE + "/help-requests?status=CANCELLED&status=OPEN&status=STAFFED&status=PARTLY_STAFFED",
+                "/api/volunteers/" + volunteer + "/assignments", "/api/volunteers/" + volunteer + "/assignments?upcoming=true",
+                "/api/centres/" + KOELN_CENTRE + "/assignments?from=" + today() + "&to=" + day.plusDays(7),
+                "/api/volunteers/" + volunteer + "/link")) {
+            Response r = api().get(path, KOELN);
+            assertThat(r.status()).as(path + ": " + r).isEqualTo(200);
+            answers.put(path, canonical(r.json()));
+        }
+        Response page = api().get("/api/link/" + token, null);
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        answers.put("own page", canonical(page.json()));
+        answers.put("figures", canonical(figures()));
+        Response matches = api().get("/api/help-requests/" + request + "/matches?limit=100", KOELN);
+        assertThat(matches.status()).as(matches.toString()).isEqualTo(200);
+        List<String> ranked = new ArrayList<>();
+        matches.json().path("matches").forEach(m -> ranked.add(canonical(m)));
+        java.util.Collections.sort(ranked);
+        answers.put("matches", ranked.toString());
+        return answers;
+    }
+
+    /** JSON text with every array's elements in a fixed order: a rebuild need not keep the order of equal rows. */
+    private static String canonical(JsonNode node) {
+        if (node.isArray()) {
+            List<String> elements = new ArrayList<>();
+            node.forEach(e -> elements.add(canonical(e)));
+            java.util.Collections.sort(elements);
+            return elements.toString();
+        }
+        if (node.isObject()) {
+            Map<String, String> fields = new java.util.TreeMap<>();
+            node.fields().forEachRemaining(f -> fields.put(f.getKey(), canonical(f.getValue())));
+            return fields.toString();
+        }
+        return node.toString();
     }
 
     private static JsonNode unmetDemand(JsonNode figures, String regierungsbezirk, String language) {
