@@ -433,7 +433,8 @@ public interface CoordinationJourneys {
         String token = (String) issueLink(confirming).get("token");
         ok(api().post("/api/link/" + token + "/assignments/" + kept + "/confirmation", Map.of(), null));
         ok(api().post("/api/help-requests/" + cancelled + "/cancellation", Map.of("reason", "Veranstaltung fällt aus"), KOELN));
-        Response offers = api().post("/api/help-requests/" + request + "/offers", Map.of("volunteerIds", List.of(asked)), KOELN);
+        String offered = register("Zsofia Kiss", List.of("hu"), List.of("LEISURE_AND_SPORT"));
+        Response offers = api().post("/api/help-requests/" + request + "/offers", Map.of("volunteerIds", List.of(offered)), KOELN);
         assertThat(offers.status()).as(offers.toString()).isEqualTo(201);
 
         Map<String, String> before = coordinationAnswers(request, cancelled, confirming, token, day);
