@@ -446,6 +446,45 @@ public interface CoordinationJourneys {
         assertThat(after).isEqualTo(before);
     }
 
+    @Test
+    default void bad_input_is_refused_with_a_plain_german_message_and_nothing_is_recorded() {
+        LocalDate day = HelpRequests.next(DayOfWeek.THURSDAY, today()).plusWeeks(2);
+        Map<String, Object> good = HelpRequests.once(day, LocalTime.of(9, 0), LocalTime.of(11, 0), 60, List.of("sq"), 1);
+        int before = board().size();
+        Map<String, Map<String, Object>> bad = new java.util.LinkedHashMap<>();
+        bad.put("schedule.end.before-start", withValue(good, "schedule", HelpRequests.schedule(day, day, java.util.Set.of(),
+                LocalTime.of(11, 0), LocalTime.of(9, 0))));
+        bad.put("volunteersNeeded.out-of-range", withValue(good, "volunteersNeeded", 0));
+        bad.put("languages.unknown", withValue(good, "languages", List.of("klingonisch")));
+        bad.put("minutes.beyond-span", withValue(good, "minutes", 180));
+        bad.put("grantId", withValue(good, "grantId", "1-2-3-4-5"));
+        bad.put("municipality", withValue(good, "municipality", " "));
+        for (Map.Entry<String, Map<String, Object>> refused : bad.entrySet()) {
+            Response r = api().post("/api/centres/" + KOELN_CENTRE + "/help-requests", refused.getValue(), KOELN);
+            assertThat(r.status()).as(refused.getKey() + ": " + r).isEqualTo(400);
+            assertThat(r.text("code") + " " + r.json().path("errors").toString()).as(r.toString()).contains(refused.getKey());
+            assertThat(r.text("detail")).as(r.toString()).isNotBlank().doesNotContain("Exception", "null");
+        }
+        assertThat(board()).as("nothing was recorded").hasSize(before);
+
+        String request = open(good);
+        for (String malformed : List.of("not-a-uuid", "1-2-3-4-5")) {
+            assertThat(api().get("/api/help-requests/" + malformed, KOELN).status()).as(malformed).isEqualTo(400);
+            assertThat(api().post("/api/help-requests/" + request + "/assignments", Map.of("volunteerId", malformed), KOELN).status())
+                    .as(malformed).isEqualTo(400);
+            assertThat(api().post("/api/help-requests/" + request + "/assignments/" + malformed + "/confirmation", Map.of(), KOELN)
+                    .status()).as(malformed).isEqualTo(400);
+            assertThat(api().get("/api/certificates/" + malformed, null).status()).as(malformed).isEqualTo(400);
+        }
+        assertThat(api().get("/api/help-requests/" + UUID.randomUUID(), KOELN).status()).isEqualTo(404);
+        assertThat(api().post("/api/help-requests/" + request + "/assignments", Map.of("volunteerId", UUID.randomUUID().toString()),
+                KOELN).status()).isIn(404, 409);
+        Response unknownCertificate = api().get("/api/certificates/" + UUID.randomUUID(), null);
+        assertThat(unknownCertificate.status()).isEqualTo(404);
+        assertThat(unknownCertificate.text("detail")).isNotBlank();
+        assertThat(api().get("/api/help-requests/" + request, KOELN).json().path("assignments").size()).isZero();
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------------------
 
     private LocalDate today() {
@@ -603,6 +642,12 @@ public interface CoordinationJourneys {
             }
         }
         return sum;
+    }
+
+    private static Map<String, Object> withValue(Map<String, Object> body, String key, Object value) {
+        Map<String, Object> copy = new HashMap<>(body);
+        copy.put(key, value);
+        return copy;
     }
 
     private static boolean absent(JsonNode value) {
