@@ -16,6 +16,15 @@ import nrw.komman.kernel.budget.SetBudgetCommand;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.Money;
 import nrw.komman.kernel.common.AccountRole;
+import nrw.komman.kernel.coordination.AskVolunteerCommand;
+import nrw.komman.kernel.coordination.AssignmentId;
+import nrw.komman.kernel.coordination.Availability;
+import nrw.komman.kernel.coordination.ConfirmAssignmentCommand;
+import nrw.komman.kernel.coordination.DayPart;
+import nrw.komman.kernel.coordination.HelpRequestId;
+import nrw.komman.kernel.coordination.OpenHelpRequestCommand;
+import nrw.komman.kernel.coordination.Schedule;
+import nrw.komman.kernel.coordination.UpdateAvailabilityCommand;
 import nrw.komman.kernel.grant.ApplyForGrantCommand;
 import nrw.komman.kernel.grant.ApproveGrantCommand;
 import nrw.komman.kernel.grant.CloseGrantCommand;
@@ -45,8 +54,10 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -77,7 +88,12 @@ import static nrw.komman.app.support.Requests.activity;
  *   <li>read-your-writes latency (command accepted to visible in the activity log), p50 and p99;</li>
  *   <li>full rebuild of the read models and the annual report replay, events per second;</li>
  *   <li>query latency p50 and p99 of six views (the centre dashboard, the roster and activity log pages, the ministry
- *       overview, one volunteer, one grant history); startup time and peak heap.</li>
+ *       overview, one volunteer, one grant history); startup time and peak heap;</li>
+ *   <li>coordination (issue 18): matching volunteers for a request in Köln (about 926 volunteers in the full mode), the
+ *       centre's board, one request and the volunteer's own page, p50 and p99; booking under contention: 8 clients
+ *       (coordinators of Köln) asking the same volunteers for overlapping requests, over HTTP and through the gateway,
+ *       beside a naive Axon calendar aggregate per volunteer under the same contention, with the double bookings counted
+ *       (there must be none).</li>
  * </ul>
  * Prints a table and writes {@code target/benchmark/results.json}. Not part of the test run: started by the
  * {@code benchmark} profile (README). It asserts nothing: speed is measured, never asserted.
@@ -169,6 +185,11 @@ class PlatformBenchmark {
             ReadModels.awaitCaughtUp(api, java.time.Duration.ofHours(1));
             measure(figures, "readYourWritesMs", () -> readYourWrites(gateway, jdbc, volunteers));
             measure(figures, "queryMs", () -> queries(api, volunteers));
+            Coordination coordination = new Coordination(api, gateway, volunteers);
+            measure(figures, "coordinationQueryMs", coordination::queries);
+            measure(figures, "bookingHttp8", () -> coordination.booking(Booker.HTTP));
+            measure(figures, "bookingGateway8", () -> coordination.booking(Booker.GATEWAY));
+            measure(figures, "naiveBooking8", () -> coordination.booking(Booker.NAIVE));
             measure(figures, "reportReplay", () -> throughput(() -> reportReplay(api)));
             measure(figures, "rebuild", () -> throughput(() -> rebuild(api, jdbc)));
             if (mode == QUICK && String.join(" ", settings).contains("postgres")) {
@@ -214,7 +235,8 @@ class PlatformBenchmark {
         parallel(8, volunteers.size(), i -> {
             Volunteer v = volunteers.get(i);
             gateway.sendAndWait(new RegisterVolunteerCommand(v.id(), new CentreId(v.centre()),
-                    new PersonalData("Person " + i, "person" + i + "@example.org", null, null, Set.of("de"), Set.of()),
+                    new PersonalData("Person " + i, "person" + i + "@example.org", null, null,
+                            Set.of("de", LANGUAGES.get(i % LANGUAGES.size())), Set.of(ActivityCategory.values()[i % ActivityCategory.values().length])),
                     CONSENT, registered), coordinator(v.centre()));
         });
         long[] seeds = random.longs(mode.activities()).toArray();
@@ -416,6 +438,276 @@ class PlatformBenchmark {
         return percentiles(micros);
     }
 
+    // ---- coordination (issue 18) -----------------------------------------------------------------------------------
+
+    /** Köln, where the coordination figures are measured: about 926 volunteers in the full mode. */
+    private static final String KOELN = TestAccounts.KOELN_CENTRE;
+    /** The languages requests ask for, round robin; the volunteers speak German and one of them. */
+    private static final List<String> LANGUAGES = List.of("prs", "ar", "uk", "fa", "tr", "ru", "ti", "so", "kmr", "en", "ps", "fr");
+    /** How many volunteers of Köln each booking run contends for, and how many clients contend. */
+    private static final int CONTENDED_VOLUNTEERS = 10;
+    private static final int BOOKING_CLIENTS = 8;
+
+    enum Booker { HTTP, GATEWAY, NAIVE }
+
+    /**
+     * Coordination's data in Köln (availability for every volunteer of the centre, requests on the board, some asked
+     * and confirmed, a volunteer with a personal link) is seeded on first use, so that {@code -Dbenchmark.only} can
+     * measure one figure alone.
+     */
+    private final class Coordination {
+        private final Api api;
+        private final CommandGateway gateway;
+        private final List<Volunteer> koeln;
+        private final List<HelpRequestId> requests = new ArrayList<>();
+        private final AtomicLong nextVolunteer = new AtomicLong();
+        private final AtomicLong round = new AtomicLong();
+        private String token;
+
+        Coordination(Api api, CommandGateway gateway, List<Volunteer> volunteers) {
+            this.api = api;
+            this.gateway = gateway;
+            this.koeln = volunteers.stream().filter(v -> v.centre().equals(KOELN)).toList();
+        }
+
+        private void seed() throws Exception {
+            if (token != null) {
+                return;
+            }
+            LocalDate today = LocalDate.now(NRW);
+            DayOfWeek[] days = DayOfWeek.values();
+            DayPart[] parts = DayPart.values();
+            MetaData coordinator = coordinator(KOELN);
+            parallel(8, koeln.size(), i -> gateway.sendAndWait(new UpdateAvailabilityCommand(koeln.get(i).id(), new Availability(
+                    Set.of(new Availability.Slot(days[i % 7], parts[i % 3]), new Availability.Slot(days[(i + 2) % 7], parts[(i + 1) % 3])),
+                    i % 10 == 0 ? List.of(new Availability.Absence(today.plusDays(i % 30), today.plusDays(i % 30 + 6))) : List.of())),
+                    coordinator));
+            // a board as a busy centre has it: requests over the next two months, some asked, some confirmed
+            int count = mode == FULL ? 200 : 40;
+            ActivityCategory[] categories = ActivityCategory.values();
+            for (int i = 0; i < count; i++) {
+                HelpRequestId request = new HelpRequestId(new UUID(18L, i));
+                LocalDate day = today.plusDays(1 + i % 60);
+                LocalTime start = LocalTime.of(8 + i % 9, 0);
+                gateway.sendAndWait(new OpenHelpRequestCommand(request, new CentreId(KOELN), categories[i % categories.length],
+                        Set.of(LANGUAGES.get(i % LANGUAGES.size())), Schedule.once(day, start, start.plusHours(2)), 90, "Köln",
+                        "Ort " + i, 1 + i % 3, "Anfrage " + i, null, null, null), coordinator);
+                requests.add(request);
+            }
+            parallel(4, count, i -> {
+                for (int k = 0; k < 2; k++) {
+                    AssignmentId assignment = AssignmentId.random();
+                    try {
+                        gateway.sendAndWait(new AskVolunteerCommand(requests.get(i), assignment,
+                                koeln.get((i * 7 + k * 3) % koeln.size()).id()), coordinator);
+                        if (k == 0 && i % 2 == 0) {
+                            gateway.sendAndWait(new ConfirmAssignmentCommand(requests.get(i), assignment), coordinator);
+                        }
+                    } catch (RuntimeException refused) {
+                        // booked at that time already: the seed takes what the rules allow
+                    }
+                }
+            });
+            ReadModels.awaitCaughtUp(api, java.time.Duration.ofHours(1));
+            Api.Response link = api.post("/api/volunteers/" + koeln.get(0).id() + "/link", Map.of(), TestAccounts.KOELN);
+            if (link.status() != 201) {
+                throw new IllegalStateException("personal link: " + link);
+            }
+            token = link.text("token");
+            for (int i = 0; i < BOOKING_CLIENTS; i++) {
+                TestAccounts.createCoordinator(api, bookingLogin(i), KOELN);
+            }
+        }
+
+        /** Matching (the request's languages round robin), the board, one request, the volunteer's own page. */
+        Map<String, Object> queries() throws Exception {
+            seed();
+            Map<String, Object> views = new LinkedHashMap<>();
+            AtomicLong next = new AtomicLong();
+            views.put("matching", latency(() -> api.get("/api/help-requests/" + requests.get((int) (next.incrementAndGet()
+                    % requests.size())) + "/matches?limit=20", TestAccounts.KOELN)));
+            views.put("board", latency(() -> api.get("/api/centres/" + KOELN + "/help-requests", TestAccounts.KOELN)));
+            views.put("request", latency(() -> api.get("/api/help-requests/" + requests.get(0), TestAccounts.KOELN)));
+            views.put("ownPage", latency(() -> api.get("/api/link/" + token, null)));
+            views.put("volunteerCount", koeln.size());
+            return views;
+        }
+
+        /**
+         * {@link #BOOKING_CLIENTS} clients at once asking {@link #CONTENDED_VOLUNTEERS} fresh volunteers of Köln for
+         * requests that overlap in pairs (9–11 and 10–12 on the same day), each client picking a request and a volunteer
+         * at random: most asks are refused (booked, or asked already). Throughput counts every answer; the accepted
+         * asks are then checked for two overlapping bookings of one volunteer.
+         */
+        Map<String, Object> booking(Booker booker) throws Exception {
+            if (booker != Booker.NAIVE) {
+                seed(); // the clients' accounts; the naive calendars need nothing of the platform
+            }
+            List<Double> perSecond = new ArrayList<>();
+            long accepted = 0;
+            long refused = 0;
+            long doubleBookings = 0;
+            Map<String, Long> other = new java.util.TreeMap<>();
+            for (int run = 0; run < mode.runs(); run++) {
+                long r = round.incrementAndGet();
+                LocalDate first = LocalDate.now(NRW).plusDays(70);
+                int days = Math.max(10, mode.opsPerRun() / 20);
+                List<Schedule> slots = new ArrayList<>();
+                for (int d = 0; d < days; d++) {
+                    slots.add(Schedule.once(first.plusDays(d), LocalTime.of(9, 0), LocalTime.of(11, 0)));
+                    slots.add(Schedule.once(first.plusDays(d), LocalTime.of(10, 0), LocalTime.of(12, 0)));
+                }
+                List<String> contenders = contenders(booker, r);
+                List<String> targets = targets(booker, r, slots);
+                List<String[]> bookings = java.util.Collections.synchronizedList(new ArrayList<>());
+                java.util.concurrent.atomic.AtomicLong no = new java.util.concurrent.atomic.AtomicLong();
+                Map<String, Long> failures = new java.util.concurrent.ConcurrentHashMap<>();
+                java.util.concurrent.atomic.AtomicInteger clients = new java.util.concurrent.atomic.AtomicInteger();
+                ThreadLocal<Integer> client = ThreadLocal.withInitial(clients::getAndIncrement);
+                long[] seeds = new Random(r).longs(mode.opsPerRun()).toArray();
+                long start = System.nanoTime();
+                parallel(BOOKING_CLIENTS, mode.opsPerRun(), i -> {
+                    Random pick = new Random(seeds[i]);
+                    int slot = pick.nextInt(slots.size());
+                    String volunteer = contenders.get(pick.nextInt(contenders.size()));
+                    String outcome = book(booker, client.get(), targets.get(slot), slots.get(slot), volunteer);
+                    if (outcome == null) {
+                        bookings.add(new String[]{volunteer, String.valueOf(slot)});
+                    } else if (outcome.equals("refused")) {
+                        no.incrementAndGet();
+                    } else {
+                        failures.merge(outcome, 1L, Long::sum);
+                    }
+                });
+                perSecond.add(mode.opsPerRun() * 1e9 / (System.nanoTime() - start));
+                accepted += bookings.size();
+                refused += no.get();
+                failures.forEach((k, v) -> other.merge(k, v, Long::sum));
+                doubleBookings += doubleBookings(bookings, slots);
+            }
+            Collections.sort(perSecond);
+            Map<String, Object> figure = new LinkedHashMap<>();
+            figure.put("median", Math.round(perSecond.get(perSecond.size() / 2)));
+            figure.put("min", Math.round(perSecond.get(0)));
+            figure.put("max", Math.round(perSecond.get(perSecond.size() - 1)));
+            figure.put("accepted", accepted);
+            figure.put("refused", refused);
+            figure.put("otherAnswers", other);
+            figure.put("doubleBookings", doubleBookings);
+            if (doubleBookings > 0) {
+                System.out.printf("DOUBLE BOOKINGS (%s): %d, the booking check is broken%n", booker, doubleBookings);
+            }
+            return figure;
+        }
+
+        /** Fresh volunteers of Köln for one run: registered now, not measured (the naive calendars are opened for them). */
+        private List<String> contenders(Booker booker, long run) throws Exception {
+            List<String> ids = new ArrayList<>();
+            LocalDate registered = LocalDate.now(NRW).minusYears(1);
+            for (int i = 0; i < CONTENDED_VOLUNTEERS; i++) {
+                long n = nextVolunteer.incrementAndGet();
+                if (booker == Booker.NAIVE) {
+                    String calendar = "calendar-" + run + "-" + n + "-" + UUID.randomUUID();
+                    gateway.sendAndWait(new NaiveAxonBaseline.OpenCalendar(calendar));
+                    ids.add(calendar);
+                } else {
+                    VolunteerId id = new VolunteerId(new UUID(1818L, n));
+                    gateway.sendAndWait(new RegisterVolunteerCommand(id, new CentreId(KOELN), new PersonalData("Einsatz " + n,
+                            "einsatz" + n + "@example.org", null, null, Set.of("de", "prs"), Set.of(ActivityCategory.ACCOMPANIMENT)),
+                            CONSENT, registered), coordinator(KOELN));
+                    ids.add(id.toString());
+                }
+            }
+            if (booker != Booker.NAIVE) {
+                ReadModels.awaitCaughtUp(api, java.time.Duration.ofMinutes(10));
+            }
+            return ids;
+        }
+
+        /** The requests of one run, one per slot (volunteers needed: the most, so that asking never staffs them). */
+        private List<String> targets(Booker booker, long run, List<Schedule> slots) {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < slots.size(); i++) {
+                if (booker == Booker.NAIVE) {
+                    ids.add(null); // the naive calendar books the slot itself
+                    continue;
+                }
+                HelpRequestId request = HelpRequestId.random();
+                gateway.sendAndWait(new OpenHelpRequestCommand(request, new CentreId(KOELN), ActivityCategory.ACCOMPANIMENT,
+                        Set.of("prs"), slots.get(i), 90, "Köln", null, nrw.komman.kernel.coordination.CoordinationRules.MAX_VOLUNTEERS,
+                        "Lauf " + run, null, null, null), coordinator(KOELN));
+                ids.add(request.toString());
+            }
+            if (booker != Booker.NAIVE) {
+                ReadModels.awaitCaughtUp(api, java.time.Duration.ofMinutes(10));
+            }
+            return ids;
+        }
+
+        /** One ask: null when accepted, "refused" for a 409 (or the naive calendar's refusal), else what came back. */
+        private String book(Booker booker, int client, String request, Schedule slot, String volunteer) {
+            switch (booker) {
+                case HTTP -> {
+                    Api.Response r = api.post("/api/help-requests/" + request + "/assignments", Map.of("volunteerId", volunteer),
+                            bookingLogin(client % BOOKING_CLIENTS));
+                    return r.status() == 201 ? null : r.status() == 409 ? "refused" : "HTTP " + r.status() + " " + r.text("code");
+                }
+                case GATEWAY -> {
+                    try {
+                        gateway.sendAndWait(new AskVolunteerCommand(HelpRequestId.parse(request), AssignmentId.random(),
+                                VolunteerId.parse(volunteer)), coordinator(KOELN));
+                        return null;
+                    } catch (RuntimeException e) {
+                        return refusal(e) ? "refused" : e.getClass().getSimpleName();
+                    }
+                }
+                default -> {
+                    try {
+                        gateway.sendAndWait(new NaiveAxonBaseline.BookSlot(volunteer, UUID.randomUUID().toString(),
+                                slot.startsAt().getEpochSecond(), slot.endsAt().getEpochSecond()));
+                        return null;
+                    } catch (RuntimeException e) {
+                        return refusal(e) ? "refused" : e.getClass().getSimpleName();
+                    }
+                }
+            }
+        }
+
+        /** Whether the command was refused by a rule (409), however the gateway wrapped it. */
+        private static boolean refusal(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof nrw.komman.kernel.common.RuleViolationException || t instanceof NaiveAxonBaseline.SlotTaken) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Pairs of accepted bookings of one volunteer whose slots overlap: each is a double booking. */
+        private long doubleBookings(List<String[]> bookings, List<Schedule> slots) {
+            Map<String, List<Integer>> byVolunteer = new HashMap<>();
+            for (String[] b : bookings) {
+                byVolunteer.computeIfAbsent(b[0], v -> new ArrayList<>()).add(Integer.parseInt(b[1]));
+            }
+            long pairs = 0;
+            for (List<Integer> held : byVolunteer.values()) {
+                for (int a = 0; a < held.size(); a++) {
+                    for (int b = a + 1; b < held.size(); b++) {
+                        // the same request twice is no overlap of two assignments, but it is one volunteer held twice
+                        if (held.get(a).equals(held.get(b)) || slots.get(held.get(a)).overlaps(slots.get(held.get(b)))) {
+                            pairs++;
+                        }
+                    }
+                }
+            }
+            return pairs;
+        }
+    }
+
+    private static Api.Login bookingLogin(int client) {
+        return new Api.Login("benchmark.einsatz.koeln." + client, CLIENT_PASSWORD);
+    }
+
     private Run reportReplay(Api api) {
         long start = System.nanoTime();
         Api.Response r = api.get("/api/reports/annual?fundingYear=" + LocalDate.now(NRW).getYear(), TestAccounts.MINISTRY);
@@ -519,6 +811,8 @@ class PlatformBenchmark {
         ratios.put("gatewayLog8 / naiveAxon8", ratio(f, "logActivityGateway8", "naiveAxon8"));
         ratios.put("httpLog8 / rawInsert8", ratio(f, "logActivityHttp8", "rawInsert8"));
         ratios.put("naiveAxon8 / rawInsert8", ratio(f, "naiveAxon8", "rawInsert8"));
+        ratios.put("bookingHttp8 / naiveBooking8", ratio(f, "bookingHttp8", "naiveBooking8"));
+        ratios.put("bookingGateway8 / naiveBooking8", ratio(f, "bookingGateway8", "naiveBooking8"));
         ratios.put("rebuild / rawSequentialRead", ratio(f, "rebuild", "rawSequentialRead"));
         ratios.put("rebuildAtScale / rawSequentialRead", ratio(f, "rebuildAtScale", "rawSequentialRead"));
         ratios.put("reportReplay / rawSequentialRead", ratio(f, "reportReplay", "rawSequentialRead"));
@@ -591,6 +885,10 @@ class PlatformBenchmark {
     /** A figure as one table cell: median (min-max), p50 / p99, or nested figures and ratios as name=value. */
     @SuppressWarnings("unchecked")
     private static String cell(Object value) {
+        if (value instanceof Map<?, ?> map && map.containsKey("doubleBookings")) { // a booking figure: what it decided too
+            return map.get("median") + " (" + map.get("min") + "-" + map.get("max") + "); " + map.get("accepted") + " booked, "
+                    + map.get("refused") + " refused, double bookings: " + map.get("doubleBookings");
+        }
         if (value instanceof Map<?, ?> map && map.containsKey("median")) {
             return map.get("median") + " (" + map.get("min") + "-" + map.get("max") + ")";
         }

@@ -16,6 +16,28 @@ import nrw.komman.kernel.centre.Regierungsbezirk;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.Money;
 import nrw.komman.kernel.common.AccountRole;
+import nrw.komman.kernel.coordination.AssignmentCancelledEvent;
+import nrw.komman.kernel.coordination.AssignmentConfirmedEvent;
+import nrw.komman.kernel.coordination.AssignmentDeclinedEvent;
+import nrw.komman.kernel.coordination.AssignmentId;
+import nrw.komman.kernel.coordination.AssignmentLapsedEvent;
+import nrw.komman.kernel.coordination.AssignmentNoShowRecordedEvent;
+import nrw.komman.kernel.coordination.AssignmentOfferedEvent;
+import nrw.komman.kernel.coordination.AssignmentTookPlaceEvent;
+import nrw.komman.kernel.coordination.CertificateId;
+import nrw.komman.kernel.coordination.CertificateIssuedEvent;
+import nrw.komman.kernel.coordination.CertificateLine;
+import nrw.komman.kernel.coordination.HelpRequestCancelledEvent;
+import nrw.komman.kernel.coordination.HelpRequestClosedEvent;
+import nrw.komman.kernel.coordination.HelpRequestId;
+import nrw.komman.kernel.coordination.HelpRequestOpenedEvent;
+import nrw.komman.kernel.coordination.RequesterDataErasedEvent;
+import nrw.komman.kernel.coordination.Schedule;
+import nrw.komman.kernel.coordination.VolunteerAskedEvent;
+import nrw.komman.kernel.coordination.VolunteerAvailabilityUpdatedEvent;
+import nrw.komman.kernel.coordination.VolunteerLinkId;
+import nrw.komman.kernel.coordination.VolunteerLinkIssuedEvent;
+import nrw.komman.kernel.coordination.VolunteerLinkRevokedEvent;
 import nrw.komman.kernel.grant.FundsRequestedEvent;
 import nrw.komman.kernel.grant.GrantAmendedEvent;
 import nrw.komman.kernel.grant.GrantAppliedEvent;
@@ -47,9 +69,12 @@ import nrw.komman.kernel.volunteer.VolunteerReactivatedEvent;
 import nrw.komman.kernel.volunteer.VolunteerRegisteredEvent;
 import org.axonframework.messaging.MetaData;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,6 +103,10 @@ final class EventFixtures {
     static final GrantId GRANT = new GrantId(UUID.fromString("a3c5e7f9-1b2d-4f6a-8c0e-2d4f6a8c0e03"));
     static final BudgetId BUDGET = BudgetId.of(2026, ProgrammePart.PART_II_A, KOELN);
     static final String RETENTION_RUN = "2026-11-25-7f3a9c";
+    static final HelpRequestId HELP_REQUEST = new HelpRequestId(UUID.fromString("c7e2a4b6-8d0f-4a1c-9e3b-5f7a9c1e3b04"));
+    static final AssignmentId ASSIGNMENT = new AssignmentId(UUID.fromString("e1f3a5c7-9b2d-4e6f-8a0c-4b6d8f0a2c05"));
+    static final VolunteerLinkId LINK = new VolunteerLinkId(UUID.fromString("f2a4c6e8-0b1d-4f3a-9c5e-6d8f0b2d4e06"));
+    static final CertificateId CERTIFICATE = new CertificateId(UUID.fromString("0a2c4e6f-8b1d-4a3c-8e5f-7a9b1c3d5e07"));
 
     static final Actor COORDINATOR = Actor.coordinator("koordination.koeln", KOELN);
     static final Actor GRANT_OFFICER = Actor.of("bezirksregierung", AccountRole.GRANT_OFFICER);
@@ -164,6 +193,46 @@ final class EventFixtures {
                 Money.parse("999.99"), "Minderausgaben", LocalDate.of(2027, 3, 1)), GRANT_OFFICER, 22);
         add("Grant", grant, 8, new RepaymentReceivedEvent(GRANT, KOELN, Money.parse("999.99"), LocalDate.of(2027, 3, 20),
                 Money.parse("999.99"), zero), GRANT_OFFICER, 23);
+        // coordination (issue 18): a request for help and its assignments, in the request's stream
+        String request = HELP_REQUEST.toString();
+        // one weekday only: the record's weekdays are an unordered set, and two would be written in an order that
+        // differs from one JVM to the next (re_serialising_the_current_samples_gives_the_stored_bytes)
+        Schedule thursdays = Schedule.weekly(LocalDate.of(2026, 3, 5), LocalDate.of(2026, 5, 28), Set.of(DayOfWeek.THURSDAY),
+                LocalTime.of(15, 0), LocalTime.of(18, 0));
+        add("HelpRequest", request, 0, new HelpRequestOpenedEvent(HELP_REQUEST, KOELN, ActivityCategory.ACCOMPANIMENT,
+                Set.of("prs"), thursdays, 120, "Köln", new SealedText(SEALED), 2, new SealedText(SEALED),
+                new SealedText(SEALED), new SealedText(SEALED), GRANT), COORDINATOR, 64);
+        add("HelpRequest", request, 1, new VolunteerAskedEvent(HELP_REQUEST, ASSIGNMENT, VOLUNTEER, KOELN, thursdays),
+                COORDINATOR, 65);
+        add("HelpRequest", request, 2, new AssignmentOfferedEvent(HELP_REQUEST, ASSIGNMENT, VOLUNTEER, KOELN, thursdays),
+                COORDINATOR, 66);
+        add("HelpRequest", request, 3, new AssignmentConfirmedEvent(HELP_REQUEST, ASSIGNMENT, VOLUNTEER, KOELN, true),
+                Actor.volunteer(VOLUNTEER.value(), KOELN), 67);
+        add("HelpRequest", request, 3, new AssignmentDeclinedEvent(HELP_REQUEST, ASSIGNMENT, VOLUNTEER, KOELN, true,
+                new SealedText(SEALED)), Actor.volunteer(VOLUNTEER.value(), KOELN), 68);
+        add("HelpRequest", request, 4, new AssignmentTookPlaceEvent(HELP_REQUEST, ASSIGNMENT, VOLUNTEER, KOELN,
+                LocalDate.of(2026, 3, 5), 150, ActivityCategory.ACCOMPANIMENT, GRANT, ACTIVITY), COORDINATOR, 69);
+        add("HelpRequest", request, 5, new AssignmentNoShowRecordedEvent(HELP_REQUEST, ASSIGNMENT, VOLUNTEER, KOELN,
+                LocalDate.of(2026, 3, 12)), COORDINATOR, 70);
+        add("HelpRequest", request, 6, new AssignmentCancelledEvent(HELP_REQUEST, ASSIGNMENT, VOLUNTEER, KOELN, true,
+                new SealedText(SEALED)), COORDINATOR, 71);
+        add("HelpRequest", request, 7, new AssignmentLapsedEvent(HELP_REQUEST, ASSIGNMENT, VOLUNTEER, KOELN), COORDINATOR, 72);
+        add("HelpRequest", request, 8, new HelpRequestCancelledEvent(HELP_REQUEST, KOELN, new SealedText(SEALED)),
+                COORDINATOR, 73);
+        add("HelpRequest", request, 8, new HelpRequestClosedEvent(HELP_REQUEST, KOELN, LocalDate.of(2026, 5, 29)),
+                COORDINATOR, 74);
+        add("HelpRequest", request, 9, new RequesterDataErasedEvent(HELP_REQUEST, KOELN, ErasureReason.RETENTION),
+                ADMINISTRATOR, 75);
+        // coordination in the volunteer's stream: availability, the personal link, the confirmation of volunteering
+        add("Volunteer", volunteer, 10, new VolunteerAvailabilityUpdatedEvent(VOLUNTEER, KOELN, new SealedText(SEALED)),
+                Actor.volunteer(VOLUNTEER.value(), KOELN), 76);
+        add("Volunteer", volunteer, 11, new VolunteerLinkIssuedEvent(VOLUNTEER, KOELN, LINK,
+                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", LocalDate.of(2026, 9, 2)), COORDINATOR, 77);
+        add("Volunteer", volunteer, 12, new VolunteerLinkRevokedEvent(VOLUNTEER, KOELN, LINK), COORDINATOR, 78);
+        add("Volunteer", volunteer, 13, new CertificateIssuedEvent(VOLUNTEER, KOELN, CERTIFICATE, LocalDate.of(2026, 3, 2),
+                List.of(new CertificateLine(2025, ActivityCategory.LANGUAGE_SUPPORT, 1230),
+                        new CertificateLine(2026, ActivityCategory.ACCOMPANIMENT, 150))),
+                Actor.volunteer(VOLUNTEER.value(), KOELN), 79);
     }
 
     private EventFixtures() {

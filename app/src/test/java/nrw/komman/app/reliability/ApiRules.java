@@ -20,13 +20,18 @@ import static nrw.komman.kernel.access.Action.DISBURSE_TRANCHE;
 import static nrw.komman.kernel.access.Action.ERASE_VOLUNTEER_DATA;
 import static nrw.komman.kernel.access.Action.ESTABLISH_CENTRE;
 import static nrw.komman.kernel.access.Action.EXPORT_VOLUNTEER_DATA;
+import static nrw.komman.kernel.access.Action.ISSUE_CERTIFICATE;
 import static nrw.komman.kernel.access.Action.LOG_ACTIVITY;
 import static nrw.komman.kernel.access.Action.MANAGE_ACCOUNTS;
+import static nrw.komman.kernel.access.Action.MANAGE_HELP_REQUESTS;
+import static nrw.komman.kernel.access.Action.MANAGE_VOLUNTEER_LINKS;
 import static nrw.komman.kernel.access.Action.MANAGE_READ_MODELS;
 import static nrw.komman.kernel.access.Action.MANAGE_VOLUNTEER;
 import static nrw.komman.kernel.access.Action.READ_BUDGETS;
 import static nrw.komman.kernel.access.Action.READ_CENTRES;
 import static nrw.komman.kernel.access.Action.READ_GRANTS;
+import static nrw.komman.kernel.access.Action.READ_HELP_REQUESTS;
+import static nrw.komman.kernel.access.Action.READ_OWN_VOLUNTEER_PAGE;
 import static nrw.komman.kernel.access.Action.READ_PERSONAL_DATA;
 import static nrw.komman.kernel.access.Action.READ_REPORTS;
 import static nrw.komman.kernel.access.Action.READ_STATE_FIGURES;
@@ -35,10 +40,13 @@ import static nrw.komman.kernel.access.Action.RECORD_REPAYMENT;
 import static nrw.komman.kernel.access.Action.REGISTER_VOLUNTEER;
 import static nrw.komman.kernel.access.Action.REJECT_GRANT;
 import static nrw.komman.kernel.access.Action.REQUEST_FUNDS;
+import static nrw.komman.kernel.access.Action.RESPOND_TO_ASSIGNMENT;
 import static nrw.komman.kernel.access.Action.REVIEW_GRANT;
 import static nrw.komman.kernel.access.Action.RUN_RETENTION;
 import static nrw.komman.kernel.access.Action.SET_BUDGET;
 import static nrw.komman.kernel.access.Action.SUBMIT_USAGE_REPORT;
+import static nrw.komman.kernel.access.Action.UPDATE_AVAILABILITY;
+import static nrw.komman.kernel.access.Action.VERIFY_CERTIFICATE;
 import static nrw.komman.kernel.access.Action.VIEW_RETENTION_PLAN;
 import static nrw.komman.kernel.access.Action.WITHDRAW_GRANT_APPLICATION;
 import static nrw.komman.kernel.access.Scope.ANY_CENTRE;
@@ -56,6 +64,10 @@ import static nrw.komman.kernel.access.Scope.OWN_CENTRE;
  *   <li>which operations carry a volunteer's personal data ({@link #personalData}): their action must say so, and
  *   neither the ministry nor auditors nor the grant authority may be among its roles (docs/domain.md, data
  *   minimisation), whatever the map says.</li>
+ *   <li>which operations take their credential from a secret in the path instead of an account ({@link #bySecret}):
+ *   a volunteer's personal link ({@code /api/link/{token}/...}, the token is the credential) and the public check of a
+ *   certificate's number. Every caller, signed in or not, is let through to them; who the token names decides, and a
+ *   wrong token is a 404 (HostileRequests sends wrong ones).</li>
  * </ul>
  * Whether the map itself says what docs/domain.md says is {@code PermissionsTest}'s question in the shared kernel; this
  * matrix checks over HTTP that the address rules and the handlers do what the map says. An operation of the OpenAPI
@@ -63,8 +75,11 @@ import static nrw.komman.kernel.access.Scope.OWN_CENTRE;
  */
 final class ApiRules {
 
-    /** Every role an account can have; the platform's own {@link AccountRole#SYSTEM} never calls the API. */
-    static final Set<AccountRole> ACCOUNT_ROLES = EnumSet.complementOf(EnumSet.of(AccountRole.SYSTEM));
+    /**
+     * Every role an account can have; the platform's own {@link AccountRole#SYSTEM} never calls the API, and
+     * {@link AccountRole#VOLUNTEER} is never an account's role (the volunteer acts through their link's token).
+     */
+    static final Set<AccountRole> ACCOUNT_ROLES = EnumSet.complementOf(EnumSet.of(AccountRole.SYSTEM, AccountRole.VOLUNTEER));
 
     private static final Set<AccountRole> NEVER_PERSONAL_DATA =
             EnumSet.of(AccountRole.MINISTRY, AccountRole.AUDITOR, AccountRole.GRANT_OFFICER);
@@ -82,11 +97,21 @@ final class ApiRules {
         }
     }
 
-    /** One operation's rule: its action (null for one open to every signed-in account), the roles and the scope. */
-    record Rule(Action action, Set<AccountRole> roles, Scope scope) {
+    /**
+     * One operation's rule: its action (null for one open to every signed-in account), the roles and the scope;
+     * {@code bySecret} when a secret in the path is the credential and no account is needed (every caller let through).
+     */
+    record Rule(Action action, Set<AccountRole> roles, Scope scope, boolean bySecret) {
+
+        Rule(Action action, Set<AccountRole> roles, Scope scope) {
+            this(action, roles, scope, false);
+        }
 
         /** The status class the caller must get: 0 for allowed (anything but 401/403), else 401 or 403. */
         int expected(Who who) {
+            if (bySecret) {
+                return 0;
+            }
             if (who == Who.ANONYMOUS) {
                 return 401;
             }
@@ -156,6 +181,35 @@ final class ApiRules {
                 "GET /api/reports/annual/jobs/{jobId}", "GET /api/reports/annual/jobs/{jobId}/report",
                 "GET /api/reports/annual/jobs/{jobId}/report.{format}");
         rule(READ_REPORTS, ANY_CENTRE, "GET /api/reports/annual/jobs"); // lists only what the caller may read
+        // coordination (issue 18): requests for help and assignments, the centre's coordinators only (the requester's
+        // and the volunteers' personal data)
+        personalData(MANAGE_HELP_REQUESTS, "POST /api/centres/{centreId}/help-requests",
+                "POST /api/help-requests/{requestId}/cancellation", "POST /api/help-requests/{requestId}/closure",
+                "POST /api/help-requests/{requestId}/assignments", "POST /api/help-requests/{requestId}/offers",
+                "POST /api/help-requests/{requestId}/assignments/{assignmentId}/cancellation",
+                "POST /api/help-requests/{requestId}/assignments/{assignmentId}/replacement",
+                "POST /api/help-requests/{requestId}/assignments/{assignmentId}/took-place",
+                "POST /api/help-requests/{requestId}/assignments/{assignmentId}/no-show");
+        // the coordinator answers for the volunteer who told them (the volunteer themselves: through their link, below)
+        personalData(RESPOND_TO_ASSIGNMENT, "POST /api/help-requests/{requestId}/assignments/{assignmentId}/confirmation",
+                "POST /api/help-requests/{requestId}/assignments/{assignmentId}/declination");
+        personalData(READ_HELP_REQUESTS, "GET /api/centres/{centreId}/help-requests", "GET /api/help-requests/{requestId}",
+                "GET /api/help-requests/{requestId}/matches", "GET /api/volunteers/{volunteerId}/assignments",
+                "GET /api/centres/{centreId}/assignments", "GET /api/centres/{centreId}/calendar.ics");
+        personalData(UPDATE_AVAILABILITY, "PUT /api/volunteers/{volunteerId}/availability");
+        personalData(MANAGE_VOLUNTEER_LINKS, "POST /api/volunteers/{volunteerId}/link", "GET /api/volunteers/{volunteerId}/link",
+                "POST /api/volunteers/{volunteerId}/link/revocation");
+        personalData(ISSUE_CERTIFICATE, "POST /api/volunteers/{volunteerId}/certificates");
+        // the ministry's coordination figures: counts only, like its overview
+        rule(READ_STATE_FIGURES, ANY_CENTRE, "GET /api/state/coordination");
+        // the volunteer through their personal link: no account, the token is the credential
+        bySecret(READ_OWN_VOLUNTEER_PAGE, "GET /api/link/{token}", "GET /api/link/{token}/calendar.ics");
+        bySecret(RESPOND_TO_ASSIGNMENT, "POST /api/link/{token}/assignments/{assignmentId}/confirmation",
+                "POST /api/link/{token}/assignments/{assignmentId}/declination");
+        bySecret(UPDATE_AVAILABILITY, "PUT /api/link/{token}/availability");
+        bySecret(ISSUE_CERTIFICATE, "POST /api/link/{token}/certificates");
+        // whoever holds a certificate's number may check it
+        bySecret(VERIFY_CERTIFICATE, "GET /api/certificates/{certificateId}");
         // the signed-in account itself: no action of the map, every account
         put("GET /api/me", new Rule(null, ACCOUNT_ROLES, ANY_CENTRE));
         put("POST /api/me/password", new Rule(null, ACCOUNT_ROLES, ANY_CENTRE));
@@ -188,6 +242,23 @@ final class ApiRules {
             throw new IllegalStateException(action + " would show a volunteer's personal data to " + leaked);
         }
         rule(action, OWN_CENTRE, keys);
+    }
+
+    /**
+     * Operations whose credential is a secret in the path (a personal link's token, a certificate's number): the map
+     * must let the volunteer acting through their link take the action, and only they may hold no account.
+     */
+    private static void bySecret(Action action, String... keys) {
+        if (!action.allows(AccountRole.VOLUNTEER)) {
+            throw new IllegalStateException(action + " is taken through a personal link here, but the map does not let "
+                    + "the volunteer take it: " + String.join(", ", keys));
+        }
+        for (String key : keys) {
+            if (!key.contains("/api/link/{token}") && !key.startsWith("GET /api/certificates/")) {
+                throw new IllegalStateException("only the personal link's and the certificate check's paths go without an account: " + key);
+            }
+            put(key, new Rule(action, EnumSet.copyOf(ACCOUNT_ROLES), ANY_CENTRE, true));
+        }
     }
 
     private static void put(String key, Rule rule) {

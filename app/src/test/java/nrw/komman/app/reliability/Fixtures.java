@@ -5,10 +5,13 @@ import nrw.komman.app.support.Api;
 import nrw.komman.app.support.Api.Login;
 import nrw.komman.app.support.Api.Response;
 import nrw.komman.app.support.Budgets;
+import nrw.komman.app.support.HelpRequests;
 import nrw.komman.app.support.TestAccounts;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
@@ -50,6 +53,16 @@ final class Fixtures {
     final String appliedGrant;
     final String approvedGrant;
     final String job;
+    /** Coordination (issue 18): a volunteer with a personal link, asked for a request; its token; a certificate of theirs. */
+    final String linkedVolunteer;
+    final String request;
+    /** A request the matrix may cancel and close without taking the other one's assignment with it. */
+    final String disposableRequest;
+    final String assignment;
+    final String token;
+    final String certificate;
+    /** The day of the requests: a Tuesday ahead, so asking and confirming are not refused as in the past. */
+    static final LocalDate REQUEST_DAY = HelpRequests.next(DayOfWeek.TUESDAY, TODAY.plusDays(7));
     private final AtomicInteger unique = new AtomicInteger();
 
     private Fixtures(Api api) {
@@ -69,6 +82,14 @@ final class Fixtures {
         ok(api.post("/api/grants/" + approvedGrant + "/review", Map.of("recommendation", "APPROVE", "note", "förderfähig"), OFFICER));
         ok(api.post("/api/grants/" + approvedGrant + "/approval", Map.of("approvedAmount", "15000.00"), MINISTRY));
         ok(api.post("/api/grants/" + approvedGrant + "/disbursements", Map.of("amount", "3000.00", "disbursedOn", TODAY.toString()), OFFICER));
+        // coordination: the linked volunteer's token is never replaced by the matrix (it issues links for `volunteer`)
+        linkedVolunteer = register(api, "Farid Ahmadi");
+        request = created(api.post("/api/centres/" + KOELN_CENTRE + "/help-requests", helpRequest(2), KOELN), "requestId");
+        disposableRequest = created(api.post("/api/centres/" + KOELN_CENTRE + "/help-requests", helpRequest(1), KOELN), "requestId");
+        assignment = created(api.post("/api/help-requests/" + request + "/assignments", Map.of("volunteerId", linkedVolunteer), KOELN),
+                "assignmentId");
+        token = created(api.post("/api/volunteers/" + linkedVolunteer + "/link", Map.of(), KOELN), "token");
+        certificate = created(api.post("/api/volunteers/" + linkedVolunteer + "/certificates", Map.of(), KOELN), "certificateId");
         Response job = api.post("/api/reports/annual/jobs", Map.of("fundingYear", YEAR, "centreId", KOELN_CENTRE), KOELN);
         assertThat(job.status()).as(job.toString()).isEqualTo(202);
         this.job = job.text("jobId");
@@ -115,6 +136,11 @@ final class Fixtures {
                     || op.path().endsWith("/repayments") ? approvedGrant : appliedGrant;
             case "username" -> VICTIM.username();
             case "jobId" -> job;
+            case "requestId" -> op.key().equals("POST /api/help-requests/{requestId}/cancellation")
+                    || op.key().equals("POST /api/help-requests/{requestId}/closure") ? disposableRequest : request;
+            case "assignmentId" -> assignment;
+            case "token" -> token;
+            case "certificateId" -> certificate;
             case "fundingYear" -> String.valueOf(YEAR);
             case "programmePart" -> "PART_II_A";
             case "format" -> "csv";
@@ -127,6 +153,10 @@ final class Fixtures {
         Map<String, String> q = new LinkedHashMap<>();
         switch (op.key()) {
             case "GET /api/grants" -> q.put("centreId", KOELN_CENTRE);
+            case "GET /api/centres/{centreId}/assignments" -> {
+                q.put("from", TODAY.toString());
+                q.put("to", TODAY.plusDays(60).toString());
+            }
             case "GET /api/reports/annual", "GET /api/reports/annual.{format}" -> {
                 q.put("fundingYear", String.valueOf(YEAR));
                 q.put("centreId", KOELN_CENTRE);
@@ -194,9 +224,30 @@ final class Fixtures {
             case "PUT /api/budgets/{fundingYear}/{programmePart}" -> map("amount", Budgets.GENEROUS, "reason", "Haushaltsplan");
             case "PUT /api/budgets/{fundingYear}/{programmePart}/centres/{centreId}" -> map("amount", "100000.00");
             case "POST /api/reports/annual/jobs" -> map("fundingYear", YEAR, "centreId", KOELN_CENTRE);
+            // coordination (issue 18)
+            case "POST /api/centres/{centreId}/help-requests" -> helpRequest(1);
+            case "POST /api/help-requests/{requestId}/cancellation" -> map("reason", "Termin entfällt");
+            case "POST /api/help-requests/{requestId}/assignments" -> map("volunteerId", volunteer);
+            case "POST /api/help-requests/{requestId}/offers" -> map("volunteerIds", List.of(volunteer));
+            case "POST /api/help-requests/{requestId}/assignments/{assignmentId}/declination",
+                 "POST /api/help-requests/{requestId}/assignments/{assignmentId}/cancellation",
+                 "POST /api/link/{token}/assignments/{assignmentId}/declination" -> map("reason", "Termin passt nicht");
+            case "POST /api/help-requests/{requestId}/assignments/{assignmentId}/replacement" ->
+                    map("volunteerId", volunteer, "reason", "erkrankt");
+            case "POST /api/help-requests/{requestId}/assignments/{assignmentId}/took-place" ->
+                    map("day", REQUEST_DAY.toString(), "minutes", 60);
+            case "POST /api/help-requests/{requestId}/assignments/{assignmentId}/no-show" -> map("day", REQUEST_DAY.toString());
+            case "PUT /api/volunteers/{volunteerId}/availability", "PUT /api/link/{token}/availability" ->
+                    new LinkedHashMap<>(HelpRequests.availability("TUESDAY:MORNING", "THURSDAY:AFTERNOON"));
             default -> fromSchema(op.bodySchema(), api);
         };
         return body;
+    }
+
+    /** A request for Dari-speaking accompaniment on {@link #REQUEST_DAY}, 9:00 to 11:00. */
+    private static Map<String, Object> helpRequest(int volunteersNeeded) {
+        return new LinkedHashMap<>(HelpRequests.once(REQUEST_DAY, LocalTime.of(9, 0), LocalTime.of(11, 0), 90, List.of("prs"),
+                volunteersNeeded));
     }
 
     /** A body for an operation this class does not know yet: a plausible value for every property of its schema. */

@@ -71,6 +71,16 @@ final class HostileRequests {
             "%3Cscript%3E", "%E2%80%AE", "%F0%9F%98%80", "%EF%BC%85", "x".repeat(300), "9".repeat(2000), "x".repeat(9000),
             "%20", "+", ";x=1", "a;jsessionid=1", "%3B", "%5C..%5C", "ä", "😀", "\u202E", "a b");
 
+    /**
+     * Wrong personal-link tokens: well-formed but unknown ones (each must be a 404, "Dieser Link ist ungültig oder
+     * abgelaufen."), and malformed ones.
+     */
+    static final List<String> BAD_TOKENS = List.of(
+            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "dGhpcy1pcy1ub3QtYS10b2tlbi1vZi1hbnlvbmUtYXQtYWxs",
+            "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "x", "", "%20", "..", "%2e%2e", "%00",
+            "a%2Fb", "%27%20OR%20'1'%3D'1", "x".repeat(300), "x".repeat(9000), "%F0%9F%98%80", "null", "*", ";x=1",
+            UUID.randomUUID().toString());
+
     static final List<String> BAD_CENTRES = List.of(
             "0531", "053150", "05315x", "5315", "05315%20OR%201%3D1", "%2705315%27", "05215", "06315", "%EF%BC%90%EF%BC%95",
             "05315%00", "x".repeat(300), "..", "%2e%2e", "-1", "05315;x", "ab%2Fcd", "0531\u0665");
@@ -244,9 +254,11 @@ final class HostileRequests {
     // ---- poisons ------------------------------------------------------------------------------------------------
 
     private List<Poison> applicablePoisons(Draft d) {
-        List<Poison> list = new ArrayList<>(List.of(Poison.NO_CREDENTIALS, Poison.BROKEN_CREDENTIALS, Poison.PATH_TRICK,
-                Poison.WRONG_METHOD));
-        if (d.rnd.nextInt(20) == 0) {
+        boolean bySecret = d.rule != null && d.rule.bySecret();
+        // no account is needed where the token or number in the path is the credential: credentials decide nothing there
+        List<Poison> list = new ArrayList<>(bySecret ? List.of(Poison.PATH_TRICK, Poison.WRONG_METHOD)
+                : List.of(Poison.NO_CREDENTIALS, Poison.BROKEN_CREDENTIALS, Poison.PATH_TRICK, Poison.WRONG_METHOD));
+        if (!bySecret && d.rnd.nextInt(20) == 0) {
             list.add(Poison.WRONG_PASSWORD); // rare: each costs a password hash
         }
         if (d.rule != null && d.rule.roles().size() < ApiRules.ACCOUNT_ROLES.size()) {
@@ -336,6 +348,7 @@ final class HostileRequests {
                     case "fundingYear" -> pick(rnd, BAD_YEARS);
                     case "programmePart" -> pick(rnd, BAD_PARTS);
                     case "format" -> pick(rnd, List.of("exe", "csv%00", "pdf;x", "..", "CSV", "xml", "json"));
+                    case "token" -> pick(rnd, BAD_TOKENS);
                     default -> rnd.nextInt(4) == 0 ? d.pathValues.get(name) + pick(rnd, List.of("x", "%00", "%20", "0", "-", "%2F..",
                             ";x")) : pick(rnd, BAD_UUIDS);
                 });
