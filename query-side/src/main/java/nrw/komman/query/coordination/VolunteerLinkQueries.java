@@ -105,6 +105,22 @@ public class VolunteerLinkQueries {
         return found.isEmpty() ? new VolunteerLinkStatus(query.volunteerId(), null, null) : found.get(0);
     }
 
+    /** The volunteer's coordinators, for the availability form; unknown when nothing was said, or once erased. */
+    @QueryHandler
+    public Availability handle(nrw.komman.kernel.coordination.FetchVolunteerAvailabilityQuery query, MetaData metaData) {
+        Actor actor = ReadAccess.actor(metaData);
+        ReadAccess.requireCoordinator(actor);
+        ReadAccess.requirePersonalDataOf(actor, HelpRequestQueries.centreOfVolunteer(jdbc, query.volunteerId()));
+        List<String> sealed = jdbc.queryForList(
+                "select sealed_availability from volunteer_availability where volunteer_id = :volunteerId",
+                new MapSqlParameterSource("volunteerId", query.volunteerId().toString()), String.class);
+        if (sealed.isEmpty() || sealed.get(0) == null) {
+            return Availability.UNKNOWN;
+        }
+        return vault.openText(query.volunteerId(), new SealedText(sealed.get(0))).map(Availability::parse)
+                .orElse(Availability.UNKNOWN);
+    }
+
     /** Only the volunteer themself, through their own resolved link. */
     @QueryHandler
     public VolunteerOwnPage handle(FetchVolunteerOwnPageQuery query, MetaData metaData) {

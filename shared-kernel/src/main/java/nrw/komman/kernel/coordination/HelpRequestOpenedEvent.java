@@ -15,4 +15,9 @@ public record HelpRequestOpenedEvent(HelpRequestId requestId, CentreId centreId,
                                      Set<String> languages, Schedule schedule, int minutes, String municipality,
                                      SealedText place, int volunteersNeeded, SealedText requesterName,
                                      SealedText requesterContact, SealedText note, GrantId grantId) {
+
+    public HelpRequestOpenedEvent {
+        // sorted, so the event is written the same way every time
+        languages = languages == null ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(languages));
+    }
 }

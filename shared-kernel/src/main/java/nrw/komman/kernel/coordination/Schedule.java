@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -40,7 +41,8 @@ public record Schedule(LocalDate firstDay, LocalDate lastDay, Set<DayOfWeek> wee
         if (!problems.isEmpty()) {
             throw problems.get(0);
         }
-        weekdays = weekdays == null || weekdays.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(weekdays));
+        // in the week's order, so the same schedule is written the same way every time (stored events, samples)
+        weekdays = weekdays == null || weekdays.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(weekdays));
         if (lastDay == null) {
             lastDay = firstDay;
         }
