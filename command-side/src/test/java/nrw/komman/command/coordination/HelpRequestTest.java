@@ -552,6 +552,17 @@ class HelpRequestTest {
         }
 
         @Test
+        void the_platform_cancels_an_erased_volunteers_confirmed_assignment_keeping_nothing_personal() {
+            HelpRequestOpenedEvent opened = opened(TUESDAY, 1);
+            VolunteerAskedEvent asked = asked(A1, AMIRA, TUESDAY);
+            vault.shred(AMIRA);
+            given(opened, asked, confirmed(A1, AMIRA))
+                    .when(new CancelAssignmentCommand(REQUEST, A1, "volunteer.erased"), Actor.SYSTEM.toMetaData())
+                    .expectEvents(new AssignmentCancelledEvent(REQUEST, A1, AMIRA, VIERSEN, true, null));
+            assertThat(bookings.live(A1)).isFalse();
+        }
+
+        @Test
         void an_asked_assignment_is_cancelled_without_a_reason() {
             given(opened(TUESDAY, 1), asked(A1, AMIRA, TUESDAY))
                     .when(new CancelAssignmentCommand(REQUEST, A1, null), COORDINATOR.toMetaData())
