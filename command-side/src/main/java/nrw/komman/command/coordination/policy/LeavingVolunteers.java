@@ -1,6 +1,8 @@
 package nrw.komman.command.coordination.policy;
 
 import nrw.komman.command.coordination.BookingLedger;
+import nrw.komman.kernel.centre.CentreId;
+import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.NotFoundException;
 import nrw.komman.kernel.common.RuleViolationException;
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The policy that a volunteer who leaves (deactivated or erased) is in no live assignment any more: each one the
- * booking ledger knows is cancelled by the platform ({@link Actor#SYSTEM}), with a reason code the pages word
+ * booking ledger knows is cancelled by the platform ({@link Actor#SYSTEM}'s account, with the volunteer's centre), with a reason code the pages word
  * ({@value #DEACTIVATED}, {@value #ERASED}; after erasure the reason is dropped with the volunteer's key).
  * <p>
  * The command side's only event handlers besides the grant chain's: a policy that must hold in the deciding
@@ -49,20 +51,29 @@ public class LeavingVolunteers {
 
     @EventHandler
     public void on(VolunteerDeactivatedEvent event) {
-        cancelLiveAssignments(event.volunteerId(), DEACTIVATED);
+        cancelLiveAssignments(event.volunteerId(), event.centreId(), DEACTIVATED);
     }
 
     @EventHandler
     public void on(VolunteerDataErasedEvent event) {
-        cancelLiveAssignments(event.volunteerId(), ERASED);
+        cancelLiveAssignments(event.volunteerId(), event.centreId(), ERASED);
     }
 
-    private void cancelLiveAssignments(VolunteerId volunteerId, String reason) {
+    /**
+     * The platform, for the volunteer's centre, says so explicitly: a message sent while the deactivation is handled
+     * would otherwise take the centre of the deactivating coordinator from the correlation data, and the fact would
+     * name a mixture of the two.
+     */
+    static Actor platformFor(CentreId centreId) {
+        return new Actor(Actor.SYSTEM.account(), AccountRole.SYSTEM, centreId);
+    }
+
+    private void cancelLiveAssignments(VolunteerId volunteerId, CentreId centreId, String reason) {
         for (BookingLedger.LiveAssignment live : ledger.liveAssignmentsOf(volunteerId)) {
             try {
                 gateway.getObject().sendAndWait(GenericCommandMessage.asCommandMessage(
                                 new CancelAssignmentCommand(live.requestId(), live.assignmentId(), reason))
-                        .andMetaData(MetaData.from(Actor.SYSTEM.toMetaData())));
+                        .andMetaData(MetaData.from(platformFor(centreId).toMetaData())));
             } catch (NotFoundException | RuleViolationException notLive) {
                 // the request says the assignment is not live (any more): a stale row must not stop the deactivation
                 ledger.release(live.assignmentId());

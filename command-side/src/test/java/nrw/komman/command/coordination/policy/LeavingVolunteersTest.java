@@ -60,7 +60,8 @@ class LeavingVolunteersTest {
         assertThat(sent).extracting(m -> (Object) m.getPayload()).containsExactlyInAnyOrder(
                 new CancelAssignmentCommand(asked, askedAssignment, LeavingVolunteers.DEACTIVATED),
                 new CancelAssignmentCommand(offered, offeredAssignment, LeavingVolunteers.DEACTIVATED));
-        assertThat(sent).allSatisfy(m -> assertThat(Actor.fromMetaData(m.getMetaData())).isEqualTo(Actor.SYSTEM));
+        assertThat(sent).allSatisfy(m -> assertThat(Actor.fromMetaData(m.getMetaData()))
+                .isEqualTo(new Actor("system", nrw.komman.kernel.common.AccountRole.SYSTEM, VIERSEN)));
     }
 
     @Test
