@@ -213,11 +213,16 @@ public class HelpRequest {
     }
 
     @CommandHandler
-    public void handle(DeclineAssignmentCommand command, MetaData metaData, PersonalDataVault vault, BookingLedger ledger) {
+    public void handle(DeclineAssignmentCommand command, MetaData metaData, Clock clock, PersonalDataVault vault,
+                       BookingLedger ledger) {
         Actor actor = Actors.of(metaData);
         Assignment assignment = requireAssignment(command.assignmentId());
         requireResponder(actor, assignment);
         requireLive(assignment);
+        if (assignment.status() == AssignmentStatus.CONFIRMED) {
+            // a yes is taken back only while it still lies ahead; afterwards the coordination cancels, with a reason
+            requireNotPast(clock);
+        }
         ledger.release(command.assignmentId());
         apply(new AssignmentDeclinedEvent(requestId, command.assignmentId(), assignment.volunteerId(), centreId,
                 actor.role() == AccountRole.VOLUNTEER, sealForVolunteer(assignment.volunteerId(), command.reason(), vault)),

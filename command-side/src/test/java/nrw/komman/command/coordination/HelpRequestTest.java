@@ -530,6 +530,17 @@ class HelpRequestTest {
         }
 
         @Test
+        void a_confirmed_assignment_is_declined_only_while_it_lies_ahead() {
+            given(opened(TUESDAY, 1), asked(A1, AMIRA, TUESDAY), confirmed(A1, AMIRA))
+                    .when(new DeclineAssignmentCommand(REQUEST, A1, null), volunteerActor(AMIRA).toMetaData())
+                    .expectEvents(new AssignmentDeclinedEvent(REQUEST, A1, AMIRA, VIERSEN, true, null));
+            given(opened(LAST_WEEK, 1), asked(A2, AMIRA, LAST_WEEK), confirmed(A2, AMIRA))
+                    .when(new DeclineAssignmentCommand(REQUEST, A2, null), volunteerActor(AMIRA).toMetaData())
+                    .expectException(refused(RuleViolationException.class, "assignment.past"))
+                    .expectNoEvents();
+        }
+
+        @Test
         void a_confirmed_assignment_is_cancelled_only_with_a_reason() {
             given(opened(TUESDAY, 1), asked(A1, AMIRA, TUESDAY), confirmed(A1, AMIRA))
                     .when(new CancelAssignmentCommand(REQUEST, A1, null), COORDINATOR.toMetaData())
