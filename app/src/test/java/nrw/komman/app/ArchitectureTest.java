@@ -95,9 +95,11 @@ class ArchitectureTest {
     @Test
     void projections_and_query_handlers_live_in_the_query_side() {
         methods().that().areAnnotatedWith(EventHandler.class)
-                .should().beDeclaredInClassesThat().resideInAnyPackage("nrw.komman.query..", "nrw.komman.command.grant.audit..")
-                .because("remembering is the query role's job; the grant's hash chain is written by the command side in "
-                        + "the command's own transaction (ADR 8)")
+                .should().beDeclaredInClassesThat().resideInAnyPackage("nrw.komman.query..", "nrw.komman.command.grant.audit..",
+                        "nrw.komman.command.coordination.policy..")
+                .because("remembering is the query role's job; the grant's hash chain (ADR 8) and the cancelling of a "
+                        + "leaving volunteer's assignments (ADR 33) are written by the command side in the command's own "
+                        + "transaction")
                 .check(classes);
         methods().that().areAnnotatedWith(QueryHandler.class)
                 .should().beDeclaredInClassesThat().resideInAnyPackage("nrw.komman.query..", "nrw.komman.command..")

@@ -30,7 +30,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * One run of the retention rules (ADR 9), started by an administrator: every volunteer inactive for the
  * configured number of full years is erased (reason RETENTION), and the run is recorded with the ids it erased
- * and the number of grant files whose keeping period has ended.
+ * and the number of grant files whose keeping period has ended. The requesters' data of requests for help closed
+ * or cancelled the configured number of full months ago is erased in the same run (issue 18); each such erasure
+ * is its own {@code RequesterDataErasedEvent} (the run's record keeps its published form).
  * <p>
  * The whole run is one command and one database transaction: the erasures (each through the {@code Volunteer}
  * aggregate, which checks again that the volunteer is due) and the record commit together or not at all, so
@@ -58,7 +60,8 @@ public class RetentionRun {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(RunRetentionCommand command, MetaData metaData, Clock clock, RetentionRules rules,
-                       RetentionCandidates candidates, RetentionErasure erasure, DueGrantFiles grantFiles) {
+                       RetentionCandidates candidates, RetentionErasure erasure, DueGrantFiles grantFiles,
+                       EndedHelpRequests endedRequests, RequesterErasure requesterErasure) {
         Actor actor = Actors.of(metaData);
         Permissions.require(actor, Action.RUN_RETENTION);
         if (command.runId() == null || !RUN_ID.matcher(command.runId()).matches()) {
@@ -77,6 +80,10 @@ public class RetentionRun {
             if (erasure.eraseIfDue(candidate.volunteerId(), inactiveCutoff, platform)) {
                 erased.add(candidate.volunteerId());
             }
+        }
+        LocalDate requestCutoff = today.minusMonths(rules.requesterDataMonths());
+        for (EndedHelpRequests.EndedHelpRequest ended : endedRequests.endedOnOrBefore(requestCutoff)) {
+            requesterErasure.eraseIfDue(ended.requestId(), requestCutoff, platform);
         }
         int grantFilesDue = grantFiles.reportedOnOrBefore(today.minusYears(rules.grantFileYears()));
         apply(new RetentionRunRecordedEvent(command.runId(), today, rules.inactiveVolunteersYears(), rules.grantFileYears(),

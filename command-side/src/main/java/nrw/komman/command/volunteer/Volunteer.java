@@ -14,7 +14,20 @@ import nrw.komman.kernel.activity.CorrectActivityCommand;
 import nrw.komman.kernel.activity.LogActivityCommand;
 import nrw.komman.kernel.activity.WithdrawActivityCommand;
 import nrw.komman.kernel.centre.CentreId;
+import nrw.komman.kernel.activity.ActivityCategory;
+import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.common.Actor;
+import nrw.komman.kernel.coordination.CertificateId;
+import nrw.komman.kernel.coordination.CertificateIssuedEvent;
+import nrw.komman.kernel.coordination.CertificateLine;
+import nrw.komman.kernel.coordination.IssueCertificateCommand;
+import nrw.komman.kernel.coordination.IssueVolunteerLinkCommand;
+import nrw.komman.kernel.coordination.RevokeVolunteerLinkCommand;
+import nrw.komman.kernel.coordination.UpdateAvailabilityCommand;
+import nrw.komman.kernel.coordination.VolunteerAvailabilityUpdatedEvent;
+import nrw.komman.kernel.coordination.VolunteerLinkId;
+import nrw.komman.kernel.coordination.VolunteerLinkIssuedEvent;
+import nrw.komman.kernel.coordination.VolunteerLinkRevokedEvent;
 import nrw.komman.kernel.common.InvalidInputException;
 import nrw.komman.kernel.common.NotFoundException;
 import nrw.komman.kernel.common.Nrw;
@@ -51,9 +64,14 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -85,9 +103,16 @@ public class Volunteer {
     private LocalDate inactiveSince;
     private boolean erased;
     private final Map<ActivityId, ActivityState> activities = new HashMap<>();
+    /** The personal link that works now (issue 18); null when none was issued or it was revoked. */
+    private VolunteerLinkId currentLink;
+    private final Set<CertificateId> certificates = new HashSet<>();
 
-    /** All an activity needs to remember: facts are never changed, only corrected or withdrawn. */
-    enum ActivityState { RECORDED, WITHDRAWN }
+    /**
+     * What an activity needs to remember: facts are never changed, only corrected or withdrawn. Day, minutes and
+     * category as last corrected, so a confirmation of volunteering totals what the records say (no personal data).
+     */
+    record ActivityState(boolean withdrawn, LocalDate date, int minutes, ActivityCategory category) {
+    }
 
     protected Volunteer() {
         // for Axon
@@ -206,6 +231,87 @@ public class Volunteer {
                 Actors.metaDataOf(actor));
     }
 
+    // ---- coordination (issue 18): availability, the personal link, the confirmation of volunteering --------------
+
+    /** The volunteer through their own link, or a coordinator of the centre; sealed in its canonical form. */
+    @CommandHandler
+    public void handle(UpdateAvailabilityCommand command, MetaData metaData, PersonalDataVault vault) {
+        Actor actor = Actors.of(metaData);
+        Permissions.require(actor, Action.UPDATE_AVAILABILITY, centreId);
+        requireThemselfIfVolunteer(actor, Action.UPDATE_AVAILABILITY);
+        requireNotErased();
+        apply(new VolunteerAvailabilityUpdatedEvent(volunteerId, centreId,
+                vault.sealText(volunteerId, command.availability().canonical())), Actors.metaDataOf(actor));
+    }
+
+    /** A new personal link replaces any earlier one; only an active volunteer whose data is kept gets one. */
+    @CommandHandler
+    public void handle(IssueVolunteerLinkCommand command, MetaData metaData, Clock clock) {
+        Actor actor = Actors.of(metaData);
+        Permissions.require(actor, Action.MANAGE_VOLUNTEER_LINKS, centreId);
+        requireNotErased();
+        if (!active) {
+            throw new RuleViolationException("volunteer.inactive",
+                    "Die Person ist inaktiv; ein persönlicher Link wird erst nach einer Reaktivierung ausgestellt.");
+        }
+        if (!command.expiresOn().isAfter(Nrw.today(clock))) {
+            throw new InvalidInputException("link.expires-on.past", "Der Link muss über den heutigen Tag hinaus gelten.");
+        }
+        if (command.linkId().equals(currentLink)) {
+            throw new RuleViolationException("link.duplicate", "Dieser Link wurde bereits ausgestellt.");
+        }
+        apply(new VolunteerLinkIssuedEvent(volunteerId, centreId, command.linkId(), command.tokenHash(), command.expiresOn()),
+                Actors.metaDataOf(actor));
+    }
+
+    @CommandHandler
+    public void handle(RevokeVolunteerLinkCommand command, MetaData metaData) {
+        Actor actor = Actors.of(metaData);
+        Permissions.require(actor, Action.MANAGE_VOLUNTEER_LINKS, centreId);
+        if (currentLink == null) {
+            throw new RuleViolationException("link.none", "Diese Person hat keinen persönlichen Link, der widerrufen werden könnte.");
+        }
+        apply(new VolunteerLinkRevokedEvent(volunteerId, centreId, currentLink), Actors.metaDataOf(actor));
+    }
+
+    /**
+     * A confirmation of volunteering (Ehrenamtsnachweis) with the totals this aggregate keeps: minutes per year and
+     * category of the activities as last corrected, withdrawn ones not counted, so it says what the records say.
+     */
+    @CommandHandler
+    public void handle(IssueCertificateCommand command, MetaData metaData, Clock clock) {
+        Actor actor = Actors.of(metaData);
+        Permissions.require(actor, Action.ISSUE_CERTIFICATE, centreId);
+        requireThemselfIfVolunteer(actor, Action.ISSUE_CERTIFICATE);
+        requireNotErased();
+        if (certificates.contains(command.certificateId())) {
+            throw new RuleViolationException("certificate.duplicate", "Dieser Nachweis wurde bereits ausgestellt.");
+        }
+        Map<Integer, Map<ActivityCategory, Long>> totals = new TreeMap<>();
+        for (ActivityState activity : activities.values()) {
+            if (!activity.withdrawn()) {
+                totals.computeIfAbsent(activity.date().getYear(), y -> new EnumMap<>(ActivityCategory.class))
+                        .merge(activity.category(), (long) activity.minutes(), Long::sum);
+            }
+        }
+        if (totals.isEmpty()) {
+            throw new RuleViolationException("certificate.no-activities",
+                    "Für diese Person sind noch keine Einsätze erfasst; ein Nachweis wäre leer.");
+        }
+        List<CertificateLine> lines = new ArrayList<>();
+        totals.forEach((year, byCategory) -> byCategory.forEach((category, minutes) ->
+                lines.add(new CertificateLine(year, category, minutes))));
+        apply(new CertificateIssuedEvent(volunteerId, centreId, command.certificateId(), Nrw.today(clock), List.copyOf(lines)),
+                Actors.metaDataOf(actor));
+    }
+
+    /** A volunteer acting through their link acts only for themself. */
+    private void requireThemselfIfVolunteer(Actor actor, Action action) {
+        if (actor.role() == AccountRole.VOLUNTEER && !actor.actsAsVolunteer(volunteerId.value())) {
+            throw action.refusal().exception();
+        }
+    }
+
     /**
      * Erasure on request (or by the platform): a coordinator of the volunteer's centre, an administrator, or the
      * system. Deactivates first if still active, then destroys the key, forgets the e-mail fingerprint and
@@ -321,7 +427,7 @@ public class Volunteer {
         if (state == null) {
             throw new NotFoundException("activity.unknown", "Diesen Einsatz gibt es bei dieser Person nicht.");
         }
-        if (state == ActivityState.WITHDRAWN) {
+        if (state.withdrawn()) {
             throw new RuleViolationException("activity.withdrawn", "Dieser Einsatz wurde bereits zurückgenommen.");
         }
     }
@@ -375,11 +481,34 @@ public class Volunteer {
 
     @EventSourcingHandler
     void on(ActivityLoggedEvent event) {
-        activities.put(event.activityId(), ActivityState.RECORDED);
+        activities.put(event.activityId(), new ActivityState(false, event.date(), event.minutes(), event.category()));
+    }
+
+    @EventSourcingHandler
+    void on(ActivityCorrectedEvent event) {
+        activities.computeIfPresent(event.activityId(),
+                (id, a) -> new ActivityState(a.withdrawn(), event.date(), event.minutes(), event.category()));
     }
 
     @EventSourcingHandler
     void on(ActivityWithdrawnEvent event) {
-        activities.put(event.activityId(), ActivityState.WITHDRAWN);
+        activities.computeIfPresent(event.activityId(), (id, a) -> new ActivityState(true, a.date(), a.minutes(), a.category()));
+    }
+
+    @EventSourcingHandler
+    void on(VolunteerLinkIssuedEvent event) {
+        currentLink = event.linkId();
+    }
+
+    @EventSourcingHandler
+    void on(VolunteerLinkRevokedEvent event) {
+        if (event.linkId().equals(currentLink)) {
+            currentLink = null;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(CertificateIssuedEvent event) {
+        certificates.add(event.certificateId());
     }
 }

@@ -1,6 +1,8 @@
 package nrw.komman.command.privacy;
 
 import nrw.komman.command.testing.InMemoryGrantFiles;
+import nrw.komman.command.testing.InMemoryRequesterRetention;
+import nrw.komman.kernel.coordination.HelpRequestId;
 import nrw.komman.command.testing.InMemoryVolunteerRetention;
 import nrw.komman.command.testing.TestClock;
 import nrw.komman.kernel.centre.CentreId;
@@ -48,6 +50,20 @@ class RetentionRunTest {
     private InMemoryVolunteerRetention candidates;
     private InMemoryGrantFiles grantFiles;
     private RecordingErasure erasure;
+    private final InMemoryRequesterRetention endedRequests = new InMemoryRequesterRetention();
+    private final RecordingRequesterErasure requesterErasure = new RecordingRequesterErasure();
+
+    static final class RecordingRequesterErasure implements RequesterErasure {
+        final List<HelpRequestId> asked = new ArrayList<>();
+        final List<LocalDate> cutoffs = new ArrayList<>();
+
+        @Override
+        public boolean eraseIfDue(HelpRequestId requestId, LocalDate cutoff, Actor actor) {
+            asked.add(requestId);
+            cutoffs.add(cutoff);
+            return true;
+        }
+    }
 
     /** Erases whatever it is asked to, except the volunteers the aggregate would find no longer due. */
     static final class RecordingErasure implements RetentionErasure {
@@ -87,6 +103,8 @@ class RetentionRunTest {
         f.registerInjectableResource(candidates);
         f.registerInjectableResource(erasure);
         f.registerInjectableResource(grantFiles);
+        f.registerInjectableResource(endedRequests);
+        f.registerInjectableResource(requesterErasure);
         return f;
     }
 
@@ -174,5 +192,31 @@ class RetentionRunTest {
     void the_periods_are_whole_years_of_at_least_one() {
         assertThatThrownBy(() -> new RetentionRules(0, 5)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> new RetentionRules(3, 0)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void the_data_of_requesters_is_erased_six_full_months_after_their_request_ended() {
+        HelpRequestId longAgo = HelpRequestId.random();
+        HelpRequestId exactlySixMonths = HelpRequestId.random();
+        HelpRequestId notYet = HelpRequestId.random();
+        endedRequests.ended(longAgo, VIERSEN, LocalDate.of(2025, 1, 10));
+        endedRequests.ended(exactlySixMonths, VIERSEN, LocalDate.of(2026, 5, 25));
+        endedRequests.ended(notYet, VIERSEN, LocalDate.of(2026, 5, 26));
+        fixture.givenNoPriorActivity()
+                .when(new RunRetentionCommand(RUN), ADMINISTRATOR.toMetaData())
+                .expectSuccessfulHandlerExecution();
+        assertThat(requesterErasure.asked).containsExactly(longAgo, exactlySixMonths);
+        assertThat(requesterErasure.cutoffs).containsOnly(LocalDate.of(2026, 5, 25));
+    }
+
+    @Test
+    void the_period_for_requesters_data_is_configurable() {
+        HelpRequestId endedInMarch = HelpRequestId.random();
+        endedRequests.ended(endedInMarch, VIERSEN, LocalDate.of(2026, 3, 1));
+        fixture(new RetentionRules(3, 5, 12), candidates, grantFiles).givenNoPriorActivity()
+                .when(new RunRetentionCommand(RUN), ADMINISTRATOR.toMetaData())
+                .expectSuccessfulHandlerExecution();
+        assertThat(requesterErasure.asked).isEmpty();
+        assertThatThrownBy(() -> new RetentionRules(3, 5, 0)).isInstanceOf(IllegalStateException.class);
     }
 }
