@@ -2,6 +2,7 @@ package nrw.komman.app.config;
 
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +18,11 @@ import java.util.concurrent.TimeUnit;
  * Retries a command that lost a race for its aggregate: another node (or a stale cached copy)
  * appended the same sequence number first, the event store refused the second append, and the
  * whole unit of work, its claims and ledger rows included, was rolled back. The retry loads the
- * aggregate afresh and decides again, so the client sees one answer. Nothing else is retried: a
- * refusal of the domain or any other failure would only fail again (ADR 12).
+ * aggregate afresh and decides again, so the client sees one answer. Also retried: a command that Axon's lock
+ * factory stopped as one of two taking the same two aggregates' locks in opposite orders (a deadlock: recording that
+ * an assignment took place locks the request, then the volunteer; deactivating a volunteer locks the volunteer, then
+ * its requests, ADR 33); it was rolled back whole and can decide again once the other is through. Nothing else is
+ * retried: a refusal of the domain or any other failure would only fail again (ADR 12).
  */
 public class ConflictRetries implements RetryScheduler {
 
@@ -54,7 +58,7 @@ public class ConflictRetries implements RetryScheduler {
 
     static boolean isConflict(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConcurrencyException) {
+            if (t instanceof ConcurrencyException || t instanceof DeadlockException) {
                 return true;
             }
         }

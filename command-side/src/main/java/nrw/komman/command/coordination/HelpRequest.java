@@ -230,11 +230,17 @@ public class HelpRequest {
     }
 
     @CommandHandler
-    public void handle(CancelAssignmentCommand command, MetaData metaData, PersonalDataVault vault, BookingLedger ledger) {
+    public void handle(CancelAssignmentCommand command, MetaData metaData, Clock clock, PersonalDataVault vault,
+                       BookingLedger ledger) {
         Actor actor = Actors.of(metaData);
         Permissions.require(actor, Action.MANAGE_HELP_REQUESTS, centreId);
         Assignment assignment = requireAssignment(command.assignmentId());
         requireLive(assignment);
+        if (assignment.status() == AssignmentStatus.CONFIRMED) {
+            // a confirmed assignment whose time has come is a record of what happened (took place, or a no-show),
+            // not something to call off: also not when its volunteer leaves afterwards
+            requireNotPast(clock);
+        }
         boolean afterConfirmation = requireReasonAfterConfirmation(assignment, command.reason());
         ledger.release(command.assignmentId());
         apply(new AssignmentCancelledEvent(requestId, command.assignmentId(), assignment.volunteerId(), centreId,

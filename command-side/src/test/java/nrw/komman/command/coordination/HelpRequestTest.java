@@ -550,6 +550,14 @@ class HelpRequestTest {
         }
 
         @Test
+        void a_confirmed_assignment_whose_time_has_come_is_not_cancelled_even_when_its_volunteer_leaves() {
+            given(opened(LAST_WEEK, 1), asked(A1, AMIRA, LAST_WEEK), confirmed(A1, AMIRA))
+                    .when(new CancelAssignmentCommand(REQUEST, A1, nrw.komman.command.coordination.policy.LeavingVolunteers.ERASED), COORDINATOR.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "assignment.past"))
+                    .expectNoEvents();
+        }
+
+        @Test
         void a_cancellation_after_confirmation_is_kept_with_its_reason_sealed_under_the_volunteers_key() {
             given(opened(TUESDAY, 1), asked(A1, AMIRA, TUESDAY), confirmed(A1, AMIRA))
                     .when(new CancelAssignmentCommand(REQUEST, A1, "Termin wurde vom Amt verschoben"), COORDINATOR.toMetaData())

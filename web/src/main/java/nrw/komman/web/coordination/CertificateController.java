@@ -46,7 +46,7 @@ class CertificateController {
     @GetMapping(path = "/api/certificates/{certificateId}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Check a confirmation of volunteering by its number (public)")
     public CertificateVerification verify(@PathVariable String certificateId) {
-        CertificateId id = Ids.parse("certificateId", certificateId, CertificateId::parse);
+        CertificateId id = Ids.certificate("certificateId", certificateId);
         return CertificateChecks.verify(access, id);
     }
 }

@@ -34,7 +34,7 @@ class CertificatePages {
     String verify(@PathVariable String certificateId, Model model, jakarta.servlet.http.HttpServletResponse response) {
         CertificateVerification found = null;
         try {
-            found = CertificateChecks.verify(access, CertificateId.parse(certificateId));
+            found = CertificateChecks.verify(access, nrw.komman.web.platform.Ids.certificate("certificateId", certificateId));
         } catch (DomainException e) {
             if (e.kind() == DomainException.Kind.RULE_VIOLATED) {
                 throw e;

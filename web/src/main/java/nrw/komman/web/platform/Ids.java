@@ -53,6 +53,10 @@ public final class Ids {
         return parse(field, text, canonical(AssignmentId::parse, "assignment"));
     }
 
+    public static nrw.komman.kernel.coordination.CertificateId certificate(String field, String text) {
+        return parse(field, text, canonical(nrw.komman.kernel.coordination.CertificateId::parse, "certificate"));
+    }
+
     /** An optional volunteer id (a filter, a form field): null or blank gives null, anything else must be an id. */
     public static VolunteerId optionalVolunteer(String field, String text) {
         return text == null || text.isBlank() ? null : volunteer(field, text.strip());

@@ -1,0 +1,26 @@
+package nrw.komman.app.config;
+
+import nrw.komman.kernel.common.RuleViolationException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.common.lock.DeadlockException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the gateway retries: lost races and deadlocks between two aggregates' locks, never a refusal. */
+class ConflictRetriesTest {
+
+    @Test
+    void a_lost_race_and_a_deadlock_are_retried_also_when_wrapped() {
+        assertThat(ConflictRetries.isConflict(new ConcurrencyException("sequence 3 taken"))).isTrue();
+        assertThat(ConflictRetries.isConflict(new DeadlockException("request and volunteer locked crosswise"))).isTrue();
+        assertThat(ConflictRetries.isConflict(new CommandExecutionException("failed", new DeadlockException("x")))).isTrue();
+    }
+
+    @Test
+    void a_refusal_of_the_domain_is_not_retried() {
+        assertThat(ConflictRetries.isConflict(new RuleViolationException("assignment.volunteer.booked", "eingeplant"))).isFalse();
+        assertThat(ConflictRetries.isConflict(new IllegalStateException("anything else"))).isFalse();
+    }
+}
