@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +22,10 @@ import java.util.concurrent.TimeUnit;
  * aggregate afresh and decides again, so the client sees one answer. Also retried: a command that Axon's lock
  * factory stopped as one of two taking the same two aggregates' locks in opposite orders (a deadlock: recording that
  * an assignment took place locks the request, then the volunteer; deactivating a volunteer locks the volunteer, then
- * its requests, ADR 33); it was rolled back whole and can decide again once the other is through. Nothing else is
+ * its requests, ADR 33), or that the database chose as the victim of a deadlock between two transactions' row locks
+ * (two nodes confirming offers of one request at once: each locks its volunteer's row of the booking ledger, then
+ * releases the other offers' rows); either was rolled back whole and can decide again once the other is through.
+ * Nothing else is
  * retried: a refusal of the domain or any other failure would only fail again (ADR 12).
  */
 public class ConflictRetries implements RetryScheduler {
@@ -58,7 +62,8 @@ public class ConflictRetries implements RetryScheduler {
 
     static boolean isConflict(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConcurrencyException || t instanceof DeadlockException) {
+            if (t instanceof ConcurrencyException || t instanceof DeadlockException
+                    || t instanceof PessimisticLockingFailureException) {
                 return true;
             }
         }

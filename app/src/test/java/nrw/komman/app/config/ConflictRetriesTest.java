@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What the gateway retries: lost races and deadlocks between two aggregates' locks, never a refusal. */
+/** What the gateway retries: lost races and deadlocks (between two aggregates' locks, or rows in the database), never a refusal. */
 class ConflictRetriesTest {
 
     @Test
@@ -16,6 +16,10 @@ class ConflictRetriesTest {
         assertThat(ConflictRetries.isConflict(new ConcurrencyException("sequence 3 taken"))).isTrue();
         assertThat(ConflictRetries.isConflict(new DeadlockException("request and volunteer locked crosswise"))).isTrue();
         assertThat(ConflictRetries.isConflict(new CommandExecutionException("failed", new DeadlockException("x")))).isTrue();
+        // PostgreSQL's "deadlock detected" (40P01) as Spring translates it: the victim's transaction was rolled back
+        assertThat(ConflictRetries.isConflict(new org.springframework.dao.PessimisticLockingFailureException(
+                "ERROR: deadlock detected"))).isTrue();
+        assertThat(ConflictRetries.isConflict(new org.springframework.dao.CannotAcquireLockException("lock timeout"))).isTrue();
     }
 
     @Test

@@ -47,7 +47,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 public interface RebuildGivesTheSameReadModels {
 
     List<String> READ_MODEL_TABLES = List.of("centre_view", "volunteer_view", "activity_view", "volunteer_year_stats",
-            "centre_activity_stats", "activity_reason", "grant_centre", "grant_view", "grant_history", "budget_view");
+            "centre_activity_stats", "activity_reason", "grant_centre", "grant_view", "grant_history", "budget_view",
+            // coordination (issue 18)
+            "help_request_view", "help_request_status", "assignment_view", "assignment_day", "volunteer_booking",
+            "volunteer_availability", "volunteer_link", "certificate_view");
 
     Api api();
 
@@ -194,11 +197,15 @@ public interface RebuildGivesTheSameReadModels {
     private void recordARealisticHistory() {
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
         String[] categories = {"LANGUAGE_SUPPORT", "ACCOMPANIMENT", "EDUCATION", "INTERPRETING", "CHILDCARE"};
+        List<String> koeln = new java.util.ArrayList<>();
         for (int i = 0; i < 6; i++) {
             var coordinator = i % 2 == 0 ? KOELN : DUESSELDORF;
             String centre = i % 2 == 0 ? "05315" : "05111";
             String v = api().post("/api/centres/" + centre + "/volunteers",
                     volunteer("Person " + i, "p" + i + "." + UUID.randomUUID() + "@example.org"), coordinator).text("volunteerId");
+            if (centre.equals("05315")) {
+                koeln.add(v);
+            }
             String firstActivity = null;
             for (int a = 0; a < 4; a++) {
                 String id = api().post("/api/volunteers/" + v + "/activities",
@@ -212,6 +219,21 @@ public interface RebuildGivesTheSameReadModels {
                 api().post("/api/volunteers/" + v + "/deactivation", Map.of(), coordinator);
             }
         }
+        // coordination: a request for one, two asked, one declines, one confirms; availability, a link, a certificate
+        String request = api().post("/api/centres/05315/help-requests", nrw.komman.app.support.HelpRequests.once(
+                nrw.komman.app.support.HelpRequests.next(java.time.DayOfWeek.TUESDAY, today), java.time.LocalTime.of(9, 0),
+                java.time.LocalTime.of(11, 0), 90, List.of("de"), 1), KOELN).text("requestId");
+        String asked = "/api/help-requests/" + request + "/assignments";
+        String declining = api().post(asked, Map.of("volunteerId", koeln.get(0)), KOELN).text("assignmentId");
+        String confirming = api().post(asked, Map.of("volunteerId", koeln.get(1)), KOELN).text("assignmentId");
+        api().post(asked + "/" + declining + "/declination", Map.of("reason", "keine Zeit"), KOELN);
+        api().post(asked + "/" + confirming + "/confirmation", Map.of(), KOELN);
+        assertThat(api().get("/api/help-requests/" + request, KOELN).json().path("summary").path("status").asText())
+                .as("the coordination was recorded").isEqualTo("STAFFED");
+        api().put("/api/volunteers/" + koeln.get(0) + "/availability",
+                nrw.komman.app.support.HelpRequests.availability("TUESDAY:MORNING", "FRIDAY:EVENING"), KOELN);
+        api().post("/api/volunteers/" + koeln.get(2) + "/link", Map.of(), KOELN);
+        api().post("/api/volunteers/" + koeln.get(2) + "/certificates", Map.of(), KOELN);
         Budgets.ensure(api(), today.getYear(), "PART_II_A");
         for (int g = 0; g < 3; g++) {
             String grantId = api().post("/api/grants", grant(today.getYear(), (10_000 + g * 1000) + ".00"), KOELN).text("grantId");

@@ -84,6 +84,8 @@ final class Fixtures {
         ok(api.post("/api/grants/" + approvedGrant + "/disbursements", Map.of("amount", "3000.00", "disbursedOn", TODAY.toString()), OFFICER));
         // coordination: the linked volunteer's token is never replaced by the matrix (it issues links for `volunteer`)
         linkedVolunteer = register(api, "Farid Ahmadi");
+        // a certificate needs hours to confirm (certificate.no-activities)
+        ok(api.post("/api/volunteers/" + linkedVolunteer + "/activities", activity(TODAY, 60, "INTERPRETING"), KOELN));
         request = created(api.post("/api/centres/" + KOELN_CENTRE + "/help-requests", helpRequest(2), KOELN), "requestId");
         disposableRequest = created(api.post("/api/centres/" + KOELN_CENTRE + "/help-requests", helpRequest(1), KOELN), "requestId");
         assignment = created(api.post("/api/help-requests/" + request + "/assignments", Map.of("volunteerId", linkedVolunteer), KOELN),
