@@ -11,7 +11,8 @@ create table booking_volunteer (
 );
 
 -- Every live assignment (asked, offered, confirmed) with its request; holds_time is false for an offer not yet
--- accepted, which holds nothing. Deleted when the assignment is declined, cancelled, lapses or its request closes.
+-- accepted, which holds nothing. Deleted when the assignment is declined, cancelled, lapses, or its request is closed (after its last day)
+-- or called off.
 create table booking_assignment (
     assignment_id varchar(36) not null,
     volunteer_id  varchar(36) not null,

@@ -3,6 +3,7 @@ package nrw.komman.app.config;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.common.lock.DeadlockException;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.slf4j.Logger;
@@ -45,7 +46,10 @@ public class ConflictRetries implements RetryScheduler {
     @Override
     public boolean scheduleRetry(CommandMessage commandMessage, RuntimeException lastFailure,
                                  List<Class<? extends Throwable>[]> failures, Runnable dispatchTask) {
-        if (!isConflict(lastFailure) || failures.size() > maxRetries) {
+        if (!isConflict(lastFailure) || failures.size() > maxRetries || CurrentUnitOfWork.isStarted()) {
+            // a command sent from inside another one's handling (an activity logged by a request, a cancellation by
+            // the leaving-volunteers policy) is not retried alone, outside that unit of work and its transaction:
+            // the failure reaches the outer command, which is rolled back and retried as a whole
             return false;
         }
         log.debug("{} lost a race for its aggregate; retry {} of {}", commandMessage.getPayloadType().getSimpleName(),

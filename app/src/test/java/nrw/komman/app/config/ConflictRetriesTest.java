@@ -23,6 +23,23 @@ class ConflictRetriesTest {
     }
 
     @Test
+    void a_command_sent_while_another_is_handled_is_not_retried_alone_but_fails_the_outer_one() {
+        ConflictRetries retries = new ConflictRetries(5);
+        org.axonframework.commandhandling.CommandMessage<Object> nested =
+                org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage("cancel");
+        java.util.List<Class<? extends Throwable>[]> failures = new java.util.ArrayList<>();
+        failures.add(new Class[]{ConcurrencyException.class});
+        org.axonframework.messaging.unitofwork.DefaultUnitOfWork<?> outer =
+                org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(nested);
+        try {
+            assertThat(retries.scheduleRetry(nested, new ConcurrencyException("taken"), failures, () -> { })).isFalse();
+        } finally {
+            outer.rollback();
+        }
+        assertThat(retries.scheduleRetry(nested, new ConcurrencyException("taken"), failures, () -> { })).isTrue();
+    }
+
+    @Test
     void a_refusal_of_the_domain_is_not_retried() {
         assertThat(ConflictRetries.isConflict(new RuleViolationException("assignment.volunteer.booked", "eingeplant"))).isFalse();
         assertThat(ConflictRetries.isConflict(new IllegalStateException("anything else"))).isFalse();

@@ -41,6 +41,9 @@ public interface BookingLedger {
     /** The volunteer's live assignments, locking the volunteer's row first. */
     List<LiveAssignment> liveAssignmentsOf(VolunteerId volunteerId);
 
+    /** The volunteer's live assignments as committed now, without taking the volunteer's row. */
+    List<LiveAssignment> liveAssignmentsWithoutLockOf(VolunteerId volunteerId);
+
     record LiveAssignment(HelpRequestId requestId, AssignmentId assignmentId) {
     }
 }

@@ -84,6 +84,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 public class HelpRequest {
 
+    /**
+     * The reason recorded on each assignment cancelled with its whole request: a code the pages put into words; the
+     * request's own reason is sealed under the request's key only.
+     */
+    public static final String REQUEST_CANCELLED = "help-request.cancelled";
+
     @AggregateIdentifier
     private HelpRequestId requestId;
     private CentreId centreId;
@@ -165,6 +171,9 @@ public class HelpRequest {
         }
         for (Map.Entry<VolunteerId, AssignmentId> offer : offers) {
             requireNewAssignment(offer.getValue(), offer.getKey());
+            // as for asking: the row first (in the volunteers' order, so two offers never lock crosswise), then the
+            // standing, so a deactivation racing this offer either is seen here or finds the offer to cancel
+            ledger.lock(offer.getKey());
             requireActiveVolunteerOfCentre(offer.getKey(), volunteers);
         }
         MetaData recordedBy = Actors.metaDataOf(actor);
@@ -220,8 +229,9 @@ public class HelpRequest {
         requireResponder(actor, assignment);
         requireLive(assignment);
         if (assignment.status() == AssignmentStatus.CONFIRMED) {
-            // a yes is taken back only while it still lies ahead; afterwards the coordination cancels, with a reason
-            requireNotPast(clock);
+            // a yes taken back is a cancellation after a confirmation: it needs its reason and is kept as such (rule 16)
+            throw new RuleViolationException("assignment.already-confirmed",
+                    "Dieser Einsatz ist bereits zugesagt. Fällt er aus, storniert ihn die Koordination mit einer Begründung.");
         }
         ledger.release(command.assignmentId());
         apply(new AssignmentDeclinedEvent(requestId, command.assignmentId(), assignment.volunteerId(), centreId,
@@ -281,13 +291,20 @@ public class HelpRequest {
         MetaData recordedBy = Actors.metaDataOf(actor);
         apply(new HelpRequestCancelledEvent(requestId, centreId, vault.sealText(requestId.subject(), command.reason())),
                 recordedBy);
+        boolean timeHasCome = !clock.instant().isBefore(lastOccurrence().startsAt());
         for (Map.Entry<AssignmentId, Assignment> entry : List.copyOf(assignments.entrySet())) {
             Assignment assignment = entry.getValue();
             if (assignment.status().live()) {
                 ledger.release(entry.getKey());
+                if (assignment.status() == AssignmentStatus.CONFIRMED && timeHasCome) {
+                    // what took place (or not) is a record of the past, not something to call off
+                    continue;
+                }
+                // the request's reason may speak of the requester, so the assignment carries only the code: the text
+                // stays under the request's key and goes with the requester's erasure (rule 19)
                 apply(new AssignmentCancelledEvent(requestId, entry.getKey(), assignment.volunteerId(), centreId,
                         assignment.status() == AssignmentStatus.CONFIRMED,
-                        sealForVolunteer(assignment.volunteerId(), command.reason(), vault)), recordedBy);
+                        sealForVolunteer(assignment.volunteerId(), REQUEST_CANCELLED, vault)), recordedBy);
             }
         }
         retention.ended(requestId, centreId, today);
@@ -299,6 +316,13 @@ public class HelpRequest {
         Actor actor = Actors.of(metaData);
         Permissions.require(actor, Action.MANAGE_HELP_REQUESTS, centreId);
         requireNotEnded();
+        if (assignments.values().stream().anyMatch(a -> a.status() == AssignmentStatus.CONFIRMED)
+                && clock.instant().isBefore(lastOccurrence().startsAt())) {
+            // closing frees every volunteer's time: a yes still ahead would leave its volunteer bookable twice
+            throw new RuleViolationException("help-request.close.confirmed-ahead",
+                    "Ein zugesagter Einsatz dieser Anfrage liegt noch vor uns. Stornieren Sie ihn zuerst, oder schließen Sie "
+                            + "die Anfrage nach seinem letzten Termin ab.");
+        }
         LocalDate today = Nrw.today(clock);
         MetaData recordedBy = Actors.metaDataOf(actor);
         apply(new HelpRequestClosedEvent(requestId, centreId, today), recordedBy);
@@ -418,9 +442,13 @@ public class HelpRequest {
     }
 
     /** Past once its last occurrence has begun: nobody can still say yes to it. */
-    private void requireNotPast(Clock clock) {
+    private Schedule.Occurrence lastOccurrence() {
         List<Schedule.Occurrence> occurrences = schedule.occurrences();
-        if (!clock.instant().isBefore(occurrences.get(occurrences.size() - 1).startsAt())) {
+        return occurrences.get(occurrences.size() - 1);
+    }
+
+    private void requireNotPast(Clock clock) {
+        if (!clock.instant().isBefore(lastOccurrence().startsAt())) {
             throw new RuleViolationException("assignment.past", "Dieser Einsatz liegt in der Vergangenheit.");
         }
     }

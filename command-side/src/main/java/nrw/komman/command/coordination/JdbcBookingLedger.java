@@ -101,6 +101,11 @@ public class JdbcBookingLedger implements BookingLedger {
     @Override
     public List<LiveAssignment> liveAssignmentsOf(VolunteerId volunteerId) {
         lock(volunteerId);
+        return liveAssignmentsWithoutLockOf(volunteerId);
+    }
+
+    @Override
+    public List<LiveAssignment> liveAssignmentsWithoutLockOf(VolunteerId volunteerId) {
         return jdbc.query("select request_id, assignment_id from booking_assignment where volunteer_id = ? order by assignment_id",
                 (rs, i) -> new LiveAssignment(HelpRequestId.parse(rs.getString("request_id").trim()),
                         AssignmentId.parse(rs.getString("assignment_id").trim())),

@@ -530,14 +530,17 @@ class HelpRequestTest {
         }
 
         @Test
-        void a_confirmed_assignment_is_declined_only_while_it_lies_ahead() {
+        void a_yes_is_not_taken_back_by_a_decline_but_cancelled_by_the_coordination_with_its_reason() {
+            // a decline of a confirmed assignment would be a cancellation after confirmation without a reason (rule 16)
             given(opened(TUESDAY, 1), asked(A1, AMIRA, TUESDAY), confirmed(A1, AMIRA))
                     .when(new DeclineAssignmentCommand(REQUEST, A1, null), volunteerActor(AMIRA).toMetaData())
-                    .expectEvents(new AssignmentDeclinedEvent(REQUEST, A1, AMIRA, VIERSEN, true, null));
-            given(opened(LAST_WEEK, 1), asked(A2, AMIRA, LAST_WEEK), confirmed(A2, AMIRA))
-                    .when(new DeclineAssignmentCommand(REQUEST, A2, null), volunteerActor(AMIRA).toMetaData())
-                    .expectException(refused(RuleViolationException.class, "assignment.past"))
+                    .expectException(refused(RuleViolationException.class, "assignment.already-confirmed"))
                     .expectNoEvents();
+            given(opened(TUESDAY, 1), asked(A1, AMIRA, TUESDAY), confirmed(A1, AMIRA))
+                    .when(new DeclineAssignmentCommand(REQUEST, A1, "krank"), COORDINATOR.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "assignment.already-confirmed"))
+                    .expectNoEvents();
+            assertThat(bookings.heldOccurrences(A1)).isEqualTo(1);
         }
 
         @Test
@@ -645,6 +648,8 @@ class HelpRequestTest {
                         AssignmentCancelledEvent first = (AssignmentCancelledEvent) events.get(1).getPayload();
                         assertThat(first.assignmentId()).isEqualTo(A1);
                         assertThat(first.afterConfirmation()).isTrue();
+                        // the request's reason may speak of the requester: the assignment keeps only the code (rule 19)
+                        assertThat(vault.openText(AMIRA, first.reason())).contains(HelpRequest.REQUEST_CANCELLED);
                         assertThat(((AssignmentCancelledEvent) events.get(2).getPayload()).afterConfirmation()).isFalse();
                     }));
             assertThat(bookings.live(A1)).isFalse();
@@ -653,14 +658,35 @@ class HelpRequestTest {
         }
 
         @Test
-        void closing_lets_the_unconfirmed_lapse_keeps_the_confirmed_and_frees_all_time() {
-            given(opened(TUESDAY, 2), asked(A1, AMIRA, TUESDAY), confirmed(A1, AMIRA), offered(A2, JONAS, TUESDAY))
+        void closing_after_the_last_day_lets_the_unconfirmed_lapse_keeps_the_confirmed_and_frees_all_time() {
+            given(opened(LAST_WEEK, 2), asked(A1, AMIRA, LAST_WEEK), confirmed(A1, AMIRA), offered(A2, JONAS, LAST_WEEK))
                     .when(new CloseHelpRequestCommand(REQUEST), COORDINATOR.toMetaData())
                     .expectEvents(new HelpRequestClosedEvent(REQUEST, VIERSEN, TODAY),
                             new AssignmentLapsedEvent(REQUEST, A2, JONAS, VIERSEN));
             assertThat(bookings.live(A1)).isFalse();
             assertThat(bookings.live(A2)).isFalse();
             assertThat(retention.endedOn(REQUEST)).contains(TODAY);
+        }
+
+        @Test
+        void a_request_with_a_confirmed_assignment_still_ahead_is_not_closed_so_nobody_is_bookable_twice() {
+            given(opened(TUESDAY, 2), asked(A1, AMIRA, TUESDAY), confirmed(A1, AMIRA), offered(A2, JONAS, TUESDAY))
+                    .when(new CloseHelpRequestCommand(REQUEST), COORDINATOR.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "help-request.close.confirmed-ahead"))
+                    .expectNoEvents();
+            assertThat(bookings.heldOccurrences(A1)).isEqualTo(1);
+            assertThat(retention.endedOn(REQUEST)).isEmpty();
+        }
+
+        @Test
+        void calling_off_a_request_keeps_a_confirmed_assignment_whose_time_has_come() {
+            given(opened(LAST_WEEK, 2), asked(A1, AMIRA, LAST_WEEK), confirmed(A1, AMIRA), asked(A2, JONAS, LAST_WEEK))
+                    .when(new CancelHelpRequestCommand(REQUEST, "Die Familie ist umgezogen"), COORDINATOR.toMetaData())
+                    .expectEventsMatching(eventsSatisfying(events -> {
+                        assertThat(events).extracting(m -> m.getPayload().getClass().getSimpleName())
+                                .containsExactly("HelpRequestCancelledEvent", "AssignmentCancelledEvent");
+                        assertThat(((AssignmentCancelledEvent) events.get(1).getPayload()).assignmentId()).isEqualTo(A2);
+                    }));
         }
 
         @Test

@@ -20,7 +20,7 @@ import java.util.Set;
  * ("Tuesday between 9 and 12") is a start and end wider than the request's minutes.
  *
  * <p>Overlap of two assignments is decided on the {@linkplain #occurrences() occurrences}: a recurring schedule
- * spans at most {@link #MAX_DAYS} days, so a schedule has at most 366 of them.
+ * spans at most {@link #MAX_DAYS} days (both ends included), so a schedule has at most 366 of them.
  */
 public record Schedule(LocalDate firstDay, LocalDate lastDay, Set<DayOfWeek> weekdays, LocalTime start, LocalTime end) {
 
@@ -52,7 +52,7 @@ public record Schedule(LocalDate firstDay, LocalDate lastDay, Set<DayOfWeek> wee
         if (lastDay.isBefore(firstDay)) {
             throw new InvalidInputException("schedule.lastDay.before-first", "Der letzte Tag darf nicht vor dem ersten liegen.");
         }
-        if (firstDay.plusDays(MAX_DAYS).isBefore(lastDay)) {
+        if (firstDay.plusDays(MAX_DAYS - 1).isBefore(lastDay)) {
             throw new InvalidInputException("schedule.too-long", "Ein wiederkehrender Einsatz umfasst höchstens ein Jahr.");
         }
         if (weekdays.isEmpty() && !lastDay.equals(firstDay)) {

@@ -27,9 +27,9 @@ import org.springframework.stereotype.Component;
  * transaction, not eventually. It runs in the subscribing processor {@value #PROCESSING_GROUP} ({@link CoordinationPolicyConfiguration}): in the
  * unit of work and database transaction of the command that deactivated or erased the volunteer, right after its
  * events were appended, with failures propagated. The cancellations are sent on the local bus as nested units of
- * work and commit with it or not at all. Listing the live assignments locks the volunteer's row of the ledger, so
- * an assignment booked at the same moment either is listed here or is booked after this commit and sees the
- * volunteer inactive (see {@code EventStoreVolunteerStanding}).
+ * work and commit with it or not at all. A second pass lists the live assignments again with the volunteer's row of
+ * the ledger locked, so an assignment booked at the same moment either is listed then or is booked after this commit
+ * and sees the volunteer inactive (see {@code EventStoreVolunteerStanding}).
  */
 @Component
 @ProcessingGroup(LeavingVolunteers.PROCESSING_GROUP)
@@ -69,7 +69,20 @@ public class LeavingVolunteers {
     }
 
     private void cancelLiveAssignments(VolunteerId volunteerId, CentreId centreId, String reason) {
-        for (BookingLedger.LiveAssignment live : ledger.liveAssignmentsOf(volunteerId)) {
+        // first without the volunteer's row: a cancellation needs its request's lock, and a request confirming an
+        // offer holds that lock while it waits for this row; holding the row here would close a cycle that neither
+        // Axon nor the database sees. Then with the row, for an assignment booked while the first pass ran.
+        java.util.Set<BookingLedger.LiveAssignment> done = new java.util.HashSet<>();
+        cancel(ledger.liveAssignmentsWithoutLockOf(volunteerId), done, centreId, reason);
+        cancel(ledger.liveAssignmentsOf(volunteerId), done, centreId, reason);
+    }
+
+    private void cancel(java.util.List<BookingLedger.LiveAssignment> assignments, java.util.Set<BookingLedger.LiveAssignment> done,
+                        CentreId centreId, String reason) {
+        for (BookingLedger.LiveAssignment live : assignments) {
+            if (!done.add(live)) {
+                continue;
+            }
             try {
                 gateway.getObject().sendAndWait(GenericCommandMessage.asCommandMessage(
                                 new CancelAssignmentCommand(live.requestId(), live.assignmentId(), reason))
