@@ -151,7 +151,7 @@ class PhoneInTheBrowserTest extends OnH2 {
         button.sendKeys(Keys.ENTER);
         assertThat(browser.find("details.nav-menu").getAttribute("open")).isNotNull();
         List<WebElement> links = browser.all(".nav-menu .main-nav a");
-        assertThat(links).hasSize(7).allMatch(this::rendered);
+        assertThat(links).as("the coordinator's entries, Einsatzanfragen among them").hasSize(8).allMatch(this::rendered);
         assertThat(browser.all(".nav-bar .main-nav a")).as("the bar stays away").noneMatch(this::rendered);
         assertThat(links.get(1).getLocation().getY()).as("one link under the other")
                 .isGreaterThan(links.get(0).getLocation().getY());
@@ -196,6 +196,12 @@ class PhoneInTheBrowserTest extends OnH2 {
         browser.open("/zentrum/einsaetze", "telefon-einsatzprotokoll");
         fitsThePhone("activity log");
 
+        browser.open("/zentrum/anfragen", "telefon-einsatzanfragen");
+        fitsThePhone("requests for help");
+
+        browser.open("/zentrum/anfragen/neu", "telefon-neue-einsatzanfrage");
+        fitsThePhone("new request for help");
+
         browser.open("/berichte", "telefon-berichte");
         fitsThePhone("reports");
     }
@@ -208,7 +214,7 @@ class PhoneInTheBrowserTest extends OnH2 {
         assertThat(browser.find("summary.nav-menu-button").isDisplayed()).isFalse();
         assertThat(browser.all(".nav-menu .main-nav a")).noneMatch(this::rendered);
         List<WebElement> links = browser.all(".nav-bar .main-nav a");
-        assertThat(links).hasSize(7).allMatch(this::rendered);
+        assertThat(links).as("the coordinator's entries, Einsatzanfragen among them").hasSize(8).allMatch(this::rendered);
         assertThat(links.get(5).getLocation().getY()).as("in one row").isEqualTo(links.get(0).getLocation().getY());
         browser.click("Ehrenamtliche");
         browser.page("desktop-ehrenamtliche");
