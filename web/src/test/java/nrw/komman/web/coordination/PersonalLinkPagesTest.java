@@ -343,10 +343,59 @@ class PersonalLinkPagesTest {
     void saying_yes_sends_the_confirmation_as_the_volunteer_even_when_a_coordinator_is_signed_in() throws Exception {
         mvc.perform(post("/mein-einsatz/" + TOKEN + "/einsaetze/" + ASKED + "/zusage").with(csrf()).with(coordinator()))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(redirectedUrl("/mein-einsatz/" + TOKEN));
+                .andExpect(redirectedUrl("/mein-einsatz/" + TOKEN + "?gespeichert=zusage"));
         CommandMessage<?> message = sentAsMessage(ConfirmAssignmentCommand.class);
         assertThat(message.getPayload()).isEqualTo(new ConfirmAssignmentCommand(REQUEST, ASKED));
         assertActsAsTheVolunteer(message);
+    }
+
+    @Test
+    void the_token_never_reaches_the_session_and_the_confirmation_still_shows_after_the_redirect() throws Exception {
+        org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
+        String afterYes = mvc.perform(post("/mein-einsatz/" + TOKEN + "/einsaetze/" + ASKED + "/zusage").with(csrf()).session(session))
+                .andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        String afterAvailability = mvc.perform(post("/mein-einsatz/" + TOKEN + "/verfuegbarkeit").with(csrf()).session(session)
+                        .param("slots", "MONDAY:EVENING"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        org.springframework.test.web.servlet.MvcResult declined = mvc.perform(post("/mein-einsatz/" + TOKEN + "/einsaetze/" + ASKED + "/absage")
+                        .with(csrf()).session(session))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        assertNoTokenIn(declined.getRequest().getSession(false));
+        assertNoTokenIn(session);
+
+        mvc.perform(get(afterYes).session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Danke! Sie haben zugesagt.")));
+        mvc.perform(get(afterAvailability).session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Die Verfügbarkeit ist gespeichert.")));
+        mvc.perform(get(declined.getResponse().getRedirectedUrl()).param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("You have said no.")));
+        mvc.perform(get("/mein-einsatz/" + TOKEN).param("gespeichert", "<script>alert(1)</script>"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(not(containsString("notice-success")), not(containsString("alert(1)")))));
+        assertNoTokenIn(session);
+    }
+
+    /** No attribute of the session names the token, neither as text nor in its serialized form (sessions are stored). */
+    private static void assertNoTokenIn(jakarta.servlet.http.HttpSession session) throws Exception {
+        if (session == null) {
+            return;
+        }
+        for (String name : java.util.Collections.list(session.getAttributeNames())) {
+            Object value = session.getAttribute(name);
+            assertThat(String.valueOf(value)).as(name).doesNotContain(TOKEN);
+            if (value instanceof java.io.Serializable) {
+                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+                    out.writeObject(value);
+                }
+                assertThat(bytes.toString(java.nio.charset.StandardCharsets.ISO_8859_1)).as(name).doesNotContain(TOKEN);
+            }
+        }
     }
 
     @Test
@@ -458,11 +507,31 @@ class PersonalLinkPagesTest {
                         .param("away[0].from", "2027-01-02").param("away[0].until", "2027-01-10")
                         .param("away[1].from", "").param("away[1].until", ""))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(redirectedUrl("/mein-einsatz/" + TOKEN));
+                .andExpect(redirectedUrl("/mein-einsatz/" + TOKEN + "?gespeichert=verfuegbarkeit"));
         CommandMessage<?> update = sentAsMessage(UpdateAvailabilityCommand.class);
         assertActsAsTheVolunteer(update);
         assertThat(((UpdateAvailabilityCommand) update.getPayload()).availability().canonical())
                 .isEqualTo("MONDAY:EVENING,SATURDAY:MORNING|2027-01-02..2027-01-10");
+    }
+
+    @Test
+    void hostile_row_numbers_on_either_availability_form_are_a_plain_400_not_a_500() throws Exception {
+        for (String index : List.of("23", "300", "9999999999", "-1")) {
+            mvc.perform(post("/mein-einsatz/" + TOKEN + "/verfuegbarkeit").with(csrf())
+                            .param("away[" + index + "].from", "x"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().string(allOf(containsString("Die Eingabe hat nicht das erwartete Format."),
+                            not(containsString(TOKEN)))));
+            mvc.perform(post("/ehrenamtliche/" + VOLUNTEER + "/verfuegbarkeit").with(coordinator()).with(csrf())
+                            .param("away[" + index + "].from", "x"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().string(containsString("Die Eingabe hat nicht das erwartete Format.")));
+        }
+        verify(commandGateway, never()).send(any());
+        // the last row the form can show still binds
+        mvc.perform(post("/mein-einsatz/" + TOKEN + "/verfuegbarkeit").with(csrf())
+                        .param("away[22].from", "2027-01-02").param("away[22].until", "2027-01-03"))
+                .andExpect(status().is3xxRedirection());
     }
 
     @Test
