@@ -314,6 +314,30 @@ class HelpRequestPagesTest {
     }
 
     @Test
+    void the_platforms_reason_codes_are_said_in_words_a_persons_reason_as_written() throws Exception {
+        Schedule schedule = Schedule.once(TUESDAY, LocalTime.of(9, 0), LocalTime.of(11, 0));
+        List<AssignmentView> ended = new java.util.ArrayList<>();
+        for (String reason : List.of("volunteer.deactivated", "volunteer.erased", "help-request.cancelled", "Ist krank.")) {
+            ended.add(new AssignmentView(AssignmentId.random(), REQUEST, KOELN, VolunteerId.random(), "Person " + ended.size(),
+                    AssignmentStatus.CANCELLED, ActivityCategory.ACCOMPANIMENT, schedule, 90, "Köln", null, reason, List.of(), List.of()));
+        }
+        doReturn(CompletableFuture.completedFuture(new HelpRequestView(summary(HelpRequestStatus.PARTLY_STAFFED), "Ausländerbehörde",
+                "Familie Rahimi", "0221 555", null, null, false, null, ended)))
+                .when(queryGateway).query(any(FindHelpRequestQuery.class), any(ResponseType.class));
+        mvc.perform(get("/zentrum/anfragen/" + REQUEST).with(coordinator()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("(<span>Die Person wurde deaktiviert.</span>)"),
+                        containsString("(<span>Die Daten der Person wurden gelöscht.</span>)"),
+                        containsString("(<span>Die ganze Anfrage wurde abgesagt.</span>)"),
+                        containsString("(<span>Ist krank.</span>)"),
+                        not(containsString("volunteer.deactivated")), not(containsString("volunteer.erased")),
+                        not(containsString("help-request.cancelled")))));
+        mvc.perform(get("/zentrum/anfragen/" + REQUEST).param("lang", "en").with(coordinator()))
+                .andExpect(content().string(allOf(containsString("The person was deactivated."),
+                        containsString("The person&#39;s data were erased."), containsString("The whole request was called off."))));
+    }
+
+    @Test
     void a_staffed_request_refuses_a_confirmation_on_the_page() throws Exception {
         doReturn(CompletableFuture.failedFuture(new RuleViolationException("help-request.staffed",
                 "Die Einsatzanfrage ist schon besetzt."))).when(commandGateway).send(any());

@@ -399,6 +399,27 @@ class PersonalLinkPagesTest {
     }
 
     @Test
+    void an_assignment_called_off_with_its_request_says_so_in_words_on_the_own_page() throws Exception {
+        AssignmentView calledOff = new AssignmentView(AssignmentId.random(), REQUEST, KOELN, VOLUNTEER, "Amina Haddad",
+                AssignmentStatus.CANCELLED, ActivityCategory.INTERPRETING,
+                Schedule.once(NEXT_TUESDAY, LocalTime.of(14, 0), LocalTime.of(15, 0)), 60, "Köln", null, "help-request.cancelled",
+                List.of(), List.of());
+        AssignmentView cancelledByCoordinator = new AssignmentView(AssignmentId.random(), REQUEST, KOELN, VOLUNTEER, "Amina Haddad",
+                AssignmentStatus.CANCELLED, ActivityCategory.INTERPRETING,
+                Schedule.once(NEXT_TUESDAY, LocalTime.of(16, 0), LocalTime.of(17, 0)), 60, "Köln", null, "interne Notiz",
+                List.of(), List.of());
+        doReturn(CompletableFuture.completedFuture(new VolunteerOwnPage(VOLUNTEER, KOELN, "Kommunales Integrationszentrum Köln",
+                "Amina Haddad", availability(), List.of(asked(), calledOff, cancelledByCoordinator), List.of())))
+                .when(queryGateway).query(argThat(q -> payload(q) instanceof FetchVolunteerOwnPageQuery), any(ResponseType.class));
+        mvc.perform(get("/mein-einsatz/" + TOKEN))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Die ganze Anfrage wurde abgesagt."),
+                        not(containsString("help-request.cancelled")), not(containsString("interne Notiz")))));
+        mvc.perform(get("/mein-einsatz/" + TOKEN).param("lang", "en"))
+                .andExpect(content().string(containsString("The whole request was called off.")));
+    }
+
+    @Test
     void saying_no_sends_the_reason_as_the_volunteer() throws Exception {
         mvc.perform(post("/mein-einsatz/" + TOKEN + "/einsaetze/" + ASKED + "/absage").param("grund", "Ich bin krank.").with(csrf()))
                 .andExpect(status().is3xxRedirection());
