@@ -351,36 +351,71 @@ class PersonalLinkPagesTest {
 
     @Test
     void the_token_never_reaches_the_session_and_the_confirmation_still_shows_after_the_redirect() throws Exception {
-        org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
-        String afterYes = mvc.perform(post("/mein-einsatz/" + TOKEN + "/einsaetze/" + ASKED + "/zusage").with(csrf()).session(session))
-                .andExpect(status().is3xxRedirection())
-                .andReturn().getResponse().getRedirectedUrl();
-        String afterAvailability = mvc.perform(post("/mein-einsatz/" + TOKEN + "/verfuegbarkeit").with(csrf()).session(session)
-                        .param("slots", "MONDAY:EVENING"))
-                .andExpect(status().is3xxRedirection())
-                .andReturn().getResponse().getRedirectedUrl();
-        org.springframework.test.web.servlet.MvcResult declined = mvc.perform(post("/mein-einsatz/" + TOKEN + "/einsaetze/" + ASKED + "/absage")
-                        .with(csrf()).session(session))
+        // a coordinator signed in in the same browser has a session (stored in the database, ADR 23/34): nothing of the
+        // link may land in it, neither a flash map (whose target address would hold the token) nor anything else
+        jakarta.servlet.http.Cookie[] browser = new jakarta.servlet.http.Cookie[1];
+        remember(mvc.perform(get("/login")).andReturn(), browser); // the sign-in page opens a session in this browser
+        org.springframework.test.web.servlet.MvcResult yes = mvc.perform(withBrowser(
+                        post("/mein-einsatz/" + TOKEN + "/einsaetze/" + ASKED + "/zusage").with(csrf()), browser))
                 .andExpect(status().is3xxRedirection()).andReturn();
-        assertNoTokenIn(declined.getRequest().getSession(false));
-        assertNoTokenIn(session);
+        remember(yes, browser);
+        org.springframework.test.web.servlet.MvcResult availability = mvc.perform(withBrowser(
+                        post("/mein-einsatz/" + TOKEN + "/verfuegbarkeit").with(csrf()).param("slots", "MONDAY:EVENING"), browser))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        remember(availability, browser);
+        org.springframework.test.web.servlet.MvcResult no = mvc.perform(withBrowser(
+                        post("/mein-einsatz/" + TOKEN + "/einsaetze/" + ASKED + "/absage").with(csrf()), browser))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        remember(no, browser);
+        assertNoTokenIn(browser[0]);
+        assertNoTokenIn(no.getRequest().getSession(false));
 
-        mvc.perform(get(afterYes).session(session))
+        mvc.perform(withBrowser(get(yes.getResponse().getRedirectedUrl()), browser))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Danke! Sie haben zugesagt.")));
-        mvc.perform(get(afterAvailability).session(session))
+        mvc.perform(withBrowser(get(availability.getResponse().getRedirectedUrl()), browser))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Die Verfügbarkeit ist gespeichert.")));
-        mvc.perform(get(declined.getResponse().getRedirectedUrl()).param("lang", "en"))
+        mvc.perform(get(no.getResponse().getRedirectedUrl()).param("lang", "en"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("You have said no.")));
         mvc.perform(get("/mein-einsatz/" + TOKEN).param("gespeichert", "<script>alert(1)</script>"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(not(containsString("notice-success")), not(containsString("alert(1)")))));
-        assertNoTokenIn(session);
+        assertNoTokenIn(browser[0]);
     }
 
-    /** No attribute of the session names the token, neither as text nor in its serialized form (sessions are stored). */
+    @Autowired
+    private javax.sql.DataSource dataSource;
+
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder withBrowser(
+            org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, jakarta.servlet.http.Cookie[] browser) {
+        return browser[0] == null ? request : request.cookie(browser[0]);
+    }
+
+    private static void remember(org.springframework.test.web.servlet.MvcResult result, jakarta.servlet.http.Cookie[] browser) {
+        jakarta.servlet.http.Cookie session = result.getResponse().getCookie("JSESSIONID");
+        if (session != null && !session.getValue().isEmpty()) {
+            browser[0] = session;
+        }
+    }
+
+    /** No attribute of the stored session holds the token, in its serialized form as stored. */
+    private void assertNoTokenIn(jakarta.servlet.http.Cookie sessionCookie) {
+        if (sessionCookie == null) {
+            return; // no session at all
+        }
+        String id = new String(java.util.Base64.getDecoder().decode(sessionCookie.getValue()), java.nio.charset.StandardCharsets.UTF_8);
+        List<java.util.Map<String, Object>> rows = new org.springframework.jdbc.core.JdbcTemplate(dataSource).queryForList(
+                "select a.attribute_name, a.attribute_bytes from spring_session_attributes a "
+                        + "join spring_session s on s.primary_id = a.session_primary_id where s.session_id = ?", id);
+        for (java.util.Map<String, Object> row : rows) {
+            assertThat(new String((byte[]) row.get("attribute_bytes"), java.nio.charset.StandardCharsets.ISO_8859_1))
+                    .as(String.valueOf(row.get("attribute_name"))).doesNotContain(TOKEN);
+        }
+    }
+
+    /** Nor does the request's own session, by text or serialized form. */
     private static void assertNoTokenIn(jakarta.servlet.http.HttpSession session) throws Exception {
         if (session == null) {
             return;
