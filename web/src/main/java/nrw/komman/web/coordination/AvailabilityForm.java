@@ -20,6 +20,16 @@ import java.util.Set;
 public class AvailabilityForm {
 
     static final int EMPTY_ROWS = 3;
+    /**
+     * The most rows "away" the binder fills: more than the form ever shows ({@link Availability#MAX_ABSENCES}); an
+     * index beyond is refused as malformed input (400) before any work, not a list grown to Spring's 256 rows.
+     */
+    static final int MAX_ROWS = Availability.MAX_ABSENCES + EMPTY_ROWS;
+
+    /** Caps the rows the binder may create; for the pages that bind this form. */
+    static void limitRows(org.springframework.web.bind.WebDataBinder binder) {
+        binder.setAutoGrowCollectionLimit(MAX_ROWS);
+    }
     /** The table's rows and columns, in the order shown. */
     static final List<DayOfWeek> DAYS = List.of(DayOfWeek.values());
     static final List<DayPart> PARTS = List.of(DayPart.values());

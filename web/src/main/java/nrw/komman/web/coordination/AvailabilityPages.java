@@ -40,6 +40,11 @@ class AvailabilityPages {
         this.sections = sections;
     }
 
+    @org.springframework.web.bind.annotation.InitBinder("form")
+    void limitRows(org.springframework.web.bind.WebDataBinder binder) {
+        AvailabilityForm.limitRows(binder);
+    }
+
     @GetMapping("/ehrenamtliche/{volunteerId}/verfuegbarkeit")
     String form(@PathVariable String volunteerId, Model model) {
         UiAccess.require(Action.UPDATE_AVAILABILITY);

@@ -252,13 +252,21 @@ class HelpRequestPages {
             if (!chosen.contains(v)) {
                 chosen.add(v);
             }
+            if (chosen.size() > CoordinationRules.MAX_OFFERS) {
+                throw new InvalidFieldException("volunteerIds", "help-request.too-many-chosen", "Höchstens "
+                        + CoordinationRules.MAX_OFFERS + " Personen können auf einmal angefragt oder angeboten werden.");
+            }
         }
         if (chosen.isEmpty()) {
             redirect.addFlashAttribute("refusal", forms.text("ui.help-request.choose-someone", locale));
             return "redirect:" + back;
         }
         boolean offer = "anbieten".equals(action);
-        return forms.press(() -> {
+        // asking is one command per person: a refusal part-way leaves the first ones asked, so their names are taken
+        // from the matches now (once asked, a person's time is held and they are no longer among the matches)
+        Map<VolunteerId, String> names = offer || chosen.size() == 1 ? Map.of() : namesOfMatches(id);
+        List<VolunteerId> asked = new ArrayList<>();
+        String target = forms.press(() -> {
             if (offer) {
                 Map<VolunteerId, AssignmentId> offers = new LinkedHashMap<>();
                 chosen.forEach(v -> offers.put(v, AssignmentId.random()));
@@ -266,10 +274,33 @@ class HelpRequestPages {
             } else {
                 for (VolunteerId volunteer : chosen) {
                     commands.sendAndAwait(new AskVolunteerCommand(id, AssignmentId.random(), volunteer), id);
+                    asked.add(volunteer);
                 }
             }
         }, redirect, locale, () -> forms.text(offer ? "ui.help-request.offered" : "ui.help-request.asked", locale, chosen.size()),
                 back);
+        Object refusal = redirect.getFlashAttributes().get("refusal");
+        if (!offer && refusal != null && !asked.isEmpty()) {
+            List<VolunteerId> notAsked = chosen.stream().filter(v -> !asked.contains(v)).toList();
+            redirect.addFlashAttribute("refusal", forms.text("ui.help-request.asked-partly", locale,
+                    namesOf(asked, names, locale), namesOf(notAsked, names, locale), refusal));
+        }
+        return target;
+    }
+
+    /** The names of the request's matches (as many as one may choose at once), by volunteer. */
+    private Map<VolunteerId, String> namesOfMatches(HelpRequestId id) {
+        Map<VolunteerId, String> names = new LinkedHashMap<>();
+        queries.optional(new MatchVolunteersQuery(id, CoordinationRules.MAX_OFFERS), VolunteerMatches.class)
+                .map(VolunteerMatches::matches).orElse(List.of())
+                .forEach(m -> names.put(m.volunteerId(), m.name()));
+        return names;
+    }
+
+    /** "Cem Yıldız, Aylin Demir"; one not among the matches any more is named only as "someone". */
+    private String namesOf(List<VolunteerId> volunteers, Map<VolunteerId, String> names, Locale locale) {
+        return String.join(", ", volunteers.stream()
+                .map(v -> names.getOrDefault(v, forms.text("ui.help-request.someone", locale))).toList());
     }
 
     // ---- calling off and closing -----------------------------------------------------------------

@@ -34,7 +34,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -74,36 +73,51 @@ class PersonalLinkPages {
         this.today = today;
     }
 
+    /**
+     * What was saved, as a fixed code in the query string after the redirect (never a flash attribute: Spring keeps a
+     * flash map with its target address, which holds the token, in the session, and sessions are stored, ADR 23/34).
+     */
+    static final Map<String, String> SAVED = Map.of(
+            "zusage", "ui.link.confirmed",
+            "absage", "ui.link.declined",
+            "verfuegbarkeit", "ui.availability.saved");
+    static final String SAVED_PARAMETER = "gespeichert";
+
     @GetMapping(BASE + "{token}")
-    String page(@PathVariable String token, Model model) {
+    String page(@PathVariable String token, @RequestParam(name = SAVED_PARAMETER, required = false) String saved,
+                Model model, Locale locale) {
         PersonalLinkAccess.Holder holder = access.resolve(token);
+        String confirmation = saved == null ? null : SAVED.get(saved);
+        if (confirmation != null) {
+            model.addAttribute("confirmation", messages.getMessage(confirmation, null, locale));
+        }
         return ownPage(holder, token, model);
     }
 
     @PostMapping(BASE + "{token}/einsaetze/{assignmentId}/zusage")
     String confirm(@PathVariable String token, @PathVariable String assignmentId, Model model, Locale locale,
-                   RedirectAttributes redirect, HttpServletResponse response) {
+                   HttpServletResponse response) {
         PersonalLinkAccess.Holder holder = access.resolve(token);
         AssignmentView assignment = assignments.own(holder, assignmentId);
         return answer(() -> access.send(holder.actor(), new ConfirmAssignmentCommand(assignment.requestId(),
                         assignment.assignmentId()), assignment.requestId()),
-                "ui.link.confirmed", holder, token, model, locale, redirect, response);
+                "zusage", holder, token, model, locale, response);
     }
 
     @PostMapping(BASE + "{token}/einsaetze/{assignmentId}/absage")
     String decline(@PathVariable String token, @PathVariable String assignmentId,
                    @RequestParam(name = "grund", required = false) String reason, Model model, Locale locale,
-                   RedirectAttributes redirect, HttpServletResponse response) {
+                   HttpServletResponse response) {
         PersonalLinkAccess.Holder holder = access.resolve(token);
         AssignmentView assignment = assignments.own(holder, assignmentId);
         return answer(() -> access.send(holder.actor(), new DeclineAssignmentCommand(assignment.requestId(),
                         assignment.assignmentId(), reason == null || reason.isBlank() ? null : reason), assignment.requestId()),
-                "ui.link.declined", holder, token, model, locale, redirect, response);
+                "absage", holder, token, model, locale, response);
     }
 
     /** A refused answer (in the past, already staffed) is said on the page itself, with the refusal's status. */
-    private String answer(Runnable step, String confirmation, PersonalLinkAccess.Holder holder, String token, Model model,
-                          Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
+    private String answer(Runnable step, String saved, PersonalLinkAccess.Holder holder, String token, Model model,
+                          Locale locale, HttpServletResponse response) {
         try {
             step.run();
         } catch (DomainException e) {
@@ -114,8 +128,17 @@ class PersonalLinkPages {
             model.addAttribute("refusal", messages.getMessage("refusal." + e.code(), null, e.getMessage(), locale));
             return ownPage(holder, token, model);
         }
-        redirect.addFlashAttribute("confirmation", messages.getMessage(confirmation, null, locale));
-        return "redirect:" + BASE + token;
+        return savedRedirect(token, saved);
+    }
+
+    /** Back to the own page, saying what was saved by its code only (nothing in the session). */
+    private static String savedRedirect(String token, String saved) {
+        return "redirect:" + BASE + token + "?" + SAVED_PARAMETER + "=" + saved;
+    }
+
+    @org.springframework.web.bind.annotation.InitBinder("form")
+    void limitRows(org.springframework.web.bind.WebDataBinder binder) {
+        AvailabilityForm.limitRows(binder);
     }
 
     @GetMapping(BASE + "{token}/verfuegbarkeit")
@@ -128,15 +151,14 @@ class PersonalLinkPages {
 
     @PostMapping(BASE + "{token}/verfuegbarkeit")
     String updateAvailability(@PathVariable String token, @ModelAttribute("form") AvailabilityForm form, BindingResult binding,
-                              Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
+                              Model model, Locale locale, HttpServletResponse response) {
         PersonalLinkAccess.Holder holder = access.resolve(token);
         Availability availability = form.check(binding);
         if (availability != null) {
             try {
                 access.send(holder.actor(), new UpdateAvailabilityCommand(holder.link().volunteerId(), availability),
                         holder.link().volunteerId());
-                redirect.addFlashAttribute("confirmation", messages.getMessage("ui.availability.saved", null, locale));
-                return "redirect:" + BASE + token;
+                return savedRedirect(token, "verfuegbarkeit");
             } catch (DomainException e) {
                 if (e.kind() == DomainException.Kind.FORBIDDEN || e.kind() == DomainException.Kind.NOT_FOUND) {
                     throw e;

@@ -19,6 +19,7 @@ import nrw.komman.kernel.coordination.HelpRequestStatus;
 import nrw.komman.kernel.coordination.HelpRequestSummary;
 import nrw.komman.kernel.coordination.HelpRequestView;
 import nrw.komman.kernel.coordination.MatchReason;
+import nrw.komman.kernel.coordination.CoordinationRules;
 import nrw.komman.kernel.coordination.MatchVolunteersQuery;
 import nrw.komman.kernel.coordination.OfferToVolunteersCommand;
 import nrw.komman.kernel.coordination.OpenHelpRequestCommand;
@@ -269,6 +270,71 @@ class HelpRequestPagesTest {
                 .andExpect(flash().attribute("refusal", "Cem Yıldız ist zu dieser Zeit schon für einen anderen Einsatz eingeplant."))
                 .andExpect(flash().attributeCount(1));
         verify(commandGateway).send(argThat(c -> c instanceof AskVolunteerCommand a && a.volunteerId().equals(CEM)));
+    }
+
+    @Test
+    void a_refusal_part_way_through_asking_says_who_was_asked_and_who_not() throws Exception {
+        VolunteerId unmatched = VolunteerId.random();
+        doReturn(CompletableFuture.completedFuture(new VolunteerMatches(REQUEST, List.of(
+                new VolunteerMatch(CEM, "Cem Yıldız", 90, List.of()), new VolunteerMatch(AYLIN, "Aylin Demir", 80, List.of())), 0, 0)))
+                .when(queryGateway).query(any(MatchVolunteersQuery.class), any(ResponseType.class));
+        doReturn(CompletableFuture.failedFuture(new RuleViolationException("help-request.staffed",
+                "Die Einsatzanfrage ist schon besetzt."))).when(commandGateway)
+                .send(argThat(c -> c instanceof AskVolunteerCommand a && a.volunteerId().equals(AYLIN)));
+        mvc.perform(post("/zentrum/anfragen/" + REQUEST + "/einsaetze").with(coordinator()).with(csrf())
+                        .param("volunteerIds", CEM.toString(), AYLIN.toString(), unmatched.toString()).param("aktion", "anfragen"))
+                .andExpect(redirectedUrl("/zentrum/anfragen/" + REQUEST))
+                .andExpect(flash().attribute("refusal", "Angefragt: Cem Yıldız. Nicht angefragt: Aylin Demir, "
+                        + "eine Person, die nicht mehr vorgeschlagen wird. Grund: Die Einsatzanfrage ist schon besetzt."))
+                .andExpect(flash().attributeCount(1));
+        verify(commandGateway).send(argThat(c -> c instanceof AskVolunteerCommand a && a.volunteerId().equals(CEM)));
+        verify(commandGateway, never()).send(argThat(c -> c instanceof AskVolunteerCommand a && a.volunteerId().equals(unmatched)));
+    }
+
+    @Test
+    void at_most_max_offers_people_are_asked_or_offered_at_once() throws Exception {
+        String[] tooMany = new String[CoordinationRules.MAX_OFFERS + 1];
+        for (int i = 0; i < tooMany.length; i++) {
+            tooMany[i] = VolunteerId.random().toString();
+        }
+        for (String action : List.of("anfragen", "anbieten")) {
+            mvc.perform(post("/zentrum/anfragen/" + REQUEST + "/einsaetze").with(coordinator()).with(csrf())
+                            .param("volunteerIds", tooMany).param("aktion", action))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().string(containsString("Höchstens " + CoordinationRules.MAX_OFFERS + " Personen")));
+        }
+        verify(commandGateway, never()).send(argThat(c -> c instanceof AskVolunteerCommand || c instanceof OfferToVolunteersCommand));
+        // exactly the most, named twice, is fine
+        String[] most = java.util.Arrays.copyOf(tooMany, CoordinationRules.MAX_OFFERS + 1);
+        most[CoordinationRules.MAX_OFFERS] = most[0];
+        mvc.perform(post("/zentrum/anfragen/" + REQUEST + "/einsaetze").with(coordinator()).with(csrf())
+                        .param("volunteerIds", most).param("aktion", "anbieten"))
+                .andExpect(flash().attributeExists("confirmation"));
+        verify(commandGateway).send(argThat(c -> c instanceof OfferToVolunteersCommand o && o.offers().size() == CoordinationRules.MAX_OFFERS));
+    }
+
+    @Test
+    void the_platforms_reason_codes_are_said_in_words_a_persons_reason_as_written() throws Exception {
+        Schedule schedule = Schedule.once(TUESDAY, LocalTime.of(9, 0), LocalTime.of(11, 0));
+        List<AssignmentView> ended = new java.util.ArrayList<>();
+        for (String reason : List.of("volunteer.deactivated", "volunteer.erased", "help-request.cancelled", "Ist krank.")) {
+            ended.add(new AssignmentView(AssignmentId.random(), REQUEST, KOELN, VolunteerId.random(), "Person " + ended.size(),
+                    AssignmentStatus.CANCELLED, ActivityCategory.ACCOMPANIMENT, schedule, 90, "Köln", null, reason, List.of(), List.of()));
+        }
+        doReturn(CompletableFuture.completedFuture(new HelpRequestView(summary(HelpRequestStatus.PARTLY_STAFFED), "Ausländerbehörde",
+                "Familie Rahimi", "0221 555", null, null, false, null, ended)))
+                .when(queryGateway).query(any(FindHelpRequestQuery.class), any(ResponseType.class));
+        mvc.perform(get("/zentrum/anfragen/" + REQUEST).with(coordinator()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("(<span>Die Person wurde deaktiviert.</span>)"),
+                        containsString("(<span>Die Daten der Person wurden gelöscht.</span>)"),
+                        containsString("(<span>Die ganze Anfrage wurde abgesagt.</span>)"),
+                        containsString("(<span>Ist krank.</span>)"),
+                        not(containsString("volunteer.deactivated")), not(containsString("volunteer.erased")),
+                        not(containsString("help-request.cancelled")))));
+        mvc.perform(get("/zentrum/anfragen/" + REQUEST).param("lang", "en").with(coordinator()))
+                .andExpect(content().string(allOf(containsString("The person was deactivated."),
+                        containsString("The person&#39;s data were erased."), containsString("The whole request was called off."))));
     }
 
     @Test

@@ -343,10 +343,115 @@ class PersonalLinkPagesTest {
     void saying_yes_sends_the_confirmation_as_the_volunteer_even_when_a_coordinator_is_signed_in() throws Exception {
         mvc.perform(post("/mein-einsatz/" + TOKEN + "/einsaetze/" + ASKED + "/zusage").with(csrf()).with(coordinator()))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(redirectedUrl("/mein-einsatz/" + TOKEN));
+                .andExpect(redirectedUrl("/mein-einsatz/" + TOKEN + "?gespeichert=zusage"));
         CommandMessage<?> message = sentAsMessage(ConfirmAssignmentCommand.class);
         assertThat(message.getPayload()).isEqualTo(new ConfirmAssignmentCommand(REQUEST, ASKED));
         assertActsAsTheVolunteer(message);
+    }
+
+    @Test
+    void the_token_never_reaches_the_session_and_the_confirmation_still_shows_after_the_redirect() throws Exception {
+        // a coordinator signed in in the same browser has a session (stored in the database, ADR 23/34): nothing of the
+        // link may land in it, neither a flash map (whose target address would hold the token) nor anything else
+        jakarta.servlet.http.Cookie[] browser = new jakarta.servlet.http.Cookie[1];
+        remember(mvc.perform(get("/login")).andReturn(), browser); // the sign-in page opens a session in this browser
+        org.springframework.test.web.servlet.MvcResult yes = mvc.perform(withBrowser(
+                        post("/mein-einsatz/" + TOKEN + "/einsaetze/" + ASKED + "/zusage").with(csrf()), browser))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        remember(yes, browser);
+        org.springframework.test.web.servlet.MvcResult availability = mvc.perform(withBrowser(
+                        post("/mein-einsatz/" + TOKEN + "/verfuegbarkeit").with(csrf()).param("slots", "MONDAY:EVENING"), browser))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        remember(availability, browser);
+        org.springframework.test.web.servlet.MvcResult no = mvc.perform(withBrowser(
+                        post("/mein-einsatz/" + TOKEN + "/einsaetze/" + ASKED + "/absage").with(csrf()), browser))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        remember(no, browser);
+        assertNoTokenIn(browser[0]);
+        assertNoTokenIn(no.getRequest().getSession(false));
+
+        mvc.perform(withBrowser(get(yes.getResponse().getRedirectedUrl()), browser))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Danke! Sie haben zugesagt.")));
+        mvc.perform(withBrowser(get(availability.getResponse().getRedirectedUrl()), browser))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Die Verfügbarkeit ist gespeichert.")));
+        mvc.perform(get(no.getResponse().getRedirectedUrl()).param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("You have said no.")));
+        mvc.perform(get("/mein-einsatz/" + TOKEN).param("gespeichert", "<script>alert(1)</script>"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(not(containsString("notice-success")), not(containsString("alert(1)")))));
+        assertNoTokenIn(browser[0]);
+    }
+
+    @Autowired
+    private javax.sql.DataSource dataSource;
+
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder withBrowser(
+            org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, jakarta.servlet.http.Cookie[] browser) {
+        return browser[0] == null ? request : request.cookie(browser[0]);
+    }
+
+    private static void remember(org.springframework.test.web.servlet.MvcResult result, jakarta.servlet.http.Cookie[] browser) {
+        jakarta.servlet.http.Cookie session = result.getResponse().getCookie("JSESSIONID");
+        if (session != null && !session.getValue().isEmpty()) {
+            browser[0] = session;
+        }
+    }
+
+    /** No attribute of the stored session holds the token, in its serialized form as stored. */
+    private void assertNoTokenIn(jakarta.servlet.http.Cookie sessionCookie) {
+        if (sessionCookie == null) {
+            return; // no session at all
+        }
+        String id = new String(java.util.Base64.getDecoder().decode(sessionCookie.getValue()), java.nio.charset.StandardCharsets.UTF_8);
+        List<java.util.Map<String, Object>> rows = new org.springframework.jdbc.core.JdbcTemplate(dataSource).queryForList(
+                "select a.attribute_name, a.attribute_bytes from spring_session_attributes a "
+                        + "join spring_session s on s.primary_id = a.session_primary_id where s.session_id = ?", id);
+        for (java.util.Map<String, Object> row : rows) {
+            assertThat(new String((byte[]) row.get("attribute_bytes"), java.nio.charset.StandardCharsets.ISO_8859_1))
+                    .as(String.valueOf(row.get("attribute_name"))).doesNotContain(TOKEN);
+        }
+    }
+
+    /** Nor does the request's own session, by text or serialized form. */
+    private static void assertNoTokenIn(jakarta.servlet.http.HttpSession session) throws Exception {
+        if (session == null) {
+            return;
+        }
+        for (String name : java.util.Collections.list(session.getAttributeNames())) {
+            Object value = session.getAttribute(name);
+            assertThat(String.valueOf(value)).as(name).doesNotContain(TOKEN);
+            if (value instanceof java.io.Serializable) {
+                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+                    out.writeObject(value);
+                }
+                assertThat(bytes.toString(java.nio.charset.StandardCharsets.ISO_8859_1)).as(name).doesNotContain(TOKEN);
+            }
+        }
+    }
+
+    @Test
+    void an_assignment_called_off_with_its_request_says_so_in_words_on_the_own_page() throws Exception {
+        AssignmentView calledOff = new AssignmentView(AssignmentId.random(), REQUEST, KOELN, VOLUNTEER, "Amina Haddad",
+                AssignmentStatus.CANCELLED, ActivityCategory.INTERPRETING,
+                Schedule.once(NEXT_TUESDAY, LocalTime.of(14, 0), LocalTime.of(15, 0)), 60, "Köln", null, "help-request.cancelled",
+                List.of(), List.of());
+        AssignmentView cancelledByCoordinator = new AssignmentView(AssignmentId.random(), REQUEST, KOELN, VOLUNTEER, "Amina Haddad",
+                AssignmentStatus.CANCELLED, ActivityCategory.INTERPRETING,
+                Schedule.once(NEXT_TUESDAY, LocalTime.of(16, 0), LocalTime.of(17, 0)), 60, "Köln", null, "interne Notiz",
+                List.of(), List.of());
+        doReturn(CompletableFuture.completedFuture(new VolunteerOwnPage(VOLUNTEER, KOELN, "Kommunales Integrationszentrum Köln",
+                "Amina Haddad", availability(), List.of(asked(), calledOff, cancelledByCoordinator), List.of())))
+                .when(queryGateway).query(argThat(q -> payload(q) instanceof FetchVolunteerOwnPageQuery), any(ResponseType.class));
+        mvc.perform(get("/mein-einsatz/" + TOKEN))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Die ganze Anfrage wurde abgesagt."),
+                        not(containsString("help-request.cancelled")), not(containsString("interne Notiz")))));
+        mvc.perform(get("/mein-einsatz/" + TOKEN).param("lang", "en"))
+                .andExpect(content().string(containsString("The whole request was called off.")));
     }
 
     @Test
@@ -458,11 +563,31 @@ class PersonalLinkPagesTest {
                         .param("away[0].from", "2027-01-02").param("away[0].until", "2027-01-10")
                         .param("away[1].from", "").param("away[1].until", ""))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(redirectedUrl("/mein-einsatz/" + TOKEN));
+                .andExpect(redirectedUrl("/mein-einsatz/" + TOKEN + "?gespeichert=verfuegbarkeit"));
         CommandMessage<?> update = sentAsMessage(UpdateAvailabilityCommand.class);
         assertActsAsTheVolunteer(update);
         assertThat(((UpdateAvailabilityCommand) update.getPayload()).availability().canonical())
                 .isEqualTo("MONDAY:EVENING,SATURDAY:MORNING|2027-01-02..2027-01-10");
+    }
+
+    @Test
+    void hostile_row_numbers_on_either_availability_form_are_a_plain_400_not_a_500() throws Exception {
+        for (String index : List.of("23", "300", "9999999999", "-1")) {
+            mvc.perform(post("/mein-einsatz/" + TOKEN + "/verfuegbarkeit").with(csrf())
+                            .param("away[" + index + "].from", "x"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().string(allOf(containsString("Die Eingabe hat nicht das erwartete Format."),
+                            not(containsString(TOKEN)))));
+            mvc.perform(post("/ehrenamtliche/" + VOLUNTEER + "/verfuegbarkeit").with(coordinator()).with(csrf())
+                            .param("away[" + index + "].from", "x"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().string(containsString("Die Eingabe hat nicht das erwartete Format.")));
+        }
+        verify(commandGateway, never()).send(any());
+        // the last row the form can show still binds
+        mvc.perform(post("/mein-einsatz/" + TOKEN + "/verfuegbarkeit").with(csrf())
+                        .param("away[22].from", "2027-01-02").param("away[22].until", "2027-01-03"))
+                .andExpect(status().is3xxRedirection());
     }
 
     @Test

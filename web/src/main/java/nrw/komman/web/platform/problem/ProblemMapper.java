@@ -11,6 +11,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.axonframework.queryhandling.NoHandlerForQueryException;
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpStatus;
@@ -72,6 +73,8 @@ public class ProblemMapper {
     static final String GENERIC_500 = "Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es später noch einmal; "
             + "bleibt der Fehler, nennen Sie dem Betrieb die Vorgangsnummer.";
 
+    static final String MALFORMED = "Die Eingabe hat nicht das erwartete Format.";
+
     private static final Map<HttpStatus, String> TITLES = Map.ofEntries(
             Map.entry(HttpStatus.BAD_REQUEST, "Ungültige Eingabe"),
             Map.entry(HttpStatus.UNAUTHORIZED, "Nicht angemeldet"),
@@ -99,6 +102,10 @@ public class ProblemMapper {
             // JSON body reads every header): a header with characters outside printable Latin-1 would otherwise be a 500
             return problem(HttpStatus.BAD_REQUEST, "request.rejected",
                     "Die Anfrage enthält unzulässige Zeichen in der Adresse oder einem Kopffeld (Header) und wurde abgewiesen.");
+        }
+        if (find(ex, InvalidPropertyException.class).isPresent()) {
+            // form fields the binder cannot take at all, e.g. a list index beyond its auto-grow limit ("away[300].from")
+            return problem(HttpStatus.BAD_REQUEST, "request.malformed", MALFORMED);
         }
         if (ex instanceof BindException bind) { // includes MethodArgumentNotValidException
             return invalidFields(fieldErrors(bind.getBindingResult()));

@@ -75,6 +75,16 @@ class ProblemMapperTest {
     // ---- domain refusals ------------------------------------------------------------------
 
     @Test
+    void a_property_the_binder_cannot_take_is_400_malformed_also_when_wrapped() {
+        org.springframework.beans.InvalidPropertyException grown = new org.springframework.beans.InvalidPropertyException(
+                Object.class, "away[300]", "Index of out of bounds in property path 'away[300]'");
+
+        assertProblem(mapper.toProblem(grown), 400, "request.malformed", "Die Eingabe hat nicht das erwartete Format.");
+        assertProblem(mapper.toProblem(new IllegalStateException("wrapped", grown)), 400, "request.malformed",
+                "Die Eingabe hat nicht das erwartete Format.");
+    }
+
+    @Test
     void invalid_input_is_400_with_the_german_message_and_the_code() {
         ProblemDetail p = mapper.toProblem(new InvalidInputException("money.negative", "Ein Betrag darf nicht negativ sein."));
 
