@@ -85,7 +85,8 @@ final class Fixtures {
         // coordination: the linked volunteer's token is never replaced by the matrix (it issues links for `volunteer`)
         linkedVolunteer = register(api, "Farid Ahmadi");
         // a certificate needs hours to confirm (certificate.no-activities)
-        ok(api.post("/api/volunteers/" + linkedVolunteer + "/activities", activity(TODAY, 60, "INTERPRETING"), KOELN));
+        created(api.post("/api/volunteers/" + linkedVolunteer + "/activities", activity(TODAY, 60, "INTERPRETING"), KOELN),
+                "activityId");
         request = created(api.post("/api/centres/" + KOELN_CENTRE + "/help-requests", helpRequest(2), KOELN), "requestId");
         disposableRequest = created(api.post("/api/centres/" + KOELN_CENTRE + "/help-requests", helpRequest(1), KOELN), "requestId");
         assignment = created(api.post("/api/help-requests/" + request + "/assignments", Map.of("volunteerId", linkedVolunteer), KOELN),
