@@ -409,15 +409,7 @@ public class HelpRequest {
         if (grantId == null) {
             return;
         }
-        GrantFacts grant = grants.find(grantId).orElseThrow(() -> new RuleViolationException("help-request.grant.unknown",
-                "Die angegebene Zuwendung gibt es nicht."));
-        if (!grant.centreId().equals(centreId)) {
-            throw new RuleViolationException("help-request.grant.other-centre",
-                    "Die angegebene Zuwendung gehört zu einem anderen Integrationszentrum.");
-        }
-        if (!grant.isApproved()) {
-            throw new RuleViolationException("help-request.grant.not-approved", "Die angegebene Zuwendung ist nicht bewilligt.");
-        }
+        GrantFacts grant = grants.requireApprovedOf(grantId, centreId, "help-request");
         if (!FundingYear.contains(grant.fundingYear(), schedule.firstDay())
                 || !FundingYear.contains(grant.fundingYear(), schedule.lastDay())) {
             throw new RuleViolationException("help-request.grant.other-year",

@@ -437,16 +437,7 @@ public class Volunteer {
         if (grantId == null) {
             return;
         }
-        GrantFacts grant = grants.find(grantId).orElseThrow(() -> new RuleViolationException("activity.grant.unknown",
-                "Die angegebene Zuwendung gibt es nicht."));
-        if (!grant.centreId().equals(centreId)) {
-            throw new RuleViolationException("activity.grant.other-centre",
-                    "Die angegebene Zuwendung gehört zu einem anderen Integrationszentrum.");
-        }
-        if (!grant.isApproved()) {
-            throw new RuleViolationException("activity.grant.not-approved",
-                    "Die angegebene Zuwendung ist nicht bewilligt.");
-        }
+        GrantFacts grant = grants.requireApprovedOf(grantId, centreId, "activity");
         if (!FundingYear.contains(grant.fundingYear(), date)) {
             throw new RuleViolationException("activity.grant.other-year",
                     "Der Einsatz liegt nicht im Förderjahr " + grant.fundingYear() + " der angegebenen Zuwendung.");
