@@ -61,14 +61,14 @@ class PersonalLinkController {
         return ResponseEntity.noContent().build();
     }
 
-    @PostMapping(path = "/api/link/{token}/assignments/{assignmentId}/declination")
-    @Operation(summary = "Say no to an assignment, with an optional reason")
+    @PostMapping(path = "/api/link/{token}/assignments/{assignmentId}/declination", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Say no to an assignment, with an optional reason ({} for none)")
     public ResponseEntity<Void> decline(@PathVariable String token, @PathVariable String assignmentId,
-                                        @Valid @RequestBody(required = false) DeclineRequest request) {
+                                        @Valid @RequestBody DeclineRequest request) {
         PersonalLinkAccess.Holder holder = access.resolve(token);
         var assignment = assignments.own(holder, assignmentId);
         access.send(holder.actor(), new DeclineAssignmentCommand(assignment.requestId(), assignment.assignmentId(),
-                request == null ? null : request.reason()), assignment.requestId());
+                request.reason()), assignment.requestId());
         return ResponseEntity.noContent().build();
     }
 
