@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.web.platform.Ids;
 import nrw.komman.web.platform.security.CentreAccess;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,7 +22,7 @@ class CalendarController {
         this.feeds = feeds;
     }
 
-    @GetMapping(path = "/api/centres/{centreId}/calendar.ics", produces = CalendarFeeds.TEXT_CALENDAR)
+    @GetMapping(path = "/api/centres/{centreId}/calendar.ics", produces = {CalendarFeeds.TEXT_CALENDAR, MediaType.ALL_VALUE})
     @Operation(summary = "The centre's assignments from a month ago for a year, as iCalendar (cancelled ones marked so)")
     public ResponseEntity<String> centre(@PathVariable String centreId) {
         CentreId centre = Ids.centre("centreId", centreId);

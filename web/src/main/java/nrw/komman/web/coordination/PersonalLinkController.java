@@ -90,7 +90,7 @@ class PersonalLinkController {
         return Responses.created("/api/certificates/{certificateId}", new CertificateIssued(id), id);
     }
 
-    @GetMapping(path = "/api/link/{token}/calendar.ics", produces = CalendarFeeds.TEXT_CALENDAR)
+    @GetMapping(path = "/api/link/{token}/calendar.ics", produces = {CalendarFeeds.TEXT_CALENDAR, MediaType.ALL_VALUE})
     @Operation(summary = "The volunteer's assignments as an iCalendar feed (live and cancelled ones)")
     public ResponseEntity<String> calendar(@PathVariable String token) {
         return calendars.volunteerFeed(access.resolve(token));
