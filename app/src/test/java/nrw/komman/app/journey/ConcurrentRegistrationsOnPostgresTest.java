@@ -26,6 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * address, from two centres at once. Within each centre exactly one wins and the others are told (409); across
  * the centres both winners are registered, but exactly one holds the address's claim (ADR 27).
  */
+// its own application and database: it counts every claim, held address and registration in the store, and the
+// other tests on PostgreSQL would otherwise share theirs (the context cache keys on the configuration alone)
+@org.springframework.test.context.TestPropertySource(properties = "komman.test.own-database=concurrent-registrations")
 class ConcurrentRegistrationsOnPostgresTest extends OnPostgres {
 
     @LocalServerPort
