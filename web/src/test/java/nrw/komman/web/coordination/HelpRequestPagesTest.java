@@ -399,7 +399,7 @@ class HelpRequestPagesTest {
         mvc.perform(get("/zentrum/anfragen/" + REQUEST + "/absage").with(coordinator()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Einsatzanfrage absagen?"), containsString("button-danger"),
-                        containsString("Alle Zusagen und offenen Anfragen an Ehrenamtliche werden mit abgesagt."))));
+                        containsString("Zusagen für Termine, die noch bevorstehen, und offene Anfragen an Ehrenamtliche werden mit abgesagt"))));
         mvc.perform(post("/zentrum/anfragen/" + REQUEST + "/absage").with(coordinator()).with(csrf()).param("reason", " "))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("href=\"#reason\">Bitte geben Sie einen Grund an.</a>")));
