@@ -80,6 +80,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * request's own key ({@link HelpRequestId#subject()}), destroyed when its retention ends; reasons of declines and
  * cancellations of an assignment under the volunteer's key, so their erasure removes them too. The aggregate keeps
  * none of it.
+ * <p>Why this size: one handler per command of a request's life (open, ask, offer, confirm, decline, cancel, replace,
+ * call off, close, took place, no-show, erase) and one per event, with the small named checks they share; the
+ * stateless rules live in {@code Schedule} and {@code CoordinationRules}, the set-based one in the ledger.
  */
 @Aggregate
 public class HelpRequest {

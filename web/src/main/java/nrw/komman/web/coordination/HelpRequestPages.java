@@ -58,6 +58,8 @@ import static java.util.Map.entry;
  * assignments and the matching volunteers (ask each chosen one, or offer to all chosen at once), calling a request
  * off and closing it, each with a page that says what happens first (ADR 31). The assignments' own actions are in
  * {@link AssignmentPages}.
+ * <p>Why this size: five pages with their GET and POST, each on the form-page flow; the words of schedules and match
+ * reasons are in {@code RequestWords}.
  */
 @PageController
 class HelpRequestPages {
