@@ -18,6 +18,17 @@ final class KeyWrap {
     static final int NONCE_BYTES = 12;
     static final int WRAPPED_BYTES = NONCE_BYTES + 32 + 16;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * A cipher per thread for unwrapping: a query opens a whole roster, one key each, and looking a cipher up costs
+     * more than unwrapping a key. Initialised anew for every key; only decryption reuses it (GCM refuses a reused nonce).
+     */
+    private static final ThreadLocal<Cipher> UNWRAPPING = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM is not available", e);
+        }
+    });
 
     private KeyWrap() {
     }
@@ -38,7 +49,7 @@ final class KeyWrap {
 
     static byte[] unwrap(byte[] wrappingKey, String subject, byte[] wrapped) {
         try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = UNWRAPPING.get();
             c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(wrappingKey, "AES"), new GCMParameterSpec(128, wrapped, 0, NONCE_BYTES));
             c.updateAAD(subject.getBytes(StandardCharsets.US_ASCII));
             return c.doFinal(wrapped, NONCE_BYTES, wrapped.length - NONCE_BYTES);
