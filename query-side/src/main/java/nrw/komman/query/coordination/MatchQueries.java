@@ -138,7 +138,7 @@ public class MatchQueries {
         PersonalDataVault.Opener opener = vault.openerFor(candidates.stream().map(Candidate::volunteerId).toList());
         int booked = 0;
         int away = 0;
-        List<VolunteerMatch> matches = new ArrayList<>();
+        List<Ranked> matches = new ArrayList<>();
         for (Candidate c : candidates) {
             if (c.sealed() == null) {
                 continue; // no personal data to show (projected before V35, waiting for the rebuild)
@@ -154,21 +154,19 @@ public class MatchQueries {
                 away++;
                 continue;
             }
-            PersonalData data = opener.open(c.volunteerId(), new SealedPersonalData(c.sealed())).orElse(null);
+            PersonalData.Profile data = opener.openProfile(c.volunteerId(), new SealedPersonalData(c.sealed())).orElse(null);
             if (data == null) {
                 continue; // the key is gone: erased meanwhile
             }
-            matches.add(score(c.volunteerId(), data, availability, request, touched,
-                    load.getOrDefault(c.volunteerId(), 0), asked.contains(c.volunteerId())));
+            matches.add(new Ranked(score(c.volunteerId(), data, availability, request, touched,
+                    load.getOrDefault(c.volunteerId(), 0), asked.contains(c.volunteerId()))));
         }
-        matches.sort(Comparator.comparingInt(VolunteerMatch::score).reversed()
-                .thenComparing(m -> m.name() == null ? "" : m.name().toLowerCase(Locale.ROOT))
-                .thenComparing(m -> m.volunteerId().toString()));
-        return new VolunteerMatches(query.requestId(), List.copyOf(matches.subList(0, Math.min(query.limit(), matches.size()))),
+        matches.sort(Ranked.ORDER);
+        return new VolunteerMatches(query.requestId(), matches.stream().limit(query.limit()).map(Ranked::match).toList(),
                 booked, away);
     }
 
-    static VolunteerMatch score(VolunteerId id, PersonalData data, Availability availability, Request request,
+    static VolunteerMatch score(VolunteerId id, PersonalData.Profile data, Availability availability, Request request,
                                 Set<Availability.Slot> touched, int thisMonth, boolean alreadyAsked) {
         int score = 0;
         List<MatchReason> reasons = new ArrayList<>();
@@ -249,5 +247,16 @@ public class MatchQueries {
     }
 
     private record Candidate(VolunteerId volunteerId, String sealed, String sealedAvailability) {
+    }
+
+    /** A match with its sort keys made once: lower-casing names in the comparator was a tenth of matching (measured). */
+    private record Ranked(VolunteerMatch match, String name, String id) {
+
+        static final Comparator<Ranked> ORDER = Comparator.comparingInt((Ranked r) -> r.match().score()).reversed()
+                .thenComparing(Ranked::name).thenComparing(Ranked::id);
+
+        Ranked(VolunteerMatch match) {
+            this(match, match.name() == null ? "" : match.name().toLowerCase(Locale.ROOT), match.volunteerId().toString());
+        }
     }
 }

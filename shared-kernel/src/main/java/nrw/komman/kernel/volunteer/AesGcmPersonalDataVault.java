@@ -80,6 +80,12 @@ public final class AesGcmPersonalDataVault implements PersonalDataVault {
             }
 
             @Override
+            public Optional<PersonalData.Profile> openProfile(VolunteerId subject, SealedPersonalData sealed) {
+                return sealed == null ? Optional.empty()
+                        : decrypt(subject, Optional.ofNullable(keys.get(subject)), sealed.ciphertext()).map(PersonalData::profileOf);
+            }
+
+            @Override
             public Optional<String> openText(VolunteerId subject, SealedText sealed) {
                 return sealed == null ? Optional.empty() : decrypt(subject, Optional.ofNullable(keys.get(subject)), sealed.ciphertext());
             }

@@ -74,6 +74,42 @@ public record PersonalData(String name, String email, String phone, String avail
                 withLists ? Set.copyOf(list(parts[4])) : Set.of(), Set.copyOf(interests));
     }
 
+    /**
+     * What matching a volunteer to a request needs of the data (issue 18): the name, languages and interests.
+     *
+     * @param name      as {@link #name()}
+     * @param languages as {@link #languages()}
+     * @param interests as {@link #interests()}
+     */
+    public record Profile(String name, Set<String> languages, Set<ActivityCategory> interests) {
+
+        /** The profile of data opened and checked in full. */
+        public static Profile of(PersonalData data) {
+            return new Profile(data.name(), data.languages(), data.interests());
+        }
+    }
+
+    /**
+     * The {@link Profile} from an {@link #encode()} form, without checking the contact fields again: they were checked
+     * when the data was sealed, and matching a centre's roster opens every volunteer's data on each request, where
+     * checking and copying every field again was two fifths of the opening (measured with JFR). The lists are read as
+     * {@link #encode()} wrote them (languages normalised, interests by enum name).
+     */
+    public static Profile profileOf(String encoded) {
+        String[] parts = encoded.split(String.valueOf(SEPARATOR), -1);
+        if (parts.length != FIELDS && parts.length != FIELDS_WITHOUT_LANGUAGES_AND_INTERESTS) {
+            throw new IllegalArgumentException("sealed personal data has " + parts.length + " fields, expected " + FIELDS);
+        }
+        if (parts.length == FIELDS_WITHOUT_LANGUAGES_AND_INTERESTS) {
+            return new Profile(stored(parts[0]), Set.of(), Set.of());
+        }
+        Set<ActivityCategory> interests = EnumSet.noneOf(ActivityCategory.class);
+        for (String name : list(parts[5])) {
+            interests.add(category(name));
+        }
+        return new Profile(stored(parts[0]), Set.copyOf(list(parts[4])), Collections.unmodifiableSet(interests));
+    }
+
     private static Set<ActivityCategory> categories(Collection<ActivityCategory> interests) {
         Set<ActivityCategory> result = EnumSet.noneOf(ActivityCategory.class);
         if (interests != null) {

@@ -54,6 +54,11 @@ public interface PersonalDataVault {
 
         Optional<PersonalData> open(VolunteerId subject, SealedPersonalData sealed);
 
+        /** What matching needs of the data ({@link PersonalData#profileOf}); empty as {@link #open}. */
+        default Optional<PersonalData.Profile> openProfile(VolunteerId subject, SealedPersonalData sealed) {
+            return open(subject, sealed).map(PersonalData.Profile::of);
+        }
+
         Optional<String> openText(VolunteerId subject, SealedText sealed);
 
         /** Whether the volunteer's key was found: false once it is destroyed. */

@@ -102,6 +102,29 @@ class PersonalDataVaultTest {
     }
 
     @Test
+    void matching_opens_the_profile_the_full_data_has_and_nothing_once_the_key_is_gone() {
+        VolunteerId erased = VolunteerId.random();
+        PersonalData without = new PersonalData("Jonas", null, "0221 555", null, null, null);
+        VolunteerId jonas = VolunteerId.random();
+        SealedPersonalData aminas = vault.seal(amina, data);
+        SealedPersonalData jonass = vault.seal(jonas, without);
+        SealedPersonalData erasedData = vault.seal(erased, data);
+        vault.shred(erased);
+
+        PersonalDataVault.Opener opener = vault.openerFor(List.of(amina, jonas, erased));
+
+        assertThat(opener.openProfile(amina, aminas)).contains(PersonalData.Profile.of(data));
+        assertThat(opener.openProfile(amina, aminas).orElseThrow().languages()).containsExactlyInAnyOrder("fa", "ar", "uk");
+        assertThat(opener.openProfile(jonas, jonass)).contains(new PersonalData.Profile("Jonas", Set.of(), Set.of()));
+        assertThat(opener.openProfile(erased, erasedData)).isEmpty();
+        assertThatThrownBy(() -> opener.openProfile(jonas, aminas)).as("bound to its volunteer").isInstanceOf(IllegalStateException.class);
+        // data sealed before languages and interests were sealed has four fields
+        assertThat(PersonalData.profileOf("Alt\u001Falt@example.org\u001F\u001F"))
+                .isEqualTo(new PersonalData.Profile("Alt", Set.of(), Set.of()));
+        assertThatThrownBy(() -> PersonalData.profileOf("nur ein Feld")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void the_default_batch_look_up_of_keys_leaves_out_destroyed_and_unknown_keys() {
         VolunteerId other = VolunteerId.random();
         VolunteerId erased = VolunteerId.random();
