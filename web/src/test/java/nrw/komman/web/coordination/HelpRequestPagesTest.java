@@ -159,7 +159,9 @@ class HelpRequestPagesTest {
                         containsString("href=\"#hours\">Bitte geben Sie die Dauer an.</a>"),
                         containsString("href=\"#municipality\">Bitte geben Sie die Gemeinde an.</a>"),
                         containsString("href=\"#volunteersNeeded\">Es werden 1 bis 20 Ehrenamtliche angefragt.</a>"),
-                        containsString("href=\"#requesterName\">Bitte geben Sie an, wer angefragt hat.</a>"))));
+                        containsString("href=\"#requesterName\">Bitte geben Sie an, wer angefragt hat.</a>"),
+                        // the activity form's duration fieldset, with this form's hint
+                        containsString("id=\"dauer-hinweis\">Wie lange eine Person jeweils hilft"))));
         verify(commandGateway, never()).send(any());
     }
 
@@ -249,7 +251,8 @@ class HelpRequestPagesTest {
         mvc.perform(get("/zentrum/anfragen/" + REQUEST + "/einsaetze/" + CONFIRMED + "/stattgefunden?tag=" + past).with(coordinator()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("name=\"hours\" value=\"1\""),
-                        containsString("name=\"minutes\" value=\"30\""))));
+                        containsString("name=\"minutes\" value=\"30\""),
+                        containsString("id=\"dauer-hinweis\">Vorgeschlagen ist die Dauer der Anfrage"))));
         mvc.perform(post("/zentrum/anfragen/" + REQUEST + "/einsaetze/" + CONFIRMED + "/stattgefunden?tag=" + past)
                         .with(coordinator()).with(csrf()).param("hours", "2").param("minutes", "0"))
                 .andExpect(status().is3xxRedirection());

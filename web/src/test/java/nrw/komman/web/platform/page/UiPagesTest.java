@@ -196,7 +196,8 @@ class UiPagesTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("class=\"error-summary\""),
                         containsString("Für inaktive Ehrenamtliche können keine Einsätze erfasst werden."),
-                        containsString("value=\"90\""))));
+                        containsString("value=\"90\""),
+                        containsString("id=\"dauer-hinweis\">Stunden und Minuten, z. B. 1 Stunde und 30 Minuten"))));
     }
 
     @Test
