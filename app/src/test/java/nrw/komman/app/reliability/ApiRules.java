@@ -19,6 +19,9 @@ import static nrw.komman.kernel.access.Action.CLOSE_GRANT;
 import static nrw.komman.kernel.access.Action.DISBURSE_TRANCHE;
 import static nrw.komman.kernel.access.Action.ERASE_VOLUNTEER_DATA;
 import static nrw.komman.kernel.access.Action.ESTABLISH_CENTRE;
+import static nrw.komman.kernel.access.Action.EXTEND_USAGE_REPORT_DUE;
+import static nrw.komman.kernel.access.Action.REPORT_TRANCHE_SPENT;
+import static nrw.komman.kernel.access.Action.SET_PROGRAMME_DATES;
 import static nrw.komman.kernel.access.Action.EXPORT_VOLUNTEER_DATA;
 import static nrw.komman.kernel.access.Action.ISSUE_CERTIFICATE;
 import static nrw.komman.kernel.access.Action.LOG_ACTIVITY;
@@ -176,6 +179,11 @@ final class ApiRules {
         rule(SET_BUDGET, ANY_CENTRE, "PUT /api/budgets/{fundingYear}/{programmePart}",
                 "PUT /api/budgets/{fundingYear}/{programmePart}/centres/{centreId}");
         rule(READ_BUDGETS, ANY_CENTRE, "GET /api/budgets");
+        // issue 19: the dates that matter (the programme's dates concern no centre)
+        rule(EXTEND_USAGE_REPORT_DUE, ANY_CENTRE, "POST /api/grants/{grantId}/usage-report-due");
+        rule(REPORT_TRANCHE_SPENT, OWN_CENTRE, "POST /api/grants/{grantId}/tranches/{tranche}/spent");
+        rule(READ_GRANTS, ANY_CENTRE, "GET /api/programme-dates");
+        rule(SET_PROGRAMME_DATES, ANY_CENTRE, "PUT /api/programme-dates/{programmePart}");
         // annual reports: every role; a coordinator only their own centre's
         rule(READ_REPORTS, OWN_CENTRE, "GET /api/reports/annual", "GET /api/reports/annual.{format}", "POST /api/reports/annual/jobs",
                 "GET /api/reports/annual/jobs/{jobId}", "GET /api/reports/annual/jobs/{jobId}/report",

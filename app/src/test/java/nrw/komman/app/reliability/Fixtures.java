@@ -136,7 +136,8 @@ final class Fixtures {
             case "activityId" -> activity;
             case "grantId" -> op.path().endsWith("/fund-requests") || op.path().endsWith("/disbursements")
                     || op.path().endsWith("/amendments") || op.path().endsWith("/usage-report") || op.path().endsWith("/closure")
-                    || op.path().endsWith("/repayments") ? approvedGrant : appliedGrant;
+                    || op.path().endsWith("/repayments") || op.path().endsWith("/usage-report-due")
+                    || op.path().endsWith("/spent") ? approvedGrant : appliedGrant;
             case "username" -> VICTIM.username();
             case "jobId" -> job;
             case "requestId" -> op.key().equals("POST /api/help-requests/{requestId}/cancellation")
@@ -147,6 +148,7 @@ final class Fixtures {
             case "fundingYear" -> String.valueOf(YEAR);
             case "programmePart" -> "PART_II_A";
             case "format" -> "csv";
+            case "tranche" -> "1"; // issue 19: the approved grant's one disbursed tranche
             default -> "unbekannte-variable-" + name;
         };
     }
@@ -196,6 +198,11 @@ final class Fixtures {
             case "POST /api/centres/{centreId}/closure-proposal/confirmation" -> map("closedOn", TODAY.toString());
             case "POST /api/centres/{centreId}/closure-proposal/withdrawal" -> map("reason", "abgesagt");
             case "POST /api/grants/{grantId}/raise/approval" -> map("proposedAmount", "16000.00");
+            // issue 19: the dates that matter
+            case "POST /api/grants/{grantId}/usage-report-due" -> map("dueOn", LocalDate.of(YEAR + 1, 9, 30).toString(),
+                    "reason", "Personalwechsel");
+            case "PUT /api/programme-dates/{programmePart}" -> map("usageReportMonthsAfterYearEnd", 6, "reminderWeeksBefore", 4,
+                    "reviewWithinWeeks", 6, "decisionWithinWeeks", 4, "reason", "wie bisher");
             case "POST /api/grants/{grantId}/raise/withdrawal" -> map("reason", "Mehrbedarf entfällt");
             case "POST /api/centres/{centreId}/volunteers" -> new LinkedHashMap<>(volunteer("Mina Rahimi",
                     "mina." + n + "." + UUID.randomUUID() + "@example.org"));
