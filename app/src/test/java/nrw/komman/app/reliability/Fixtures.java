@@ -45,6 +45,8 @@ final class Fixtures {
     static final String CLOSABLE_CENTRE = "05166";
     /** A centre without a pending closure: its confirmation and withdrawal answer 409 to the ministry, never 403. */
     static final String OPEN_CENTRE = "05170";
+    /** A notice id nobody has (issue 19): the inbox's operations answer an allowed caller 404. */
+    static final String NOTICE = "0e9f1b2c-19a1-4b7e-8d3c-000000000019";
 
     final String volunteer;
     final String activity;
@@ -149,6 +151,9 @@ final class Fixtures {
             case "programmePart" -> "PART_II_A";
             case "format" -> "csv";
             case "tranche" -> "1"; // issue 19: the approved grant's one disbursed tranche
+            // issue 19: no notice is in anyone's inbox here: an allowed caller gets 404, a denied one 401/403
+            case "noticeId" -> NOTICE;
+            case "recipient" -> KOELN.username();
             default -> "unbekannte-variable-" + name;
         };
     }
@@ -247,6 +252,8 @@ final class Fixtures {
             case "POST /api/help-requests/{requestId}/assignments/{assignmentId}/took-place" ->
                     map("day", REQUEST_DAY.toString(), "minutes", 60);
             case "POST /api/help-requests/{requestId}/assignments/{assignmentId}/no-show" -> map("day", REQUEST_DAY.toString());
+            // issue 19: every account its own settings (no address, German, every kind as its default)
+            case "PUT /api/notices/settings" -> map("email", "", "language", "de", "deliveries", List.of());
             case "PUT /api/volunteers/{volunteerId}/availability", "PUT /api/link/{token}/availability" ->
                     new LinkedHashMap<>(HelpRequests.availability("TUESDAY:MORNING", "THURSDAY:AFTERNOON"));
             default -> fromSchema(op.bodySchema(), api);

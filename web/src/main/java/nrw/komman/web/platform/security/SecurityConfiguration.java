@@ -70,11 +70,13 @@ import static nrw.komman.kernel.access.Action.MANAGE_ACCOUNTS;
 import static nrw.komman.kernel.access.Action.MANAGE_HELP_REQUESTS;
 import static nrw.komman.kernel.access.Action.MANAGE_READ_MODELS;
 import static nrw.komman.kernel.access.Action.MANAGE_VOLUNTEER;
+import static nrw.komman.kernel.access.Action.MONITOR_NOTICE_DELIVERY;
 import static nrw.komman.kernel.access.Action.MONITOR_OPERATIONS;
 import static nrw.komman.kernel.access.Action.READ_BUDGETS;
 import static nrw.komman.kernel.access.Action.READ_CENTRES;
 import static nrw.komman.kernel.access.Action.READ_GRANTS;
 import static nrw.komman.kernel.access.Action.READ_HELP_REQUESTS;
+import static nrw.komman.kernel.access.Action.READ_OWN_NOTICES;
 import static nrw.komman.kernel.access.Action.READ_PERSONAL_DATA;
 import static nrw.komman.kernel.access.Action.READ_REPORTS;
 import static nrw.komman.kernel.access.Action.READ_STATE_FIGURES;
@@ -236,7 +238,9 @@ public class SecurityConfiguration {
     static void apiRules(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry api) {
         api
                 .requestMatchers(path("/api/admin/**"))
-                .hasAnyRole(roles(MANAGE_ACCOUNTS, MANAGE_READ_MODELS, RUN_RETENTION, VIEW_RETENTION_PLAN))
+                .hasAnyRole(roles(MANAGE_ACCOUNTS, MANAGE_READ_MODELS, RUN_RETENTION, VIEW_RETENTION_PLAN, MONITOR_NOTICE_DELIVERY))
+                // issue 19: each account's own notices and settings (the handlers reach the caller's rows only)
+                .requestMatchers(path("/api/notices/**")).hasAnyRole(roles(READ_OWN_NOTICES))
                 // issue 18: the volunteer through their personal link, no account (the token in the path is the
                 // credential, checked by the handlers); a certificate's number is checked by whoever holds the paper
                 .requestMatchers(path("/api/link/**"), path(GET, "/api/certificates/*")).permitAll()
@@ -383,9 +387,12 @@ public class SecurityConfiguration {
                         // the register of all grants: for those who read every centre's
                         .requestMatchers(path(GET, "/zuwendungen")).hasAnyRole(rolesOnAnyCentre(READ_GRANTS))
                         .requestMatchers(path(GET, "/zuwendungen/*")).hasAnyRole(roles(READ_GRANTS))
-                        // operations: accounts, read models, retention rules
+                        // operations: accounts, read models, retention rules, e-mails of notices not delivered
                         .requestMatchers(path("/verwaltung/**"))
-                        .hasAnyRole(roles(MANAGE_ACCOUNTS, MANAGE_READ_MODELS, RUN_RETENTION, VIEW_RETENTION_PLAN))
+                        .hasAnyRole(roles(MANAGE_ACCOUNTS, MANAGE_READ_MODELS, RUN_RETENTION, VIEW_RETENTION_PLAN,
+                                MONITOR_NOTICE_DELIVERY))
+                        // issue 19: each account's own notices and settings
+                        .requestMatchers(path("/benachrichtigungen/**")).hasAnyRole(roles(READ_OWN_NOTICES))
                         // state-wide figures (counts, hours, money; never names), as the API's /api/ministry/**
                         .requestMatchers(path(GET, "/landesweit/**")).hasAnyRole(roles(READ_STATE_FIGURES))
                         .anyRequest().authenticated())
