@@ -28,7 +28,7 @@ class ArchitectureTest {
 
     /** The features of the web module; everything else there is the platform they stand on. */
     static final String[] WEB_FEATURES = {"volunteer", "activity", "centre", "grant", "budget", "report", "privacy",
-            "account", "admin", "demo", "coordination"};
+            "account", "admin", "demo", "coordination", "notification"};
 
     private static JavaClasses classes;
 

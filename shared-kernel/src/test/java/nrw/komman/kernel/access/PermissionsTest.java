@@ -188,6 +188,9 @@ class PermissionsTest {
         expected.put(Action.MANAGE_ACCOUNTS, Arrays.asList(NO, NO, NO, NO, ANY, NO, NO));
         expected.put(Action.MANAGE_READ_MODELS, Arrays.asList(NO, NO, NO, NO, ANY, NO, NO));
         expected.put(Action.MONITOR_OPERATIONS, Arrays.asList(NO, NO, NO, NO, ANY, NO, NO));
+        // issue 19: notices (voice)
+        expected.put(Action.READ_OWN_NOTICES, Arrays.asList(ANY, ANY, ANY, ANY, ANY, NO, NO));
+        expected.put(Action.MONITOR_NOTICE_DELIVERY, Arrays.asList(NO, NO, NO, NO, ANY, NO, NO));
 
         assertThat(expected.keySet()).as("every action has its row here").containsExactlyInAnyOrder(Action.values());
         List<AccountRole> columns = List.of(AccountRole.COORDINATOR, AccountRole.GRANT_OFFICER, AccountRole.MINISTRY,
