@@ -57,12 +57,14 @@ class NoticeOutboxTest {
     @Test
     void a_date_that_passed_tells_each_role_of_its_audience_with_its_own_link_and_the_grants_facts() {
         GrantId grant = GrantId.random();
+        String applied = UUID.randomUUID().toString();
+        String overdue = UUID.randomUUID().toString();
         outbox.on(new GrantAppliedEvent(grant, KOELN, 2026, ProgrammePart.PART_II_A, "Ankommenstreffpunkt Kalk", "Café",
-                Money.ofCents(1_250_000), LocalDate.of(2026, 2, 1)), "applied-" + grant, AT);
-        outbox.on(new UsageReportOverdueEvent(grant, KOELN, LocalDate.of(2027, 6, 30), LocalDate.of(2027, 7, 1)), "overdue-" + grant, AT);
+                Money.ofCents(1_250_000), LocalDate.of(2026, 2, 1)), applied, AT);
+        outbox.on(new UsageReportOverdueEvent(grant, KOELN, LocalDate.of(2027, 6, 30), LocalDate.of(2027, 7, 1)), overdue, AT);
 
         List<Map<String, Object>> rows = jdbc.queryForList("select * from notice_outbox where cause_event_id = ? order by audience_role",
-                "overdue-" + grant);
+                overdue);
         assertThat(rows).extracting(r -> r.get("audience_role")).containsExactly("COORDINATOR", "GRANT_OFFICER");
         assertThat(rows.get(0).get("audience_centre")).isEqualTo("05315");
         assertThat(rows.get(0).get("link")).isEqualTo("/zentrum/zuwendungen/" + grant + "/verwendungsnachweis");
@@ -80,17 +82,19 @@ class NoticeOutboxTest {
     @Test
     void an_event_handled_again_writes_no_second_notice() {
         GrantId grant = GrantId.random();
-        GrantAppliedEvent applied = new GrantAppliedEvent(grant, KOELN, 2026, ProgrammePart.PART_I, "Stärkung", "Zweck",
+        String applied = UUID.randomUUID().toString();
+        String overdue = UUID.randomUUID().toString();
+        GrantAppliedEvent application = new GrantAppliedEvent(grant, KOELN, 2026, ProgrammePart.PART_I, "Stärkung", "Zweck",
                 Money.ofCents(100_000), LocalDate.of(2026, 2, 1));
-        outbox.on(applied, "applied-" + grant, AT);
-        outbox.on(applied, "applied-" + grant, AT);
-        UsageReportOverdueEvent overdue = new UsageReportOverdueEvent(grant, KOELN, LocalDate.of(2027, 6, 30), LocalDate.of(2027, 7, 1));
-        outbox.on(overdue, "overdue-" + grant, AT);
-        outbox.on(overdue, "overdue-" + grant, AT);
+        outbox.on(application, applied, AT);
+        outbox.on(application, applied, AT);
+        UsageReportOverdueEvent passed = new UsageReportOverdueEvent(grant, KOELN, LocalDate.of(2027, 6, 30), LocalDate.of(2027, 7, 1));
+        outbox.on(passed, overdue, AT);
+        outbox.on(passed, overdue, AT);
 
-        assertThat(jdbc.queryForObject("select count(*) from notice_outbox where cause_event_id = ?", Integer.class, "overdue-" + grant))
+        assertThat(jdbc.queryForObject("select count(*) from notice_outbox where cause_event_id = ?", Integer.class, overdue))
                 .isEqualTo(2);
-        assertThat(jdbc.queryForObject("select count(*) from notice_outbox where cause_event_id = ?", Integer.class, "applied-" + grant))
+        assertThat(jdbc.queryForObject("select count(*) from notice_outbox where cause_event_id = ?", Integer.class, applied))
                 .isEqualTo(1);
     }
 
@@ -98,12 +102,13 @@ class NoticeOutboxTest {
     void a_volunteers_answer_tells_the_coordinators_what_and_when_never_who() {
         HelpRequestId request = HelpRequestId.random();
         VolunteerId volunteer = VolunteerId.random();
+        String declined = UUID.randomUUID().toString();
         outbox.on(new HelpRequestOpenedEvent(request, KOELN, ActivityCategory.ACCOMPANIMENT, Set.of("prs"),
                 Schedule.once(LocalDate.of(2027, 3, 2), LocalTime.of(9, 0), LocalTime.of(11, 0)), 120, "Köln", null, 1,
                 null, null, null, null));
-        outbox.on(new AssignmentDeclinedEvent(request, AssignmentId.random(), volunteer, KOELN, true, null), "declined", AT);
+        outbox.on(new AssignmentDeclinedEvent(request, AssignmentId.random(), volunteer, KOELN, true, null), declined, AT);
 
-        Map<String, Object> row = jdbc.queryForMap("select * from notice_outbox where cause_event_id = 'declined'");
+        Map<String, Object> row = jdbc.queryForMap("select * from notice_outbox where cause_event_id = ?", declined);
         assertThat(row.get("kind")).isEqualTo("ASSIGNMENT_DECLINED");
         assertThat(row.get("audience_role")).isEqualTo("COORDINATOR");
         assertThat(row.get("audience_centre")).isEqualTo("05315");
@@ -115,11 +120,12 @@ class NoticeOutboxTest {
     @Test
     void a_grant_whose_application_the_outbox_never_saw_is_still_told_to_its_centre() {
         GrantId unknown = GrantId.random();
+        String overdue = UUID.randomUUID().toString();
         outbox.on(new UsageReportOverdueEvent(unknown, KOELN, LocalDate.of(2027, 6, 30), LocalDate.of(2027, 7, 1)),
-                "overdue-" + unknown, AT);
+                overdue, AT);
 
         Map<String, Object> row = jdbc.queryForMap("select * from notice_outbox where cause_event_id = ? and audience_role = 'COORDINATOR'",
-                "overdue-" + unknown);
+                overdue);
         assertThat(row.get("audience_centre")).isEqualTo("05315");
         assertThat((String) row.get("facts")).isEqualTo("{\"centre\":\"05315\",\"centreName\":\"Köln, Stadt\",\"dueOn\":\"2027-06-30\"}");
     }

@@ -7,8 +7,8 @@ import nrw.komman.kernel.common.Nrw;
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
@@ -50,7 +50,8 @@ public class NoticeMailTexts {
 
     private final MessageSource messages;
     private final NoticeMailProperties properties;
-    private final TemplateEngine templates = new TemplateEngine();
+    // its own engine (SpEL, like the pages'), apart from the pages' resolver: text and HTML templates under templates/mail/
+    private final SpringTemplateEngine templates = new SpringTemplateEngine();
 
     public NoticeMailTexts(MessageSource messages, NoticeMailProperties properties) {
         this.messages = messages;
@@ -102,8 +103,7 @@ public class NoticeMailTexts {
         context.setVariable("lang", locale.getLanguage());
         context.setVariable("subject", subject);
         context.setVariable("heading", heading);
-        // maps, not the records: the templates' expressions read map entries, not record accessors
-        context.setVariable("items", items.stream().map(i -> Map.of("body", i.body(), "action", i.action(), "link", i.link())).toList());
+        context.setVariable("items", items);
         context.setVariable("why", why);
         context.setVariable("settingsText", word("mail.settings", locale));
         context.setVariable("settingsLink", properties.link(SETTINGS_PATH));
