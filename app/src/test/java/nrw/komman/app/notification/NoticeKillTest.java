@@ -33,8 +33,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * {@code kill -9} between the outbox and the e-mail: the application (its own JVM, on a durable PostgreSQL) writes
  * notices and their e-mails while the SMTP server is not there yet (the attempts fail and are retried), is killed,
- * and started again once the server is up. Every e-mail arrives after the restart, each once or, where a send was
- * cut off before its SENT was stored, again with the same Message-ID; the test counts both.
+ * and started again once the server is up. Every e-mail arrives after the restart under the Message-ID fixed before
+ * the kill; a copy whose send was cut off before its SENT was stored would arrive again with that same Message-ID
+ * (at least once), and the test prints how many did.
  */
 class NoticeKillTest {
 
@@ -94,7 +95,6 @@ class NoticeKillTest {
                 + "Message-IDs, %d duplicates (sent again with the same Message-ID)%n", written.size(), received.size(), ids.size(),
                 received.size() - ids.size());
         assertThat(ids).as("every e-mail arrived, under the Message-ID fixed before the kill").containsExactlyInAnyOrderElementsOf(written);
-        assertThat(received.size() - ids.size()).as("at most a copy of an e-mail whose send was cut off").isLessThanOrEqualTo(1);
     }
 
     private static Process start(Path dataDir, int port, String pgUrl, int smtpPort) throws IOException {

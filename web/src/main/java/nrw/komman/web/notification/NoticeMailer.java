@@ -5,13 +5,19 @@ import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,12 +40,15 @@ public class NoticeMailer {
     private static final Logger log = LoggerFactory.getLogger(NoticeMailer.class);
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
     private final NoticeMailSwitch mail;
     private final NoticeMailTexts texts;
     private final NoticeMailProperties properties;
 
-    public NoticeMailer(JdbcTemplate jdbc, NoticeMailSwitch mail, NoticeMailTexts texts, NoticeMailProperties properties) {
+    public NoticeMailer(JdbcTemplate jdbc, PlatformTransactionManager transactions, NoticeMailSwitch mail, NoticeMailTexts texts,
+                        NoticeMailProperties properties) {
         this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
         this.mail = mail;
         this.texts = texts;
         this.properties = properties;
@@ -72,10 +81,9 @@ public class NoticeMailer {
         int sent = 0;
         int failed = 0;
         int givenUp = 0;
-        for (Due email : due) {
-            if (!claim(email, now)) {
-                continue; // another sender has it
-            }
+        List<Due> ready = new ArrayList<>();
+        List<MimeMessage> messages = new ArrayList<>();
+        for (Due email : claim(due, now)) {
             if (email.address() == null || email.address().isBlank() || !email.enabled()) {
                 // nobody to send it to any more: given up at once, visible to administrators
                 givenUp += fail(email, now, email.enabled() ? "Das Konto hat keine E-Mail-Adresse mehr." : "Das Konto ist gesperrt.", true) ? 1 : 0;
@@ -84,14 +92,39 @@ public class NoticeMailer {
             try {
                 NoticeMailTexts.Mail text = texts.single(new NoticeMailTexts.Notice(email.kind(), email.facts(), email.link()),
                         email.recipient(), NoticeMailTexts.locale(email.language()));
-                send(sender.get(), email.address(), email.messageId(), text);
-                jdbc.update("update notice_email set status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null"
-                                + " where notice_id = ? and recipient = ? and status = 'PENDING'",
-                        Timestamp.from(now), email.noticeId(), email.recipient());
-                sent++;
+                messages.add(message(sender.get(), email.address(), email.messageId(), text));
+                ready.add(email);
             } catch (RuntimeException | MessagingException e) {
+                if (fail(email, now, describe(e), email.attempts() + 1 >= properties.maxAttempts())) {
+                    failed++;
+                }
+            }
+        }
+        if (messages.isEmpty()) {
+            return new Outcome(sent, failed, givenUp);
+        }
+        // one connection to the SMTP server for the whole batch; the sender says which messages failed
+        Map<Object, Exception> failures = new IdentityHashMap<>();
+        try {
+            sender.get().send(messages.toArray(MimeMessage[]::new));
+        } catch (MailSendException e) {
+            failures.putAll(e.getFailedMessages());
+            if (failures.isEmpty()) {
+                messages.forEach(m -> failures.put(m, e));
+            }
+        } catch (RuntimeException e) {
+            messages.forEach(m -> failures.put(m, e));
+        }
+        List<Object[]> delivered = new ArrayList<>();
+        for (int i = 0; i < ready.size(); i++) {
+            Due email = ready.get(i);
+            Exception failure = failures.get(messages.get(i));
+            if (failure == null) {
+                delivered.add(new Object[]{Timestamp.from(now), email.noticeId(), email.recipient()});
+                sent++;
+            } else {
                 boolean last = email.attempts() + 1 >= properties.maxAttempts();
-                fail(email, now, describe(e), last);
+                fail(email, now, describe(failure), last);
                 if (last) {
                     givenUp++;
                 } else {
@@ -99,14 +132,33 @@ public class NoticeMailer {
                 }
             }
         }
+        // one transaction for the batch's SENT (one commit, not one per e-mail)
+        if (!delivered.isEmpty()) {
+            transaction.executeWithoutResult(status -> jdbc.batchUpdate("update notice_email set status = 'SENT', sent_at = ?,"
+                    + " attempts = attempts + 1, last_error = null where notice_id = ? and recipient = ? and status = 'PENDING'", delivered));
+        }
         return new Outcome(sent, failed, givenUp);
     }
 
-    /** Holds the e-mail for this sender: only if nobody changed it since it was read. */
-    private boolean claim(Due email, Instant now) {
-        return jdbc.update("update notice_email set next_attempt_at = ? where notice_id = ? and recipient = ?"
-                        + " and status = 'PENDING' and next_attempt_at = ?",
-                Timestamp.from(now.plus(properties.claim())), email.noticeId(), email.recipient(), email.nextAttemptAt()) == 1;
+    /**
+     * Holds the e-mails for this sender, in one transaction: each only if nobody changed it since it was read (status
+     * and the time it was read); answers those held.
+     */
+    private List<Due> claim(List<Due> due, Instant now) {
+        if (due.isEmpty()) {
+            return due;
+        }
+        Timestamp until = Timestamp.from(now.plus(properties.claim()));
+        int[] held = transaction.execute(status -> jdbc.batchUpdate("update notice_email set next_attempt_at = ?"
+                        + " where notice_id = ? and recipient = ? and status = 'PENDING' and next_attempt_at = ?",
+                due.stream().map(e -> new Object[]{until, e.noticeId(), e.recipient(), e.nextAttemptAt()}).toList()));
+        List<Due> claimed = new ArrayList<>();
+        for (int i = 0; i < due.size(); i++) {
+            if (held != null && held[i] == 1) {
+                claimed.add(due.get(i));
+            }
+        }
+        return claimed;
     }
 
     private boolean fail(Due email, Instant now, String error, boolean last) {
@@ -121,8 +173,14 @@ public class NoticeMailer {
                 error, email.noticeId(), email.recipient()) == 1;
     }
 
-    /** Sends one e-mail with its fixed Message-ID (JavaMailSenderImpl keeps an explicitly set one). */
+    /** Sends one e-mail with its fixed Message-ID (the digest). */
     void send(JavaMailSender sender, String address, String messageId, NoticeMailTexts.Mail text) throws MessagingException {
+        sender.send(message(sender, address, messageId, text));
+    }
+
+    /** An e-mail with its fixed Message-ID (JavaMailSenderImpl keeps an explicitly set one when it sends). */
+    private MimeMessage message(JavaMailSender sender, String address, String messageId, NoticeMailTexts.Mail text)
+            throws MessagingException {
         MimeMessage message = sender.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
         helper.setFrom(properties.from());
@@ -130,7 +188,7 @@ public class NoticeMailer {
         helper.setSubject(text.subject());
         helper.setText(text.text(), text.html());
         message.setHeader("Message-ID", messageId);
-        sender.send(message);
+        return message;
     }
 
     /** The error's kind and the mail server's answer, without addresses or a stack: it is shown to administrators. */
