@@ -84,7 +84,7 @@ class NoticesInTheBrowserTest extends OnH2 {
         jdbc.update("delete from notice_inbox where username = ?", COORDINATOR.username());
         String overdue = notice("USAGE_REPORT_OVERDUE", "{\"title\":\"Ankommenstreffpunkt Kalk\",\"dueOn\":\"2027-06-30\"}",
                 Instant.now().minusSeconds(60));
-        notice("TRANCHE_DISBURSED", "{\"title\":\"Ankommenstreffpunkt Kalk\",\"amount\":\"300000\"}", Instant.now().minusSeconds(3600));
+        notice("TRANCHE_DISBURSED", "{\"title\":\"Ankommenstreffpunkt Kalk\",\"amountCents\":\"300000\"}", Instant.now().minusSeconds(3600));
 
         browser.signIn(COORDINATOR.username(), COORDINATOR.password());
         browser.page("benachrichtigungen-kopf");

@@ -43,10 +43,10 @@ class NoticeTextsTest {
 
     @Test
     void days_and_amounts_read_as_on_the_pages_and_a_missing_fact_leaves_the_sentence_out() {
-        assertThat(texts.sentence("TRANCHE_SPENDING_OVERDUE", Map.of("title", "Sprachcafé", "amount", "1250050",
+        assertThat(texts.sentence("TRANCHE_SPENDING_OVERDUE", Map.of("title", "Sprachcafé", "amountCents", "1250050",
                 "disbursedOn", "2027-03-01", "dueOn", "2027-05-01"), Locale.GERMANY))
                 .isEqualTo("Die am 01.03.2027 für „Sprachcafé“ ausgezahlten 12.500,50\u00A0€ sind bis zum 01.05.2027 nicht als verausgabt gemeldet.");
-        assertThat(texts.sentence("GRANT_APPROVED", Map.of("title", "Sprachcafé", "approvedAmount", "9000.00"), Locale.GERMANY))
+        assertThat(texts.sentence("GRANT_APPROVED", Map.of("title", "Sprachcafé", "approvedCents", "900000"), Locale.GERMANY))
                 .isEqualTo("„Sprachcafé“ ist bewilligt: 9.000,00\u00A0€.");
         assertThat(texts.sentence("USAGE_REPORT_DUE_SOON", Map.of("title", "Sprachcafé"), Locale.GERMANY)).isNull();
         assertThat(texts.sentence("NO_SUCH_KIND", Map.of(), Locale.GERMANY)).isNull();
