@@ -12,10 +12,13 @@ import java.util.*;
 
 /**
  * The ministry approved the grant (Zuwendungsbescheid).
+ * <p>
+ * Revision 1 (issue 19): {@code usageReportDue} added; revision 0 loads with it null.
  *
  * @param usageReportDue the day the usage report is due, set in the approval (issue 19); null in approvals recorded
  *                       before then, for which {@link ProgrammeDates#defaults} gives the day
  */
+@org.axonframework.serialization.Revision("1")
 public record GrantApprovedEvent(GrantId grantId, CentreId centreId, Money requestedAmount, Money approvedAmount, String note,
                                  LocalDate approvedOn, LocalDate usageReportDue) {
 

@@ -181,6 +181,11 @@ class PermissionsTest {
         expected.put(Action.DISBURSE_TRANCHE, Arrays.asList(NO, ANY, NO, NO, NO, NO, NO));
         expected.put(Action.CLOSE_GRANT, Arrays.asList(NO, ANY, NO, NO, NO, NO, NO));
         expected.put(Action.RECORD_REPAYMENT, Arrays.asList(NO, ANY, NO, NO, NO, NO, NO));
+        // issue 19, time: the dates of grants
+        expected.put(Action.SET_PROGRAMME_DATES, Arrays.asList(NO, NO, ANY, NO, NO, NO, NO));
+        expected.put(Action.EXTEND_USAGE_REPORT_DUE, Arrays.asList(NO, ANY, NO, NO, NO, NO, NO));
+        expected.put(Action.REPORT_TRANCHE_SPENT, Arrays.asList(OWN, NO, NO, NO, NO, ANY, NO));
+        expected.put(Action.RECORD_GRANT_DATES, Arrays.asList(NO, NO, NO, NO, NO, ANY, NO));
         expected.put(Action.READ_GRANTS, Arrays.asList(OWN, ANY, ANY, ANY, NO, NO, NO));
         expected.put(Action.SET_BUDGET, Arrays.asList(NO, NO, ANY, NO, NO, NO, NO));
         expected.put(Action.READ_BUDGETS, Arrays.asList(NO, ANY, ANY, ANY, NO, NO, NO));
