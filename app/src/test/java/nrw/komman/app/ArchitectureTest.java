@@ -28,7 +28,7 @@ class ArchitectureTest {
 
     /** The features of the web module; everything else there is the platform they stand on. */
     static final String[] WEB_FEATURES = {"volunteer", "activity", "centre", "grant", "budget", "report", "privacy",
-            "account", "admin", "demo", "coordination"};
+            "account", "admin", "demo", "coordination", "notification"};
 
     private static JavaClasses classes;
 
@@ -96,10 +96,10 @@ class ArchitectureTest {
     void projections_and_query_handlers_live_in_the_query_side() {
         methods().that().areAnnotatedWith(EventHandler.class)
                 .should().beDeclaredInClassesThat().resideInAnyPackage("nrw.komman.query..", "nrw.komman.command.grant.audit..",
-                        "nrw.komman.command.coordination.policy..")
-                .because("remembering is the query role's job; the grant's hash chain (ADR 8) and the cancelling of a "
-                        + "leaving volunteer's assignments (ADR 33) are written by the command side in the command's own "
-                        + "transaction")
+                        "nrw.komman.command.coordination.policy..", "nrw.komman.command.notification..")
+                .because("remembering is the query role's job; the grant's hash chain (ADR 8), the cancelling of a "
+                        + "leaving volunteer's assignments (ADR 33) and the notice outbox (issue 19) are written by the "
+                        + "command side in the command's own transaction")
                 .check(classes);
         methods().that().areAnnotatedWith(QueryHandler.class)
                 .should().beDeclaredInClassesThat().resideInAnyPackage("nrw.komman.query..", "nrw.komman.command..")

@@ -124,4 +124,55 @@ class AxonWiringTest extends OnH2 {
                 .contains("eventProcessor.latency", "eventProcessor.successTimer", "eventProcessor.processedCounter",
                         "commandBus.successTimer", "commandBus.failureCounter");
     }
+
+    /**
+     * Issue 19: deadlines are db-scheduler rows in the application database (Axon's DbSchedulerDeadlineManager on the
+     * starter's Scheduler), never Axon's in-memory default, and the grants' dates survive the serializers they are
+     * stored with: the deadline's scope and payload through Jackson, the whole through db-scheduler's own serializer.
+     */
+    @Test
+    void deadlines_are_persistent_rows_of_the_scheduler_and_there_is_no_in_memory_deadline_manager() {
+        org.axonframework.deadline.DeadlineManager deadlines = context.getBean(org.axonframework.deadline.DeadlineManager.class);
+        assertThat(deadlines).isInstanceOf(org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager.class);
+        assertThat(context.getBean(org.axonframework.config.Configuration.class).getComponent(
+                org.axonframework.deadline.DeadlineManager.class)).as("the one Axon's handlers get").isSameAs(deadlines);
+        assertThat(context.getBeansOfType(org.axonframework.deadline.SimpleDeadlineManager.class)).isEmpty();
+        assertThat(context.getBeansOfType(org.axonframework.deadline.DeadlineManager.class)).hasSize(1);
+        assertThat(context.getBeansOfType(com.github.kagkarlsson.scheduler.task.Task.class).values())
+                .extracting(com.github.kagkarlsson.scheduler.task.Task::getName)
+                .contains("AxonDeadline", nrw.komman.command.grant.GrantDatesBackfill.TASK);
+        assertThat(context.getBean(com.github.kagkarlsson.scheduler.Scheduler.class)).isNotNull();
+    }
+
+    @Test
+    void a_grants_deadline_is_stored_and_read_back_as_it_was_scheduled() throws Exception {
+        nrw.komman.kernel.grant.GrantId grant = nrw.komman.kernel.grant.GrantId.random();
+        nrw.komman.command.grant.GrantDate date = nrw.komman.command.grant.GrantDate.tranche(2, java.time.LocalDate.of(2027, 1, 20));
+        org.axonframework.deadline.DeadlineManager deadlines = context.getBean(org.axonframework.deadline.DeadlineManager.class);
+        // far ahead, so that it does not fire here; scope and payload as the Grant aggregate schedules them
+        String id = deadlines.schedule(java.time.Instant.parse("2099-01-21T05:00:00Z"), nrw.komman.command.grant.GrantDate.DEADLINE,
+                new org.axonframework.messaging.GenericMessage<>(date).withMetaData(nrw.komman.kernel.common.Actor.SYSTEM.toMetaData()),
+                new org.axonframework.modelling.command.AggregateScopeDescriptor("Grant", () -> grant));
+        try {
+            byte[] stored = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+                    "select task_data from scheduled_tasks where task_name = 'AxonDeadline' and task_instance = ?", byte[].class, id);
+            // db-scheduler's Java serialization of Axon's details, which hold scope, payload and metadata in Jackson
+            org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails read;
+            try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(stored))) {
+                read = (org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails) in.readObject();
+            }
+            org.axonframework.messaging.ScopeDescriptor scope = read.getDeserializedScopeDescriptor(eventSerializer);
+            assertThat(scope).isInstanceOf(org.axonframework.modelling.command.AggregateScopeDescriptor.class);
+            org.axonframework.modelling.command.AggregateScopeDescriptor aggregate = (org.axonframework.modelling.command.AggregateScopeDescriptor) scope;
+            assertThat(aggregate.getType()).isEqualTo("Grant");
+            assertThat(aggregate.getIdentifier().toString()).as("the repository loads the grant by this string").isEqualTo(grant.toString());
+            org.axonframework.deadline.DeadlineMessage<?> fired = read.asDeadLineMessage(eventSerializer);
+            assertThat(fired.getPayload()).isEqualTo(date);
+            assertThat(fired.getDeadlineName()).isEqualTo(nrw.komman.command.grant.GrantDate.DEADLINE);
+            assertThat(fired.getMetaData()).containsEntry(nrw.komman.kernel.common.Actor.ROLE, "SYSTEM")
+                    .doesNotContainKey(nrw.komman.kernel.common.Actor.CENTRE);
+        } finally {
+            deadlines.cancelSchedule(nrw.komman.command.grant.GrantDate.DEADLINE, id);
+        }
+    }
 }

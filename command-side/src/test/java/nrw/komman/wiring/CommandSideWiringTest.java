@@ -351,4 +351,20 @@ class CommandSideWiringTest {
         assertThatThrownBy(() -> send(new RunRetentionCommand(run), Actor.of("betrieb", AccountRole.ADMINISTRATOR)))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.code()).isEqualTo("retention.run.duplicate"));
     }
+
+    /** Issue 19: the grant asks the ministry's dates of its programme part through Axon's repository. */
+    @Test
+    void the_programme_dates_in_force_are_the_ministrys_or_the_defaults() {
+        nrw.komman.command.grant.ProgrammeDatesRegistry registry = programmeDatesRegistry;
+        nrw.komman.kernel.grant.ProgrammeDates set = new nrw.komman.kernel.grant.ProgrammeDates(ProgrammePart.PART_II_C, 9, 6, 8, 3);
+        assertThat(inUnitOfWork(() -> registry.datesOf(ProgrammePart.PART_II_C)))
+                .isEqualTo(nrw.komman.kernel.grant.ProgrammeDates.defaults(ProgrammePart.PART_II_C));
+        send(new nrw.komman.kernel.grant.SetProgrammeDatesCommand(set, "Erlass"), Actor.of("m.schulz", AccountRole.MINISTRY));
+        assertThat(inUnitOfWork(() -> registry.datesOf(ProgrammePart.PART_II_C))).isEqualTo(set);
+        assertThat(inUnitOfWork(() -> registry.datesOf(ProgrammePart.PART_II_D)))
+                .isEqualTo(nrw.komman.kernel.grant.ProgrammeDates.defaults(ProgrammePart.PART_II_D));
+    }
+
+    @Autowired
+    private nrw.komman.command.grant.ProgrammeDatesRegistry programmeDatesRegistry;
 }

@@ -35,6 +35,16 @@ class WiringTestApplication {
         return new AesGcmPersonalDataVault(new InMemoryKeyRing());
     }
 
+    /**
+     * The grant schedules its dates (issue 19). The application has db-scheduler's persistent deadline manager; Axon
+     * provides none by itself, so this small application takes Axon's in-memory one.
+     */
+    @Bean
+    org.axonframework.deadline.DeadlineManager deadlineManager(org.axonframework.config.Configuration configuration) {
+        return org.axonframework.deadline.SimpleDeadlineManager.builder()
+                .scopeAwareProvider(new org.axonframework.config.ConfigurationScopeAwareProvider(configuration)).build();
+    }
+
     /** As the application: who acted is copied from every command onto the events it causes. */
     @Bean
     CorrelationDataProvider actorCorrelationDataProvider() {

@@ -42,6 +42,15 @@ import nrw.komman.kernel.grant.FundsRequestedEvent;
 import nrw.komman.kernel.grant.GrantAmendedEvent;
 import nrw.komman.kernel.grant.GrantAppliedEvent;
 import nrw.komman.kernel.grant.GrantApprovedEvent;
+import nrw.komman.kernel.grant.DecisionOverdueEvent;
+import nrw.komman.kernel.grant.ProgrammeDates;
+import nrw.komman.kernel.grant.ProgrammeDatesSetEvent;
+import nrw.komman.kernel.grant.ReviewOverdueEvent;
+import nrw.komman.kernel.grant.TrancheSpendingOverdueEvent;
+import nrw.komman.kernel.grant.TrancheSpentReportedEvent;
+import nrw.komman.kernel.grant.UsageReportDueExtendedEvent;
+import nrw.komman.kernel.grant.UsageReportDueSoonEvent;
+import nrw.komman.kernel.grant.UsageReportOverdueEvent;
 import nrw.komman.kernel.grant.GrantClosedEvent;
 import nrw.komman.kernel.grant.GrantId;
 import nrw.komman.kernel.grant.GrantRaiseProposedEvent;
@@ -173,7 +182,7 @@ final class EventFixtures {
                 "Wöchentliches Begegnungscafé", Money.parse("25000.00"), LocalDate.of(2026, 1, 10)), COORDINATOR, 13);
         add("Grant", grant, 1, new GrantReviewedEvent(GRANT, KOELN, Recommendation.APPROVE, "Förderfähig"), GRANT_OFFICER, 14);
         add("Grant", grant, 2, new GrantApprovedEvent(GRANT, KOELN, Money.parse("25000.00"), Money.parse("20000.00"),
-                "Sachkosten gekürzt", LocalDate.of(2026, 2, 1)), MINISTRY, 15);
+                "Sachkosten gekürzt", LocalDate.of(2026, 2, 1), LocalDate.of(2027, 6, 30)), MINISTRY, 15);
         add("Grant", grant, 2, new GrantRejectedEvent(GRANT, KOELN, "Nicht förderfähig: Maßnahme hat bereits begonnen"),
                 MINISTRY, 16);
         add("Grant", grant, 1, new GrantWithdrawnEvent(GRANT, KOELN, "Maßnahme entfällt"), COORDINATOR, 17);
@@ -193,6 +202,23 @@ final class EventFixtures {
                 Money.parse("999.99"), "Minderausgaben", LocalDate.of(2027, 3, 1)), GRANT_OFFICER, 22);
         add("Grant", grant, 8, new RepaymentReceivedEvent(GRANT, KOELN, Money.parse("999.99"), LocalDate.of(2027, 3, 20),
                 Money.parse("999.99"), zero), GRANT_OFFICER, 23);
+        // the dates of grants (issue 19): what moves them, and the facts the platform records when they pass
+        add("ProgrammePartDates", "PART_II_A", 0, new ProgrammeDatesSetEvent("PART_II_A",
+                ProgrammeDates.defaults(ProgrammePart.PART_II_A), new ProgrammeDates(ProgrammePart.PART_II_A, 9, 6, 8, 4),
+                "Erlass vom 1. Dezember 2026"), MINISTRY, 80);
+        add("Grant", grant, 6, new UsageReportDueExtendedEvent(GRANT, KOELN, LocalDate.of(2027, 6, 30), LocalDate.of(2027, 9, 30),
+                "Personalwechsel im Zentrum", LocalDate.of(2027, 6, 10)), GRANT_OFFICER, 81);
+        add("Grant", grant, 6, new TrancheSpentReportedEvent(GRANT, KOELN, 1, LocalDate.of(2026, 4, 30)), COORDINATOR, 82);
+        add("Grant", grant, 1, new ReviewOverdueEvent(GRANT, KOELN, LocalDate.of(2026, 1, 10), LocalDate.of(2026, 2, 21),
+                LocalDate.of(2026, 2, 22)), Actor.SYSTEM, 83);
+        add("Grant", grant, 2, new DecisionOverdueEvent(GRANT, KOELN, LocalDate.of(2026, 1, 20), LocalDate.of(2026, 2, 17),
+                LocalDate.of(2026, 2, 18)), Actor.SYSTEM, 84);
+        add("Grant", grant, 6, new TrancheSpendingOverdueEvent(GRANT, KOELN, 1, Money.parse("12000.00"), LocalDate.of(2026, 3, 5),
+                LocalDate.of(2026, 5, 5), LocalDate.of(2026, 5, 6)), Actor.SYSTEM, 85);
+        add("Grant", grant, 6, new UsageReportDueSoonEvent(GRANT, KOELN, LocalDate.of(2027, 6, 30), LocalDate.of(2027, 6, 2)),
+                Actor.SYSTEM, 86);
+        add("Grant", grant, 7, new UsageReportOverdueEvent(GRANT, KOELN, LocalDate.of(2027, 6, 30), LocalDate.of(2027, 7, 1)),
+                Actor.SYSTEM, 87);
         // coordination (issue 18): a request for help and its assignments, in the request's stream
         String request = HELP_REQUEST.toString();
         // one weekday only: the record's weekdays are an unordered set, and two would be written in an order that
@@ -268,7 +294,10 @@ final class EventFixtures {
                     LocalDate.of(2025, 1, 15)),
             "ActivityCorrectedEvent/rev-0.json", new ActivityCorrectedEvent(ACTIVITY, VOLUNTEER, KOELN, LocalDate.of(2026, 3, 2), 120,
                     ActivityCategory.INTERPRETING, new SealedText(SEALED), GRANT, null, "Dauer und Kategorie falsch erfasst"),
-            "ActivityWithdrawnEvent/rev-0.json", new ActivityWithdrawnEvent(ACTIVITY, VOLUNTEER, KOELN, null, "doppelt erfasst"));
+            "ActivityWithdrawnEvent/rev-0.json", new ActivityWithdrawnEvent(ACTIVITY, VOLUNTEER, KOELN, null, "doppelt erfasst"),
+            // issue 19: approvals recorded before name no usage report due date
+            "GrantApprovedEvent/rev-0.json", new GrantApprovedEvent(GRANT, KOELN, Money.parse("25000.00"), Money.parse("20000.00"),
+                    "Sachkosten gekürzt", LocalDate.of(2026, 2, 1)));
 
     /** What the given sample must load into: its entry in {@link #OLDER_FORMS}, else the fixture of the loaded type. */
     static Optional<Object> expectedLoadOf(String sample, Class<?> loadedType) {

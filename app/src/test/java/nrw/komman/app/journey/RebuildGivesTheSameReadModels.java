@@ -50,7 +50,9 @@ public interface RebuildGivesTheSameReadModels {
             "centre_activity_stats", "activity_reason", "grant_centre", "grant_view", "grant_history", "budget_view",
             // coordination (issue 18)
             "help_request_view", "help_request_status", "assignment_view", "assignment_day", "volunteer_booking",
-            "volunteer_availability", "volunteer_link", "certificate_view");
+            "volunteer_availability", "volunteer_link", "certificate_view",
+            // the dates that matter (issue 19)
+            "grant_tranche", "programme_dates_view");
 
     Api api();
 

@@ -19,6 +19,9 @@ import static nrw.komman.kernel.access.Action.CLOSE_GRANT;
 import static nrw.komman.kernel.access.Action.DISBURSE_TRANCHE;
 import static nrw.komman.kernel.access.Action.ERASE_VOLUNTEER_DATA;
 import static nrw.komman.kernel.access.Action.ESTABLISH_CENTRE;
+import static nrw.komman.kernel.access.Action.EXTEND_USAGE_REPORT_DUE;
+import static nrw.komman.kernel.access.Action.REPORT_TRANCHE_SPENT;
+import static nrw.komman.kernel.access.Action.SET_PROGRAMME_DATES;
 import static nrw.komman.kernel.access.Action.EXPORT_VOLUNTEER_DATA;
 import static nrw.komman.kernel.access.Action.ISSUE_CERTIFICATE;
 import static nrw.komman.kernel.access.Action.LOG_ACTIVITY;
@@ -27,10 +30,12 @@ import static nrw.komman.kernel.access.Action.MANAGE_HELP_REQUESTS;
 import static nrw.komman.kernel.access.Action.MANAGE_VOLUNTEER_LINKS;
 import static nrw.komman.kernel.access.Action.MANAGE_READ_MODELS;
 import static nrw.komman.kernel.access.Action.MANAGE_VOLUNTEER;
+import static nrw.komman.kernel.access.Action.MONITOR_NOTICE_DELIVERY;
 import static nrw.komman.kernel.access.Action.READ_BUDGETS;
 import static nrw.komman.kernel.access.Action.READ_CENTRES;
 import static nrw.komman.kernel.access.Action.READ_GRANTS;
 import static nrw.komman.kernel.access.Action.READ_HELP_REQUESTS;
+import static nrw.komman.kernel.access.Action.READ_OWN_NOTICES;
 import static nrw.komman.kernel.access.Action.READ_OWN_VOLUNTEER_PAGE;
 import static nrw.komman.kernel.access.Action.READ_PERSONAL_DATA;
 import static nrw.komman.kernel.access.Action.READ_REPORTS;
@@ -176,6 +181,11 @@ final class ApiRules {
         rule(SET_BUDGET, ANY_CENTRE, "PUT /api/budgets/{fundingYear}/{programmePart}",
                 "PUT /api/budgets/{fundingYear}/{programmePart}/centres/{centreId}");
         rule(READ_BUDGETS, ANY_CENTRE, "GET /api/budgets");
+        // issue 19: the dates that matter (the programme's dates concern no centre)
+        rule(EXTEND_USAGE_REPORT_DUE, ANY_CENTRE, "POST /api/grants/{grantId}/usage-report-due");
+        rule(REPORT_TRANCHE_SPENT, OWN_CENTRE, "POST /api/grants/{grantId}/tranches/{tranche}/spent");
+        rule(READ_GRANTS, ANY_CENTRE, "GET /api/programme-dates");
+        rule(SET_PROGRAMME_DATES, ANY_CENTRE, "PUT /api/programme-dates/{programmePart}");
         // annual reports: every role; a coordinator only their own centre's
         rule(READ_REPORTS, OWN_CENTRE, "GET /api/reports/annual", "GET /api/reports/annual.{format}", "POST /api/reports/annual/jobs",
                 "GET /api/reports/annual/jobs/{jobId}", "GET /api/reports/annual/jobs/{jobId}/report",
@@ -210,6 +220,13 @@ final class ApiRules {
         bySecret(ISSUE_CERTIFICATE, "POST /api/link/{token}/certificates");
         // whoever holds a certificate's number may check it
         bySecret(VERIFY_CERTIFICATE, "GET /api/certificates/{certificateId}");
+        // notices (issue 19): every account its own inbox and settings (another account's notice is a 404, never
+        // a 403: nobody learns which ids others have); administrators the e-mails that could not be delivered
+        rule(READ_OWN_NOTICES, ANY_CENTRE, "GET /api/notices", "GET /api/notices/unread-count",
+                "POST /api/notices/{noticeId}/read", "POST /api/notices/read", "GET /api/notices/settings",
+                "PUT /api/notices/settings");
+        rule(MONITOR_NOTICE_DELIVERY, ANY_CENTRE, "GET /api/admin/notice-deliveries",
+                "POST /api/admin/notice-deliveries/{noticeId}/{recipient}/retry");
         // the signed-in account itself: no action of the map, every account
         put("GET /api/me", new Rule(null, ACCOUNT_ROLES, ANY_CENTRE));
         put("POST /api/me/password", new Rule(null, ACCOUNT_ROLES, ANY_CENTRE));

@@ -45,6 +45,8 @@ final class Fixtures {
     static final String CLOSABLE_CENTRE = "05166";
     /** A centre without a pending closure: its confirmation and withdrawal answer 409 to the ministry, never 403. */
     static final String OPEN_CENTRE = "05170";
+    /** A notice id nobody has (issue 19): the inbox's operations answer an allowed caller 404. */
+    static final String NOTICE = "0e9f1b2c-19a1-4b7e-8d3c-000000000019";
 
     final String volunteer;
     final String activity;
@@ -136,7 +138,8 @@ final class Fixtures {
             case "activityId" -> activity;
             case "grantId" -> op.path().endsWith("/fund-requests") || op.path().endsWith("/disbursements")
                     || op.path().endsWith("/amendments") || op.path().endsWith("/usage-report") || op.path().endsWith("/closure")
-                    || op.path().endsWith("/repayments") ? approvedGrant : appliedGrant;
+                    || op.path().endsWith("/repayments") || op.path().endsWith("/usage-report-due")
+                    || op.path().endsWith("/spent") ? approvedGrant : appliedGrant;
             case "username" -> VICTIM.username();
             case "jobId" -> job;
             case "requestId" -> op.key().equals("POST /api/help-requests/{requestId}/cancellation")
@@ -147,6 +150,10 @@ final class Fixtures {
             case "fundingYear" -> String.valueOf(YEAR);
             case "programmePart" -> "PART_II_A";
             case "format" -> "csv";
+            case "tranche" -> "1"; // issue 19: the approved grant's one disbursed tranche
+            // issue 19: no notice is in anyone's inbox here: an allowed caller gets 404, a denied one 401/403
+            case "noticeId" -> NOTICE;
+            case "recipient" -> KOELN.username();
             default -> "unbekannte-variable-" + name;
         };
     }
@@ -196,6 +203,11 @@ final class Fixtures {
             case "POST /api/centres/{centreId}/closure-proposal/confirmation" -> map("closedOn", TODAY.toString());
             case "POST /api/centres/{centreId}/closure-proposal/withdrawal" -> map("reason", "abgesagt");
             case "POST /api/grants/{grantId}/raise/approval" -> map("proposedAmount", "16000.00");
+            // issue 19: the dates that matter
+            case "POST /api/grants/{grantId}/usage-report-due" -> map("dueOn", LocalDate.of(YEAR + 1, 9, 30).toString(),
+                    "reason", "Personalwechsel");
+            case "PUT /api/programme-dates/{programmePart}" -> map("usageReportMonthsAfterYearEnd", 6, "reminderWeeksBefore", 4,
+                    "reviewWithinWeeks", 6, "decisionWithinWeeks", 4, "reason", "wie bisher");
             case "POST /api/grants/{grantId}/raise/withdrawal" -> map("reason", "Mehrbedarf entfällt");
             case "POST /api/centres/{centreId}/volunteers" -> new LinkedHashMap<>(volunteer("Mina Rahimi",
                     "mina." + n + "." + UUID.randomUUID() + "@example.org"));
@@ -240,6 +252,8 @@ final class Fixtures {
             case "POST /api/help-requests/{requestId}/assignments/{assignmentId}/took-place" ->
                     map("day", REQUEST_DAY.toString(), "minutes", 60);
             case "POST /api/help-requests/{requestId}/assignments/{assignmentId}/no-show" -> map("day", REQUEST_DAY.toString());
+            // issue 19: every account its own settings (no address, German, every kind as its default)
+            case "PUT /api/notices/settings" -> map("email", "", "language", "de", "deliveries", List.of());
             case "PUT /api/volunteers/{volunteerId}/availability", "PUT /api/link/{token}/availability" ->
                     new LinkedHashMap<>(HelpRequests.availability("TUESDAY:MORNING", "THURSDAY:AFTERNOON"));
             default -> fromSchema(op.bodySchema(), api);

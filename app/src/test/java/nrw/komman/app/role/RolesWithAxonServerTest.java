@@ -62,6 +62,10 @@ class RolesWithAxonServerTest {
             assertThat(context.getBeansOfType(org.springframework.session.SessionRepository.class))
                     .as("browser sessions in the database only with the web role (ADR 23)").hasSize(role == NodeRole.WEB ? 1 : 0);
             assertThat(present).containsExactly(role);
+            // issue 19: every role runs the scheduler, Axon's deadline task only where the aggregates are
+            assertThat(context.getBeansOfType(com.github.kagkarlsson.scheduler.Scheduler.class)).hasSize(1);
+            assertThat(context.containsBeanDefinition("dbSchedulerDeadlineDetailsTask")).as("Axon's deadline task")
+                    .isEqualTo(role == NodeRole.COMMAND);
 
             List<String> processors = new ArrayList<>(context.getBean(EventProcessingConfiguration.class).eventProcessors().keySet());
             if (role == NodeRole.QUERY) {

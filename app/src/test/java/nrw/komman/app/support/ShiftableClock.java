@@ -16,8 +16,11 @@ import java.time.ZoneId;
  */
 public final class ShiftableClock extends Clock {
 
+    /** A system property (ISO-8601 duration) the clock starts shifted by, for an application in a process of its own. */
+    public static final String INITIAL_SHIFT = "komman.test.initial-clock-shift";
+
     private final Clock base;
-    private volatile Duration offset = Duration.ZERO;
+    private volatile Duration offset = Duration.parse(System.getProperty(INITIAL_SHIFT, "PT0S"));
 
     public ShiftableClock() {
         this(Clock.system(ZoneId.of("Europe/Berlin")));

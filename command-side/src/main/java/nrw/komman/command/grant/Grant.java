@@ -40,18 +40,36 @@ import nrw.komman.kernel.grant.SubmitUsageReportCommand;
 import nrw.komman.kernel.grant.TrancheDisbursedEvent;
 import nrw.komman.kernel.grant.UsageReportSubmittedEvent;
 import nrw.komman.kernel.grant.WithdrawGrantApplicationCommand;
+import nrw.komman.kernel.grant.DecisionOverdueEvent;
+import nrw.komman.kernel.grant.ExtendUsageReportDueCommand;
+import nrw.komman.kernel.grant.ProgrammeDates;
+import nrw.komman.kernel.grant.ReportTrancheSpentCommand;
+import nrw.komman.kernel.grant.ReviewOverdueEvent;
+import nrw.komman.kernel.grant.ScheduleGrantDatesCommand;
+import nrw.komman.kernel.grant.TrancheSpendingOverdueEvent;
+import nrw.komman.kernel.grant.TrancheSpentReportedEvent;
+import nrw.komman.kernel.grant.UsageReportDueExtendedEvent;
+import nrw.komman.kernel.grant.UsageReportDueSoonEvent;
+import nrw.komman.kernel.grant.UsageReportOverdueEvent;
 import nrw.komman.kernel.access.Action;
 import nrw.komman.kernel.access.Permissions;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.GenericMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -68,6 +86,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * spent ≤ disbursed, repayment demand = disbursed − spent. Approvals and amendments are checked against
  * the ministry's budgets by the {@link BudgetLedger}, in the same transaction as the event (ADR 0007).
  * The accounts of applicant and reviewer are kept from the events' metadata for the four-eyes rule.
+ * <p>The dates that matter (issue 19) are Axon deadlines, scheduled where the step that starts them happens and
+ * written in the command's transaction (db-scheduler): the review and the decision of an application, the usage
+ * report (a reminder before it, its passing) and the spending of each tranche. When one fires, {@link #on(GrantDate, Clock)}
+ * records its fact only if it still applies; a later extension or step makes an older deadline stale, so none is
+ * ever cancelled.
  * <p>Why this size: one aggregate for the grant's whole life above, one command handler and one event sourcing handler per step; the permissions come from the map, the budget check from the ledger.
  */
 @Aggregate(cache = CommandSideConfiguration.GRANT_CACHE)
@@ -97,13 +120,27 @@ public class Grant {
     private Money pendingRaise; // a raise proposed, not yet approved by a second account (ADR 26)
     private String raiseReason;
     private String raiseProposedBy;
+    // the dates (issue 19)
+    private LocalDate appliedOn;
+    private LocalDate reviewedOn;
+    private LocalDate usageReportDue;
+    private boolean reviewOverdueRecorded;
+    private boolean decisionOverdueRecorded;
+    private LocalDate dueSoonRecordedFor;
+    private LocalDate overdueRecordedFor;
+    private final Map<Integer, Tranche> trancheDates = new HashMap<>();
+
+    /** What the dates need to know of a disbursed tranche. */
+    private record Tranche(Money amount, LocalDate disbursedOn, boolean spentReported, boolean overdueRecorded) {
+    }
 
     protected Grant() {
         // for Axon
     }
 
     @CommandHandler
-    public Grant(ApplyForGrantCommand command, MetaData metaData, Clock clock, CentreRegistry centres) {
+    public Grant(ApplyForGrantCommand command, MetaData metaData, Clock clock, CentreRegistry centres,
+                 ProgrammeDatesRegistry programmeDates, DeadlineManager deadlines) {
         Actor actor = Actors.of(metaData);
         Permissions.require(actor, Action.APPLY_FOR_GRANT, command.centreId());
         LocalDate today = Nrw.today(clock);
@@ -116,34 +153,204 @@ public class Grant {
         apply(new GrantAppliedEvent(command.grantId(), command.centreId(), command.fundingYear(),
                 command.programmePart(), command.title(), command.purpose(), command.requestedAmount(), today),
                 Actors.metaDataOf(actor));
+        LocalDate reviewDue = programmeDates.datesOf(command.programmePart()).reviewDueOn(today);
+        schedule(deadlines, ProgrammeDates.passedAt(reviewDue), GrantDate.of(GrantDate.Kind.REVIEW, reviewDue));
     }
 
     @CommandHandler
-    public void handle(ReviewGrantCommand command, MetaData metaData) {
+    public void handle(ReviewGrantCommand command, MetaData metaData, Clock clock, ProgrammeDatesRegistry programmeDates,
+                       DeadlineManager deadlines) {
         Actor actor = Actors.of(metaData);
         Permissions.require(actor, Action.REVIEW_GRANT);
         requireStatus("die Prüfung", GrantStatus.APPLIED);
         apply(new GrantReviewedEvent(grantId, centreId, command.recommendation(), command.note()),
                 Actors.metaDataOf(actor));
+        LocalDate decisionDue = programmeDates.datesOf(programmePart).decisionDueOn(Nrw.today(clock));
+        schedule(deadlines, ProgrammeDates.passedAt(decisionDue), GrantDate.of(GrantDate.Kind.DECISION, decisionDue));
     }
 
     @CommandHandler
     public void handle(ApproveGrantCommand command, MetaData metaData, Clock clock, BudgetLedger budgets,
-                       CentreRegistry centres) {
+                       CentreRegistry centres, ProgrammeDatesRegistry programmeDates, DeadlineManager deadlines) {
         Actor actor = Actors.of(metaData);
         Permissions.require(actor, Action.APPROVE_GRANT);
         requireStatus("die Bewilligung", GrantStatus.REVIEWED);
         requireFourEyes(actor);
+        LocalDate today = Nrw.today(clock);
         // rule 1: the grant decision makes the grant; a centre closed meanwhile gets none (reject the application)
-        centres.requireOpenOn(centreId, Nrw.today(clock));
+        centres.requireOpenOn(centreId, today);
         if (command.approvedAmount().isGreaterThan(requestedAmount)) {
             throw new RuleViolationException("grant.approved-exceeds-requested",
                     "Der bewilligte Betrag (" + Nrw.euros(command.approvedAmount()) + ") darf den beantragten Betrag ("
                             + Nrw.euros(requestedAmount) + ") nicht übersteigen.");
         }
+        LocalDate due = command.usageReportDue();
+        if (due == null) {
+            due = programmeDates.datesOf(programmePart).usageReportDue(fundingYear);
+        } else {
+            requireUsageReportDue(due, today);
+        }
         budgets.commitApproval(fundingYear, programmePart, centreId, command.approvedAmount().cents());
         apply(new GrantApprovedEvent(grantId, centreId, requestedAmount, command.approvedAmount(), command.note(),
-                Nrw.today(clock)), Actors.metaDataOf(actor));
+                today, due), Actors.metaDataOf(actor));
+        scheduleUsageReport(deadlines, programmeDates.datesOf(programmePart), due, clock);
+    }
+
+    /** A due date the ministry chose: after the funding year (the money is spent in it) and not already past. */
+    private void requireUsageReportDue(LocalDate due, LocalDate today) {
+        if (!due.isAfter(LocalDate.of(fundingYear, 12, 31))) {
+            throw new RuleViolationException("grant.usage-report-due.within-funding-year",
+                    "Der Verwendungsnachweis kann erst nach Ende des Förderjahres " + fundingYear + " fällig sein, "
+                            + "frühestens am " + Nrw.date(LocalDate.of(fundingYear + 1, 1, 1)) + "; angegeben ist der "
+                            + Nrw.date(due) + ".");
+        }
+        if (due.isBefore(today)) {
+            throw new RuleViolationException("grant.usage-report-due.past",
+                    "Die Frist für den Verwendungsnachweis (" + Nrw.date(due) + ") liegt in der Vergangenheit.");
+        }
+    }
+
+    /**
+     * Fristverlängerung: the grant authority moves the usage report's due date while the report is outstanding (also
+     * when it is already overdue), with a reason, to a day not in the past. The deadlines of the old day go stale.
+     */
+    @CommandHandler
+    public void handle(ExtendUsageReportDueCommand command, MetaData metaData, Clock clock,
+                       ProgrammeDatesRegistry programmeDates, DeadlineManager deadlines) {
+        Actor actor = Actors.of(metaData);
+        Permissions.require(actor, Action.EXTEND_USAGE_REPORT_DUE);
+        requireStatus("eine Fristverlängerung", GrantStatus.APPROVED);
+        LocalDate today = Nrw.today(clock);
+        if (command.dueOn().isBefore(today)) {
+            throw new RuleViolationException("grant.extend-due.past",
+                    "Die neue Frist (" + Nrw.date(command.dueOn()) + ") liegt in der Vergangenheit.");
+        }
+        if (command.dueOn().equals(usageReportDue)) {
+            throw new RuleViolationException("grant.extend-due.unchanged",
+                    "Der Verwendungsnachweis ist bereits zum " + Nrw.date(usageReportDue) + " fällig; es gibt nichts zu ändern.");
+        }
+        apply(new UsageReportDueExtendedEvent(grantId, centreId, usageReportDue, command.dueOn(), command.reason(), today),
+                Actors.metaDataOf(actor));
+        scheduleUsageReport(deadlines, programmeDates.datesOf(programmePart), command.dueOn(), clock);
+    }
+
+    /** The centre reports a tranche's money as spent, once per tranche, while the grant runs. */
+    @CommandHandler
+    public void handle(ReportTrancheSpentCommand command, MetaData metaData, Clock clock) {
+        Actor actor = requireOwnCentre(metaData, Action.REPORT_TRANCHE_SPENT);
+        requireStatus("die Meldung verausgabter Mittel", GrantStatus.APPROVED, GrantStatus.USAGE_REPORTED);
+        Tranche tranche = trancheDates.get(command.tranche());
+        if (tranche == null) {
+            throw new RuleViolationException("grant.tranche.unknown",
+                    "Eine " + command.tranche() + ". Auszahlung gibt es für diese Zuwendung nicht"
+                            + (tranches == 0 ? "; bisher wurde nichts ausgezahlt." : " (bisher " + tranches + ")."));
+        }
+        if (tranche.spentReported()) {
+            throw new RuleViolationException("grant.tranche.already-reported",
+                    "Die " + command.tranche() + ". Auszahlung ist bereits als verausgabt gemeldet.");
+        }
+        apply(new TrancheSpentReportedEvent(grantId, centreId, command.tranche(), Nrw.today(clock)), Actors.metaDataOf(actor));
+    }
+
+    /**
+     * The platform schedules the dates still ahead of a grant recorded before the dates existed (the backfill, issue
+     * 19): what the grant waits for now, with the programme part's dates in force. Records nothing; a date already
+     * past fires at once and records its fact, a date scheduled twice records it once.
+     */
+    @CommandHandler
+    public void handle(ScheduleGrantDatesCommand command, MetaData metaData, Clock clock,
+                       ProgrammeDatesRegistry programmeDates, DeadlineManager deadlines) {
+        Permissions.require(Actors.of(metaData), Action.RECORD_GRANT_DATES);
+        ProgrammeDates dates = programmeDates.datesOf(programmePart);
+        switch (status) {
+            case APPLIED -> {
+                if (!reviewOverdueRecorded && appliedOn != null) {
+                    LocalDate due = dates.reviewDueOn(appliedOn);
+                    schedule(deadlines, ProgrammeDates.passedAt(due), GrantDate.of(GrantDate.Kind.REVIEW, due));
+                }
+            }
+            case REVIEWED -> {
+                if (!decisionOverdueRecorded && reviewedOn != null) {
+                    LocalDate due = dates.decisionDueOn(reviewedOn);
+                    schedule(deadlines, ProgrammeDates.passedAt(due), GrantDate.of(GrantDate.Kind.DECISION, due));
+                }
+            }
+            case APPROVED -> scheduleUsageReport(deadlines, dates, usageReportDue, clock);
+            default -> {
+                // nothing ahead of the usage report's dates; tranches below
+            }
+        }
+        if (status == GrantStatus.APPROVED || status == GrantStatus.USAGE_REPORTED) {
+            trancheDates.forEach((number, tranche) -> {
+                if (!tranche.spentReported() && !tranche.overdueRecorded()) {
+                    scheduleSpending(deadlines, number, tranche.disbursedOn());
+                }
+            });
+        }
+    }
+
+    /**
+     * A date has come. Its fact is recorded by the platform, once, and only while it still applies: the grant still
+     * waits for the step, the date is the one in force (not one an extension replaced) and not yet recorded.
+     */
+    @DeadlineHandler(deadlineName = GrantDate.DEADLINE)
+    void on(GrantDate date, Clock clock) {
+        if (!stillApplies(date)) {
+            return;
+        }
+        Permissions.require(Actor.SYSTEM, Action.RECORD_GRANT_DATES);
+        LocalDate today = Nrw.today(clock);
+        MetaData system = Actors.metaDataOf(Actor.SYSTEM);
+        switch (date.kind()) {
+            case REVIEW -> apply(new ReviewOverdueEvent(grantId, centreId, appliedOn, date.dueOn(), today), system);
+            case DECISION -> apply(new DecisionOverdueEvent(grantId, centreId, reviewedOn, date.dueOn(), today), system);
+            case USAGE_REPORT_REMINDER -> apply(new UsageReportDueSoonEvent(grantId, centreId, date.dueOn(), today), system);
+            case USAGE_REPORT -> apply(new UsageReportOverdueEvent(grantId, centreId, date.dueOn(), today), system);
+            case TRANCHE_SPENDING -> {
+                Tranche tranche = trancheDates.get(date.tranche());
+                apply(new TrancheSpendingOverdueEvent(grantId, centreId, date.tranche(), tranche.amount(),
+                        tranche.disbursedOn(), date.dueOn(), today), system);
+            }
+        }
+    }
+
+    private boolean stillApplies(GrantDate date) {
+        return switch (date.kind()) {
+            case REVIEW -> status == GrantStatus.APPLIED && !reviewOverdueRecorded;
+            case DECISION -> status == GrantStatus.REVIEWED && !decisionOverdueRecorded;
+            case USAGE_REPORT_REMINDER -> status == GrantStatus.APPROVED && date.dueOn().equals(usageReportDue)
+                    && !date.dueOn().equals(dueSoonRecordedFor) && !date.dueOn().equals(overdueRecordedFor);
+            case USAGE_REPORT -> status == GrantStatus.APPROVED && date.dueOn().equals(usageReportDue)
+                    && !date.dueOn().equals(overdueRecordedFor);
+            case TRANCHE_SPENDING -> {
+                Tranche tranche = trancheDates.get(date.tranche());
+                yield (status == GrantStatus.APPROVED || status == GrantStatus.USAGE_REPORTED) && tranche != null
+                        && !tranche.spentReported() && !tranche.overdueRecorded()
+                        && date.dueOn().equals(ProgrammeDates.spendingDueOn(tranche.disbursedOn()));
+            }
+        };
+    }
+
+    /** The reminder (unless its day has already begun) and the passing of the usage report due on {@code due}. */
+    private static void scheduleUsageReport(DeadlineManager deadlines, ProgrammeDates dates, LocalDate due, Clock clock) {
+        Instant reminder = ProgrammeDates.noticeAt(dates.reminderOn(due));
+        if (reminder.isAfter(clock.instant())) {
+            schedule(deadlines, reminder, GrantDate.of(GrantDate.Kind.USAGE_REPORT_REMINDER, due));
+        }
+        schedule(deadlines, ProgrammeDates.passedAt(due), GrantDate.of(GrantDate.Kind.USAGE_REPORT, due));
+    }
+
+    private static void scheduleSpending(DeadlineManager deadlines, int tranche, LocalDate disbursedOn) {
+        LocalDate due = ProgrammeDates.spendingDueOn(disbursedOn);
+        schedule(deadlines, ProgrammeDates.passedAt(due), GrantDate.tranche(tranche, due));
+    }
+
+    /**
+     * Schedules a date of this grant. The deadline carries the platform as its actor, not the person whose command
+     * scheduled it: the fact it may record is the platform's.
+     */
+    private static void schedule(DeadlineManager deadlines, Instant at, GrantDate date) {
+        deadlines.schedule(at, GrantDate.DEADLINE, new GenericMessage<>(date).withMetaData(Actor.SYSTEM.toMetaData()));
     }
 
     @CommandHandler
@@ -268,7 +475,7 @@ public class Grant {
     }
 
     @CommandHandler
-    public void handle(DisburseTrancheCommand command, MetaData metaData, Clock clock) {
+    public void handle(DisburseTrancheCommand command, MetaData metaData, Clock clock, DeadlineManager deadlines) {
         Actor actor = Actors.of(metaData);
         Permissions.require(actor, Action.DISBURSE_TRANCHE);
         requireStatus("eine Auszahlung", GrantStatus.APPROVED);
@@ -280,8 +487,10 @@ public class Grant {
                             + ", bereits ausgezahlt " + Nrw.euros(disbursed) + ", möglich sind noch "
                             + Nrw.euros(approvedAmount.minus(disbursed)) + ".");
         }
-        apply(new TrancheDisbursedEvent(grantId, centreId, tranches + 1, command.amount(), command.disbursedOn(),
+        int tranche = tranches + 1;
+        apply(new TrancheDisbursedEvent(grantId, centreId, tranche, command.amount(), command.disbursedOn(),
                 disbursed, after), Actors.metaDataOf(actor));
+        scheduleSpending(deadlines, tranche, command.disbursedOn());
     }
 
     @CommandHandler
@@ -416,12 +625,14 @@ public class Grant {
         requestedAmount = event.requestedAmount();
         status = GrantStatus.APPLIED;
         appliedBy = Actors.accountOf(metaData);
+        appliedOn = event.appliedOn();
     }
 
     @EventSourcingHandler
-    void on(GrantReviewedEvent event, MetaData metaData) {
+    void on(GrantReviewedEvent event, MetaData metaData, @Timestamp Instant recordedAt) {
         status = GrantStatus.REVIEWED;
         reviewedBy = Actors.accountOf(metaData);
+        reviewedOn = Nrw.dateOf(recordedAt); // the event names no day: the day it was recorded
     }
 
     @EventSourcingHandler
@@ -429,6 +640,46 @@ public class Grant {
         status = GrantStatus.APPROVED;
         approvedAmount = event.approvedAmount();
         approvedOn = event.approvedOn();
+        // approvals recorded before issue 19 name no due date: the default of their programme part holds
+        usageReportDue = event.usageReportDue() != null ? event.usageReportDue()
+                : ProgrammeDates.defaults(programmePart).usageReportDue(fundingYear);
+    }
+
+    @EventSourcingHandler
+    void on(UsageReportDueExtendedEvent event) {
+        usageReportDue = event.dueAfter();
+    }
+
+    @EventSourcingHandler
+    void on(ReviewOverdueEvent event) {
+        reviewOverdueRecorded = true;
+    }
+
+    @EventSourcingHandler
+    void on(DecisionOverdueEvent event) {
+        decisionOverdueRecorded = true;
+    }
+
+    @EventSourcingHandler
+    void on(UsageReportDueSoonEvent event) {
+        dueSoonRecordedFor = event.dueOn();
+    }
+
+    @EventSourcingHandler
+    void on(UsageReportOverdueEvent event) {
+        overdueRecordedFor = event.dueOn();
+    }
+
+    @EventSourcingHandler
+    void on(TrancheSpentReportedEvent event) {
+        trancheDates.computeIfPresent(event.tranche(),
+                (n, t) -> new Tranche(t.amount(), t.disbursedOn(), true, t.overdueRecorded()));
+    }
+
+    @EventSourcingHandler
+    void on(TrancheSpendingOverdueEvent event) {
+        trancheDates.computeIfPresent(event.tranche(),
+                (n, t) -> new Tranche(t.amount(), t.disbursedOn(), t.spentReported(), true));
     }
 
     @EventSourcingHandler
@@ -463,6 +714,7 @@ public class Grant {
     @EventSourcingHandler
     void on(TrancheDisbursedEvent event) {
         tranches = event.tranche();
+        trancheDates.put(event.tranche(), new Tranche(event.amount(), event.disbursedOn(), false, false));
         disbursed = event.disbursedAfter();
         fundsRequested = fundsRequested.isGreaterThan(event.amount()) ? fundsRequested.minus(event.amount()) : Money.ZERO;
     }

@@ -1,6 +1,7 @@
 package nrw.komman.command.grant;
 
 import nrw.komman.command.testing.FakeCentreRegistry;
+import nrw.komman.command.testing.FakeProgrammeDatesRegistry;
 import nrw.komman.command.testing.InMemoryGrantFiles;
 import nrw.komman.command.testing.TestBudgets;
 import nrw.komman.kernel.budget.BudgetId;
@@ -66,6 +67,8 @@ class GrantTest {
     private static final CentreId KOELN = new CentreId("05315");
     private static final GrantId GRANT = new GrantId(java.util.UUID.fromString("3f1c2a7e-0000-4000-8000-000000000001"));
     private static final Money REQUESTED = Money.parse("12500.00");
+    /** Funding year 2027, the default of the programme part: six months after the year (issue 19). */
+    private static final LocalDate DEFAULT_USAGE_REPORT_DUE = LocalDate.of(2028, 6, 30);
 
     private static final Actor COORDINATOR = Actor.coordinator("k.yilmaz", VIERSEN);
     private static final Actor OTHER_COORDINATOR = Actor.coordinator("a.becker", KOELN);
@@ -90,6 +93,7 @@ class GrantTest {
         fixture.registerInjectableResource(budgets.ledger());
         grantFiles = new InMemoryGrantFiles();
         fixture.registerInjectableResource(grantFiles);
+        fixture.registerInjectableResource(new FakeProgrammeDatesRegistry());
     }
 
     private static ApplyForGrantCommand application(int fundingYear) {
@@ -199,6 +203,7 @@ class GrantTest {
             AggregateTestFixture<Grant> newYear = new AggregateTestFixture<>(Grant.class);
             newYear.registerInjectableResource(newYearsNight);
             newYear.registerInjectableResource(centres);
+            newYear.registerInjectableResource(new FakeProgrammeDatesRegistry());
             newYear.givenNoPriorActivity()
                     .when(application(2026), COORDINATOR.toMetaData())
                     .expectException(refused(RuleViolationException.class, "grant.funding-year-ended"));
@@ -243,7 +248,8 @@ class GrantTest {
         void the_ministry_approves_a_reviewed_grant_up_to_the_requested_amount() {
             givenReviewed()
                     .when(new ApproveGrantCommand(GRANT, REQUESTED, "Bewilligt wie beantragt"), MINISTER.toMetaData())
-                    .expectEvents(new GrantApprovedEvent(GRANT, VIERSEN, REQUESTED, REQUESTED, "Bewilligt wie beantragt", TODAY))
+                    .expectEvents(new GrantApprovedEvent(GRANT, VIERSEN, REQUESTED, REQUESTED, "Bewilligt wie beantragt", TODAY,
+                            DEFAULT_USAGE_REPORT_DUE))
                     .expectState(grant -> assertThat(grant.facts().isApproved()).isTrue());
         }
 
@@ -252,7 +258,7 @@ class GrantTest {
             Money less = Money.parse("10000.00");
             givenReviewed()
                     .when(new ApproveGrantCommand(GRANT, less, null), MINISTER.toMetaData())
-                    .expectEvents(new GrantApprovedEvent(GRANT, VIERSEN, REQUESTED, less, null, TODAY));
+                    .expectEvents(new GrantApprovedEvent(GRANT, VIERSEN, REQUESTED, less, null, TODAY, DEFAULT_USAGE_REPORT_DUE));
         }
 
         @Test

@@ -20,8 +20,17 @@ import nrw.komman.kernel.grant.GrantRejectedEvent;
 import nrw.komman.kernel.grant.GrantReviewedEvent;
 import nrw.komman.kernel.grant.GrantStatus;
 import nrw.komman.kernel.grant.GrantWithdrawnEvent;
+import nrw.komman.kernel.grant.DecisionOverdueEvent;
+import nrw.komman.kernel.grant.ProgrammeDates;
+import nrw.komman.kernel.grant.ProgrammePart;
 import nrw.komman.kernel.grant.RepaymentReceivedEvent;
+import nrw.komman.kernel.grant.ReviewOverdueEvent;
 import nrw.komman.kernel.grant.TrancheDisbursedEvent;
+import nrw.komman.kernel.grant.TrancheSpendingOverdueEvent;
+import nrw.komman.kernel.grant.TrancheSpentReportedEvent;
+import nrw.komman.kernel.grant.UsageReportDueExtendedEvent;
+import nrw.komman.kernel.grant.UsageReportDueSoonEvent;
+import nrw.komman.kernel.grant.UsageReportOverdueEvent;
 import nrw.komman.kernel.grant.UsageReportSubmittedEvent;
 import nrw.komman.query.common.ProcessingGroups;
 import nrw.komman.query.common.RebuildableProjection;
@@ -56,6 +65,10 @@ import java.util.Optional;
  *
  * <p>The history's "before" and "after" columns are the register's values before and after the fact;
  * the disbursed total is zero from the application on (nothing existed before it).
+ * <p>The dates that matter (issue 19): the usage report's due date (the approval's, or the programme part's default
+ * for approvals that named none), the flags of what the platform recorded as overdue (cleared by what answers them:
+ * the review, the decision, the usage report, an extension), and each tranche in {@code grant_tranche} with its
+ * spending reported or overdue.
  * <p>Why this size: one handler per grant event, each writing the register's row and the history's row with the amounts before and after.
  */
 @Component
@@ -63,7 +76,7 @@ import java.util.Optional;
 public class GrantProjection implements RebuildableProjection {
 
     /** The tables it writes (ADR 17). */
-    private static final TableNames TABLES = TableNames.of("grant_view", "grant_history", "grant_centre");
+    private static final TableNames TABLES = TableNames.of("grant_view", "grant_history", "grant_centre", "grant_tranche");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TableNames tables;
@@ -148,7 +161,7 @@ public class GrantProjection implements RebuildableProjection {
         Current now = old.with(GrantStatus.REVIEWED, sequence);
         jdbc.update(tables.sql("""
                 update {grant_view} set status = :status, recommendation = :recommendation, review_note = :note,
-                       reviewed_by = :account, next_step = :nextStep, last_sequence = :sequence
+                       reviewed_by = :account, next_step = :nextStep, last_sequence = :sequence, review_overdue = false
                  where grant_id = :grantId"""), state(event.grantId(), now)
                 .addValue("recommendation", Rows.name(event.recommendation()))
                 .addValue("note", event.note())
@@ -171,9 +184,12 @@ public class GrantProjection implements RebuildableProjection {
         LocalDate approvedOn = event.approvedOn() != null ? event.approvedOn() : dateOf(occurredAt);
         jdbc.update(tables.sql("""
                 update {grant_view} set status = :status, approved_cents = :approved, decision_note = :note,
-                       decided_by = :account, decided_on = :decidedOn, next_step = :nextStep, last_sequence = :sequence
+                       decided_by = :account, decided_on = :decidedOn, next_step = :nextStep, last_sequence = :sequence,
+                       usage_report_due = :usageReportDue, review_overdue = false, decision_overdue = false
                  where grant_id = :grantId"""),
-                decision(event.grantId(), now, event.note(), metaData, approvedOn));
+                decision(event.grantId(), now, event.note(), metaData, approvedOn)
+                        .addValue("usageReportDue", event.usageReportDue() != null ? event.usageReportDue()
+                                : defaultUsageReportDue(event.grantId())));
         history(event.grantId(), event.centreId(), sequence, GrantFact.APPROVED, occurredAt, metaData,
                 old, now, event.approvedAmount(), event.note());
     }
@@ -287,6 +303,7 @@ public class GrantProjection implements RebuildableProjection {
                        next_step = :nextStep, last_sequence = :sequence
                  where grant_id = :grantId"""), state(event.grantId(), now));
         LocalDate disbursedOn = event.disbursedOn() != null ? event.disbursedOn() : dateOf(occurredAt);
+        tranche(event.grantId(), event.centreId(), event.tranche(), event.amount(), disbursedOn);
         history(event.grantId(), event.centreId(), sequence, GrantFact.DISBURSED, occurredAt, metaData,
                 old, now, event.amount(),
                 "Tranche " + event.tranche() + ", ausgezahlt am " + Nrw.date(disbursedOn));
@@ -310,11 +327,14 @@ public class GrantProjection implements RebuildableProjection {
                 update {grant_view} set status = :status, disbursed_cents = :disbursed, spent_cents = :spent,
                        funds_requested_cents = :fundsRequested,
                        volunteers_reached = :volunteers, usage_report = :report, reported_on = :reportedOn,
-                       next_step = :nextStep, last_sequence = :sequence
+                       next_step = :nextStep, last_sequence = :sequence, usage_report_overdue = false
                  where grant_id = :grantId"""), state(event.grantId(), now)
                 .addValue("volunteers", event.volunteersReached())
                 .addValue("report", event.report())
                 .addValue("reportedOn", reportedOn));
+        // the usage report accounts for all the money: no tranche's spending waits any more
+        jdbc.update(tables.sql("update {grant_tranche} set spending_overdue = false where grant_id = :grantId"),
+                Map.of("grantId", event.grantId().toString()));
         history(event.grantId(), event.centreId(), sequence, GrantFact.USAGE_REPORTED, occurredAt, metaData,
                 old, now, event.amountSpent(),
                 GrantWording.usageReportSummary(event.amountSpent(), event.volunteersReached()));
@@ -367,9 +387,158 @@ public class GrantProjection implements RebuildableProjection {
                 "Eingegangen am " + Nrw.date(receivedOn) + ", noch offen: " + Nrw.euros(outstanding));
     }
 
+    // ---- the dates that matter (issue 19) ----------------------------------------------------------
+
+    /** The reminder: the usage report is due soon. A fact of the history; the register keeps the due date it has. */
+    @EventHandler
+    public void on(UsageReportDueSoonEvent event, MetaData metaData, @Timestamp Instant occurredAt,
+                   @SequenceNumber long sequence) {
+        dateFact(event.grantId(), event.centreId(), sequence, GrantFact.USAGE_REPORT_DUE_SOON, null, occurredAt, metaData,
+                null, event.dueOn(), null, null);
+    }
+
+    @EventHandler
+    public void on(UsageReportOverdueEvent event, MetaData metaData, @Timestamp Instant occurredAt,
+                   @SequenceNumber long sequence) {
+        dateFact(event.grantId(), event.centreId(), sequence, GrantFact.USAGE_REPORT_OVERDUE, GrantFact.USAGE_REPORT_OVERDUE,
+                occurredAt, metaData, null, event.dueOn(), null, null);
+    }
+
+    /** The grant authority moved the date: what was overdue is not any more (a new date that passes is a new fact). */
+    @EventHandler
+    public void on(UsageReportDueExtendedEvent event, MetaData metaData, @Timestamp Instant occurredAt,
+                   @SequenceNumber long sequence) {
+        Optional<Current> before = unseen(event.grantId(), sequence);
+        if (before.isEmpty()) {
+            return;
+        }
+        jdbc.update(tables.sql("""
+                update {grant_view} set usage_report_due = :dueOn, usage_report_overdue = false, last_sequence = :sequence
+                 where grant_id = :grantId"""), new MapSqlParameterSource()
+                .addValue("dueOn", event.dueAfter())
+                .addValue("sequence", sequence)
+                .addValue("grantId", event.grantId().toString()));
+        Current old = before.get();
+        history(event.grantId(), event.centreId(), sequence, GrantFact.USAGE_REPORT_DUE_EXTENDED, occurredAt, metaData,
+                old, old.with(old.status(), sequence), null, event.reason(), event.dueBefore(), event.dueAfter());
+    }
+
+    @EventHandler
+    public void on(TrancheSpentReportedEvent event, MetaData metaData, @Timestamp Instant occurredAt,
+                   @SequenceNumber long sequence) {
+        Optional<Current> before = unseen(event.grantId(), sequence);
+        if (before.isEmpty()) {
+            return;
+        }
+        LocalDate reportedOn = event.reportedOn() != null ? event.reportedOn() : dateOf(occurredAt);
+        jdbc.update(tables.sql("""
+                update {grant_tranche} set spent_reported_on = :reportedOn, spending_overdue = false
+                 where grant_id = :grantId and tranche = :tranche"""), new MapSqlParameterSource()
+                .addValue("reportedOn", reportedOn)
+                .addValue("grantId", event.grantId().toString())
+                .addValue("tranche", event.tranche()));
+        Money amount = jdbc.query(tables.sql("""
+                        select amount_cents from {grant_tranche} where grant_id = :grantId and tranche = :tranche"""),
+                Map.of("grantId", event.grantId().toString(), "tranche", event.tranche()),
+                (rs, i) -> Money.ofCents(rs.getLong(1))).stream().findFirst().orElse(null);
+        dateFact(event.grantId(), event.centreId(), sequence, GrantFact.TRANCHE_SPENT_REPORTED, null, occurredAt, metaData,
+                amount, null, null, "Tranche " + event.tranche());
+    }
+
+    @EventHandler
+    public void on(TrancheSpendingOverdueEvent event, MetaData metaData, @Timestamp Instant occurredAt,
+                   @SequenceNumber long sequence) {
+        if (unseen(event.grantId(), sequence).isEmpty()) {
+            return;
+        }
+        // a tranche disbursed before the register knew tranches has its row from the history (V46) or from here
+        LocalDate disbursedOn = event.disbursedOn() != null ? event.disbursedOn()
+                : event.dueOn() != null ? event.dueOn().minus(ProgrammeDates.SPENDING_WITHIN) : dateOf(occurredAt);
+        tranche(event.grantId(), event.centreId(), event.tranche(), event.amount(), disbursedOn);
+        jdbc.update(tables.sql("""
+                update {grant_tranche} set spending_overdue = true
+                 where grant_id = :grantId and tranche = :tranche and spent_reported_on is null"""),
+                new MapSqlParameterSource()
+                        .addValue("grantId", event.grantId().toString())
+                        .addValue("tranche", event.tranche()));
+        dateFact(event.grantId(), event.centreId(), sequence, GrantFact.TRANCHE_SPENDING_OVERDUE, null, occurredAt, metaData,
+                event.amount(), null, event.dueOn(), "Tranche " + event.tranche()
+                        + (event.disbursedOn() == null ? "" : ", ausgezahlt am " + Nrw.date(event.disbursedOn())));
+    }
+
+    @EventHandler
+    public void on(ReviewOverdueEvent event, MetaData metaData, @Timestamp Instant occurredAt,
+                   @SequenceNumber long sequence) {
+        dateFact(event.grantId(), event.centreId(), sequence, GrantFact.REVIEW_OVERDUE, GrantFact.REVIEW_OVERDUE,
+                occurredAt, metaData, null, event.dueOn(), null, null);
+    }
+
+    @EventHandler
+    public void on(DecisionOverdueEvent event, MetaData metaData, @Timestamp Instant occurredAt,
+                   @SequenceNumber long sequence) {
+        dateFact(event.grantId(), event.centreId(), sequence, GrantFact.DECISION_OVERDUE, GrantFact.DECISION_OVERDUE,
+                occurredAt, metaData, null, event.dueOn(), null, null);
+    }
+
+    /**
+     * A fact of a date: the history's row, and in the register the grant's sequence and, for an overdue fact
+     * ({@code overdue}: USAGE_REPORT_OVERDUE, REVIEW_OVERDUE or DECISION_OVERDUE; null for the others), its flag.
+     */
+    private void dateFact(GrantId grantId, CentreId centreId, long sequence, GrantFact fact, GrantFact overdue,
+                          Instant occurredAt, MetaData metaData, Money amount, LocalDate dueOn, LocalDate trancheDueOn,
+                          String reason) {
+        Optional<Current> before = unseen(grantId, sequence);
+        if (before.isEmpty()) {
+            return;
+        }
+        jdbc.update(tables.sql("""
+                update {grant_view} set
+                       usage_report_overdue = case when :usageReport then true else usage_report_overdue end,
+                       review_overdue = case when :review then true else review_overdue end,
+                       decision_overdue = case when :decision then true else decision_overdue end,
+                       last_sequence = :sequence
+                 where grant_id = :grantId"""), new MapSqlParameterSource()
+                .addValue("usageReport", overdue == GrantFact.USAGE_REPORT_OVERDUE)
+                .addValue("review", overdue == GrantFact.REVIEW_OVERDUE)
+                .addValue("decision", overdue == GrantFact.DECISION_OVERDUE)
+                .addValue("sequence", sequence)
+                .addValue("grantId", grantId.toString()));
+        Current old = before.get();
+        history(grantId, centreId, sequence, fact, occurredAt, metaData, old, old.with(old.status(), sequence), amount,
+                reason, null, dueOn != null ? dueOn : trancheDueOn);
+    }
+
+    /** A tranche's row, once: a redelivered disbursement or a later fact of it leaves the row as it is. */
+    private void tranche(GrantId grantId, CentreId centreId, int tranche, Money amount, LocalDate disbursedOn) {
+        MapSqlParameterSource p = new MapSqlParameterSource()
+                .addValue("grantId", grantId.toString())
+                .addValue("tranche", tranche)
+                .addValue("centreId", centreId.value())
+                .addValue("amount", amount == null ? 0L : amount.cents())
+                .addValue("disbursedOn", disbursedOn);
+        Integer exists = jdbc.queryForObject(tables.sql(
+                "select count(*) from {grant_tranche} where grant_id = :grantId and tranche = :tranche"), p, Integer.class);
+        if (exists == null || exists == 0) {
+            jdbc.update(tables.sql("""
+                    insert into {grant_tranche} (grant_id, tranche, centre_id, amount_cents, disbursed_on, spent_reported_on,
+                                               spending_overdue)
+                    values (:grantId, :tranche, :centreId, :amount, :disbursedOn, null, false)"""), p);
+        }
+    }
+
+    /** The usage report's day for an approval that named none: the programme part's default (ProgrammeDates). */
+    private LocalDate defaultUsageReportDue(GrantId grantId) {
+        return jdbc.query(tables.sql("select programme_part, funding_year from {grant_view} where grant_id = :grantId"),
+                        Map.of("grantId", grantId.toString()),
+                        (rs, i) -> ProgrammeDates.defaults(ProgrammePart.valueOf(rs.getString("programme_part")))
+                                .usageReportDue(rs.getInt("funding_year")))
+                .stream().findFirst().orElse(null);
+    }
+
     @ResetHandler
     public void reset() {
         jdbc.getJdbcOperations().update(tables.sql("delete from {grant_history}"));
+        jdbc.getJdbcOperations().update(tables.sql("delete from {grant_tranche}"));
         jdbc.getJdbcOperations().update(tables.sql("delete from {grant_view}"));
         jdbc.getJdbcOperations().update(tables.sql("delete from {grant_centre}"));
     }
@@ -384,7 +553,8 @@ public class GrantProjection implements RebuildableProjection {
         Current now = old.with(status, sequence);
         jdbc.update(tables.sql("""
                 update {grant_view} set status = :status, decision_note = :note, decided_by = :account,
-                       decided_on = :decidedOn, next_step = :nextStep, last_sequence = :sequence
+                       decided_on = :decidedOn, next_step = :nextStep, last_sequence = :sequence,
+                       review_overdue = false, decision_overdue = false
                  where grant_id = :grantId"""),
                 decision(grantId, now, reason, metaData, dateOf(occurredAt)));
         history(grantId, centreId, sequence, fact, occurredAt, metaData, old, now, null, reason);
@@ -415,15 +585,23 @@ public class GrantProjection implements RebuildableProjection {
 
     private void history(GrantId grantId, CentreId centreId, long sequence, GrantFact fact, Instant occurredAt,
                          MetaData metaData, Current before, Current after, Money amount, String reason) {
+        history(grantId, centreId, sequence, fact, occurredAt, metaData, before, after, amount, reason, null, null);
+    }
+
+    private void history(GrantId grantId, CentreId centreId, long sequence, GrantFact fact, Instant occurredAt,
+                         MetaData metaData, Current before, Current after, Money amount, String reason,
+                         LocalDate dueBefore, LocalDate dueOn) {
         jdbc.update(tables.sql("""
                 insert into {grant_history} (grant_id, sequence_number, centre_id, fact, occurred_at, actor_account,
                                            actor_role, status_before, status_after, approved_before_cents,
                                            approved_after_cents, amount_cents, reason, disbursed_before_cents,
-                                           disbursed_after_cents)
+                                           disbursed_after_cents, due_before, due_on)
                 values (:grantId, :sequence, :centreId, :fact, :occurredAt, :account,
                         :role, :statusBefore, :statusAfter, :approvedBefore,
                         :approvedAfter, :amount, :reason, :disbursedBefore,
-                        :disbursedAfter)"""), new MapSqlParameterSource()
+                        :disbursedAfter, :dueBefore, :dueOn)"""), new MapSqlParameterSource()
+                .addValue("dueBefore", dueBefore)
+                .addValue("dueOn", dueOn)
                 .addValue("grantId", grantId.toString())
                 .addValue("sequence", sequence)
                 .addValue("centreId", centreId.value())

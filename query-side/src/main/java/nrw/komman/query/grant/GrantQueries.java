@@ -14,7 +14,9 @@ import nrw.komman.kernel.grant.GrantHistory;
 import nrw.komman.kernel.grant.GrantHistoryEntry;
 import nrw.komman.kernel.grant.GrantId;
 import nrw.komman.kernel.grant.GrantStatus;
+import nrw.komman.kernel.grant.GrantTranche;
 import nrw.komman.kernel.grant.GrantView;
+import nrw.komman.kernel.grant.ProgrammeDates;
 import nrw.komman.kernel.grant.ProgrammePart;
 import nrw.komman.kernel.grant.Recommendation;
 import nrw.komman.query.common.ReadAccess;
@@ -26,6 +28,9 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,8 +47,13 @@ public class GrantQueries {
                    requested_cents, approved_cents, recommendation, review_note, decision_note, applied_on,
                    applied_by, reviewed_by, decided_by, decided_on, next_step, disbursed_cents,
                    funds_requested_cents, spent_cents, volunteers_reached, usage_report, reported_on, check_note,
-                   closed_on, repayment_demanded_cents, repaid_cents, pending_raise_cents, raise_proposed_by
+                   closed_on, repayment_demanded_cents, repaid_cents, pending_raise_cents, raise_proposed_by,
+                   usage_report_due, usage_report_overdue, review_overdue, decision_overdue
               from grant_view""";
+
+    private static final String TRANCHES = """
+            select grant_id, tranche, amount_cents, disbursed_on, spent_reported_on, spending_overdue
+              from grant_tranche""";
 
     private static final RowMapper<GrantView> ROW = (rs, i) -> {
         long disbursed = rs.getLong("disbursed_cents");
@@ -63,7 +73,17 @@ public class GrantQueries {
                 volunteersReached == null ? null : volunteersReached.intValue(), rs.getString("usage_report"),
                 Rows.date(rs, "reported_on"), rs.getString("check_note"), Rows.date(rs, "closed_on"),
                 Rows.money(rs, "repayment_demanded_cents"), Rows.money(rs, "repaid_cents"),
-                Rows.money(rs, "pending_raise_cents"), rs.getString("raise_proposed_by"));
+                Rows.money(rs, "pending_raise_cents"), rs.getString("raise_proposed_by"),
+                Rows.date(rs, "usage_report_due"), rs.getBoolean("usage_report_overdue"), rs.getBoolean("review_overdue"),
+                rs.getBoolean("decision_overdue"), List.of());
+    };
+
+    /** A tranche; its spending is due two months after the disbursement (ProgrammeDates.spendingDueOn). */
+    private static final RowMapper<GrantTranche> TRANCHE = (rs, i) -> {
+        LocalDate disbursedOn = Rows.date(rs, "disbursed_on");
+        return new GrantTranche(rs.getInt("tranche"), Rows.money(rs, "amount_cents"), disbursedOn,
+                disbursedOn == null ? null : ProgrammeDates.spendingDueOn(disbursedOn), Rows.date(rs, "spent_reported_on"),
+                rs.getBoolean("spending_overdue"));
     };
 
     private static final RowMapper<GrantHistoryEntry> ENTRY = (rs, i) -> new GrantHistoryEntry(
@@ -73,7 +93,8 @@ public class GrantQueries {
             GrantStatus.valueOf(rs.getString("status_after")),
             Rows.money(rs, "approved_before_cents"), Rows.money(rs, "approved_after_cents"),
             Rows.money(rs, "amount_cents"), rs.getString("reason"),
-            Rows.money(rs, "disbursed_before_cents"), Rows.money(rs, "disbursed_after_cents"));
+            Rows.money(rs, "disbursed_before_cents"), Rows.money(rs, "disbursed_after_cents"),
+            Rows.date(rs, "due_before"), Rows.date(rs, "due_on"));
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -118,7 +139,8 @@ public class GrantQueries {
             where.append(" and region = :region");
             p.addValue("region", query.regierungsbezirk().name());
         }
-        return jdbc.query(SELECT + where + " order by funding_year desc, centre_id, applied_on, title, grant_id", p, ROW);
+        List<GrantView> grants = jdbc.query(SELECT + where + " order by funding_year desc, centre_id, applied_on, title, grant_id", p, ROW);
+        return withTranches(grants, TRANCHES + " where grant_id in (select grant_id from grant_view" + where + ")", p);
     }
 
     @QueryHandler
@@ -140,7 +162,7 @@ public class GrantQueries {
         List<GrantHistoryEntry> entries = jdbc.query("""
                 select sequence_number, fact, occurred_at, actor_account, actor_role, status_before, status_after,
                        approved_before_cents, approved_after_cents, amount_cents, reason,
-                       disbursed_before_cents, disbursed_after_cents
+                       disbursed_before_cents, disbursed_after_cents, due_before, due_on
                   from grant_history where grant_id = :grantId order by sequence_number""",
                 Map.of("grantId", query.grantId().toString()), ENTRY);
         return new GrantHistory(grant.grantId(), grant.centreId(), List.copyOf(entries));
@@ -150,8 +172,38 @@ public class GrantQueries {
         if (grantId == null) {
             throw new InvalidInputException("grantId.missing", "Die Kennung der Zuwendung fehlt.");
         }
-        return jdbc.query(SELECT + " where grant_id = :grantId", Map.of("grantId", grantId.toString()), ROW)
-                .stream().findFirst()
+        MapSqlParameterSource p = new MapSqlParameterSource("grantId", grantId.toString());
+        List<GrantView> found = withTranches(jdbc.query(SELECT + " where grant_id = :grantId", p, ROW),
+                TRANCHES + " where grant_id = :grantId", p);
+        return found.stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("grant.not-found", "Diese Zuwendung ist nicht bekannt."));
+    }
+
+    /** The grants with their tranches, in order (one statement for all of them). */
+    private List<GrantView> withTranches(List<GrantView> grants, String tranchesSql, MapSqlParameterSource p) {
+        if (grants.isEmpty()) {
+            return grants;
+        }
+        Map<String, List<GrantTranche>> byGrant = new HashMap<>();
+        jdbc.query(tranchesSql + " order by grant_id, tranche", p, rs -> {
+            byGrant.computeIfAbsent(rs.getString("grant_id").trim(), k -> new ArrayList<>()).add(TRANCHE.mapRow(rs, 0));
+        });
+        if (byGrant.isEmpty()) {
+            return grants;
+        }
+        return grants.stream().map(g -> {
+            List<GrantTranche> tranches = byGrant.get(g.grantId().toString());
+            return tranches == null ? g : withTranches(g, tranches);
+        }).toList();
+    }
+
+    private static GrantView withTranches(GrantView g, List<GrantTranche> tranches) {
+        return new GrantView(g.grantId(), g.centreId(), g.centreName(), g.regierungsbezirk(), g.fundingYear(),
+                g.programmePart(), g.title(), g.purpose(), g.status(), g.requestedAmount(), g.approvedAmount(),
+                g.recommendation(), g.reviewNote(), g.decisionNote(), g.appliedOn(), g.appliedBy(), g.reviewedBy(),
+                g.decidedBy(), g.decidedOn(), g.nextStep(), g.disbursedAmount(), g.fundsRequested(), g.spentAmount(),
+                g.volunteersReached(), g.usageReport(), g.reportedOn(), g.checkNote(), g.closedOn(), g.repaymentDemanded(),
+                g.repaidAmount(), g.pendingRaise(), g.raiseProposedBy(), g.usageReportDue(), g.usageReportOverdue(),
+                g.reviewOverdue(), g.decisionOverdue(), tranches);
     }
 }

@@ -199,4 +199,44 @@ class MigrationTest {
                 .containsExactly("APPLIED", "REVIEWED", "APPROVED", "REJECTED", "WITHDRAWN", "AMENDED", "FUNDS_REQUESTED",
                         "DISBURSED", "USAGE_REPORTED", "CLOSED", "REPAID", "APPLIED");
     }
+    @Test
+    void grants_projected_before_v46_get_the_default_due_date_and_their_tranches_from_the_history() {
+        DataSource dataSource = TestDatabase.create("41");
+        NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(dataSource);
+        jdbc.getJdbcOperations().update("""
+                insert into grant_view (grant_id, centre_id, region, funding_year, programme_part, title, purpose, status,
+                                        requested_cents, approved_cents, applied_on, next_step, last_sequence)
+                values ('00000000-0000-0000-0000-000000000001', '05315', 'KOELN', 2025, 'PART_I', 'T', 'Z', 'APPROVED',
+                        100000, 90000, date '2025-01-10', 'REQUEST_FUNDS', 5),
+                       ('00000000-0000-0000-0000-000000000002', '05315', 'KOELN', 2025, 'PART_I', 'T', 'Z', 'APPLIED',
+                        100000, null, date '2025-01-10', 'REVIEW', 0)""");
+        String grant = "00000000-0000-0000-0000-000000000001";
+        Object[][] history = {
+                {3, "DISBURSED", 40000L, "Tranche 1, ausgezahlt am 10.04.2025"},
+                {4, "FUNDS_REQUESTED", 20000L, "Honorare"},
+                {5, "DISBURSED", 20000L, "Tranche 2, ausgezahlt am 01.09.2025"}};
+        for (Object[] fact : history) {
+            jdbc.update("""
+                    insert into grant_history (grant_id, sequence_number, centre_id, fact, occurred_at, status_after,
+                                               amount_cents, reason)
+                    values (:grantId, :sequence, '05315', :fact, timestamp with time zone '2025-09-01 10:00:00+00', 'APPROVED',
+                            :amount, :reason)""",
+                    Map.of("grantId", grant, "sequence", fact[0], "fact", fact[1], "amount", fact[2], "reason", fact[3]));
+        }
+
+        TestDatabase.migrate(dataSource);
+
+        assertThat(jdbc.getJdbcOperations().queryForList(
+                "select usage_report_due from grant_view order by grant_id", java.sql.Date.class))
+                .extracting(d -> d == null ? null : d.toLocalDate())
+                .containsExactly(java.time.LocalDate.of(2026, 6, 30), null);
+        assertThat(jdbc.getJdbcOperations().queryForList(
+                "select tranche, amount_cents, disbursed_on, spent_reported_on, spending_overdue from grant_tranche order by tranche"))
+                .extracting(r -> r.get("tranche") + " " + r.get("amount_cents") + " " + r.get("disbursed_on") + " "
+                        + r.get("spent_reported_on") + " " + r.get("spending_overdue"))
+                .containsExactly("1 40000 2025-04-10 null false", "2 20000 2025-09-01 null false");
+        assertThat(jdbc.getJdbcOperations().queryForObject(
+                "select count(*) from grant_view where usage_report_overdue or review_overdue or decision_overdue", Integer.class))
+                .isZero();
+    }
 }

@@ -74,6 +74,17 @@ public final class History {
         readSide.requestFunds(g1, KOELN, 6_000_000, "Personalkosten 1. Halbjahr");
         readSide.disburse(g1, KOELN, 1, 6_000_000, LocalDate.of(2025, 4, 10), 0);
         readSide.disburse(g1, KOELN, 2, 5_000_000, LocalDate.of(2025, 9, 1), 6_000_000);
+        // issue 19: the dates that matter, recorded by the platform, and what answers them
+        readSide.publish(new nrw.komman.kernel.grant.TrancheSpentReportedEvent(g1, KOELN, 1, LocalDate.of(2025, 5, 20)),
+                coordinatorOf(KOELN));
+        readSide.publish(new nrw.komman.kernel.grant.TrancheSpendingOverdueEvent(g1, KOELN, 2,
+                nrw.komman.kernel.common.Money.ofCents(5_000_000), LocalDate.of(2025, 9, 1), LocalDate.of(2025, 11, 1),
+                LocalDate.of(2025, 11, 2)), nrw.komman.kernel.common.Actor.SYSTEM);
+        readSide.publish(new nrw.komman.kernel.grant.UsageReportDueExtendedEvent(g1, KOELN, LocalDate.of(2026, 6, 30),
+                LocalDate.of(2026, 9, 30), "Personalwechsel", LocalDate.of(2025, 12, 2)), GRANT_OFFICER);
+        readSide.publish(new nrw.komman.kernel.grant.ProgrammeDatesSetEvent("PART_II_D",
+                nrw.komman.kernel.grant.ProgrammeDates.defaults(ProgrammePart.PART_II_D),
+                new nrw.komman.kernel.grant.ProgrammeDates(ProgrammePart.PART_II_D, 3, 2, 8, 4), "Kürzere Fristen"), MINISTRY);
         readSide.reportUsage(g1, KOELN, 11_000_000, 10_400_000, "Zwei Stellen besetzt, 40 Schulungen.", 85);
         readSide.close(g1, KOELN, 11_000_000, 10_400_000, "Nachweis geprüft.");
         readSide.repay(g1, KOELN, 250_000, LocalDate.of(2026, 4, 15), 600_000);
@@ -82,7 +93,9 @@ public final class History {
         readSide.reject(g2, KOELN, "Doppelförderung mit Landesprogramm X.");
         GrantId g3 = readSide.apply(DUESSELDORF, 2025, ProgrammePart.PART_II_B, "Begleitung", 1_500_000);
         readSide.withdrawApplication(g3, DUESSELDORF, "Neuer Antrag folgt.");
-        readSide.apply(DUESSELDORF, 2025, ProgrammePart.PART_II_D, "Qualifizierung", 800_000);
+        GrantId g4 = readSide.apply(DUESSELDORF, 2025, ProgrammePart.PART_II_D, "Qualifizierung", 800_000);
+        readSide.publish(new nrw.komman.kernel.grant.ReviewOverdueEvent(g4, DUESSELDORF, LocalDate.of(2025, 1, 10),
+                LocalDate.of(2025, 2, 21), LocalDate.of(2025, 2, 22)), nrw.komman.kernel.common.Actor.SYSTEM);
         readSide.publish(new CentreClosedEvent(VIERSEN, LocalDate.of(2025, 4, 30), "Zusammenlegung"), MINISTRY);
 
         // coordination (issue 18): a request staffed, taken place and closed; a weekly one declined, then erased
@@ -139,6 +152,8 @@ public final class History {
                 Set.copyOf(java.util.EnumSet.allOf(nrw.komman.kernel.coordination.HelpRequestStatus.class)), null), as(coordinatorOf(DUESSELDORF))));
         answers.put("calendar " + DUESSELDORF, readSide.helpRequests.handle(new nrw.komman.kernel.coordination.FindCentreAssignmentsQuery(
                 DUESSELDORF, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)), as(coordinatorOf(DUESSELDORF))));
+        answers.put("programme dates", readSide.programmeDates.handle(new nrw.komman.kernel.grant.FetchProgrammeDatesQuery(),
+                as(MINISTRY)));
         answers.put("coordination figures", readSide.coordinationFigures.handle(
                 new nrw.komman.kernel.coordination.FetchCoordinationFiguresQuery(LocalDate.of(2025, 12, 31)), as(MINISTRY)));
         return answers;

@@ -55,6 +55,8 @@ import nrw.komman.query.centre.CentreProjection;
 import nrw.komman.query.centre.CentreQueries;
 import nrw.komman.query.grant.GrantProjection;
 import nrw.komman.query.grant.GrantQueries;
+import nrw.komman.query.grant.ProgrammeDatesProjection;
+import nrw.komman.query.grant.ProgrammeDatesQueries;
 import nrw.komman.query.ministry.MinistryQueries;
 import nrw.komman.query.privacy.RetentionPlanQueries;
 import nrw.komman.query.privacy.VolunteerDataExportQueries;
@@ -115,6 +117,7 @@ public final class ReadSide {
     public final ActivityProjection activityProjection = new ActivityProjection(jdbc, vault);
     public final ActivityReasonProjection activityReasonProjection = new ActivityReasonProjection(jdbc);
     public final GrantProjection grantProjection = new GrantProjection(jdbc);
+    public final ProgrammeDatesProjection programmeDatesProjection = new ProgrammeDatesProjection(jdbc);
     public final HelpRequestProjection helpRequestProjection = new HelpRequestProjection(jdbc);
     public final VolunteerCoordinationProjection volunteerCoordinationProjection = new VolunteerCoordinationProjection(jdbc);
 
@@ -123,6 +126,7 @@ public final class ReadSide {
     public final ActivityQueries activities = new ActivityQueries(jdbc, vault);
     public final CentreDashboardQueries dashboards = new CentreDashboardQueries(jdbc, vault);
     public final GrantQueries grants = new GrantQueries(jdbc);
+    public final ProgrammeDatesQueries programmeDates = new ProgrammeDatesQueries(jdbc);
     public final MinistryQueries ministry = new MinistryQueries(jdbc);
     public final BudgetProjection budgetProjection = new BudgetProjection(jdbc);
     public final BudgetQueries budgets = new BudgetQueries(jdbc);
@@ -144,7 +148,8 @@ public final class ReadSide {
             new AnnotationEventHandlerAdapter(volunteerCoordinationProjection));
     private final List<AnnotationEventHandlerAdapter> grantViews = List.of(
             new AnnotationEventHandlerAdapter(grantProjection),
-            new AnnotationEventHandlerAdapter(budgetProjection));
+            new AnnotationEventHandlerAdapter(budgetProjection),
+            new AnnotationEventHandlerAdapter(programmeDatesProjection));
 
     private final List<EventMessage<?>> recorded = new ArrayList<>();
     private final Map<String, Long> sequences = new HashMap<>();
@@ -253,6 +258,9 @@ public final class ReadSide {
         if (payload instanceof BudgetSetEvent e) {
             return e.budgetId().toString();
         }
+        if (payload instanceof nrw.komman.kernel.grant.ProgrammeDatesSetEvent e) {
+            return e.programmePart(); // the ministry's dates of a programme part: an aggregate of its own
+        }
         if (isGrantEvent(payload)) {
             return ((GrantId) invoke(payload, "grantId")).toString();
         }
@@ -269,6 +277,9 @@ public final class ReadSide {
         }
         if (payload instanceof BudgetSetEvent) {
             return "Budget";
+        }
+        if (payload instanceof nrw.komman.kernel.grant.ProgrammeDatesSetEvent) {
+            return "ProgrammeDates";
         }
         if (isGrantEvent(payload)) {
             return "Grant";
@@ -558,5 +569,5 @@ public final class ReadSide {
             "centre_activity_stats", "activity_reason",
             "help_request_view", "help_request_status", "assignment_view", "assignment_day", "volunteer_booking",
             "volunteer_availability", "volunteer_link", "certificate_view",
-            "grant_centre", "grant_view", "grant_history", "budget_view");
+            "grant_centre", "grant_view", "grant_history", "grant_tranche", "budget_view", "programme_dates_view");
 }

@@ -176,6 +176,25 @@ public enum Action {
     RECORD_REPAYMENT(CHANGES, NO_PERSONAL_DATA,
             refusal("grant.repayment.forbidden", "Nur die Bewilligungsbehörde (Bezirksregierung) erfasst Rückzahlungen."),
             null, anyCentre(GRANT_OFFICER)),
+    // issue 19: the dates that matter
+    /** Set the dates of a programme part (usage report due, reminder, review and decision within). */
+    SET_PROGRAMME_DATES(CHANGES, NO_PERSONAL_DATA,
+            refusal("programme-dates.forbidden", "Nur das Ministerium legt die Fristen eines Programmteils fest."), null,
+            anyCentre(MINISTRY)),
+    /** Move a grant's usage report due date (Fristverlängerung). */
+    EXTEND_USAGE_REPORT_DUE(CHANGES, NO_PERSONAL_DATA,
+            refusal("grant.extend-due.forbidden",
+                    "Nur die Bewilligungsbehörde (Bezirksregierung) verlängert die Frist für den Verwendungsnachweis."),
+            null, anyCentre(GRANT_OFFICER)),
+    /** Report a tranche's money as spent. */
+    REPORT_TRANCHE_SPENT(CHANGES, NO_PERSONAL_DATA,
+            refusal("grant.tranche-spent.forbidden",
+                    "Nur Koordinatorinnen und Koordinatoren des Zentrums melden ausgezahlte Mittel als verausgabt."),
+            null, ownCentre(COORDINATOR), anyCentre(SYSTEM)),
+    /** Record a date that has passed, or schedule the dates of a grant recorded before they existed: the platform only. */
+    RECORD_GRANT_DATES(CHANGES, NO_PERSONAL_DATA,
+            refusal("grant.dates.forbidden", "Fristen hält die Plattform selbst fest."), null,
+            anyCentre(SYSTEM)),
     /** Grants, their histories and audit chains, as pages, data and downloads. */
     READ_GRANTS(READS, NO_PERSONAL_DATA,
             refusal("grant.forbidden", "Ihre Rolle berechtigt nicht zur Einsicht in Zuwendungen."),
@@ -207,6 +226,14 @@ public enum Action {
             anyCentre(ADMINISTRATOR)),
     MANAGE_READ_MODELS(CHANGES, NO_PERSONAL_DATA,
             refusal("readmodels.forbidden", "Nur die Administration darf Lesemodelle verwalten."), null,
+            anyCentre(ADMINISTRATOR)),
+    /** One's own notices (Benachrichtigungen): the inbox, marking as read, the e-mail preferences (issue 19). */
+    READ_OWN_NOTICES(READS, NO_PERSONAL_DATA,
+            refusal("notices.forbidden", "Benachrichtigungen gibt es nur für angemeldete Konten."), null,
+            anyCentre(COORDINATOR, GRANT_OFFICER, MINISTRY, AUDITOR, ADMINISTRATOR)),
+    /** Notices whose e-mail could not be delivered, and retrying them. */
+    MONITOR_NOTICE_DELIVERY(READS, NO_PERSONAL_DATA,
+            refusal("notices.delivery.forbidden", "Zustellfehler von Benachrichtigungen sieht nur die Administration."), null,
             anyCentre(ADMINISTRATOR)),
     /** The actuator's metrics and details beyond health. */
     MONITOR_OPERATIONS(READS, NO_PERSONAL_DATA,

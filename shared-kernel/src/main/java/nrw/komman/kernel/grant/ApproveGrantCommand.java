@@ -10,9 +10,20 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.*;
 import java.util.*;
 
-/** The ministry approves a grant with an amount not above the requested one. */
-public record ApproveGrantCommand(@TargetAggregateIdentifier GrantId grantId, Money approvedAmount, String note) {
+/**
+ * The ministry approves a grant with an amount not above the requested one.
+ *
+ * @param usageReportDue the day the usage report is due; null for the programme part's default
+ *                       ({@link ProgrammeDates#usageReportDue}); else after the end of the funding year
+ */
+public record ApproveGrantCommand(@TargetAggregateIdentifier GrantId grantId, Money approvedAmount, String note,
+                                  LocalDate usageReportDue) {
 
+    public ApproveGrantCommand(GrantId grantId, Money approvedAmount, String note) {
+        this(grantId, approvedAmount, note, null);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonCreator
     public ApproveGrantCommand {
         Guard.required(grantId, "grantId", "Die Kennung der Zuwendung");
         Guard.required(approvedAmount, "approvedAmount", "Der bewilligte Betrag");

@@ -22,6 +22,14 @@ public class AccountForm {
     @Size(max = 8, message = "{ui.too-long}")
     private String centreId;
 
+    /** The address for notices (issue 19); empty: none, the inbox only. Checked by {@link AccountService#checkContact}. */
+    @Size(max = AccountService.MAX_EMAIL_LENGTH, message = "{ui.too-long}")
+    private String email;
+
+    /** The language of the account's notices: de or en. */
+    @Size(max = 2, message = "{ui.too-long}")
+    private String language = AccountContact.GERMAN;
+
     public String getUsername() { return username; }
     public void setUsername(String username) { this.username = username; }
     public String getPassword() { return password; }
@@ -30,4 +38,8 @@ public class AccountForm {
     public void setRole(AccountRole role) { this.role = role; }
     public String getCentreId() { return centreId; }
     public void setCentreId(String centreId) { this.centreId = centreId; }
+    public String getEmail() { return email; }
+    public void setEmail(String email) { this.email = email; }
+    public String getLanguage() { return language; }
+    public void setLanguage(String language) { this.language = language; }
 }

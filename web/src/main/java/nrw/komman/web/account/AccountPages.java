@@ -37,8 +37,9 @@ class AccountPages {
 
     static final Map<String, String> ACCOUNT_FIELDS = Map.ofEntries(entry("username", "username"),
             entry("account.exists", "username"), entry("password", "password"), entry("role", "role"),
-            entry("centreId", "centreId"), entry("centre", "centreId"));
-    static final List<String> ACCOUNT_ORDER = List.of("username", "password", "role", "centreId");
+            entry("centreId", "centreId"), entry("centre", "centreId"), entry("email", "email"), entry("language", "language"));
+    static final Map<String, String> CONTACT_FIELDS = Map.of("email", "email", "language", "language");
+    static final List<String> ACCOUNT_ORDER = List.of("username", "password", "role", "centreId", "email", "language");
 
     private final FormPage forms;
     private final AccountService accounts;
@@ -69,6 +70,7 @@ class AccountPages {
                   RedirectAttributes redirect) {
         AtomicReference<Account> created = new AtomicReference<>();
         return forms.post(binding, model, locale, ACCOUNT_FIELDS)
+                .alsoCheck(() -> AccountService.checkContact(form.getEmail(), form.getLanguage()))
                 .run(() -> created.set(create(form)))
                 .confirm(redirect, "ui.account.created", () -> new Object[]{created.get().username()})
                 .redirectTo("/verwaltung/konten")
@@ -90,7 +92,8 @@ class AccountPages {
                         "Das Integrationszentrum " + centre + " ist nicht (mehr) eingerichtet.");
             }
         }
-        return accounts.create(form.getUsername(), form.getPassword(), form.getRole(), centre, CurrentActor.require().account());
+        return accounts.create(form.getUsername(), form.getPassword(), form.getRole(), centre,
+                new AccountContact(form.getEmail(), form.getLanguage()), CurrentActor.require().account());
     }
 
     private String createPage(Model model) {
@@ -135,6 +138,37 @@ class AccountPages {
         accounts.unlock(account.username(), CurrentActor.require().account());
         redirect.addFlashAttribute("confirmation", forms.text("ui.account.unlocked", locale, account.username()));
         return "redirect:/verwaltung/konten";
+    }
+
+    /** An account's address and language for notices (issue 19); the account may change them itself, too. */
+    @GetMapping("/verwaltung/konten/{username}/kontakt")
+    String contactForm(@PathVariable String username, Model model) {
+        Account account = accounts.get(username);
+        AccountContact contact = accounts.contact(account.username());
+        ContactForm form = new ContactForm();
+        form.setEmail(contact.email());
+        form.setLanguage(contact.language());
+        model.addAttribute("form", form);
+        return contactPage(account, model);
+    }
+
+    @PostMapping("/verwaltung/konten/{username}/kontakt")
+    String changeContact(@PathVariable String username, @Valid @ModelAttribute("form") ContactForm form, BindingResult binding,
+                         Model model, Locale locale, RedirectAttributes redirect) {
+        Account account = accounts.get(username);
+        return forms.post(binding, model, locale, CONTACT_FIELDS)
+                .run(() -> accounts.changeContact(account.username(), form.getEmail(), form.getLanguage(),
+                        CurrentActor.require().account()))
+                .confirm(redirect, "ui.account.contact-changed", () -> new Object[]{account.username()})
+                .redirectTo("/verwaltung/konten")
+                .orShowAgain(() -> contactPage(account, model));
+    }
+
+    private String contactPage(Account account, Model model) {
+        model.addAttribute("account", account);
+        model.addAttribute("fieldOrder", List.of("email", "language"));
+        model.addAttribute("nav", "accounts");
+        return "admin/contact";
     }
 
     @GetMapping("/verwaltung/konten/{username}/passwort")

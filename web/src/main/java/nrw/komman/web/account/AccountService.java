@@ -3,7 +3,10 @@ package nrw.komman.web.account;
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.common.NotFoundException;
 import nrw.komman.kernel.common.AccountRole;
+import nrw.komman.kernel.common.InvalidInputException;
+import nrw.komman.kernel.common.PlainText;
 import nrw.komman.kernel.common.RuleViolationException;
+import nrw.komman.kernel.volunteer.VolunteerRules;
 import nrw.komman.web.platform.problem.InvalidFieldException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,17 +91,25 @@ public class AccountService {
 
     /** Creates an enabled account. A coordinator needs a centre; every other role has none. */
     public Account create(String username, String password, AccountRole role, CentreId centreId, String createdBy) {
+        return create(username, password, role, centreId, AccountContact.NONE, createdBy);
+    }
+
+    /** Creates an enabled account with its address and language for notices (issue 19), checked first. */
+    public Account create(String username, String password, AccountRole role, CentreId centreId, AccountContact contact,
+                          String createdBy) {
         String name = checkUsername(username);
         checkRole(role, centreId);
         checkPassword(name, password);
+        AccountContact checked = checkContact(contact.email(), contact.language());
         Instant now = clock.instant();
         try {
             jdbc.update("""
                             insert into account (username, password_hash, role, centre_id, enabled,
-                                                 created_at, created_by, updated_at, updated_by, password_changed_at)
-                            values (?, ?, ?, ?, true, ?, ?, ?, ?, ?)""",
+                                                 created_at, created_by, updated_at, updated_by, password_changed_at,
+                                                 email, language)
+                            values (?, ?, ?, ?, true, ?, ?, ?, ?, ?, ?, ?)""",
                     name, passwordEncoder.encode(password), role.name(), centreId == null ? null : centreId.value(),
-                    at(now), by(createdBy), at(now), by(createdBy), at(now));
+                    at(now), by(createdBy), at(now), by(createdBy), at(now), checked.email(), checked.language());
         } catch (DuplicateKeyException e) {
             throw new RuleViolationException("account.exists", "Das Konto „" + name + "“ gibt es bereits.");
         }
@@ -289,6 +300,26 @@ public class AccountService {
         sessions.endAllExcept(account.username(), currentSession);
     }
 
+    /** The account's address and language for notices (issue 19). */
+    public AccountContact contact(String username) {
+        Account account = get(username);
+        return jdbc.queryForObject("select email, language from account where username = ?",
+                (rs, i) -> new AccountContact(rs.getString("email"), rs.getString("language")), account.username());
+    }
+
+    /**
+     * Sets the account's address for notices (blank: none, the inbox only) and the language of its texts; by the
+     * account itself on its notice settings, or by an administrator on its account form.
+     */
+    @Transactional
+    public AccountContact changeContact(String username, String email, String language, String by) {
+        Account account = get(username);
+        AccountContact contact = checkContact(email, language);
+        jdbc.update("update account set email = ?, language = ?, updated_at = ?, updated_by = ? where username = ?",
+                contact.email(), contact.language(), at(clock.instant()), by(by), account.username());
+        return contact;
+    }
+
     // ---- rules -----------------------------------------------------------------------------
 
     static String checkUsername(String username) {
@@ -332,6 +363,38 @@ public class AccountService {
             throw new InvalidFieldException("centreId", "centreId.not-allowed",
                     "Nur Konten für Koordinator*innen sind einem Integrationszentrum zugeordnet.");
         }
+    }
+
+    /** The longest address SMTP carries (RFC 5321: 254 characters in a path). */
+    public static final int MAX_EMAIL_LENGTH = 254;
+
+    /**
+     * An address for notices checked like every other address of the platform (a volunteer's, {@link VolunteerRules}),
+     * as plain text (ADR 25) and not longer than SMTP carries; blank is none. The language is {@code de} or
+     * {@code en}; none given is German.
+     */
+    public static AccountContact checkContact(String email, String language) {
+        String address = email == null || email.isBlank() ? null : email.strip();
+        if (address != null) {
+            if (address.length() > MAX_EMAIL_LENGTH) {
+                throw new InvalidFieldException("email", "email.too-long",
+                        "Die E-Mail-Adresse darf höchstens " + MAX_EMAIL_LENGTH + " Zeichen lang sein.");
+            }
+            if (PlainText.fault(address) != null || address.chars().anyMatch(Character::isISOControl)) {
+                throw new InvalidFieldException("email", "email.malformed", "Die E-Mail-Adresse ist ungültig.");
+            }
+            try {
+                VolunteerRules.checkEmail(address);
+            } catch (InvalidInputException e) {
+                throw new InvalidFieldException("email", e);
+            }
+        }
+        String lang = language == null || language.isBlank() ? AccountContact.GERMAN : language.strip().toLowerCase(Locale.ROOT);
+        if (!lang.equals(AccountContact.GERMAN) && !lang.equals(AccountContact.ENGLISH)) {
+            throw new InvalidFieldException("language", "language.unknown",
+                    "Die Sprache ist Deutsch (de) oder Englisch (en).");
+        }
+        return new AccountContact(address, lang);
     }
 
     /** The password policy: 12 characters at least, at most 72 bytes, not the user name, not trivial. */

@@ -60,7 +60,7 @@ class AdminAccountController {
     public ResponseEntity<Account> create(@Valid @RequestBody CreateAccountRequest request) {
         CentreId centre = centre(request.role(), request.centreId());
         Account account = accounts.create(request.username(), request.password(), request.role(), centre,
-                CurrentActor.require().account());
+                new AccountContact(request.email(), request.language()), CurrentActor.require().account());
         return Responses.created("/api/admin/accounts/{username}", account, account.username());
     }
 

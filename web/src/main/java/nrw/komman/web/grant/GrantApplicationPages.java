@@ -65,7 +65,8 @@ class GrantApplicationPages {
     String centreGrants(Model model) {
         CentreId centre = ownCentre();
         List<GrantView> grants = queries.list(new FindGrantsQuery(centre, null, null), GrantView.class).stream()
-                .sorted(Comparator.comparingInt(GrantView::fundingYear).reversed()
+                .sorted(Comparator.comparing((GrantView g) -> !g.overdue()) // issue 19: what is overdue first
+                        .thenComparing(Comparator.comparingInt(GrantView::fundingYear).reversed())
                         .thenComparing(GrantView::appliedOn, Comparator.nullsLast(Comparator.reverseOrder())))
                 .toList();
         model.addAttribute("grants", grants);

@@ -241,6 +241,33 @@ class GrantController {
         return ResponseEntity.noContent().build();
     }
 
+    @PostMapping(path = "/{grantId}/usage-report-due", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Move the usage report's due date, with a reason (grant authority; while the grant is approved "
+            + "and the report not submitted, also when it is overdue)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public ResponseEntity<Void> extendUsageReportDue(@PathVariable String grantId,
+                                                     @Valid @RequestBody UsageReportDueRequest request) {
+        GrantId id = Ids.grant("grantId", grantId);
+        commands.sendAndAwait(request.toCommand(id), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(path = "/{grantId}/tranches/{tranche}/spent")
+    @Operation(summary = "Report a disbursed tranche's money as spent (coordinator of the grant's centre; once per tranche, "
+            + "counted from 1)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public ResponseEntity<Void> reportTrancheSpent(@PathVariable String grantId, @PathVariable String tranche) {
+        GrantId id = Ids.grant("grantId", grantId);
+        int number;
+        try {
+            number = GrantDatesPages.trancheNumber(tranche);
+        } catch (nrw.komman.kernel.common.InvalidInputException e) {
+            throw new InvalidFieldException("tranche", e);
+        }
+        commands.sendAndAwait(new nrw.komman.kernel.grant.ReportTrancheSpentCommand(id, number), id);
+        return ResponseEntity.noContent().build();
+    }
+
     @PostMapping(path = "/{grantId}/fund-requests", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Draw funds of an approved grant (Mittelabruf; coordinator of the grant's centre)")
     @ResponseStatus(HttpStatus.NO_CONTENT)

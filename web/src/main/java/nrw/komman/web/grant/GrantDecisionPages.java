@@ -6,7 +6,10 @@ import nrw.komman.kernel.common.Money;
 import nrw.komman.kernel.grant.AmendGrantCommand;
 import nrw.komman.kernel.grant.ApproveGrantCommand;
 import nrw.komman.kernel.grant.ApproveGrantRaiseCommand;
+import nrw.komman.kernel.grant.FetchProgrammeDatesQuery;
 import nrw.komman.kernel.grant.FindGrantsQuery;
+import nrw.komman.kernel.grant.ProgrammeDates;
+import nrw.komman.kernel.grant.ProgrammeDatesOverview;
 import nrw.komman.kernel.grant.GrantStatus;
 import nrw.komman.kernel.grant.GrantView;
 import nrw.komman.kernel.grant.Recommendation;
@@ -29,6 +32,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,8 +54,9 @@ class GrantDecisionPages {
     static final Map<String, String> DECISION_FIELDS = Map.ofEntries(
             entry("approvedAmount", "approvedAmount"), entry("money", "approvedAmount"),
             entry("grant.approved-exceeds-requested", "approvedAmount"), entry("budget.exceeded", "approvedAmount"),
-            entry("budget.centre-exceeded", "approvedAmount"), entry("note", "note"), entry("reason", "note"));
-    static final List<String> DECISION_ORDER = List.of("decision", "approvedAmount", "note");
+            entry("budget.centre-exceeded", "approvedAmount"), entry("note", "note"), entry("reason", "note"),
+            entry("usageReportDue", "usageReportDue"), entry("grant.usage-report-due", "usageReportDue"));
+    static final List<String> DECISION_ORDER = List.of("decision", "approvedAmount", "usageReportDue", "note");
     static final Map<String, String> AMENDMENT_FIELDS = Map.ofEntries(
             entry("approvedAmount", "approvedAmount"), entry("money", "approvedAmount"),
             entry("grant.approved-exceeds-requested", "approvedAmount"), entry("grant.amendment-below-disbursed", "approvedAmount"),
@@ -73,11 +79,16 @@ class GrantDecisionPages {
         this.fmt = fmt;
     }
 
+    /** Overdue items first (issue 19), otherwise in the register's order (the sort is stable). */
+    static List<GrantView> overdueFirst(List<GrantView> grants) {
+        return grants.stream().sorted(Comparator.comparing(g -> !g.overdue())).toList();
+    }
+
     // ---- the grant authority's review -----------------------------------------------------------
 
     @GetMapping("/pruefung")
     String inbox(Model model) {
-        model.addAttribute("grants", queries.list(new FindGrantsQuery(null, null, GrantStatus.APPLIED), GrantView.class));
+        model.addAttribute("grants", overdueFirst(queries.list(new FindGrantsQuery(null, null, GrantStatus.APPLIED), GrantView.class)));
         model.addAttribute("nav", "inbox");
         return "grant/inbox";
     }
@@ -111,7 +122,7 @@ class GrantDecisionPages {
 
     @GetMapping("/entscheidungen")
     String decisions(Model model) {
-        model.addAttribute("grants", queries.list(new FindGrantsQuery(null, null, GrantStatus.REVIEWED), GrantView.class));
+        model.addAttribute("grants", overdueFirst(queries.list(new FindGrantsQuery(null, null, GrantStatus.REVIEWED), GrantView.class)));
         model.addAttribute("nav", "decisions");
         return "grant/decisions";
     }
@@ -121,6 +132,7 @@ class GrantDecisionPages {
         GrantView grant = GrantReads.find(queries, grantId);
         DecisionForm form = new DecisionForm();
         form.setApprovedAmount(GermanMoney.format(grant.requestedAmount()));
+        form.setUsageReportDue(defaultUsageReportDue(grant));
         model.addAttribute("form", form);
         return decisionPage(grant, model);
     }
@@ -136,10 +148,18 @@ class GrantDecisionPages {
             binding.rejectValue("note", "ui.grant.rejectReason.required",
                     messages.getMessage("ui.grant.rejectReason.required", null, locale));
         }
+        LocalDate due = form.getUsageReportDue();
+        if (approve && due != null && !due.isAfter(LocalDate.of(grant.fundingYear(), 12, 31))
+                && binding.getFieldErrorCount("usageReportDue") == 0) {
+            // the same rule as the command side's, next to the field before anything is sent
+            Object[] year = {String.valueOf(grant.fundingYear())};
+            binding.rejectValue("usageReportDue", "ui.grant.usageReportDue.after-year", year,
+                    messages.getMessage("ui.grant.usageReportDue.after-year", year, locale));
+        }
         FormPage.Submission submission = forms.post(binding, model, locale, DECISION_FIELDS)
                 .keepingOnForm(Set.of("grant.four-eyes"));
         if (approve) {
-            submission.send(() -> new ApproveGrantCommand(grant.grantId(), amount, form.getNote()), grant.grantId())
+            submission.send(() -> new ApproveGrantCommand(grant.grantId(), amount, form.getNote(), due), grant.grantId())
                     .confirm(redirect, "ui.grant.approved", () -> new Object[]{grant.title(), grant.centreName(),
                             GermanMoney.format(amount) + "\u00A0€"});
         } else {
@@ -150,8 +170,18 @@ class GrantDecisionPages {
                 .orShowAgain(() -> decisionPage(grant, model));
     }
 
+    /** The day the programme part's dates give for the usage report of this grant's funding year. */
+    private LocalDate defaultUsageReportDue(GrantView grant) {
+        return queries.optional(new FetchProgrammeDatesQuery(), ProgrammeDatesOverview.class)
+                .flatMap(o -> o.parts().stream().map(ProgrammeDatesOverview.Row::dates)
+                        .filter(d -> d.part() == grant.programmePart()).findFirst())
+                .orElse(ProgrammeDates.defaults(grant.programmePart()))
+                .usageReportDue(grant.fundingYear());
+    }
+
     private String decisionPage(GrantView grant, Model model) {
         model.addAttribute("grant", grant);
+        model.addAttribute("defaultUsageReportDue", defaultUsageReportDue(grant));
         model.addAttribute("fieldOrder", DECISION_ORDER);
         model.addAttribute("nav", "decisions");
         return "grant/decision";

@@ -108,7 +108,12 @@ class GrantFundsPages {
         UiAccess.require(Action.DISBURSE_TRANCHE);
         Comparator<GrantView> byCentre = Comparator.comparing(GrantView::centreName, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(GrantView::title, Comparator.nullsLast(Comparator.naturalOrder()));
-        model.addAttribute("fundRequests", queries.list(new FindGrantsQuery(null, null, GrantStatus.APPROVED), GrantView.class).stream()
+        List<GrantView> approved = queries.list(new FindGrantsQuery(null, null, GrantStatus.APPROVED), GrantView.class);
+        // issue 19: what is overdue comes first, with its dates in words
+        model.addAttribute("overdue", approved.stream().filter(GrantView::overdue)
+                .sorted(Comparator.comparing(GrantView::usageReportDue, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(byCentre)).toList());
+        model.addAttribute("fundRequests", approved.stream()
                 .filter(g -> g.fundsRequested() != null && !g.fundsRequested().isZero()).sorted(byCentre).toList());
         model.addAttribute("reports", queries.list(new FindGrantsQuery(null, null, GrantStatus.USAGE_REPORTED), GrantView.class).stream()
                 .sorted(Comparator.comparing(GrantView::reportedOn, Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(byCentre))

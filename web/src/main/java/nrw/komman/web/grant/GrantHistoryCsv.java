@@ -69,7 +69,7 @@ final class GrantHistoryCsv {
             line(String.valueOf(GrantHistoryExport.number(e)), timestamp(e.occurredAt()), fact(e.fact()),
                     text(e.actorAccount()), ExportWording.role(e.actorRole()), ExportWording.status(e.statusBefore()),
                     ExportWording.status(e.statusAfter()), amount(e.approvedBefore()), amount(e.approvedAfter()),
-                    amount(e.disbursedBefore()), amount(e.disbursedAfter()), amount(e.amount()), text(e.reason()));
+                    amount(e.disbursedBefore()), amount(e.disbursedAfter()), amount(e.amount()), text(GrantHistoryExport.reason(e)));
         }
     }
 

@@ -83,6 +83,19 @@ public class GrantHistoryExport {
         return entry.sequence() + 1;
     }
 
+    /**
+     * The reason column of a fact, with the due date a fact of the dates names (issue 19), in German as the files are:
+     * "Frist: 30.06.2026" or "Frist: 30.06.2026 → 30.09.2026. Personalwechsel". Null when there is neither.
+     */
+    static String reason(GrantHistoryEntry entry) {
+        if (entry.dueOn() == null) {
+            return entry.reason();
+        }
+        String due = "Frist: " + (entry.dueBefore() == null ? "" : nrw.komman.kernel.common.Nrw.date(entry.dueBefore()) + " → ")
+                + nrw.komman.kernel.common.Nrw.date(entry.dueOn());
+        return entry.reason() == null || entry.reason().isBlank() ? due : due + ". " + entry.reason();
+    }
+
     private Instant now() {
         return clock.instant();
     }

@@ -145,7 +145,7 @@ public final class GrantHistoryPdf {
             for (Money money : new Money[]{e.approvedBefore(), e.approvedAfter(), e.disbursedBefore(), e.disbursedAfter(), e.amount()}) {
                 table.addCell(eventCell(ExportWording.amount(money), fonts.table, true));
             }
-            table.addCell(eventCell(text(e.reason()), fonts.table, false));
+            table.addCell(eventCell(text(GrantHistoryExport.reason(e)), fonts.table, false));
         }
         if (entries.isEmpty()) {
             PdfPCell none = eventCell("Keine Ereignisse erfasst.", fonts.table, false);

@@ -53,7 +53,8 @@ class GrantRegisterPages {
                     @RequestParam(name = "bezirk", required = false) Regierungsbezirk region,
                     Model model) {
         CentreId centreId = Ids.optional("zentrum", centre, CentreId::new);
-        List<GrantView> grants = queries.list(new FindGrantsQuery(centreId, year, status, part, region), GrantView.class);
+        List<GrantView> grants = GrantDecisionPages.overdueFirst(
+                queries.list(new FindGrantsQuery(centreId, year, status, part, region), GrantView.class));
         model.addAttribute("grants", grants);
         model.addAttribute("year", year);
         model.addAttribute("status", status);
@@ -92,6 +93,9 @@ class GrantRegisterPages {
                 && grant.pendingRaise() == null);
         model.addAttribute("canDecideRaise", UiAccess.allows(Action.AMEND_GRANT) && status == GrantStatus.APPROVED
                 && grant.pendingRaise() != null);
+        // issue 19: the grant authority moves the usage report's date; the centre reports a tranche as spent
+        model.addAttribute("canExtendDue", UiAccess.allows(Action.EXTEND_USAGE_REPORT_DUE) && status == GrantStatus.APPROVED);
+        model.addAttribute("canReportSpent", UiAccess.allows(Action.REPORT_TRANCHE_SPENT) && status == GrantStatus.APPROVED);
         model.addAttribute("chain", chain.verify(grant.grantId()));
         model.addAttribute("nav", UiAccess.role() == AccountRole.COORDINATOR ? "grants" : "register");
         return "grant/grant";

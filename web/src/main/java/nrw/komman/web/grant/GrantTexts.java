@@ -78,6 +78,48 @@ public class GrantTexts {
     }
 
     /**
+     * What of a grant is overdue (issue 19), one line each in the reader's language, with its date: the usage
+     * report, each tranche whose spending was not reported, the review, the decision. Empty when nothing is.
+     * The pages show these words, never a colour alone.
+     */
+    public java.util.List<String> overdue(GrantView grant, Locale locale) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        if (grant.reviewOverdue()) {
+            lines.add(messages.getMessage("overdue.review", null, locale));
+        }
+        if (grant.decisionOverdue()) {
+            lines.add(messages.getMessage("overdue.decision", null, locale));
+        }
+        if (grant.usageReportOverdue()) {
+            lines.add(messages.getMessage("overdue.usage-report", new Object[]{fmt.date(grant.usageReportDue())}, locale));
+        }
+        for (nrw.komman.kernel.grant.GrantTranche tranche : grant.overdueTranches()) {
+            lines.add(messages.getMessage("overdue.tranche", new Object[]{tranche.tranche(), fmt.euro(tranche.amount()),
+                    fmt.date(tranche.spendingDueOn())}, locale));
+        }
+        return lines;
+    }
+
+    /** The date a fact of the dates names: "30.06.2026", or for an extension "30.06.2026 → 30.09.2026"; null for others. */
+    public String due(GrantHistoryEntry entry) {
+        if (entry.dueOn() == null) {
+            return null;
+        }
+        return entry.dueBefore() == null ? fmt.date(entry.dueOn()) : fmt.date(entry.dueBefore()) + " → " + fmt.date(entry.dueOn());
+    }
+
+    /** Where a tranche stands, in words: reported as spent (when), overdue, or to be reported by its date. */
+    public String tranche(nrw.komman.kernel.grant.GrantTranche tranche, Locale locale) {
+        if (tranche.spentReportedOn() != null) {
+            return messages.getMessage("tranches.spent", new Object[]{fmt.date(tranche.spentReportedOn())}, locale);
+        }
+        if (tranche.spendingOverdue()) {
+            return messages.getMessage("tranches.overdue", new Object[]{fmt.date(tranche.spendingDueOn())}, locale);
+        }
+        return messages.getMessage("tranches.open", new Object[]{fmt.date(tranche.spendingDueOn())}, locale);
+    }
+
+    /**
      * The grant as the API has always shown it: the next step in German words, the repayment's amount
      * written like the administration's letters (12.345,67 € with an ordinary space).
      */

@@ -178,6 +178,9 @@ class GrantLifecyclePagesTest {
             GrantStatus status = ((FindGrantsQuery) inv.getArgument(0)).status();
             return CompletableFuture.completedFuture(grants.values().stream().filter(g -> status == null || g.status() == status).toList());
         }).when(queryGateway).query(any(FindGrantsQuery.class), any(ResponseType.class));
+        // the decision form reads the programme's dates (issue 19); none set: the defaults
+        doReturn(CompletableFuture.completedFuture(null)).when(queryGateway)
+                .query(any(nrw.komman.kernel.grant.FetchProgrammeDatesQuery.class), any(ResponseType.class));
     }
 
     private static RequestPostProcessor as(AccountRole role) {

@@ -120,6 +120,9 @@ class GrantPagesTest {
                 .when(queryGateway).query(any(FetchGrantHistoryQuery.class), any(ResponseType.class));
         doReturn(CompletableFuture.completedFuture(List.of(grant(GRANT, KOELN, GrantStatus.REVIEWED)))).when(queryGateway)
                 .query(any(FindGrantsQuery.class), any(ResponseType.class));
+        // the decision form reads the programme's dates (issue 19); none set: the defaults
+        doReturn(CompletableFuture.completedFuture(null)).when(queryGateway)
+                .query(any(nrw.komman.kernel.grant.FetchProgrammeDatesQuery.class), any(ResponseType.class));
     }
 
     private static RequestPostProcessor as(AccountRole role) {

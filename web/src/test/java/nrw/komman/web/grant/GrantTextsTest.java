@@ -110,9 +110,15 @@ class GrantTextsTest {
     void every_fact_reads_in_german_and_in_english_on_the_pages_in_the_api_and_in_the_exports() {
         List<String> german = List.of("Antrag gestellt", "Geprüft", "Bewilligt", "Abgelehnt", "Zurückgezogen",
                 "Änderungsbescheid", "Erhöhung vorgeschlagen (wartet auf Bestätigung)",
-                "Vorgeschlagene Erhöhung zurückgezogen", "Mittelabruf", "Auszahlung", "Verwendungsnachweis", "Abgeschlossen", "Rückzahlung");
+                "Vorgeschlagene Erhöhung zurückgezogen", "Mittelabruf", "Auszahlung", "Verwendungsnachweis", "Abgeschlossen", "Rückzahlung",
+                // issue 19: the facts of the dates
+                "Erinnerung: Verwendungsnachweis bald fällig", "Verwendungsnachweis überfällig",
+                "Frist für den Verwendungsnachweis geändert", "Als verausgabt gemeldet", "Verausgabung nicht fristgerecht gemeldet",
+                "Antragsprüfung überfällig", "Entscheidung überfällig");
         List<String> english = List.of("Applied", "Reviewed", "Approved", "Rejected", "Withdrawn", "Amendment",
-                "Raise proposed (awaiting a second approval)", "Proposed raise withdrawn", "Funds requested", "Disbursement", "Usage report", "Closed", "Repayment");
+                "Raise proposed (awaiting a second approval)", "Proposed raise withdrawn", "Funds requested", "Disbursement", "Usage report", "Closed", "Repayment",
+                "Reminder: usage report due soon", "Usage report overdue", "Usage report due date changed", "Reported as spent",
+                "Spending not reported in time", "Review overdue", "Decision overdue");
         GrantFact[] facts = GrantFact.values();
         assertThat(facts).hasSize(german.size());
         for (int i = 0; i < facts.length; i++) {

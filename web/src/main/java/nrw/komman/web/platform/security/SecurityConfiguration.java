@@ -61,17 +61,22 @@ import static nrw.komman.kernel.access.Action.CLOSE_GRANT;
 import static nrw.komman.kernel.access.Action.DISBURSE_TRANCHE;
 import static nrw.komman.kernel.access.Action.ERASE_VOLUNTEER_DATA;
 import static nrw.komman.kernel.access.Action.ESTABLISH_CENTRE;
+import static nrw.komman.kernel.access.Action.EXTEND_USAGE_REPORT_DUE;
+import static nrw.komman.kernel.access.Action.REPORT_TRANCHE_SPENT;
+import static nrw.komman.kernel.access.Action.SET_PROGRAMME_DATES;
 import static nrw.komman.kernel.access.Action.EXPORT_VOLUNTEER_DATA;
 import static nrw.komman.kernel.access.Action.LOG_ACTIVITY;
 import static nrw.komman.kernel.access.Action.MANAGE_ACCOUNTS;
 import static nrw.komman.kernel.access.Action.MANAGE_HELP_REQUESTS;
 import static nrw.komman.kernel.access.Action.MANAGE_READ_MODELS;
 import static nrw.komman.kernel.access.Action.MANAGE_VOLUNTEER;
+import static nrw.komman.kernel.access.Action.MONITOR_NOTICE_DELIVERY;
 import static nrw.komman.kernel.access.Action.MONITOR_OPERATIONS;
 import static nrw.komman.kernel.access.Action.READ_BUDGETS;
 import static nrw.komman.kernel.access.Action.READ_CENTRES;
 import static nrw.komman.kernel.access.Action.READ_GRANTS;
 import static nrw.komman.kernel.access.Action.READ_HELP_REQUESTS;
+import static nrw.komman.kernel.access.Action.READ_OWN_NOTICES;
 import static nrw.komman.kernel.access.Action.READ_PERSONAL_DATA;
 import static nrw.komman.kernel.access.Action.READ_REPORTS;
 import static nrw.komman.kernel.access.Action.READ_STATE_FIGURES;
@@ -233,7 +238,9 @@ public class SecurityConfiguration {
     static void apiRules(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry api) {
         api
                 .requestMatchers(path("/api/admin/**"))
-                .hasAnyRole(roles(MANAGE_ACCOUNTS, MANAGE_READ_MODELS, RUN_RETENTION, VIEW_RETENTION_PLAN))
+                .hasAnyRole(roles(MANAGE_ACCOUNTS, MANAGE_READ_MODELS, RUN_RETENTION, VIEW_RETENTION_PLAN, MONITOR_NOTICE_DELIVERY))
+                // issue 19: each account's own notices and settings (the handlers reach the caller's rows only)
+                .requestMatchers(path("/api/notices/**")).hasAnyRole(roles(READ_OWN_NOTICES))
                 // issue 18: the volunteer through their personal link, no account (the token in the path is the
                 // credential, checked by the handlers); a certificate's number is checked by whoever holds the paper
                 .requestMatchers(path("/api/link/**"), path(GET, "/api/certificates/*")).permitAll()
@@ -258,11 +265,16 @@ public class SecurityConfiguration {
                         path(POST, "/api/grants/*/fund-requests"), path(POST, "/api/grants/*/usage-report"))
                 .hasAnyRole(roles(APPLY_FOR_GRANT, WITHDRAW_GRANT_APPLICATION, REQUEST_FUNDS, SUBMIT_USAGE_REPORT))
                 .requestMatchers(path(POST, "/api/grants/*/review"), path(POST, "/api/grants/*/disbursements"),
-                        path(POST, "/api/grants/*/closure"), path(POST, "/api/grants/*/repayments"))
-                .hasAnyRole(roles(REVIEW_GRANT, DISBURSE_TRANCHE, CLOSE_GRANT, RECORD_REPAYMENT))
+                        path(POST, "/api/grants/*/closure"), path(POST, "/api/grants/*/repayments"),
+                        path(POST, "/api/grants/*/usage-report-due"))
+                .hasAnyRole(roles(REVIEW_GRANT, DISBURSE_TRANCHE, CLOSE_GRANT, RECORD_REPAYMENT, EXTEND_USAGE_REPORT_DUE))
+                // issue 19: the centre reports a tranche's money as spent
+                .requestMatchers(path(POST, "/api/grants/*/tranches/*/spent")).hasAnyRole(roles(REPORT_TRANCHE_SPENT))
                 .requestMatchers(path(POST, "/api/grants/*/approval"), path(POST, "/api/grants/*/rejection"),
-                        path(POST, "/api/grants/*/amendments"), path(POST, "/api/grants/*/raise/*"), path(PUT, "/api/budgets/**"))
-                .hasAnyRole(roles(APPROVE_GRANT, REJECT_GRANT, AMEND_GRANT, APPROVE_GRANT_RAISE, SET_BUDGET))
+                        path(POST, "/api/grants/*/amendments"), path(POST, "/api/grants/*/raise/*"), path(PUT, "/api/budgets/**"),
+                        path(PUT, "/api/programme-dates/*"))
+                .hasAnyRole(roles(APPROVE_GRANT, REJECT_GRANT, AMEND_GRANT, APPROVE_GRANT_RAISE, SET_BUDGET, SET_PROGRAMME_DATES))
+                .requestMatchers(path(GET, "/api/programme-dates")).hasAnyRole(roles(READ_GRANTS))
                 .requestMatchers(path(GET, "/api/budgets")).hasAnyRole(roles(READ_BUDGETS))
                 .requestMatchers(path(GET, "/api/grants/**")).hasAnyRole(roles(READ_GRANTS))
                 // annual reports: every role; a coordinator gets their own centre's only (query side)
@@ -361,23 +373,26 @@ public class SecurityConfiguration {
                         // information and erasure to the centre only, administrators answer such requests by the API
                         .requestMatchers(path("/zentrum/**"), path("/ehrenamtliche/**"), path("/zuwendungen/*/ruecknahme"))
                         .hasAnyRole(roles(concat(VOLUNTEER_WORK, APPLY_FOR_GRANT, WITHDRAW_GRANT_APPLICATION, REQUEST_FUNDS,
-                                SUBMIT_USAGE_REPORT)))
+                                SUBMIT_USAGE_REPORT, REPORT_TRANCHE_SPENT)))
                         // grants: the grant authority reviews, the ministry decides, auditors read histories only
                         .requestMatchers(path("/pruefung"), path("/zuwendungen/*/pruefung"), path("/bewirtschaftung"),
                                 path("/zuwendungen/*/auszahlung"), path("/zuwendungen/*/abschluss"),
-                                path("/zuwendungen/*/rueckzahlung"))
-                        .hasAnyRole(roles(REVIEW_GRANT, DISBURSE_TRANCHE, CLOSE_GRANT, RECORD_REPAYMENT))
+                                path("/zuwendungen/*/rueckzahlung"), path("/zuwendungen/*/frist"))
+                        .hasAnyRole(roles(REVIEW_GRANT, DISBURSE_TRANCHE, CLOSE_GRANT, RECORD_REPAYMENT, EXTEND_USAGE_REPORT_DUE))
                         .requestMatchers(path("/entscheidungen"), path("/zuwendungen/*/entscheidung"),
-                                path("/zuwendungen/*/aenderung"), path("/haushalt/festlegen"))
-                        .hasAnyRole(roles(APPROVE_GRANT, REJECT_GRANT, AMEND_GRANT, SET_BUDGET))
+                                path("/zuwendungen/*/aenderung"), path("/haushalt/festlegen"), path("/fristen"), path("/fristen/*"))
+                        .hasAnyRole(roles(APPROVE_GRANT, REJECT_GRANT, AMEND_GRANT, SET_BUDGET, SET_PROGRAMME_DATES))
                         .requestMatchers(path(GET, "/haushalt")).hasAnyRole(roles(READ_BUDGETS))
                         .requestMatchers(path(GET, "/zuwendungen/*/verlauf.*")).hasAnyRole(roles(READ_GRANTS))
                         // the register of all grants: for those who read every centre's
                         .requestMatchers(path(GET, "/zuwendungen")).hasAnyRole(rolesOnAnyCentre(READ_GRANTS))
                         .requestMatchers(path(GET, "/zuwendungen/*")).hasAnyRole(roles(READ_GRANTS))
-                        // operations: accounts, read models, retention rules
+                        // operations: accounts, read models, retention rules, e-mails of notices not delivered
                         .requestMatchers(path("/verwaltung/**"))
-                        .hasAnyRole(roles(MANAGE_ACCOUNTS, MANAGE_READ_MODELS, RUN_RETENTION, VIEW_RETENTION_PLAN))
+                        .hasAnyRole(roles(MANAGE_ACCOUNTS, MANAGE_READ_MODELS, RUN_RETENTION, VIEW_RETENTION_PLAN,
+                                MONITOR_NOTICE_DELIVERY))
+                        // issue 19: each account's own notices and settings
+                        .requestMatchers(path("/benachrichtigungen/**")).hasAnyRole(roles(READ_OWN_NOTICES))
                         // state-wide figures (counts, hours, money; never names), as the API's /api/ministry/**
                         .requestMatchers(path(GET, "/landesweit/**")).hasAnyRole(roles(READ_STATE_FIGURES))
                         .anyRequest().authenticated())
