@@ -132,7 +132,7 @@ class NoticesOnH2Test extends OnH2 {
         assertThat(count("select count(*) from domain_event_entry where payload_type like '%GrantAppliedEvent'"))
                 .as("the application rolled back with its notice").isEqualTo(applications);
 
-        // handled again (as after a retried delivery of the event), the event writes no second notice
+        // the stored event has exactly its one notice (handling an event again writes none: NoticeOutboxTest)
         assertThat(count("select count(*) from notice_outbox where cause_event_id = ?", eventId)).isEqualTo(1);
     }
 

@@ -225,6 +225,7 @@ public class Grant {
             throw new RuleViolationException("grant.extend-due.past",
                     "Die neue Frist (" + Nrw.date(command.dueOn()) + ") liegt in der Vergangenheit.");
         }
+        requireUsageReportDue(command.dueOn(), today); // as at the approval: after the funding year
         if (command.dueOn().equals(usageReportDue)) {
             throw new RuleViolationException("grant.extend-due.unchanged",
                     "Der Verwendungsnachweis ist bereits zum " + Nrw.date(usageReportDue) + " fällig; es gibt nichts zu ändern.");
@@ -280,9 +281,13 @@ public class Grant {
                 // nothing ahead of the usage report's dates; tranches below
             }
         }
-        if (status == GrantStatus.APPROVED || status == GrantStatus.USAGE_REPORTED) {
+        if (status == GrantStatus.APPROVED) {
+            // a tranche whose two months ended before the platform knew "reported as spent" was never late by the
+            // platform's rule: the centre could not report it. Only those still running are scheduled.
+            LocalDate today = Nrw.today(clock);
             trancheDates.forEach((number, tranche) -> {
-                if (!tranche.spentReported() && !tranche.overdueRecorded()) {
+                if (!tranche.spentReported() && !tranche.overdueRecorded()
+                        && !ProgrammeDates.spendingDueOn(tranche.disbursedOn()).isBefore(today)) {
                     scheduleSpending(deadlines, number, tranche.disbursedOn());
                 }
             });
@@ -295,11 +300,11 @@ public class Grant {
      */
     @DeadlineHandler(deadlineName = GrantDate.DEADLINE)
     void on(GrantDate date, Clock clock) {
-        if (!stillApplies(date)) {
+        LocalDate today = Nrw.today(clock);
+        if (!stillApplies(date, today)) {
             return;
         }
         Permissions.require(Actor.SYSTEM, Action.RECORD_GRANT_DATES);
-        LocalDate today = Nrw.today(clock);
         MetaData system = Actors.metaDataOf(Actor.SYSTEM);
         switch (date.kind()) {
             case REVIEW -> apply(new ReviewOverdueEvent(grantId, centreId, appliedOn, date.dueOn(), today), system);
@@ -314,17 +319,20 @@ public class Grant {
         }
     }
 
-    private boolean stillApplies(GrantDate date) {
+    private boolean stillApplies(GrantDate date, LocalDate today) {
         return switch (date.kind()) {
             case REVIEW -> status == GrantStatus.APPLIED && !reviewOverdueRecorded;
             case DECISION -> status == GrantStatus.REVIEWED && !decisionOverdueRecorded;
+            // a reminder that comes late (after downtime, or from the backfill) is moot once the day has passed
             case USAGE_REPORT_REMINDER -> status == GrantStatus.APPROVED && date.dueOn().equals(usageReportDue)
+                    && !today.isAfter(date.dueOn())
                     && !date.dueOn().equals(dueSoonRecordedFor) && !date.dueOn().equals(overdueRecordedFor);
             case USAGE_REPORT -> status == GrantStatus.APPROVED && date.dueOn().equals(usageReportDue)
                     && !date.dueOn().equals(overdueRecordedFor);
             case TRANCHE_SPENDING -> {
                 Tranche tranche = trancheDates.get(date.tranche());
-                yield (status == GrantStatus.APPROVED || status == GrantStatus.USAGE_REPORTED) && tranche != null
+                // the usage report accounts for all the money: after it no tranche is late (as the read side shows)
+                yield status == GrantStatus.APPROVED && tranche != null
                         && !tranche.spentReported() && !tranche.overdueRecorded()
                         && date.dueOn().equals(ProgrammeDates.spendingDueOn(tranche.disbursedOn()));
             }

@@ -297,10 +297,16 @@ class GrantDatesTest {
         void a_report_not_submitted_by_its_due_date_is_recorded_overdue_once() {
             TestExecutor<Grant> given = approvedByCommands()
                     .andGivenCommands(as(Actor.SYSTEM, new ScheduleGrantDatesCommand(GRANT))); // every date twice
-            // the fixture fires every date up to then at once, on the clock of the last day
+            // the fixture fires every date up to then at once, on the clock of the last day: the reminder then comes
+            // after its due day (as after downtime) and is moot
             timeComes(given, passedAt(REPORT_DUE)).expectEvents(
-                    new UsageReportDueSoonEvent(GRANT, VIERSEN, REPORT_DUE, REPORT_DUE.plusDays(1)),
                     new UsageReportOverdueEvent(GRANT, VIERSEN, REPORT_DUE, REPORT_DUE.plusDays(1)));
+        }
+
+        @Test
+        void a_reminder_still_comes_on_the_due_day_itself() {
+            timeComes(approvedByCommands(), noticeAt(REPORT_DUE)).expectEvents(
+                    new UsageReportDueSoonEvent(GRANT, VIERSEN, REPORT_DUE, REPORT_DUE));
         }
 
         @Test
@@ -338,9 +344,14 @@ class GrantDatesTest {
         @Test
         void the_new_due_date_is_reminded_and_passes() {
             TestExecutor<Grant> given = approvedByCommands().andGivenCommands(as(OFFICER, extendTo(LATER)));
-            timeComes(given, passedAt(LATER)).expectEvents(
-                    new UsageReportDueSoonEvent(GRANT, VIERSEN, LATER, LATER.plusDays(1)),
-                    new UsageReportOverdueEvent(GRANT, VIERSEN, LATER, LATER.plusDays(1)));
+            timeComes(given, noticeAt(LATER.minusWeeks(4))).expectEvents(
+                    new UsageReportDueSoonEvent(GRANT, VIERSEN, LATER, LATER.minusWeeks(4)));
+        }
+
+        @Test
+        void the_new_due_date_passes() {
+            TestExecutor<Grant> given = approvedByCommands().andGivenCommands(as(OFFICER, extendTo(LATER)));
+            timeComes(given, passedAt(LATER)).expectEvents(new UsageReportOverdueEvent(GRANT, VIERSEN, LATER, LATER.plusDays(1)));
         }
 
         @Test
@@ -351,8 +362,9 @@ class GrantDatesTest {
         }
 
         @Test
-        void an_earlier_day_and_today_are_possible() {
-            approvedAsRecorded(REPORT_DUE).when(extendTo(TODAY), OFFICER.toMetaData()).expectSuccessfulHandlerExecution();
+        void an_earlier_day_after_the_funding_year_is_possible() {
+            approvedAsRecorded(REPORT_DUE).when(extendTo(LocalDate.of(2028, 1, 1)), OFFICER.toMetaData())
+                    .expectSuccessfulHandlerExecution();
         }
 
         @Test
@@ -379,6 +391,13 @@ class GrantDatesTest {
             approvedAsRecorded(REPORT_DUE).when(extendTo(TODAY.minusDays(1)), OFFICER.toMetaData())
                     .expectException(refused(RuleViolationException.class, "grant.extend-due.past"))
                     .expectNoEvents().expectNoScheduledDeadlines();
+        }
+
+        @Test
+        void not_to_a_day_within_the_funding_year() {
+            approvedAsRecorded(REPORT_DUE).when(extendTo(LocalDate.of(2027, 12, 31)), OFFICER.toMetaData())
+                    .expectException(refused(RuleViolationException.class, "grant.usage-report-due.within-funding-year"))
+                    .expectNoEvents();
         }
 
         @Test
@@ -468,6 +487,12 @@ class GrantDatesTest {
         }
 
         @Test
+        void after_the_usage_report_no_tranche_is_late() {
+            UsageReportSubmittedEvent report = new UsageReportSubmittedEvent(GRANT, VIERSEN, TRANCHE, TRANCHE, "Bericht", 3, TODAY);
+            timeComes(disbursed().andGiven(by(COORDINATOR, report)), passedAt(SPENDING_DUE)).expectNoEvents();
+        }
+
+        @Test
         void while_the_grant_runs_also_after_its_usage_report_but_not_once_closed() {
             UsageReportSubmittedEvent report = new UsageReportSubmittedEvent(GRANT, VIERSEN, TRANCHE, TRANCHE, "Bericht", 3, TODAY);
             approvedAsRecorded(REPORT_DUE).andGiven(by(OFFICER, disbursement()), by(COORDINATOR, report))
@@ -510,6 +535,17 @@ class GrantDatesTest {
                     .expectScheduledDeadline(noticeAt(REMINDER_ON), GrantDate.of(GrantDate.Kind.USAGE_REPORT_REMINDER, REPORT_DUE))
                     .expectScheduledDeadline(passedAt(REPORT_DUE), GrantDate.of(GrantDate.Kind.USAGE_REPORT, REPORT_DUE))
                     .expectScheduledDeadline(passedAt(LocalDate.of(2026, 12, 1)), GrantDate.tranche(1, LocalDate.of(2026, 12, 1)));
+        }
+
+        @Test
+        void a_tranche_whose_two_months_ended_before_the_dates_existed_is_not_made_late() {
+            LocalDate longAgo = TODAY.minusMonths(5);
+            approvedAsRecorded(null)
+                    .andGiven(by(OFFICER, new TrancheDisbursedEvent(GRANT, VIERSEN, 1, TRANCHE, longAgo, Money.ZERO, TRANCHE)))
+                    .when(new ScheduleGrantDatesCommand(GRANT), Actor.SYSTEM.toMetaData())
+                    .expectNoEvents()
+                    .expectNoScheduledDeadline(passedAt(ProgrammeDates.spendingDueOn(longAgo)),
+                            GrantDate.tranche(1, ProgrammeDates.spendingDueOn(longAgo)));
         }
 
         @Test

@@ -158,8 +158,11 @@ class GrantDecisionPages {
         }
         FormPage.Submission submission = forms.post(binding, model, locale, DECISION_FIELDS)
                 .keepingOnForm(Set.of("grant.four-eyes"));
+        // the prefilled default is the programme part's, not a choice: sent as none, so that the command side takes the
+        // part's default (also when that day has passed, as for a late approval, where a chosen day would be refused)
+        LocalDate chosenDue = due != null && due.equals(defaultUsageReportDue(grant)) ? null : due;
         if (approve) {
-            submission.send(() -> new ApproveGrantCommand(grant.grantId(), amount, form.getNote(), due), grant.grantId())
+            submission.send(() -> new ApproveGrantCommand(grant.grantId(), amount, form.getNote(), chosenDue), grant.grantId())
                     .confirm(redirect, "ui.grant.approved", () -> new Object[]{grant.title(), grant.centreName(),
                             GermanMoney.format(amount) + "\u00A0€"});
         } else {

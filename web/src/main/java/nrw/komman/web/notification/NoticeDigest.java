@@ -51,7 +51,8 @@ public class NoticeDigest {
         if (sender.isEmpty()) {
             return 0;
         }
-        List<Waiting> waiting = jdbc.query("select e.notice_id, e.recipient, e.message_id, e.attempts, a.email, a.language,"
+        List<Waiting> waiting = jdbc.query("select e.notice_id, e.recipient, e.message_id, e.attempts,"
+                        + " case when a.enabled then a.email end, a.language,"
                         + " i.kind, i.facts, i.link from notice_email e join account a on a.username = e.recipient"
                         + " join notice_inbox i on i.notice_id = e.notice_id and i.username = e.recipient"
                         + " where e.status = 'DIGEST' and e.created_at <= ? order by e.recipient, i.occurred_at, e.created_at",
@@ -65,29 +66,47 @@ public class NoticeDigest {
             Waiting first = notices.get(0);
             try {
                 if (first.address() == null || first.address().isBlank()) {
-                    throw new IllegalStateException("Das Konto hat keine E-Mail-Adresse mehr.");
+                    // a disabled account (someone who left) or one without an address gets nothing more
+                    throw new IllegalStateException("Das Konto ist gesperrt oder hat keine E-Mail-Adresse mehr.");
                 }
                 NoticeMailTexts.Mail digest = texts.digest(notices.stream()
                                 .map(w -> new NoticeMailTexts.Notice(w.kind(), w.facts(), w.link())).toList(),
                         entry.getKey(), Nrw.dateOf(now), NoticeMailTexts.locale(first.language()));
-                mailer.send(sender.get(), first.address(), first.messageId(), digest);
+                mailer.send(sender.get(), first.address(),
+                        messageId(entry.getKey(), notices.stream().map(Waiting::noticeId).toList()), digest);
                 jdbc.batchUpdate("update notice_email set status = 'SENT', sent_at = ?, attempts = attempts + 1,"
                                 + " last_error = null where notice_id = ? and recipient = ? and status = 'DIGEST'",
                         notices.stream().map(w -> new Object[]{Timestamp.from(now), w.noticeId(), w.recipient()}).toList());
                 sent++;
             } catch (Exception e) {
                 String error = NoticeMailer.describe(e);
-                boolean last = first.attempts() + 1 >= properties.maxAttempts();
-                if (last) {
-                    log.warn("Tägliche Zusammenfassung aufgegeben nach {} Versuchen (Konto {}): {}", first.attempts() + 1,
-                            entry.getKey(), error);
+                if (notices.stream().anyMatch(w -> w.attempts() + 1 >= properties.maxAttempts())) {
+                    log.warn("Tägliche Zusammenfassung: Benachrichtigungen nach {} Versuchen aufgegeben (Konto {}): {}",
+                            properties.maxAttempts(), entry.getKey(), error);
                 }
+                // each notice by its own count: one that came today is not given up with the old ones
                 jdbc.batchUpdate("update notice_email set status = ?, attempts = attempts + 1, last_error = ?"
                                 + " where notice_id = ? and recipient = ? and status = 'DIGEST'",
-                        notices.stream().map(w -> new Object[]{last ? NoticeMailer.FAILED : NoticeMailer.DIGEST, error,
-                                w.noticeId(), w.recipient()}).toList());
+                        notices.stream().map(w -> new Object[]{w.attempts() + 1 >= properties.maxAttempts()
+                                ? NoticeMailer.FAILED : NoticeMailer.DIGEST, error, w.noticeId(), w.recipient()}).toList());
             }
         }
         return sent;
+    }
+
+    /**
+     * The digest's Message-ID, made from what it carries: the same notices sent again (a send whose success was not
+     * recorded) keep their id, so the copy is recognised; a digest with one more notice is another message.
+     */
+    static String messageId(String recipient, List<String> noticeIds) {
+        List<String> ids = noticeIds.stream().sorted().toList();
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(recipient.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            ids.forEach(id -> sha.update(("\n" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return "<digest-" + java.util.HexFormat.of().formatHex(sha.digest(), 0, 16) + "@notices.komm-an.nrw>";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
     }
 }

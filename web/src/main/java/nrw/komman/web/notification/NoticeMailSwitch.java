@@ -20,9 +20,11 @@ public class NoticeMailSwitch {
     private static final Logger log = LoggerFactory.getLogger(NoticeMailSwitch.class);
 
     private final ObjectProvider<JavaMailSender> sender;
+    private final ObjectProvider<NoticeMailProperties> properties;
 
-    public NoticeMailSwitch(ObjectProvider<JavaMailSender> sender) {
+    public NoticeMailSwitch(ObjectProvider<JavaMailSender> sender, ObjectProvider<NoticeMailProperties> properties) {
         this.sender = sender;
+        this.properties = properties;
     }
 
     public boolean on() {
@@ -37,6 +39,13 @@ public class NoticeMailSwitch {
     void tell() {
         if (on()) {
             log.info("E-Mail-Versand ist an: Benachrichtigungen gehen ins Postfach und per E-Mail");
+            NoticeMailProperties mail = properties.getIfAvailable();
+            String host = mail == null ? null : mail.baseUrl().getHost();
+            if (host != null && (host.equals("localhost") || host.startsWith("127."))) {
+                // the links in e-mails would lead nowhere for their readers
+                log.warn("E-Mails verweisen auf {} (komman.mail.base-url / KOMMAN_MAIL_BASE_URL nicht gesetzt?): "
+                        + "die Links darin funktionieren nur auf diesem Rechner", mail.baseUrl());
+            }
         } else {
             log.info("E-Mail-Versand ist aus (spring.mail.host nicht gesetzt): Benachrichtigungen nur im Postfach");
         }

@@ -329,6 +329,13 @@ class GrantDatesPagesTest {
                         .param("decision", "APPROVE").param("approvedAmount", "10.000").param("usageReportDue", ""))
                 .andExpect(redirectedUrl("/zuwendungen/" + REVIEWED));
         verify(commandGateway).send(argThat(c -> c instanceof ApproveGrantCommand a && a.usageReportDue() == null));
+
+        // the prefilled default left as it is is no choice: the command side takes the part's default
+        clearInvocations(commandGateway);
+        mvc.perform(post("/zuwendungen/" + REVIEWED + "/entscheidung").with(as(AccountRole.MINISTRY)).with(csrf())
+                        .param("decision", "APPROVE").param("approvedAmount", "10.000").param("usageReportDue", partDefault.toString()))
+                .andExpect(redirectedUrl("/zuwendungen/" + REVIEWED));
+        verify(commandGateway).send(argThat(c -> c instanceof ApproveGrantCommand a && a.usageReportDue() == null));
     }
 
     @Test

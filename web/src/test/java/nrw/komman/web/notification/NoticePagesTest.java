@@ -101,7 +101,7 @@ class NoticePagesTest {
         String grant = "/zuwendungen/0b5c7e3e-1d2a-4c4e-9a5f-3c2d1e0f9a8b";
         rows.inbox("koordination.koeln", "USAGE_REPORT_OVERDUE", grant, OVERDUE_FACTS, JULY_FIRST);
         String older = rows.inbox("koordination.koeln", "GRANT_APPROVED", grant,
-                "{\"title\":\"Begegnung im Quartier\",\"approvedAmount\":\"1500000\"}", JULY_FIRST.minusSeconds(86_400 * 90));
+                "{\"title\":\"Begegnung im Quartier\",\"approvedCents\":\"1500000\"}", JULY_FIRST.minusSeconds(86_400 * 90));
         rows.inbox("koordination.duesseldorf", "GRANT_REJECTED", "/zuwendungen/x", "{\"title\":\"Sprachcafé Oberbilk\"}", JULY_FIRST);
         mvc.perform(post("/benachrichtigungen/" + older + "/gelesen").with(koeln()).with(csrf()));
 
@@ -186,7 +186,7 @@ class NoticePagesTest {
     @Test
     void the_inbox_lists_the_latest_hundred_and_says_how_many_older_ones_there_are() throws Exception {
         for (int i = 0; i < 103; i++) {
-            rows.inbox("koordination.koeln", "GRANT_APPROVED", "/zuwendungen/a", "{\"title\":\"Nummer " + i + "\",\"approvedAmount\":\"100\"}",
+            rows.inbox("koordination.koeln", "GRANT_APPROVED", "/zuwendungen/a", "{\"title\":\"Nummer " + i + "\",\"approvedCents\":\"100\"}",
                     JULY_FIRST.plusSeconds(i));
         }
         mvc.perform(get("/benachrichtigungen").with(koeln()))
