@@ -13,6 +13,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
+import java.time.OffsetDateTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -54,7 +55,8 @@ public class NoticeMailer {
         this.properties = properties;
     }
 
-    private record Due(String noticeId, String recipient, String messageId, int attempts, Timestamp nextAttemptAt,
+    /** {@code nextAttemptAt} as an offset time, not a {@code Timestamp}: the claim compares it exactly (see claim). */
+    private record Due(String noticeId, String recipient, String messageId, int attempts, OffsetDateTime nextAttemptAt,
                        String address, String language, String kind, String facts, String link, boolean enabled) {
     }
 
@@ -74,7 +76,8 @@ public class NoticeMailer {
                         + " join notice_inbox i on i.notice_id = e.notice_id and i.username = e.recipient"
                         + " where e.status = 'PENDING' and e.next_attempt_at <= ?"
                         + " order by e.next_attempt_at, e.created_at fetch first " + properties.batch() + " rows only",
-                (rs, i) -> new Due(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getTimestamp(5),
+                (rs, i) -> new Due(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getObject(5, OffsetDateTime.class),
                         rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
                         rs.getBoolean(11)),
                 Timestamp.from(now));
@@ -149,6 +152,9 @@ public class NoticeMailer {
             return due;
         }
         Timestamp until = Timestamp.from(now.plus(properties.claim()));
+        // the time read is compared as it was stored: a Timestamp passes through the JVM's local time, which on H2
+        // is ambiguous in the hour the clocks go back, and the claim would then never match
+
         int[] held = transaction.execute(status -> jdbc.batchUpdate("update notice_email set next_attempt_at = ?"
                         + " where notice_id = ? and recipient = ? and status = 'PENDING' and next_attempt_at = ?",
                 due.stream().map(e -> new Object[]{until, e.noticeId(), e.recipient(), e.nextAttemptAt()}).toList()));

@@ -218,7 +218,9 @@ class NoticePagesTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Verwendungsnachweis überfällig"),
                         containsString("Zusage zu einer Einsatzanfrage"), not(containsString("Neuer Antrag auf Zuwendung")),
-                        containsString("sofort (Voreinstellung)"), containsString("täglich gesammelt (Voreinstellung)"))));
+                        containsString("sofort (Voreinstellung)"), containsString("täglich gesammelt (Voreinstellung)"),
+                        // the account's own address: the browser may offer it
+                        containsString("type=\"email\" autocomplete=\"email\""))));
 
         mvc.perform(post("/benachrichtigungen/einstellungen").with(koeln()).with(csrf())
                         .param("email", " koordination@koeln.example ").param("language", "en")
