@@ -91,7 +91,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * report (a reminder before it, its passing) and the spending of each tranche. When one fires, {@link #on(GrantDate, Clock)}
  * records its fact only if it still applies; a later extension or step makes an older deadline stale, so none is
  * ever cancelled.
- * <p>Why this size: one aggregate for the grant's whole life above, one command handler and one event sourcing handler per step; the permissions come from the map, the budget check from the ledger.
+ * <p>Why this size: one aggregate for the grant's whole life above, one command handler and one event sourcing handler per step, and the dates of those steps as deadlines with one handler that records each only while it applies (ADR 36); the permissions come from the map, the budget check from the ledger, a part's dates from ProgrammeDatesRegistry.
  */
 @Aggregate(cache = CommandSideConfiguration.GRANT_CACHE)
 public class Grant {

@@ -43,7 +43,7 @@ import java.util.regex.Pattern;
  *
  * <p>Also meant for the application's demo profile: {@link #createIfAbsent} seeds accounts idempotently.
  *
- * <p>Why this size: every change of an account (create, disable, enable, password, role, unlock) is one short method
+ * <p>Why this size: every change of an account (create, disable, enable, password, role, unlock, address and language for notices) is one short method
  * here, each with the same rules (the last administrator, the password policy) and the same consequence (its sessions
  * end, ADR 23); the throttle's counting and the sessions themselves live in {@link SignInThrottle} and
  * {@link AccountSessions}.
