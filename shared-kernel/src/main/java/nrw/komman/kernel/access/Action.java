@@ -98,6 +98,8 @@ public enum Action {
             null, ownCentre(COORDINATOR, VOLUNTEER)),
     /** When a volunteer is usually free and away: the volunteer through their link, or their coordinators. */
     UPDATE_AVAILABILITY(CHANGES, PERSONAL_DATA, Says.MANAGE_VOLUNTEERS, null, ownCentre(COORDINATOR, VOLUNTEER)),
+    /** Stop e-mail to a volunteer: the volunteer through their link, or their coordinators (giving it is MANAGE_VOLUNTEER). */
+    WITHDRAW_EMAIL_CONSENT(CHANGES, PERSONAL_DATA, Says.MANAGE_VOLUNTEERS, null, ownCentre(COORDINATOR, VOLUNTEER)),
     /** Issue or revoke a volunteer's personal link. */
     MANAGE_VOLUNTEER_LINKS(CHANGES, PERSONAL_DATA, Says.MANAGE_VOLUNTEERS, null, ownCentre(COORDINATOR)),
     /** Resolve a personal link's token to its volunteer: the token is the credential. */

@@ -10,7 +10,17 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.*;
 import java.util.*;
 
-/** A personal link was issued; only its token's hash is kept. It replaces any earlier link of the volunteer. */
+/** A personal link was issued; only its token's hash is kept. It replaces the volunteer's earlier link of its channel. */
 public record VolunteerLinkIssuedEvent(VolunteerId volunteerId, CentreId centreId, VolunteerLinkId linkId,
-                                       String tokenHash, LocalDate expiresOn) {
+                                       String tokenHash, LocalDate expiresOn, LinkChannel channel) {
+
+    public VolunteerLinkIssuedEvent {
+        // events written before issue 19 have no channel: those links were handed over
+        channel = channel == null ? LinkChannel.HANDED_OVER : channel;
+    }
+
+    public VolunteerLinkIssuedEvent(VolunteerId volunteerId, CentreId centreId, VolunteerLinkId linkId,
+                                    String tokenHash, LocalDate expiresOn) {
+        this(volunteerId, centreId, linkId, tokenHash, expiresOn, LinkChannel.HANDED_OVER);
+    }
 }

@@ -12,9 +12,16 @@ import java.util.*;
 
 /**
  * A coordinator registers a volunteer with their centre. {@code registeredOn} is today when absent;
- * an earlier date records a volunteer who started before the platform (never a future date).
+ * an earlier date records a volunteer who started before the platform (never a future date). {@code emailConsent},
+ * when given, is recorded in the same command ({@link EmailConsentGivenEvent}).
  */
-public record RegisterVolunteerCommand(@TargetAggregateIdentifier VolunteerId volunteerId, CentreId centreId, PersonalData personalData, ConsentRecord consent, LocalDate registeredOn) {
+public record RegisterVolunteerCommand(@TargetAggregateIdentifier VolunteerId volunteerId, CentreId centreId, PersonalData personalData, ConsentRecord consent, LocalDate registeredOn, ConsentRecord emailConsent) {
+
+    /** A registration without consent to e-mail. */
+    public RegisterVolunteerCommand(VolunteerId volunteerId, CentreId centreId, PersonalData personalData,
+                                    ConsentRecord consent, LocalDate registeredOn) {
+        this(volunteerId, centreId, personalData, consent, registeredOn, null);
+    }
 
     public RegisterVolunteerCommand {
         Guard.required(volunteerId, "volunteerId", "Die Kennung");

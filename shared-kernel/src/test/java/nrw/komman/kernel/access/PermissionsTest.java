@@ -58,7 +58,7 @@ class PermissionsTest {
         assertThat(Arrays.stream(Action.values()).filter(action -> action.allows(AccountRole.VOLUNTEER)))
                 .containsExactlyInAnyOrder(Action.RESPOND_TO_ASSIGNMENT, Action.UPDATE_AVAILABILITY,
                         Action.OPEN_PERSONAL_LINK, Action.READ_OWN_VOLUNTEER_PAGE, Action.ISSUE_CERTIFICATE,
-                        Action.VERIFY_CERTIFICATE);
+                        Action.VERIFY_CERTIFICATE, Action.WITHDRAW_EMAIL_CONSENT);
         assertThat(Permissions.allows(aylin, Action.RESPOND_TO_ASSIGNMENT, KOELN)).isTrue();
         assertThat(Permissions.allows(aylin, Action.RESPOND_TO_ASSIGNMENT, VIERSEN)).isFalse();
         assertThat(Permissions.allows(aylin, Action.READ_PERSONAL_DATA, KOELN)).isFalse();
@@ -160,6 +160,7 @@ class PermissionsTest {
         expected.put(Action.READ_HELP_REQUESTS, Arrays.asList(OWN, NO, NO, NO, NO, NO, NO));
         expected.put(Action.RESPOND_TO_ASSIGNMENT, Arrays.asList(OWN, NO, NO, NO, NO, NO, OWN));
         expected.put(Action.UPDATE_AVAILABILITY, Arrays.asList(OWN, NO, NO, NO, NO, NO, OWN));
+        expected.put(Action.WITHDRAW_EMAIL_CONSENT, Arrays.asList(OWN, NO, NO, NO, NO, NO, OWN));
         expected.put(Action.MANAGE_VOLUNTEER_LINKS, Arrays.asList(OWN, NO, NO, NO, NO, NO, NO));
         expected.put(Action.OPEN_PERSONAL_LINK, Arrays.asList(NO, NO, NO, NO, NO, NO, ANY));
         expected.put(Action.READ_OWN_VOLUNTEER_PAGE, Arrays.asList(NO, NO, NO, NO, NO, NO, OWN));
