@@ -100,8 +100,8 @@ public enum Action {
     UPDATE_AVAILABILITY(CHANGES, PERSONAL_DATA, Says.MANAGE_VOLUNTEERS, null, ownCentre(COORDINATOR, VOLUNTEER)),
     /** Stop e-mail to a volunteer: the volunteer through their link, or their coordinators (giving it is MANAGE_VOLUNTEER). */
     WITHDRAW_EMAIL_CONSENT(CHANGES, PERSONAL_DATA, Says.MANAGE_VOLUNTEERS, null, ownCentre(COORDINATOR, VOLUNTEER)),
-    /** Issue or revoke a volunteer's personal link. */
-    MANAGE_VOLUNTEER_LINKS(CHANGES, PERSONAL_DATA, Says.MANAGE_VOLUNTEERS, null, ownCentre(COORDINATOR)),
+    /** Issue or revoke a volunteer's personal link; the platform issues the links it sends by e-mail. */
+    MANAGE_VOLUNTEER_LINKS(CHANGES, PERSONAL_DATA, Says.MANAGE_VOLUNTEERS, null, ownCentre(COORDINATOR), anyCentre(SYSTEM)),
     /** Resolve a personal link's token to its volunteer: the token is the credential. */
     OPEN_PERSONAL_LINK(READS, NO_PERSONAL_DATA,
             refusal("link.forbidden", "Persönliche Links öffnen nur die Ehrenamtlichen, denen sie gehören."), null,

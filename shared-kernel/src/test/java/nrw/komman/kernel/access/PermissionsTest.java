@@ -161,7 +161,7 @@ class PermissionsTest {
         expected.put(Action.RESPOND_TO_ASSIGNMENT, Arrays.asList(OWN, NO, NO, NO, NO, NO, OWN));
         expected.put(Action.UPDATE_AVAILABILITY, Arrays.asList(OWN, NO, NO, NO, NO, NO, OWN));
         expected.put(Action.WITHDRAW_EMAIL_CONSENT, Arrays.asList(OWN, NO, NO, NO, NO, NO, OWN));
-        expected.put(Action.MANAGE_VOLUNTEER_LINKS, Arrays.asList(OWN, NO, NO, NO, NO, NO, NO));
+        expected.put(Action.MANAGE_VOLUNTEER_LINKS, Arrays.asList(OWN, NO, NO, NO, NO, ANY, NO));
         expected.put(Action.OPEN_PERSONAL_LINK, Arrays.asList(NO, NO, NO, NO, NO, NO, ANY));
         expected.put(Action.READ_OWN_VOLUNTEER_PAGE, Arrays.asList(NO, NO, NO, NO, NO, NO, OWN));
         expected.put(Action.ISSUE_CERTIFICATE, Arrays.asList(OWN, NO, NO, NO, NO, NO, OWN));
