@@ -15,12 +15,15 @@ import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
 
-/** A real SMTP server (GreenMail) on a free port of the loopback interface, and what the tests read of its e-mails. */
-final class Mailbox {
+/**
+ * A real SMTP server (GreenMail) on a free port of the loopback interface, and what the tests read of its e-mails.
+ * Public for the browser journey and the benchmark, which receive the platform's e-mails too.
+ */
+public final class Mailbox {
 
     /** One e-mail as received: recipient, subject, Message-ID, plain text and HTML. */
-    record Mail(String to, String subject, String messageId, String text, String html) {
-        String all() {
+    public record Mail(String to, String subject, String messageId, String text, String html) {
+        public String all() {
             return subject + "\n" + text + "\n" + html;
         }
     }
@@ -28,15 +31,15 @@ final class Mailbox {
     private final int port;
     private GreenMail server;
 
-    Mailbox() {
+    public Mailbox() {
         this.port = freePort();
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    synchronized void start() {
+    public synchronized void start() {
         if (server == null) {
             server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             server.start();
@@ -44,22 +47,42 @@ final class Mailbox {
     }
 
     /** The SMTP server goes away (connections are refused); what it received is forgotten. */
-    synchronized void stop() {
+    public synchronized void stop() {
         if (server != null) {
             server.stop();
             server = null;
         }
     }
 
-    synchronized List<Mail> received() {
+    public synchronized List<Mail> received() {
         if (server == null) {
             return List.of();
         }
         return Arrays.stream(server.getReceivedMessages()).map(Mailbox::read).toList();
     }
 
-    List<Mail> receivedBy(String address) {
+    public List<Mail> receivedBy(String address) {
         return received().stream().filter(m -> m.to().equalsIgnoreCase(address)).toList();
+    }
+
+    /** When the server took an e-mail, to the millisecond (its own clock, as it stored the message). */
+    public record Receipt(String to, String messageId, java.time.Instant receivedAt) {
+    }
+
+    /** Every e-mail's receipt, read from the server's store without parsing the bodies (cheap enough to poll). */
+    public synchronized List<Receipt> receipts() {
+        if (server == null) {
+            return List.of();
+        }
+        return server.getManagers().getImapHostManager().getAllMessages().stream().map(stored -> {
+            try {
+                Address[] to = stored.getMimeMessage().getRecipients(Message.RecipientType.TO);
+                return new Receipt(to == null || to.length == 0 ? "" : to[0].toString(), stored.getMimeMessage().getMessageID(),
+                        stored.getReceivedDate().toInstant());
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
     }
 
     private static Mail read(MimeMessage message) {
