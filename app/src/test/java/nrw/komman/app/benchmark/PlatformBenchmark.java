@@ -3,6 +3,7 @@ package nrw.komman.app.benchmark;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import nrw.komman.app.KommAnApplication;
+import nrw.komman.app.notification.Mailbox;
 import nrw.komman.app.support.Api;
 import nrw.komman.app.support.EmbeddedPostgresServer;
 import nrw.komman.app.support.ReadModels;
@@ -94,6 +95,9 @@ import static nrw.komman.app.support.Requests.activity;
  *       (coordinators of Köln) asking the same volunteers for overlapping requests, over HTTP and through the gateway,
  *       beside a naive Axon calendar aggregate per volunteer under the same contention, with the double bookings counted
  *       (there must be none).</li>
+ *   <li>notices (issue 19): while 8 clients log activities, a coordinator applies for grants at a steady pace; the delay
+ *       from each application's answer to the grant authority's inbox row and to the e-mail's receipt by an in-process
+ *       SMTP server (GreenMail), p50, p99 and max, with the e-mails sent, received and received twice (by Message-ID).</li>
  * </ul>
  * Prints a table and writes {@code target/benchmark/results.json}. Not part of the test run: started by the
  * {@code benchmark} profile (README). It asserts nothing: speed is measured, never asserted.
@@ -151,9 +155,19 @@ class PlatformBenchmark {
         if (!String.join(" ", settings).contains("test")) {
             args.add("--spring.profiles.active=test");
         }
+        // e-mail on, to a real SMTP server in this JVM (only the notice figure's account has an address)
+        Mailbox mailbox = new Mailbox();
+        mailbox.start();
+        args.addAll(List.of("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + mailbox.port()));
+        // the notice delivery's cadence as shipped (5 s), or another to see what the delivery costs beyond its interval:
+        // -Dbenchmark.jvmArgs=-Dbenchmark.noticeEvery=500ms
+        String noticeEvery = System.getProperty("benchmark.noticeEvery", "");
+        if (!noticeEvery.isBlank()) {
+            args.addAll(List.of("--komman.notices.every=" + noticeEvery, "--db-scheduler.polling-interval=" + noticeEvery));
+        }
         System.setProperty("axoniq.update-checker.disabled", "true");
         long start = System.nanoTime();
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(KommAnApplication.class, NaiveAxonBaseline.class)
+        try (AutoCloseable smtp = mailbox::stop; ConfigurableApplicationContext app = new SpringApplicationBuilder(KommAnApplication.class, NaiveAxonBaseline.class)
                 .run(args.toArray(String[]::new))) {
             figures.put("startupMs", (System.nanoTime() - start) / 1_000_000);
             Api api = new Api(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
@@ -190,6 +204,7 @@ class PlatformBenchmark {
             measure(figures, "bookingHttp8", () -> coordination.booking(Booker.HTTP));
             measure(figures, "bookingGateway8", () -> coordination.booking(Booker.GATEWAY));
             measure(figures, "naiveBooking8", () -> coordination.booking(Booker.NAIVE));
+            measure(figures, "noticeDelay", () -> noticeDelay(api, jdbc, mailbox, volunteers, app.getEnvironment()));
             measure(figures, "reportReplay", () -> throughput(() -> reportReplay(api)));
             measure(figures, "rebuild", () -> throughput(() -> rebuild(api, jdbc)));
             if (mode == QUICK && String.join(" ", settings).contains("postgres")) {
@@ -708,6 +723,137 @@ class PlatformBenchmark {
         return new Api.Login("benchmark.einsatz.koeln." + client, CLIENT_PASSWORD);
     }
 
+    // ---- notices (issue 19) ------------------------------------------------------------------------------------------
+
+    /** The grant authority's account whose inbox and e-mail the notice figure watches (the only account with an address). */
+    private static final Api.Login NOTICE_OFFICER = new Api.Login("benchmark.bezreg.post", CLIENT_PASSWORD);
+    private static final String NOTICE_ADDRESS = "benchmark.bezreg@behoerde.example";
+    /** One application every this many milliseconds: a steady stream of notices, not a burst. */
+    private static final long NOTICE_PACE_MS = 250;
+
+    /**
+     * The delay from the answer to a command that causes a notice (Köln's coordinator applies for a grant over HTTP,
+     * {@code mode.samples()} times at a steady pace) to (a) the inbox row of the grant authority's account, as a reader
+     * of the database sees it appear (polled every 10 ms), and (b) the e-mail's receipt by the SMTP server (its own
+     * store's time), while 8 clients log activities over HTTP without a pause, as in {@code logActivityHttp8}. The
+     * delivery runs as configured (the scheduler's task every {@code komman.notices.every}, at most as often as
+     * {@code db-scheduler.polling-interval}: 5 s each by default), so the figure is mostly those intervals. Also
+     * counted: the e-mails marked sent, received, and received more than once under one Message-ID.
+     */
+    private Map<String, Object> noticeDelay(Api api, JdbcTemplate jdbc, Mailbox mailbox, List<Volunteer> volunteers,
+                                            org.springframework.core.env.Environment environment) throws Exception {
+        Api.Response created = api.post("/api/admin/accounts", Map.of("username", NOTICE_OFFICER.username(),
+                "password", NOTICE_OFFICER.password(), "role", "GRANT_OFFICER"), TestAccounts.ADMIN);
+        if (created.status() != 201 && created.status() != 409) {
+            throw new IllegalStateException("the notice figure's account: " + created);
+        }
+        Api.Response settings = api.put("/api/notices/settings", Map.of("email", NOTICE_ADDRESS, "language", "de"), NOTICE_OFFICER);
+        if (settings.status() != 200) {
+            throw new IllegalStateException("the notice figure's address: " + settings);
+        }
+        int year = LocalDate.now(NRW).getYear();
+        int samples = mode.samples();
+        Map<String, Instant> answeredAt = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Instant> inboxAt = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicLong loadOperations = new AtomicLong();
+        ExecutorService background = Executors.newFixedThreadPool(2);
+        long loadStart = System.nanoTime();
+        Future<?> load = background.submit(() -> {
+            while (running.get()) {
+                loadOperations.addAndGet(httpLogs(api, volunteers, 8).operations());
+            }
+            return null;
+        });
+        Future<?> watcher = background.submit(() -> {
+            while (running.get()) {
+                List<String> seen = jdbc.queryForList("select subject_id from notice_inbox where username = ? and kind = 'GRANT_APPLIED'",
+                        String.class, NOTICE_OFFICER.username());
+                Instant now = Instant.now();
+                seen.forEach(subject -> inboxAt.putIfAbsent(subject, now));
+                Thread.sleep(10);
+            }
+            return null;
+        });
+        long loadNanos;
+        try {
+            long next = System.nanoTime();
+            for (int i = 0; i < samples; i++) {
+                Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000));
+                next += NOTICE_PACE_MS * 1_000_000;
+                Api.Response applied = api.post("/api/grants", nrw.komman.app.support.Requests.with(
+                        nrw.komman.app.support.Requests.grant(year, "1000.00"), "title", "Benachrichtigung " + i), TestAccounts.KOELN);
+                Instant answered = Instant.now();
+                if (applied.status() != 201) {
+                    throw new IllegalStateException("apply for a grant: " + applied);
+                }
+                answeredAt.put(applied.text("grantId"), answered);
+            }
+            // the load goes on until every notice has arrived both ways (or ten minutes have passed)
+            long deadline = System.nanoTime() + java.time.Duration.ofMinutes(10).toNanos();
+            while ((!inboxAt.keySet().containsAll(answeredAt.keySet()) || mailbox.receipts().size() < samples)
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        } finally {
+            running.set(false);
+            load.get();
+            loadNanos = System.nanoTime() - loadStart;
+            watcher.get();
+            background.shutdownNow();
+        }
+        Thread.sleep(3_000); // a copy sent twice would arrive now
+
+        // e-mail: the Message-ID of each notice's e-mail row, to the grant it is about
+        Map<String, String> grantOfMessage = new HashMap<>();
+        jdbc.query("select e.message_id, o.subject_id from notice_email e join notice_outbox o on o.notice_id = e.notice_id"
+                + " where e.recipient = ?", rs -> {
+            grantOfMessage.put(rs.getString(1), rs.getString(2));
+        }, NOTICE_OFFICER.username());
+        List<Mailbox.Receipt> receipts = mailbox.receipts().stream().filter(r -> r.to().equalsIgnoreCase(NOTICE_ADDRESS)).toList();
+        Map<String, Instant> firstReceipt = new HashMap<>();
+        receipts.forEach(r -> firstReceipt.merge(r.messageId(), r.receivedAt(), (a, b) -> a.isBefore(b) ? a : b));
+        List<Long> inboxMs = new ArrayList<>();
+        List<Long> emailMs = new ArrayList<>();
+        answeredAt.forEach((grant, answered) -> {
+            Instant inbox = inboxAt.get(grant);
+            if (inbox != null) {
+                inboxMs.add(java.time.Duration.between(answered, inbox).toMillis());
+            }
+        });
+        firstReceipt.forEach((messageId, received) -> {
+            Instant answered = answeredAt.get(grantOfMessage.get(messageId));
+            if (answered != null) {
+                emailMs.add(java.time.Duration.between(answered, received).toMillis());
+            }
+        });
+        Map<String, Object> figure = new LinkedHashMap<>();
+        figure.put("notices", samples);
+        figure.put("inboxMs", millis(inboxMs));
+        figure.put("emailMs", millis(emailMs));
+        figure.put("inboxRows", inboxMs.size());
+        figure.put("emailsSent", jdbc.queryForObject("select count(*) from notice_email where recipient = ? and status = 'SENT'",
+                Long.class, NOTICE_OFFICER.username()));
+        figure.put("emailsReceived", receipts.size());
+        figure.put("duplicates", receipts.size() - firstReceipt.size());
+        figure.put("loadActivitiesPerSecond", Math.round(loadOperations.get() * 1e9 / loadNanos));
+        figure.put("noticesEvery", environment.getProperty("komman.notices.every"));
+        figure.put("schedulerPolling", environment.getProperty("db-scheduler.polling-interval"));
+        return figure;
+    }
+
+    /** p50, p99 and max of delays in milliseconds (none measured: zeros, and the counts beside them say so). */
+    private static Map<String, Object> millis(List<Long> delays) {
+        List<Long> sorted = new ArrayList<>(delays);
+        Collections.sort(sorted);
+        if (sorted.isEmpty()) {
+            return Map.of("p50", 0, "p99", 0, "max", 0, "samples", 0);
+        }
+        return Map.of("p50", sorted.get(sorted.size() / 2), "p99",
+                sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1)), "max", sorted.get(sorted.size() - 1),
+                "samples", sorted.size());
+    }
+
     private Run reportReplay(Api api) {
         long start = System.nanoTime();
         Api.Response r = api.get("/api/reports/annual?fundingYear=" + LocalDate.now(NRW).getYear(), TestAccounts.MINISTRY);
@@ -885,6 +1031,14 @@ class PlatformBenchmark {
     /** A figure as one table cell: median (min-max), p50 / p99, or nested figures and ratios as name=value. */
     @SuppressWarnings("unchecked")
     private static String cell(Object value) {
+        if (value instanceof Map<?, ?> map && map.containsKey("duplicates")) { // the notice figure: both delays and the counts
+            Map<?, ?> inbox = (Map<?, ?>) map.get("inboxMs");
+            Map<?, ?> email = (Map<?, ?>) map.get("emailMs");
+            return "inbox p50 " + inbox.get("p50") + " / p99 " + inbox.get("p99") + " / max " + inbox.get("max") + " ms; e-mail p50 "
+                    + email.get("p50") + " / p99 " + email.get("p99") + " / max " + email.get("max") + " ms; " + map.get("emailsSent")
+                    + " sent, " + map.get("emailsReceived") + " received, duplicates: " + map.get("duplicates") + "; load "
+                    + map.get("loadActivitiesPerSecond") + " activities/s";
+        }
         if (value instanceof Map<?, ?> map && map.containsKey("doubleBookings")) { // a booking figure: what it decided too
             return map.get("median") + " (" + map.get("min") + "-" + map.get("max") + "); " + map.get("accepted") + " booked, "
                     + map.get("refused") + " refused, double bookings: " + map.get("doubleBookings");
