@@ -3,7 +3,9 @@ package nrw.komman.query.volunteer;
 import nrw.komman.kernel.access.Action;
 import nrw.komman.kernel.access.Permissions;
 import nrw.komman.kernel.centre.CentreId;
+import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.common.Actor;
+import nrw.komman.kernel.common.ForbiddenException;
 import nrw.komman.kernel.common.NotFoundException;
 import nrw.komman.kernel.volunteer.EmailConsentStatus;
 import nrw.komman.kernel.volunteer.FetchEmailConsentQuery;
@@ -45,12 +47,25 @@ public class EmailContactQueries {
                        Instant givenAt, Instant withdrawnAt) {
     }
 
+    /** The volunteer's coordinators, or the volunteer themself through their link (to offer "no more e-mail"). */
     @QueryHandler
     public EmailConsentStatus handle(FetchEmailConsentQuery query, MetaData metaData) {
         Actor actor = ReadAccess.actor(metaData);
-        ReadAccess.requireCoordinator(actor);
+        boolean themself = actor.role() == AccountRole.VOLUNTEER;
+        if (themself) {
+            Permissions.require(actor, Action.READ_OWN_VOLUNTEER_PAGE, actor.centre());
+            if (!actor.actsAsVolunteer(query.volunteerId().value())) {
+                throw new ForbiddenException("link.forbidden", "Persönliche Links öffnen nur die Ehrenamtlichen, denen sie gehören.");
+            }
+        } else {
+            ReadAccess.requireCoordinator(actor);
+        }
         Row row = row(query.volunteerId()).orElseThrow(EmailContactQueries::unknown);
-        ReadAccess.requirePersonalDataOf(actor, row.centreId());
+        if (themself) {
+            Permissions.require(actor, Action.READ_OWN_VOLUNTEER_PAGE, row.centreId());
+        } else {
+            ReadAccess.requirePersonalDataOf(actor, row.centreId());
+        }
         return new EmailConsentStatus(query.volunteerId(), row.version(), row.givenAt(), row.withdrawnAt());
     }
 

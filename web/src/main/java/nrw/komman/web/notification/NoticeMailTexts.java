@@ -168,7 +168,9 @@ public class NoticeMailTexts {
                 facts.containsKey("recommendation") ? word("mail.recommendation." + facts.get("recommendation"), locale) : "—",
                 date(facts.get("lastDay")),
                 time(first(facts, "startTime", "startsAt")),
-                days(first(facts, "firstDay", "day"), facts.get("lastDay"), locale)};
+                // a reminder names the one day it is for; an invitation the request's days
+                facts.containsKey("day") ? days(facts.get("day"), null, locale)
+                        : days(facts.get("firstDay"), facts.get("lastDay"), locale)};
     }
 
     /** "am 12.03.2027" or "vom 12.03.2027 bis 14.03.2027" (English: "on …", "from … to …"). */
