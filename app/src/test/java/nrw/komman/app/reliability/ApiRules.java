@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static nrw.komman.kernel.access.Action.AMEND_GRANT;
+import static nrw.komman.kernel.access.Action.WITHDRAW_EMAIL_CONSENT;
 import static nrw.komman.kernel.access.Action.APPROVE_GRANT_RAISE;
 import static nrw.komman.kernel.access.Action.APPLY_FOR_GRANT;
 import static nrw.komman.kernel.access.Action.APPROVE_GRANT;
@@ -158,6 +159,10 @@ final class ApiRules {
                 "POST /api/volunteers/{volunteerId}/activities/{activityId}/correction",
                 "POST /api/volunteers/{volunteerId}/activities/{activityId}/withdrawal");
         personalData(RECORD_CONSENT_WITHDRAWAL, "POST /api/volunteers/{volunteerId}/consent-withdrawal");
+        // the consent to e-mail (issue 19): read like the volunteer, given like a profile change, withdrawn by either side
+        personalData(READ_PERSONAL_DATA, "GET /api/volunteers/{volunteerId}/email-consent");
+        personalData(MANAGE_VOLUNTEER, "POST /api/volunteers/{volunteerId}/email-consent");
+        personalData(WITHDRAW_EMAIL_CONSENT, "POST /api/volunteers/{volunteerId}/email-consent/withdrawal");
         // the volunteer's rights (Art. 15, 17 DSGVO): also administrators
         personalData(ERASE_VOLUNTEER_DATA, "POST /api/volunteers/{volunteerId}/erasure");
         personalData(EXPORT_VOLUNTEER_DATA, "GET /api/volunteers/{volunteerId}/data-export",
@@ -218,6 +223,7 @@ final class ApiRules {
                 "POST /api/link/{token}/assignments/{assignmentId}/declination");
         bySecret(UPDATE_AVAILABILITY, "PUT /api/link/{token}/availability");
         bySecret(ISSUE_CERTIFICATE, "POST /api/link/{token}/certificates");
+        bySecret(WITHDRAW_EMAIL_CONSENT, "POST /api/link/{token}/email-consent/withdrawal");
         // whoever holds a certificate's number may check it
         bySecret(VERIFY_CERTIFICATE, "GET /api/certificates/{certificateId}");
         // notices (issue 19): every account its own inbox and settings (another account's notice is a 404, never

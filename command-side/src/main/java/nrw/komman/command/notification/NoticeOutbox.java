@@ -8,8 +8,15 @@ import nrw.komman.kernel.common.AccountRole;
 import nrw.komman.kernel.common.Money;
 import nrw.komman.kernel.coordination.AssignmentConfirmedEvent;
 import nrw.komman.kernel.coordination.AssignmentDeclinedEvent;
+import nrw.komman.kernel.coordination.AssignmentId;
+import nrw.komman.kernel.coordination.AssignmentOfferedEvent;
+import nrw.komman.kernel.coordination.AssignmentReminderDueEvent;
 import nrw.komman.kernel.coordination.HelpRequestId;
 import nrw.komman.kernel.coordination.HelpRequestOpenedEvent;
+import nrw.komman.kernel.coordination.HelpRequestUnstaffedEvent;
+import nrw.komman.kernel.coordination.Schedule;
+import nrw.komman.kernel.coordination.VolunteerAskedEvent;
+import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.grant.DecisionOverdueEvent;
 import nrw.komman.kernel.grant.FundsRequestedEvent;
 import nrw.komman.kernel.grant.GrantAppliedEvent;
@@ -26,6 +33,7 @@ import nrw.komman.kernel.grant.UsageReportDueSoonEvent;
 import nrw.komman.kernel.grant.UsageReportOverdueEvent;
 import nrw.komman.kernel.grant.UsageReportSubmittedEvent;
 import nrw.komman.kernel.notification.NoticeKind;
+import nrw.komman.kernel.volunteer.VolunteerId;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -35,13 +43,17 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import static nrw.komman.kernel.common.AccountRole.COORDINATOR;
 import static nrw.komman.kernel.common.AccountRole.GRANT_OFFICER;
+import static nrw.komman.kernel.common.AccountRole.VOLUNTEER;
 
 /**
  * Writes a row of the notice outbox ({@code notice_outbox}, V43) for each event someone must hear of, one per kind
@@ -53,7 +65,13 @@ import static nrw.komman.kernel.common.AccountRole.GRANT_OFFICER;
  * "a person asked has agreed", with the request's category and days). {@code cause_event_id} is the event's
  * identifier: an event handled again writes nothing.
  * <p>
- * The volunteers' own notices (asked, reminded) and the escalation of unstaffed requests follow in a later round.
+ * A volunteer's own notices (asked or offered a place, reminded the day before) are rows for that one volunteer
+ * ({@code audience_volunteer}, role VOLUNTEER) with the link {@code /mein-einsatz}, into which the web puts the
+ * volunteer's token when it writes the e-mail. The outbox knows nothing of consent: the web's fan-out turns such a
+ * row into an e-mail only for an active volunteer with consent to e-mail in force (rule 22), and into nothing
+ * otherwise. Their facts are the assignment, the request's category, days, weekdays, times and minutes and the
+ * centre, never the volunteer's name, address or languages. A request that starts soon and is not staffed is told
+ * to its centre's coordinators (rule 23).
  */
 @Component
 @ProcessingGroup(NoticeOutbox.PROCESSING_GROUP)
@@ -62,6 +80,9 @@ public class NoticeOutbox {
     public static final String PROCESSING_GROUP = "notice-outbox";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
+    /** The volunteer's page; the web adds the volunteer's token when it writes the e-mail (ADR 34). */
+    static final String VOLUNTEER_LINK = "/mein-einsatz";
 
     private final JdbcTemplate jdbc;
     private final NoticeSubjects subjects;
@@ -201,13 +222,72 @@ public class NoticeOutbox {
     }
 
     private void answered(NoticeKind kind, HelpRequestId requestId, CentreId centreId, String eventId, Instant at) {
+        write(kind, COORDINATOR, centreId, null, requestId.toString(), "/zentrum/anfragen/" + requestId,
+                requestFacts(requestId, centreId), eventId, at);
+    }
+
+    // ------------------------------------------------------------------ coordination: the volunteer's own notices
+
+    @EventHandler
+    void on(VolunteerAskedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        invited("asked", event.requestId(), event.assignmentId(), event.volunteerId(), event.centreId(),
+                event.schedule(), eventId, at);
+    }
+
+    @EventHandler
+    void on(AssignmentOfferedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        invited("offered", event.requestId(), event.assignmentId(), event.volunteerId(), event.centreId(),
+                event.schedule(), eventId, at);
+    }
+
+    /** Asked (a place held for them) or offered (whoever accepts first): what, when, how long, where to answer. */
+    private void invited(String invitation, HelpRequestId requestId, AssignmentId assignmentId, VolunteerId volunteerId,
+                         CentreId centreId, Schedule schedule, String eventId, Instant at) {
+        Facts facts = requestFacts(requestId, centreId).put("assignment", assignmentId.toString())
+                .put("invitation", invitation)
+                .put("firstDay", day(schedule.firstDay()))
+                .put("lastDay", day(schedule.lastDay()))
+                .put("weekdays", schedule.recurring() ? schedule.weekdays().stream().map(Enum::name)
+                        .collect(Collectors.joining(",")) : null)
+                .put("startTime", time(schedule.start()))
+                .put("endTime", time(schedule.end()));
+        write(NoticeKind.ASSIGNMENT_ASKED, VOLUNTEER, centreId, volunteerId, requestId.toString(), VOLUNTEER_LINK, facts,
+                eventId, at);
+    }
+
+    @EventHandler
+    void on(AssignmentReminderDueEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        Facts facts = requestFacts(event.requestId(), event.centreId()).put("assignment", event.assignmentId().toString())
+                .put("day", day(event.day()))
+                .put("startsAt", event.startsAt().toString())
+                .put("startTime", time(event.startsAt().atZone(Nrw.ZONE).toLocalTime()));
+        write(NoticeKind.ASSIGNMENT_REMINDER, VOLUNTEER, event.centreId(), event.volunteerId(), event.requestId().toString(),
+                VOLUNTEER_LINK, facts, eventId, at);
+    }
+
+    // ------------------------------------------------------------------ coordination: the escalation
+
+    @EventHandler
+    void on(HelpRequestUnstaffedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        Facts facts = requestFacts(event.requestId(), event.centreId())
+                .put("startsAt", event.startsAt().toString())
+                .put("startTime", time(event.startsAt().atZone(Nrw.ZONE).toLocalTime()))
+                .put("confirmed", Integer.toString(event.confirmed()))
+                .put("needed", Integer.toString(event.needed()));
+        write(NoticeKind.REQUEST_UNSTAFFED, COORDINATOR, event.centreId(), null, event.requestId().toString(),
+                "/zentrum/anfragen/" + event.requestId(), facts, eventId, at);
+    }
+
+    /** The centre and, when the outbox knows the request, its category, days and minutes. */
+    private Facts requestFacts(HelpRequestId requestId, CentreId centreId) {
         Facts facts = new Facts().put("centre", centreId.value())
                 .put("centreName", subjects.centreName(centreId).orElse(null));
         subjects.helpRequest(requestId).ifPresent(request -> facts
                 .put("category", request.category())
                 .put("firstDay", day(request.firstDay()))
-                .put("lastDay", day(request.lastDay())));
-        write(kind, COORDINATOR, centreId, requestId.toString(), "/zentrum/anfragen/" + requestId, facts, eventId, at);
+                .put("lastDay", day(request.lastDay()))
+                .put("minutes", request.minutes() == null ? null : Integer.toString(request.minutes())));
+        return facts;
     }
 
     // ------------------------------------------------------------------ the rows
@@ -222,7 +302,7 @@ public class NoticeOutbox {
         facts.put("centre", centre.value()).put("centreName", subjects.centreName(centre).orElse(null));
         specific.apply(facts);
         for (AccountRole role : kind.audience()) {
-            write(kind, role, role == COORDINATOR ? centre : null, grantId.toString(), grantLink(kind, role, grantId),
+            write(kind, role, role == COORDINATOR ? centre : null, null, grantId.toString(), grantLink(kind, role, grantId),
                     facts, eventId, at);
         }
     }
@@ -242,8 +322,9 @@ public class NoticeOutbox {
         };
     }
 
-    private void write(NoticeKind kind, AccountRole role, CentreId centre, String subjectId, String link, Facts facts,
-                       String eventId, Instant at) {
+    /** One row; {@code volunteer} is the one volunteer told (role VOLUNTEER), null for the accounts of a role. */
+    private void write(NoticeKind kind, AccountRole role, CentreId centre, VolunteerId volunteer, String subjectId,
+                       String link, Facts facts, String eventId, Instant at) {
         Integer already = jdbc.queryForObject("select count(*) from notice_outbox where cause_event_id = ? and kind = ?"
                 + " and audience_role = ?", Integer.class, eventId, kind.name(), role.name());
         if (already != null && already > 0) {
@@ -251,13 +332,18 @@ public class NoticeOutbox {
         }
         jdbc.update("insert into notice_outbox (notice_id, kind, audience_role, audience_centre, audience_volunteer,"
                         + " subject_id, link, facts, cause_event_id, occurred_at, fanned_out_at)"
-                        + " values (?, ?, ?, ?, null, ?, ?, ?, ?, ?, null)",
-                UUID.randomUUID().toString(), kind.name(), role.name(), centre == null ? null : centre.value(), subjectId,
-                link, facts.json(), eventId, java.sql.Timestamp.from(at));
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null)",
+                UUID.randomUUID().toString(), kind.name(), role.name(), centre == null ? null : centre.value(),
+                volunteer == null ? null : volunteer.toString(), subjectId, link, facts.json(), eventId,
+                java.sql.Timestamp.from(at));
     }
 
     private static String cents(Money amount) {
         return amount == null ? null : Long.toString(amount.cents());
+    }
+
+    private static String time(LocalTime time) {
+        return time == null ? null : time.format(HOURS_MINUTES);
     }
 
     private static String day(LocalDate day) {

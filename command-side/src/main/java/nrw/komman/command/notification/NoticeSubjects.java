@@ -21,8 +21,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What a notice names of its subject: a grant's title, year and programme part, a request for help's category and
- * days ({@code notice_subject}, V47, written in the transaction of the creating event), and a centre's name (kept in
+ * What a notice names of its subject: a grant's title, year and programme part, a request for help's category,
+ * days and minutes ({@code notice_subject}, V47 and V48, written in the transaction of the creating event), and a centre's name (kept in
  * memory: 54 names that never change). A subject created before the table existed is read from its own events in
  * the event store, never from the query side.
  */
@@ -36,8 +36,8 @@ class NoticeSubjects {
     record Grant(CentreId centreId, String title, int fundingYear, String programmePart) {
     }
 
-    /** A request for help as the notices name it: what kind of help, from when until when. */
-    record HelpRequest(CentreId centreId, String category, LocalDate firstDay, LocalDate lastDay) {
+    /** A request for help as the notices name it: what kind of help, from when until when, how long (null: unknown). */
+    record HelpRequest(CentreId centreId, String category, LocalDate firstDay, LocalDate lastDay, Integer minutes) {
     }
 
     private final JdbcTemplate jdbc;
@@ -62,9 +62,10 @@ class NoticeSubjects {
         if (known(event.requestId().toString())) {
             return;
         }
-        jdbc.update("insert into notice_subject (subject_id, subject_type, centre_id, category, first_day, last_day)"
-                        + " values (?, ?, ?, ?, ?, ?)", event.requestId().toString(), HELP_REQUEST, event.centreId().value(),
-                event.category().name(), Date.valueOf(event.schedule().firstDay()), Date.valueOf(event.schedule().lastDay()));
+        jdbc.update("insert into notice_subject (subject_id, subject_type, centre_id, category, first_day, last_day,"
+                        + " minutes) values (?, ?, ?, ?, ?, ?, ?)", event.requestId().toString(), HELP_REQUEST,
+                event.centreId().value(), event.category().name(), Date.valueOf(event.schedule().firstDay()),
+                Date.valueOf(event.schedule().lastDay()), event.minutes());
     }
 
     /** Whether the subject is recorded already (its creating event handled again). */
@@ -90,16 +91,19 @@ class NoticeSubjects {
     }
 
     Optional<HelpRequest> helpRequest(HelpRequestId requestId) {
-        List<HelpRequest> rows = jdbc.query("select centre_id, category, first_day, last_day from notice_subject"
+        List<HelpRequest> rows = jdbc.query("select centre_id, category, first_day, last_day, minutes from notice_subject"
                         + " where subject_id = ? and subject_type = ?",
                 (rs, i) -> new HelpRequest(new CentreId(rs.getString(1)), rs.getString(2),
-                        rs.getDate(3).toLocalDate(), rs.getDate(4).toLocalDate()),
+                        rs.getDate(3).toLocalDate(), rs.getDate(4).toLocalDate(), (Integer) rs.getObject(5)),
                 requestId.toString(), HELP_REQUEST);
-        if (!rows.isEmpty()) {
+        if (!rows.isEmpty() && rows.get(0).minutes() != null) {
             return Optional.of(rows.get(0));
         }
-        return firstOfStream(requestId.toString(), HelpRequestOpenedEvent.class)
-                .map(e -> new HelpRequest(e.centreId(), e.category().name(), e.schedule().firstDay(), e.schedule().lastDay()));
+        // a request recorded before V48 has no minutes in its row: its opening event has them
+        Optional<HelpRequest> opened = firstOfStream(requestId.toString(), HelpRequestOpenedEvent.class)
+                .map(e -> new HelpRequest(e.centreId(), e.category().name(), e.schedule().firstDay(), e.schedule().lastDay(),
+                        e.minutes()));
+        return opened.isPresent() || rows.isEmpty() ? opened : Optional.of(rows.get(0));
     }
 
     Optional<String> centreName(CentreId centreId) {

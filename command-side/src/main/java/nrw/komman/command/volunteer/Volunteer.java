@@ -22,6 +22,7 @@ import nrw.komman.kernel.coordination.CertificateIssuedEvent;
 import nrw.komman.kernel.coordination.CertificateLine;
 import nrw.komman.kernel.coordination.IssueCertificateCommand;
 import nrw.komman.kernel.coordination.IssueVolunteerLinkCommand;
+import nrw.komman.kernel.coordination.LinkChannel;
 import nrw.komman.kernel.coordination.RevokeVolunteerLinkCommand;
 import nrw.komman.kernel.coordination.UpdateAvailabilityCommand;
 import nrw.komman.kernel.coordination.VolunteerAvailabilityUpdatedEvent;
@@ -40,7 +41,11 @@ import nrw.komman.kernel.privacy.ErasureReason;
 import nrw.komman.kernel.privacy.LegacyTextsRedactedEvent;
 import nrw.komman.kernel.privacy.VolunteerDataErasedEvent;
 import nrw.komman.kernel.privacy.WithdrawConsentCommand;
+import nrw.komman.kernel.volunteer.ConsentRecord;
 import nrw.komman.kernel.volunteer.DeactivateVolunteerCommand;
+import nrw.komman.kernel.volunteer.EmailConsentGivenEvent;
+import nrw.komman.kernel.volunteer.EmailConsentWithdrawnEvent;
+import nrw.komman.kernel.volunteer.GiveEmailConsentCommand;
 import nrw.komman.kernel.volunteer.PersonalDataVault;
 import nrw.komman.kernel.volunteer.ReactivateVolunteerCommand;
 import nrw.komman.kernel.volunteer.RegisterVolunteerCommand;
@@ -53,6 +58,7 @@ import nrw.komman.kernel.volunteer.VolunteerProfileUpdatedEvent;
 import nrw.komman.kernel.volunteer.VolunteerReactivatedEvent;
 import nrw.komman.kernel.volunteer.VolunteerRegisteredEvent;
 import nrw.komman.kernel.volunteer.VolunteerRules;
+import nrw.komman.kernel.volunteer.WithdrawEmailConsentCommand;
 import nrw.komman.kernel.access.Action;
 import nrw.komman.kernel.access.Permissions;
 import org.axonframework.commandhandling.CommandHandler;
@@ -103,8 +109,16 @@ public class Volunteer {
     private LocalDate inactiveSince;
     private boolean erased;
     private final Map<ActivityId, ActivityState> activities = new HashMap<>();
-    /** The personal link that works now (issue 18); null when none was issued or it was revoked. */
-    private VolunteerLinkId currentLink;
+    /**
+     * The personal links that work now, one per channel (issue 18, and 19 for e-mail): a link sent by e-mail replaces
+     * only the last e-mailed one, so the paper in the volunteer's hand keeps working. No entry: none or revoked.
+     */
+    private final Map<LinkChannel, VolunteerLinkId> currentLinks = new EnumMap<>(LinkChannel.class);
+    /** The version of the consent to e-mail in force (issue 19); null when none was given, or it was withdrawn or erased. */
+    private String emailConsentVersion;
+    /** When that consent was given; and when the last one was withdrawn (a consent is never dated before it). */
+    private Instant emailConsentGivenAt;
+    private Instant emailConsentWithdrawnAt;
     private final Set<CertificateId> certificates = new HashSet<>();
 
     /**
@@ -127,6 +141,10 @@ public class Volunteer {
         LocalDate registeredOn = command.registeredOn() == null ? today : command.registeredOn();
         VolunteerRules.checkRegisteredOn(registeredOn, today);
         VolunteerRules.checkConsentGiven(command.consent().givenAt(), clock.instant());
+        if (command.emailConsent() != null) {
+            VolunteerRules.checkConsentGiven(command.emailConsent().givenAt(), clock.instant());
+            checkEmailConsentNotBefore(command.emailConsent(), command.consent().givenAt());
+        }
         CentreRegistry.CentreFacts centre = centres.requireOpenOn(command.centreId(), today);
         if (registeredOn.isBefore(centre.establishedOn())) {
             throw new RuleViolationException("volunteer.registered-before-centre",
@@ -138,6 +156,94 @@ public class Volunteer {
                 vault.seal(command.volunteerId(), command.personalData()),
                 SealedConsent.of(command.volunteerId(), command.consent(), vault), registeredOn),
                 Actors.metaDataOf(actor));
+        if (command.emailConsent() != null) {
+            // the same form, the same command: the consent to e-mail follows the registration it belongs to
+            apply(new EmailConsentGivenEvent(command.volunteerId(), command.centreId(),
+                    SealedConsent.of(command.volunteerId(), command.emailConsent(), vault)), Actors.metaDataOf(actor));
+        }
+    }
+
+    // ---- consent to e-mail (issue 19, rule 22) ----------------------------------------------------------------------
+
+    /**
+     * A coordinator records the consent to e-mail given on paper after the registration, or a new version of it. The
+     * same version twice is refused (nothing new to record); a consent is never dated in the future, before the
+     * consent to data processing, before the consent in force or before the last withdrawal.
+     */
+    @CommandHandler
+    public void handle(GiveEmailConsentCommand command, MetaData metaData, Clock clock, PersonalDataVault vault) {
+        Actor actor = Actors.of(metaData);
+        Permissions.require(actor, Action.MANAGE_VOLUNTEER, centreId);
+        requireNotErased();
+        if (!active) {
+            throw new RuleViolationException("volunteer.inactive",
+                    "Die Person ist inaktiv; eine Einwilligung in den Kontakt per E-Mail wird erst nach einer Reaktivierung erfasst.");
+        }
+        ConsentRecord consent = command.consent();
+        VolunteerRules.checkConsentGiven(consent.givenAt(), clock.instant());
+        if (emailConsentVersion != null && emailConsentVersion.equals(consent.version())) {
+            throw new RuleViolationException("email-consent.already-given",
+                    "Die Einwilligung in den Kontakt per E-Mail liegt in dieser Version (" + consent.version()
+                            + ") bereits vor.");
+        }
+        checkEmailConsentNotBefore(consent, consentGivenAt);
+        if (emailConsentGivenAt != null && consent.givenAt().isBefore(emailConsentGivenAt)) {
+            throw new RuleViolationException("email-consent.before-current",
+                    "Die neue Einwilligung in den Kontakt per E-Mail liegt vor der geltenden ("
+                            + Nrw.date(Nrw.dateOf(emailConsentGivenAt)) + ").");
+        }
+        if (emailConsentWithdrawnAt != null && consent.givenAt().isBefore(emailConsentWithdrawnAt)) {
+            throw new RuleViolationException("email-consent.before-withdrawal",
+                    "Die Einwilligung in den Kontakt per E-Mail liegt vor ihrem letzten Widerruf ("
+                            + Nrw.date(Nrw.dateOf(emailConsentWithdrawnAt)) + "); bitte die neue Unterschrift erfassen.");
+        }
+        apply(new EmailConsentGivenEvent(volunteerId, centreId, SealedConsent.of(volunteerId, consent, vault)),
+                Actors.metaDataOf(actor));
+    }
+
+    /**
+     * The volunteer (through their link) or a coordinator stops e-mail. Nothing is erased; the link sent by e-mail
+     * ends with it in the same command (it reached the volunteer by the channel they no longer want), the one handed
+     * over keeps working. Allowed while inactive: a wish to hear nothing is recorded whenever it is told.
+     */
+    @CommandHandler
+    public void handle(WithdrawEmailConsentCommand command, MetaData metaData, Clock clock) {
+        Actor actor = Actors.of(metaData);
+        Permissions.require(actor, Action.WITHDRAW_EMAIL_CONSENT, centreId);
+        requireThemselfIfVolunteer(actor, Action.WITHDRAW_EMAIL_CONSENT);
+        // no consent is in force after an erasure either (it ended with the key): the same answer
+        if (emailConsentVersion == null) {
+            throw new RuleViolationException("email-consent.none",
+                    "Es liegt keine Einwilligung in den Kontakt per E-Mail vor, die widerrufen werden könnte.");
+        }
+        if (command.withdrawnAt().isAfter(clock.instant())) {
+            throw new RuleViolationException("email-consent.withdrawn-at.future",
+                    "Der Zeitpunkt des Widerrufs darf nicht in der Zukunft liegen.");
+        }
+        if (command.withdrawnAt().isBefore(emailConsentGivenAt)) {
+            throw new RuleViolationException("email-consent.withdrawn-before-given",
+                    "Der Widerruf liegt vor der Einwilligung in den Kontakt per E-Mail ("
+                            + Nrw.date(Nrw.dateOf(emailConsentGivenAt)) + ").");
+        }
+        MetaData recordedBy = Actors.metaDataOf(actor);
+        apply(new EmailConsentWithdrawnEvent(volunteerId, centreId, command.withdrawnAt()), recordedBy);
+        VolunteerLinkId emailed = currentLinks.get(LinkChannel.EMAIL);
+        if (emailed != null) {
+            apply(new VolunteerLinkRevokedEvent(volunteerId, centreId, emailed), recordedBy);
+        }
+    }
+
+    /**
+     * The consent to e-mail is part of the consent to data processing (without it there is no address to write to):
+     * never signed on an earlier day. Compared by day, since both are often written down with the same form's date.
+     */
+    private static void checkEmailConsentNotBefore(ConsentRecord emailConsent, Instant dataConsentGivenAt) {
+        if (dataConsentGivenAt != null
+                && Nrw.dateOf(emailConsent.givenAt()).isBefore(Nrw.dateOf(dataConsentGivenAt))) {
+            throw new InvalidInputException("email-consent.givenAt.before-consent",
+                    "Die Einwilligung in den Kontakt per E-Mail kann nicht vor der Einwilligung in die Datenverarbeitung ("
+                            + Nrw.date(Nrw.dateOf(dataConsentGivenAt)) + ") liegen.");
+        }
     }
 
     @CommandHandler
@@ -244,11 +350,19 @@ public class Volunteer {
                 vault.sealText(volunteerId, command.availability().canonical())), Actors.metaDataOf(actor));
     }
 
-    /** A new personal link replaces any earlier one; only an active volunteer whose data is kept gets one. */
+    /**
+     * A new personal link replaces the earlier one of its channel; only an active volunteer whose data is kept gets
+     * one. A link for e-mail needs the consent to e-mail in force; the platform issues only those (it sends them),
+     * a coordinator either kind.
+     */
     @CommandHandler
     public void handle(IssueVolunteerLinkCommand command, MetaData metaData, Clock clock) {
         Actor actor = Actors.of(metaData);
         Permissions.require(actor, Action.MANAGE_VOLUNTEER_LINKS, centreId);
+        if (actor.role() == AccountRole.SYSTEM && command.channel() != LinkChannel.EMAIL) {
+            // a handed-over link is shown once to the coordinator who hands it over: the platform has nobody to show it to
+            throw Action.MANAGE_VOLUNTEER_LINKS.refusal().exception();
+        }
         requireNotErased();
         if (!active) {
             throw new RuleViolationException("volunteer.inactive",
@@ -257,21 +371,29 @@ public class Volunteer {
         if (!command.expiresOn().isAfter(Nrw.today(clock))) {
             throw new InvalidInputException("link.expires-on.past", "Der Link muss über den heutigen Tag hinaus gelten.");
         }
-        if (command.linkId().equals(currentLink)) {
+        if (currentLinks.containsValue(command.linkId())) {
             throw new RuleViolationException("link.duplicate", "Dieser Link wurde bereits ausgestellt.");
         }
-        apply(new VolunteerLinkIssuedEvent(volunteerId, centreId, command.linkId(), command.tokenHash(), command.expiresOn()),
-                Actors.metaDataOf(actor));
+        if (command.channel() == LinkChannel.EMAIL && emailConsentVersion == null) {
+            throw new RuleViolationException("link.email.no-consent",
+                    "Die Person hat nicht in den Kontakt per E-Mail eingewilligt; ein Link wird ihr nicht per E-Mail geschickt.");
+        }
+        apply(new VolunteerLinkIssuedEvent(volunteerId, centreId, command.linkId(), command.tokenHash(),
+                command.expiresOn(), command.channel()), Actors.metaDataOf(actor));
     }
 
     @CommandHandler
     public void handle(RevokeVolunteerLinkCommand command, MetaData metaData) {
         Actor actor = Actors.of(metaData);
         Permissions.require(actor, Action.MANAGE_VOLUNTEER_LINKS, centreId);
-        if (currentLink == null) {
+        if (currentLinks.isEmpty()) {
             throw new RuleViolationException("link.none", "Diese Person hat keinen persönlichen Link, der widerrufen werden könnte.");
         }
-        apply(new VolunteerLinkRevokedEvent(volunteerId, centreId, currentLink), Actors.metaDataOf(actor));
+        // a revocation ends every link that works (handed over and e-mailed): one fact per link, in the channels' order
+        MetaData recordedBy = Actors.metaDataOf(actor);
+        for (VolunteerLinkId link : List.copyOf(currentLinks.values())) {
+            apply(new VolunteerLinkRevokedEvent(volunteerId, centreId, link), recordedBy);
+        }
     }
 
     /**
@@ -468,6 +590,22 @@ public class Volunteer {
     @EventSourcingHandler
     void on(VolunteerDataErasedEvent event) {
         erased = true;
+        // the consent's document is sealed under the destroyed key: nobody is left to write to
+        emailConsentVersion = null;
+        emailConsentGivenAt = null;
+    }
+
+    @EventSourcingHandler
+    void on(EmailConsentGivenEvent event) {
+        emailConsentVersion = event.consent().version();
+        emailConsentGivenAt = event.consent().givenAt();
+    }
+
+    @EventSourcingHandler
+    void on(EmailConsentWithdrawnEvent event) {
+        emailConsentVersion = null;
+        emailConsentGivenAt = null;
+        emailConsentWithdrawnAt = event.withdrawnAt();
     }
 
     @EventSourcingHandler
@@ -488,14 +626,12 @@ public class Volunteer {
 
     @EventSourcingHandler
     void on(VolunteerLinkIssuedEvent event) {
-        currentLink = event.linkId();
+        currentLinks.put(event.channel(), event.linkId());
     }
 
     @EventSourcingHandler
     void on(VolunteerLinkRevokedEvent event) {
-        if (event.linkId().equals(currentLink)) {
-            currentLink = null;
-        }
+        currentLinks.values().remove(event.linkId());
     }
 
     @EventSourcingHandler

@@ -2,10 +2,12 @@ package nrw.komman.query.coordination;
 
 import nrw.komman.kernel.coordination.CertificateIssuedEvent;
 import nrw.komman.kernel.coordination.CertificateLine;
+import nrw.komman.kernel.coordination.LinkChannel;
 import nrw.komman.kernel.coordination.VolunteerAvailabilityUpdatedEvent;
 import nrw.komman.kernel.coordination.VolunteerLinkIssuedEvent;
 import nrw.komman.kernel.coordination.VolunteerLinkRevokedEvent;
 import nrw.komman.kernel.privacy.VolunteerDataErasedEvent;
+import nrw.komman.kernel.volunteer.EmailConsentWithdrawnEvent;
 import nrw.komman.kernel.volunteer.VolunteerDeactivatedEvent;
 import nrw.komman.query.common.ProcessingGroups;
 import nrw.komman.query.common.RebuildableProjection;
@@ -23,8 +25,9 @@ import java.util.stream.Collectors;
 
 /**
  * Projects what a volunteer has for coordination (issue 18): their availability (the event's ciphertext, ADR 22),
- * their current personal link (only its token's hash; a new link replaces the old one; revocation, deactivation
- * and erasure end it, and only a new link works again) and the certificates issued to them (erased with the
+ * their current personal links, one per {@link LinkChannel} (only the token's hash; a new link replaces the old one
+ * of its channel; revocation, deactivation and erasure end it, and only a new link works again; a withdrawn consent
+ * to e-mail ends the e-mailed one) and the certificates issued to them (erased with the
  * volunteer: they can no longer be confirmed). Owned by {@code centre-views}.
  */
 @Component
@@ -71,10 +74,11 @@ public class VolunteerCoordinationProjection implements RebuildableProjection {
         }
     }
 
-    /** The new link replaces the volunteer's earlier one, whatever state that was in. */
+    /** The new link replaces the volunteer's earlier one of its channel, whatever state that was in. */
     @EventHandler
     public void on(VolunteerLinkIssuedEvent event) {
         MapSqlParameterSource p = new MapSqlParameterSource("volunteerId", event.volunteerId().toString())
+                .addValue("channel", event.channel().name())
                 .addValue("centreId", event.centreId().value())
                 .addValue("linkId", event.linkId().toString())
                 .addValue("tokenHash", event.tokenHash())
@@ -82,10 +86,10 @@ public class VolunteerCoordinationProjection implements RebuildableProjection {
         if (jdbc.update(tables.sql("""
                 update {volunteer_link} set centre_id = :centreId, link_id = :linkId, token_hash = :tokenHash,
                        expires_on = :expiresOn, ended = false
-                 where volunteer_id = :volunteerId"""), p) == 0) {
+                 where volunteer_id = :volunteerId and channel = :channel"""), p) == 0) {
             jdbc.update(tables.sql("""
-                    insert into {volunteer_link} (volunteer_id, centre_id, link_id, token_hash, expires_on, ended)
-                    values (:volunteerId, :centreId, :linkId, :tokenHash, :expiresOn, false)"""), p);
+                    insert into {volunteer_link} (volunteer_id, channel, centre_id, link_id, token_hash, expires_on, ended)
+                    values (:volunteerId, :channel, :centreId, :linkId, :tokenHash, :expiresOn, false)"""), p);
         }
     }
 
@@ -100,6 +104,17 @@ public class VolunteerCoordinationProjection implements RebuildableProjection {
     @EventHandler
     public void on(VolunteerDeactivatedEvent event) {
         endLink(event.volunteerId().toString());
+    }
+
+    /**
+     * No e-mail any more: the e-mailed link stops with the consent (the command side revokes it too; ending it here as
+     * well keeps the read model right whatever the order), the handed-over one stays.
+     */
+    @EventHandler
+    public void on(EmailConsentWithdrawnEvent event) {
+        jdbc.update(tables.sql("update {volunteer_link} set ended = true where volunteer_id = :volunteerId and channel = :channel"),
+                new MapSqlParameterSource("volunteerId", event.volunteerId().toString())
+                        .addValue("channel", LinkChannel.EMAIL.name()));
     }
 
     @EventHandler

@@ -45,8 +45,9 @@ import java.util.TreeMap;
 
 /**
  * The volunteer's personal link (issue 18): resolving a token's hash to its volunteer, the link's status for the
- * coordinators, the volunteer's own page, and checking a certificate's number. A link works only while it is the
- * volunteer's current one, not revoked or ended, not past its last day, and the volunteer active and not erased.
+ * coordinators, the volunteer's own page, and checking a certificate's number. A volunteer has a current link per
+ * channel (handed over, e-mailed); either resolves. A link works only while it is the volunteer's current one of
+ * its channel, not revoked or ended, not past its last day, and the volunteer active and not erased.
  */
 @Component
 public class VolunteerLinkQueries {
@@ -92,13 +93,14 @@ public class VolunteerLinkQueries {
         return found.get(0);
     }
 
-    /** For the volunteer's coordinators: whether a link works and until when (never the token). */
+    /** For the volunteer's coordinators: whether the handed-over link works and until when (never the token). */
     @QueryHandler
     public VolunteerLinkStatus handle(FetchVolunteerLinkStatusQuery query, MetaData metaData) {
         Actor actor = ReadAccess.actor(metaData);
         ReadAccess.requireCoordinator(actor);
         ReadAccess.requirePersonalDataOf(actor, HelpRequestQueries.centreOfVolunteer(jdbc, query.volunteerId()));
-        List<VolunteerLinkStatus> found = jdbc.query(WORKING_LINK + " and l.volunteer_id = :volunteerId",
+        // the link the coordinator handed over; the e-mailed one is the platform's and shown nowhere
+        List<VolunteerLinkStatus> found = jdbc.query(WORKING_LINK + " and l.volunteer_id = :volunteerId and l.channel = 'HANDED_OVER'",
                 new MapSqlParameterSource("volunteerId", query.volunteerId().toString()).addValue("today", Nrw.today(clock)),
                 (rs, i) -> new VolunteerLinkStatus(query.volunteerId(), VolunteerLinkId.parse(rs.getString("link_id").trim()),
                         Rows.date(rs, "expires_on")));

@@ -3,6 +3,8 @@ package nrw.komman.query.volunteer;
 import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.privacy.ConsentWithdrawnEvent;
 import nrw.komman.kernel.privacy.VolunteerDataErasedEvent;
+import nrw.komman.kernel.volunteer.EmailConsentGivenEvent;
+import nrw.komman.kernel.volunteer.EmailConsentWithdrawnEvent;
 import nrw.komman.kernel.volunteer.SealedConsent;
 import nrw.komman.kernel.volunteer.PersonalDataVault;
 import nrw.komman.kernel.volunteer.SealedPersonalData;
@@ -34,7 +36,8 @@ import java.time.LocalDate;
  * by the queries (ADR 22): no plain copy is ever written, so no old row version in the database files can give
  * it away once the key is destroyed. {@link VolunteerDataErasedEvent} drops the ciphertext too and marks the
  * row erased (DSGVO Art. 17); the consent record (document, version, when given and withdrawn) and the figures
- * stay, they are not personal data. Owned by {@code centre-views}.
+ * stay, they are not personal data. The consent to e-mail (issue 19) is kept the same way in its own columns: a
+ * consent given again clears an earlier withdrawal. Owned by {@code centre-views}.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.CENTRE_VIEWS)
@@ -125,12 +128,34 @@ public class VolunteerProjection implements RebuildableProjection {
                         .addValue("withdrawnAt", Rows.timestamp(event.withdrawnAt())));
     }
 
+    @EventHandler
+    public void on(EmailConsentGivenEvent event) {
+        SealedConsent consent = event.consent();
+        jdbc.update(tables.sql("""
+                update {volunteer_view} set email_consent_document_sealed = :documentSealed,
+                       email_consent_version = :version, email_consent_given_at = :givenAt,
+                       email_consent_withdrawn_at = null
+                 where volunteer_id = :volunteerId"""), new MapSqlParameterSource()
+                .addValue("volunteerId", event.volunteerId().toString())
+                .addValue("documentSealed", consent == null || consent.document() == null ? null : consent.document().ciphertext())
+                .addValue("version", consent == null ? null : consent.version())
+                .addValue("givenAt", consent == null ? null : Rows.timestamp(consent.givenAt())));
+    }
+
+    @EventHandler
+    public void on(EmailConsentWithdrawnEvent event) {
+        jdbc.update(tables.sql("update {volunteer_view} set email_consent_withdrawn_at = :withdrawnAt where volunteer_id = :volunteerId"),
+                new MapSqlParameterSource()
+                        .addValue("volunteerId", event.volunteerId().toString())
+                        .addValue("withdrawnAt", Rows.timestamp(event.withdrawnAt())));
+    }
+
     /** The key is destroyed: the ciphertext, unreadable now, goes from the roster too. */
     @EventHandler
     public void on(VolunteerDataErasedEvent event) {
         jdbc.update(tables.sql("""
                 update {volunteer_view} set sealed_personal_data = null, erased = true,
-                       consent_document = null, consent_document_sealed = null
+                       consent_document = null, consent_document_sealed = null, email_consent_document_sealed = null
                  where volunteer_id = :volunteerId"""), new MapSqlParameterSource("volunteerId", event.volunteerId().toString()));
     }
 

@@ -81,6 +81,15 @@ class PersonalLinkController {
         return ResponseEntity.noContent().build();
     }
 
+    @PostMapping("/api/link/{token}/email-consent/withdrawal")
+    @Operation(summary = "Stop e-mail: withdraw the consent to be contacted by e-mail (the e-mailed link stops with it)")
+    public ResponseEntity<Void> stopEmails(@PathVariable String token) {
+        PersonalLinkAccess.Holder holder = access.resolve(token);
+        access.send(holder.actor(), new nrw.komman.kernel.volunteer.WithdrawEmailConsentCommand(holder.link().volunteerId(),
+                java.time.Instant.now()), holder.link().volunteerId());
+        return ResponseEntity.noContent().build();
+    }
+
     @PostMapping(path = "/api/link/{token}/certificates", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Issue a confirmation of volunteering (Ehrenamtsnachweis); verifiable under /api/certificates/{certificateId}")
     public ResponseEntity<CertificateIssued> certificate(@PathVariable String token) {

@@ -12,6 +12,9 @@ import nrw.komman.kernel.coordination.DeclineAssignmentCommand;
 import nrw.komman.kernel.coordination.IssueCertificateCommand;
 import nrw.komman.kernel.coordination.UpdateAvailabilityCommand;
 import nrw.komman.kernel.coordination.VolunteerOwnPage;
+import nrw.komman.kernel.volunteer.EmailConsentStatus;
+import nrw.komman.kernel.volunteer.FetchEmailConsentQuery;
+import nrw.komman.kernel.volunteer.WithdrawEmailConsentCommand;
 import nrw.komman.web.platform.Today;
 import nrw.komman.web.platform.page.PageController;
 import nrw.komman.web.platform.problem.ProblemMapper;
@@ -136,6 +139,56 @@ class PersonalLinkPages {
         return "redirect:" + BASE + token + "?" + SAVED_PARAMETER + "=" + saved;
     }
 
+    // ---- "Keine E-Mails mehr erhalten" (issue 19): the volunteer withdraws the consent to e-mail themself
+
+    /** Where a withdrawal through the link ends: without the token, since an e-mailed link stops with it. */
+    static final String EMAILS_STOPPED = BASE + "keine-emails-mehr";
+
+    @GetMapping(BASE + "{token}/keine-emails")
+    String stopEmails(@PathVariable String token, Model model) {
+        PersonalLinkAccess.Holder holder = access.resolve(token);
+        model.addAttribute("base", BASE + token);
+        model.addAttribute("emailConsent", emailConsentCurrent(holder));
+        return "coordination/link-email-stop";
+    }
+
+    @PostMapping(BASE + "{token}/keine-emails")
+    String emailsStopped(@PathVariable String token, Model model, Locale locale, HttpServletResponse response) {
+        PersonalLinkAccess.Holder holder = access.resolve(token);
+        try {
+            access.send(holder.actor(), new WithdrawEmailConsentCommand(holder.link().volunteerId(), java.time.Instant.now()),
+                    holder.link().volunteerId());
+        } catch (DomainException e) {
+            if (e.kind() == DomainException.Kind.FORBIDDEN || e.kind() == DomainException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            // nothing to withdraw (a second click, another tab): said on the page, nothing changed
+            response.setStatus(e.kind() == DomainException.Kind.RULE_VIOLATED ? 409 : 400);
+            model.addAttribute("refusal", messages.getMessage("refusal." + e.code(), null, e.getMessage(), locale));
+            model.addAttribute("base", BASE + token);
+            model.addAttribute("emailConsent", emailConsentCurrent(holder));
+            return "coordination/link-email-stop";
+        }
+        return "redirect:" + EMAILS_STOPPED;
+    }
+
+    /** Says that no e-mails come any more; names nobody and needs no token (an e-mailed link has just stopped). */
+    @GetMapping(EMAILS_STOPPED)
+    String emailsStoppedPage() {
+        return "coordination/link-email-stopped";
+    }
+
+    /** Whether the volunteer receives e-mail now; false when it could not be read (the page offers nothing then). */
+    private boolean emailConsentCurrent(PersonalLinkAccess.Holder holder) {
+        try {
+            return access.ask(holder.actor(), new FetchEmailConsentQuery(holder.link().volunteerId()), EmailConsentStatus.class)
+                    .map(EmailConsentStatus::current).orElse(false);
+        } catch (RuntimeException e) {
+            log.debug("The consent to e-mail could not be read for a volunteer's own page: {}", e.getClass().getSimpleName());
+            return false;
+        }
+    }
+
     @org.springframework.web.bind.annotation.InitBinder("form")
     void limitRows(org.springframework.web.bind.WebDataBinder binder) {
         AvailabilityForm.limitRows(binder);
@@ -207,6 +260,7 @@ class PersonalLinkPages {
         model.addAttribute("token", token);
         model.addAttribute("base", BASE + token);
         model.addAttribute("expiresOn", holder.link().expiresOn());
+        model.addAttribute("emailConsent", emailConsentCurrent(holder));
         model.addAttribute("calendarUrl", VolunteerLinkIssuing.urlOf(token) + "/kalender.ics");
         model.addAttribute("upcoming", page.upcoming() == null ? List.of() : page.upcoming().stream()
                 .sorted(Comparator.comparing(a -> a.schedule().startsAt())).toList());

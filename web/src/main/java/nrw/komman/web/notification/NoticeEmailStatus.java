@@ -8,5 +8,7 @@ public enum NoticeEmailStatus {
     DIGEST,
     SENT,
     /** Given up after the last attempt; an administrator may retry it. */
-    FAILED
+    FAILED,
+    /** A volunteer's e-mail not sent: consent withdrawn, volunteer erased or deactivated before it went out; never retried. */
+    DROPPED
 }

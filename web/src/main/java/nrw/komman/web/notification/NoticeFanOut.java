@@ -21,7 +21,8 @@ import java.util.UUID;
  * that waits for the digest, OFF none. Oldest first, a batch per transaction, which also marks the notices fanned
  * out: a crash leaves a batch either wholly done or wholly waiting. Rows that exist already are left as they are,
  * so a batch done twice (two nodes, a restart) tells nobody twice. An account created later does not receive what
- * was told before it existed. The volunteers' own notices are not fanned out here (a later round).
+ * was told before it existed. The volunteers' own notices (audience VOLUNTEER: e-mail only, with their consent) are
+ * fanned out by {@link VolunteerNoticeFanOut} in the same run.
  */
 @Component
 public class NoticeFanOut {
@@ -30,13 +31,15 @@ public class NoticeFanOut {
     private final TransactionTemplate transaction;
     private final NoticeMailSwitch mail;
     private final NoticeDeliveryProperties properties;
+    private final VolunteerNoticeFanOut volunteers;
 
     public NoticeFanOut(JdbcTemplate jdbc, PlatformTransactionManager transactions, NoticeMailSwitch mail,
-                        NoticeDeliveryProperties properties) {
+                        NoticeDeliveryProperties properties, VolunteerNoticeFanOut volunteers) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.mail = mail;
         this.properties = properties;
+        this.volunteers = volunteers;
     }
 
     private record Notice(String noticeId, String kind, String role, String centre, String subjectId, String link,
@@ -46,7 +49,7 @@ public class NoticeFanOut {
     private record Recipient(String username, String email, String delivery) {
     }
 
-    /** Fans out everything that waits, batch by batch; answers how many notices. */
+    /** Fans out everything that waits, batch by batch, the accounts' notices and then the volunteers'; answers how many notices. */
     public int fanOutAll(Instant now) {
         int total = 0;
         int done;
@@ -54,7 +57,7 @@ public class NoticeFanOut {
             done = fanOutBatch(now);
             total += done;
         } while (done == properties.batch());
-        return total;
+        return total + volunteers.fanOutAll(now);
     }
 
     /** One batch of the oldest notices not fanned out yet, in one transaction. */

@@ -14,6 +14,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +29,12 @@ import java.util.Map;
  * {0} the grant's title (a request: its category), {1} the centre's name, {2} the funding year, {3} the due day,
  * {4} the amount, {5} the other day of the notice (applied, reviewed, disbursed, submitted, approved, requested,
  * proposed, the due day before an extension, a request's first day), {6} the tranche, {7} the recommendation,
- * {8} a request's last day. Dates and amounts are written the German way in both languages, like the pages.
+ * {8} a request's last day, {9} the time an assignment starts, {10} an assignment's day or days in words. Dates and
+ * amounts are written the German way in both languages, like the pages.
+ *
+ * <p>A volunteer has no account and no language setting: their e-mail ({@link #toVolunteer}, templates
+ * {@code volunteer.txt|html}) is German with a short English paragraph, leads to their personal link and says how to
+ * stop e-mails (ADR 38).
  */
 @Component
 public class NoticeMailTexts {
@@ -93,6 +99,40 @@ public class NoticeMailTexts {
         return mail(word("mail.subject", locale, heading), heading, items, word("mail.why.digest", locale, username), locale);
     }
 
+    /**
+     * The e-mail to a volunteer: German, then the same in short in English; {@code notice.link()} is the path of the
+     * volunteer's personal link (the token in it), the way to stop e-mails is that link's "Keine E-Mails mehr" page.
+     */
+    public Mail toVolunteer(Notice notice) {
+        Object[] de = arguments(notice.facts(), Locale.GERMAN);
+        Object[] en = arguments(notice.facts(), Locale.ENGLISH);
+        String heading = word("mail.notice." + notice.kind() + ".subject", Locale.GERMAN, de);
+        String subject = word("mail.subject", Locale.GERMAN, heading);
+        Context context = new Context(Locale.GERMAN);
+        context.setVariable("subject", subject);
+        context.setVariable("de", volunteerPart(notice, de, Locale.GERMAN));
+        context.setVariable("en", volunteerPart(notice, en, Locale.ENGLISH));
+        context.setVariable("englishHeading", word("mail.volunteer.english", Locale.GERMAN));
+        return new Mail(subject, templates.process("volunteer.txt", context), templates.process("volunteer.html", context));
+    }
+
+    /** The words of a volunteer's e-mail in one language. */
+    public record VolunteerPart(String heading, String body, String action, String link, String why, String stop,
+                                String stopLink) {
+    }
+
+    private VolunteerPart volunteerPart(Notice notice, Object[] args, Locale locale) {
+        String link = properties.link(notice.link());
+        return new VolunteerPart(word("mail.notice." + notice.kind() + ".subject", locale, args),
+                word("mail.notice." + notice.kind() + ".body", locale, args),
+                word("mail.notice." + notice.kind() + ".action", locale, args), link,
+                word("mail.volunteer.why", locale), word("mail.volunteer.stop", locale),
+                properties.link(notice.link() + STOP_PATH));
+    }
+
+    /** The page of the volunteer's link that withdraws the consent to e-mail (after a confirmation). */
+    public static final String STOP_PATH = "/keine-emails";
+
     private Item item(Notice notice, Object[] args, Locale locale) {
         return new Item(word("mail.notice." + notice.kind() + ".body", locale, args),
                 word("mail.notice." + notice.kind() + ".action", locale, args), properties.link(notice.link()));
@@ -126,7 +166,31 @@ public class NoticeMailTexts {
                         "requestedOn", "proposedOn", "firstDay")),
                 orDash(facts.get("tranche")),
                 facts.containsKey("recommendation") ? word("mail.recommendation." + facts.get("recommendation"), locale) : "—",
-                date(facts.get("lastDay"))};
+                date(facts.get("lastDay")),
+                time(first(facts, "startTime", "startsAt")),
+                // a reminder names the one day it is for; an invitation the request's days
+                facts.containsKey("day") ? days(facts.get("day"), null, locale)
+                        : days(facts.get("firstDay"), facts.get("lastDay"), locale)};
+    }
+
+    /** "am 12.03.2027" or "vom 12.03.2027 bis 14.03.2027" (English: "on …", "from … to …"). */
+    private String days(String first, String last, Locale locale) {
+        if (first == null) {
+            return "—";
+        }
+        return last == null || last.equals(first) ? word("mail.days.one", locale, date(first))
+                : word("mail.days.range", locale, date(first), date(last));
+    }
+
+    /** A time of day ("09:30") or an instant, as NRW's clock shows it. */
+    private static String time(String value) {
+        if (value == null || value.isBlank()) {
+            return "—";
+        }
+        if (value.contains("T")) {
+            return java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(Instant.parse(value).atZone(Nrw.ZONE));
+        }
+        return value.length() > 5 ? value.substring(0, 5) : value;
     }
 
     static Map<String, String> facts(String json) {

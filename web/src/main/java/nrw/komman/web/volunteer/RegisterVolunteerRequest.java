@@ -25,6 +25,7 @@ import static nrw.komman.web.platform.Messages.TOO_MANY;
  * @param languages    ISO 639-1 codes, e.g. ["ar", "de"], or ISO 639-3 where a language has none (["prs"] for Dari)
  * @param interests    activity categories the volunteer is interested in
  * @param registeredOn today when absent; an earlier date for volunteers who started before the platform
+ * @param emailConsent the consent to be contacted by e-mail, when given (optional; without it no e-mail is sent)
  */
 public record RegisterVolunteerRequest(
         @NotBlank(message = REQUIRED) @Size(max = 200, message = TOO_LONG) String name,
@@ -34,11 +35,19 @@ public record RegisterVolunteerRequest(
         @Size(max = 30, message = TOO_MANY) Set<@NotBlank(message = REQUIRED) @Size(max = 3, message = TOO_LONG) String> languages,
         @Size(max = 20, message = TOO_MANY) Set<@NotNull(message = REQUIRED) ActivityCategory> interests,
         @NotNull(message = REQUIRED) @Valid ConsentRequest consent,
-        LocalDate registeredOn) {
+        LocalDate registeredOn,
+        @Valid ConsentRequest emailConsent) {
+
+    /** A registration without consent to e-mail. */
+    public RegisterVolunteerRequest(String name, String email, String phone, String availability, Set<String> languages,
+                                    Set<ActivityCategory> interests, ConsentRequest consent, LocalDate registeredOn) {
+        this(name, email, phone, availability, languages, interests, consent, registeredOn, null);
+    }
 
     public RegisterVolunteerCommand toCommand(VolunteerId volunteerId, CentreId centreId) {
         return new RegisterVolunteerCommand(volunteerId, centreId,
                 new PersonalData(name, email, phone, availability, languages, interests),
-                consent == null ? null : consent.toRecord(), registeredOn);
+                consent == null ? null : consent.toRecord(), registeredOn,
+                emailConsent == null ? null : emailConsent.toRecord());
     }
 }

@@ -30,6 +30,8 @@ public class VolunteerForm {
 
     public static final String DEFAULT_CONSENT_DOCUMENT = "Einwilligung Datenverarbeitung Ehrenamtskoordination";
     public static final String DEFAULT_CONSENT_VERSION = "2024-01";
+    public static final String DEFAULT_EMAIL_CONSENT_DOCUMENT = "Einwilligung Kontakt per E-Mail";
+    public static final String DEFAULT_EMAIL_CONSENT_VERSION = "2026-01";
 
     @NotBlank(message = "{ui.volunteer.name.required}")
     @Size(max = 200, message = "{ui.too-long}")
@@ -67,6 +69,18 @@ public class VolunteerForm {
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate consentDate;
 
+    /** Optional (issue 19): without it the platform sends the person no e-mail. Its fields count only when ticked. */
+    private boolean emailConsentGiven;
+
+    @Size(max = 200, message = "{ui.too-long}")
+    private String emailConsentDocument = DEFAULT_EMAIL_CONSENT_DOCUMENT;
+
+    @Size(max = 40, message = "{ui.too-long}")
+    private String emailConsentVersion = DEFAULT_EMAIL_CONSENT_VERSION;
+
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate emailConsentDate;
+
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate registeredOn;
 
@@ -97,7 +111,16 @@ public class VolunteerForm {
                 () -> VolunteerRules.checkPhone(phone),
                 () -> LanguageInput.check(languages, otherLanguages),
                 () -> VolunteerRules.checkConsentGiven(consentGivenAt(zone), now),
-                () -> VolunteerRules.checkRegisteredOn(registeredOn, today)};
+                () -> VolunteerRules.checkRegisteredOn(registeredOn, today),
+                () -> EmailConsentForm.requireText(emailConsentGiven, emailConsentDocument, "document"),
+                () -> EmailConsentForm.requireText(emailConsentGiven, emailConsentVersion, "version"),
+                () -> EmailConsentForm.checkDate(emailConsentGiven, emailConsentDate, consentDate, today)};
+    }
+
+    /** The consent to e-mail when ticked, as the day's start in NRW like the other consent; null when not ticked. */
+    ConsentRecord emailConsent(ZoneId zone) {
+        return emailConsentGiven ? new ConsentRecord(emailConsentDocument, emailConsentVersion,
+                emailConsentDate == null ? null : emailConsentDate.atStartOfDay(zone).toInstant()) : null;
     }
 
     /** The command; the kernel's records check the personal data while it is built. */
@@ -105,7 +128,7 @@ public class VolunteerForm {
         PersonalData data = new PersonalData(name, blankToNull(email), blankToNull(phone), availability, allLanguages(),
                 interests == null ? Set.of() : interests);
         return new RegisterVolunteerCommand(id, centre, data, new ConsentRecord(consentDocument, consentVersion,
-                consentGivenAt(zone)), registeredOn);
+                consentGivenAt(zone)), registeredOn, emailConsent(zone));
     }
 
     private static String blankToNull(String s) {
@@ -134,6 +157,14 @@ public class VolunteerForm {
     public void setConsentVersion(String consentVersion) { this.consentVersion = consentVersion; }
     public LocalDate getConsentDate() { return consentDate; }
     public void setConsentDate(LocalDate consentDate) { this.consentDate = consentDate; }
+    public boolean isEmailConsentGiven() { return emailConsentGiven; }
+    public void setEmailConsentGiven(boolean emailConsentGiven) { this.emailConsentGiven = emailConsentGiven; }
+    public String getEmailConsentDocument() { return emailConsentDocument; }
+    public void setEmailConsentDocument(String emailConsentDocument) { this.emailConsentDocument = emailConsentDocument; }
+    public String getEmailConsentVersion() { return emailConsentVersion; }
+    public void setEmailConsentVersion(String emailConsentVersion) { this.emailConsentVersion = emailConsentVersion; }
+    public LocalDate getEmailConsentDate() { return emailConsentDate; }
+    public void setEmailConsentDate(LocalDate emailConsentDate) { this.emailConsentDate = emailConsentDate; }
     public LocalDate getRegisteredOn() { return registeredOn; }
     public void setRegisteredOn(LocalDate registeredOn) { this.registeredOn = registeredOn; }
     public boolean isDespiteDuplicates() { return despiteDuplicates; }

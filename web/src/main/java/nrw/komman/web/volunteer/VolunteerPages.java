@@ -51,10 +51,14 @@ class VolunteerPages {
             entry("consent.document", "consentDocument"), entry("consent.version", "consentVersion"),
             entry("consent.givenAt", "consentDate"), entry("consent", "consentGiven"),
             entry("volunteer.email", "email"), entry("volunteer.registered-on", "registeredOn"),
-            entry("volunteer.registered-before-centre", "registeredOn"));
+            entry("volunteer.registered-before-centre", "registeredOn"),
+            entry("email-consent", "emailConsentGiven"), entry("emailConsent", "emailConsentGiven"),
+            entry("email-consent.document", "emailConsentDocument"), entry("email-consent.version", "emailConsentVersion"),
+            entry("email-consent.givenAt", "emailConsentDate"));
     /** The forms' fields in the order they appear, for the error summary. */
     static final List<String> VOLUNTEER_FORM_ORDER = List.of("name", "email", "phone", "availability", "languages",
-            "otherLanguages", "interests", "consentGiven", "consentDocument", "consentVersion", "consentDate", "registeredOn");
+            "otherLanguages", "interests", "consentGiven", "consentDocument", "consentVersion", "consentDate",
+            "emailConsentGiven", "emailConsentDocument", "emailConsentVersion", "emailConsentDate", "registeredOn");
 
     private final FormPage forms;
     private final CommandDispatcher commands;

@@ -38,17 +38,58 @@ class NoticeMailTextsTest {
     }
 
     @Test
-    void every_kind_of_this_round_is_worded_in_german_and_english() {
+    void every_kind_told_to_accounts_is_worded_in_german_and_english() {
         List<String> kinds = Arrays.stream(nrw.komman.kernel.notification.NoticeKind.values())
-                .filter(k -> !k.toVolunteer() && k != nrw.komman.kernel.notification.NoticeKind.REQUEST_UNSTAFFED)
-                .map(Enum::name).toList();
+                .filter(k -> !k.toVolunteer()).map(Enum::name).toList();
+        assertThat(kinds).contains("REQUEST_UNSTAFFED");
         for (String kind : kinds) {
             for (Locale locale : List.of(Locale.GERMAN, Locale.ENGLISH)) {
                 NoticeMailTexts.Mail mail = texts.single(new NoticeMailTexts.Notice(kind, FACTS, "/x"), "konto", locale);
                 assertThat(mail.subject()).as(kind + " " + locale).startsWith("KOMM-AN NRW: ").doesNotContain("mail.notice");
-                assertThat(mail.text()).as(kind + " " + locale).doesNotContain("mail.notice", "{0}", "{1}", "{3}", "{4}", "{5}");
+                assertThat(mail.text()).as(kind + " " + locale).doesNotContain("mail.notice", "{0}", "{1}", "{3}", "{4}", "{5}", "{9}", "{10}");
                 assertThat(mail.html()).contains("lang=\"" + locale.getLanguage() + "\"");
             }
+        }
+    }
+
+    private static final String ASKED = "{\"category\":\"ACCOMPANIMENT\",\"centre\":\"05315\",\"centreName\":\"Köln, Stadt\","
+            + "\"firstDay\":\"2027-03-12\",\"lastDay\":\"2027-03-14\",\"startTime\":\"09:30\"}";
+
+    @Test
+    void a_volunteer_is_asked_in_german_with_a_short_english_paragraph_their_link_and_how_to_stop() {
+        NoticeMailTexts.Mail mail = texts.toVolunteer(new NoticeMailTexts.Notice("ASSIGNMENT_ASKED", ASKED, "/mein-einsatz/TOKEN"));
+
+        assertThat(mail.subject()).isEqualTo("KOMM-AN NRW: Anfrage für einen Einsatz: Begleitung zu Ämtern und Ärzt*innen");
+        assertThat(mail.text()).contains(
+                "Das Kommunale Integrationszentrum „Köln, Stadt“ fragt Sie für einen Einsatz an: Begleitung zu Ämtern und"
+                        + " Ärzt*innen, vom 12.03.2027 bis 14.03.2027, Beginn 09:30 Uhr.",
+                "Zusagen oder absagen: https://komm-an.example.org/mein-einsatz/TOKEN",
+                "Keine E-Mails mehr erhalten: https://komm-an.example.org/mein-einsatz/TOKEN/keine-emails",
+                "In English",
+                "The integration centre \"Köln, Stadt\" asks you to help: Accompaniment to offices and doctors,"
+                        + " from 12.03.2027 to 14.03.2027, starting at 09:30.",
+                "Stop receiving e-mails: https://komm-an.example.org/mein-einsatz/TOKEN/keine-emails");
+        // nothing about other people, no account, no settings page of accounts
+        assertThat(mail.text()).doesNotContain("Konto", "/benachrichtigungen/einstellungen", "{", "mail.notice", "mail.volunteer", "mail.days");
+        assertThat(mail.html()).contains("<html lang=\"de\">", "<section lang=\"en\">",
+                "<a href=\"https://komm-an.example.org/mein-einsatz/TOKEN\">Zusagen oder absagen</a>",
+                "<a href=\"https://komm-an.example.org/mein-einsatz/TOKEN/keine-emails\">Keine E-Mails mehr erhalten</a>")
+                .doesNotContain("<table", "style=", "<script");
+    }
+
+    @Test
+    void every_kind_told_to_volunteers_is_worded_in_german_and_english_with_one_day_or_an_instant() {
+        String oneDay = "{\"category\":\"INTERPRETING\",\"centreName\":\"Bonn\",\"day\":\"2027-03-12\","
+                + "\"startsAt\":\"2027-03-12T08:30:00Z\"}";
+        List<String> kinds = Arrays.stream(nrw.komman.kernel.notification.NoticeKind.values())
+                .filter(nrw.komman.kernel.notification.NoticeKind::toVolunteer).map(Enum::name).toList();
+        assertThat(kinds).containsExactlyInAnyOrder("ASSIGNMENT_ASKED", "ASSIGNMENT_REMINDER");
+        for (String kind : kinds) {
+            NoticeMailTexts.Mail mail = texts.toVolunteer(new NoticeMailTexts.Notice(kind, oneDay, "/mein-einsatz/T"));
+            assertThat(mail.subject()).as(kind).startsWith("KOMM-AN NRW: ").contains("Dolmetschen");
+            // 08:30 UTC is 09:30 in Cologne in March
+            assertThat(mail.text()).as(kind).contains("am 12.03.2027, Beginn 09:30 Uhr", "on 12.03.2027, starting at 09:30",
+                    "Bonn").doesNotContain("mail.notice", "{9}", "{10}", "—");
         }
     }
 

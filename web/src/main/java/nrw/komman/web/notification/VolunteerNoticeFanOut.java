@@ -1,0 +1,175 @@
+package nrw.komman.web.notification;
+
+import nrw.komman.kernel.common.Actor;
+import nrw.komman.kernel.common.Nrw;
+import nrw.komman.kernel.coordination.IssueVolunteerLinkCommand;
+import nrw.komman.kernel.coordination.LinkChannel;
+import nrw.komman.kernel.coordination.VolunteerLinkId;
+import nrw.komman.kernel.volunteer.FetchVolunteerEmailContactQuery;
+import nrw.komman.kernel.volunteer.PersonalDataVault;
+import nrw.komman.kernel.volunteer.VolunteerEmailContact;
+import nrw.komman.kernel.volunteer.VolunteerId;
+import nrw.komman.web.coordination.VolunteerLinkTokens;
+import nrw.komman.web.platform.CommandDispatcher;
+import nrw.komman.web.platform.QueryDispatcher;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.messaging.GenericMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Fans out the notices told to a volunteer (audience VOLUNTEER: asked for an assignment, reminded of one). A volunteer
+ * has no account and no inbox: the notice becomes an e-mail or nothing. An e-mail only when e-mail is on and the
+ * query side says the volunteer may be e-mailed now (active, not erased, an address, a current consent to e-mail,
+ * {@link FetchVolunteerEmailContactQuery}); otherwise the notice is marked fanned out with nothing sent (ADR 38).
+ *
+ * <p>For an e-mail a new personal link of the {@link LinkChannel#EMAIL} channel is drawn here and issued as
+ * {@link Actor#SYSTEM} (it replaces the last e-mailed link and leaves the handed-over one working); then the e-mail
+ * row is written with the address and the token sealed under the volunteer's key, never in plain, and a fixed
+ * Message-ID. One notice per step, each in its own transaction after its command: the command is not part of the
+ * row's transaction, so a crash between the two issues a second link on the next run, which replaces the first one
+ * nobody has seen.
+ */
+@Component
+public class VolunteerNoticeFanOut {
+
+    private static final Logger log = LoggerFactory.getLogger(VolunteerNoticeFanOut.class);
+    /** The e-mailed link works at least this long, and at least this long after the assignment's last day. */
+    static final int MIN_DAYS = 30;
+    static final int DAYS_AFTER_LAST_DAY = 14;
+    /** The recipient of a volunteer's e-mail row: no account name has a colon. */
+    static final String RECIPIENT_PREFIX = Actor.VOLUNTEER_PREFIX;
+    /** The volunteer's own page, as {@code web.coordination.PersonalLinkPages} serves it. */
+    static final String OWN_PAGE = "/mein-einsatz/";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final NoticeMailSwitch mail;
+    private final NoticeDeliveryProperties properties;
+    private final CommandDispatcher commands;
+    private final QueryDispatcher queries;
+    private final VolunteerLinkTokens tokens;
+    private final ObjectProvider<PersonalDataVault> vault;
+
+    public VolunteerNoticeFanOut(JdbcTemplate jdbc, PlatformTransactionManager transactions, NoticeMailSwitch mail,
+                                 NoticeDeliveryProperties properties, CommandDispatcher commands, QueryDispatcher queries,
+                                 VolunteerLinkTokens tokens, ObjectProvider<PersonalDataVault> vault) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+        this.mail = mail;
+        this.properties = properties;
+        this.commands = commands;
+        this.queries = queries;
+        this.tokens = tokens;
+        this.vault = vault;
+    }
+
+    private record Notice(String noticeId, String kind, String volunteerId, String facts) {
+    }
+
+    /** Everything that waits for volunteers, oldest first; answers how many notices were taken. */
+    public int fanOutAll(Instant now) {
+        int total = 0;
+        List<Notice> notices;
+        do {
+            notices = jdbc.query("select notice_id, kind, audience_volunteer, facts from notice_outbox"
+                            + " where fanned_out_at is null and audience_role = 'VOLUNTEER'"
+                            + " order by occurred_at, notice_id fetch first " + properties.batch() + " rows only",
+                    (rs, i) -> new Notice(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+            for (Notice notice : notices) {
+                fanOut(notice, now);
+                total++;
+            }
+        } while (notices.size() == properties.batch());
+        return total;
+    }
+
+    private void fanOut(Notice notice, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        PersonalDataVault keys = vault.getIfAvailable();
+        VolunteerId volunteer = notice.volunteerId() == null ? null : VolunteerId.parse(notice.volunteerId().trim());
+        if (!mail.on() || keys == null || volunteer == null) {
+            markDone(notice, at, "e-mail is off");
+            return;
+        }
+        VolunteerEmailContact contact = contactOf(volunteer);
+        if (!contact.mayEmail()) {
+            markDone(notice, at, contact.notBecause() == null ? "not known" : contact.notBecause().name());
+            return;
+        }
+        String token = tokens.draw();
+        LocalDate expiresOn = expiresOn(NoticeMailTexts.facts(notice.facts()), Nrw.dateOf(now));
+        commands.sendAndAwait(GenericCommandMessage.asCommandMessage(new IssueVolunteerLinkCommand(volunteer,
+                        VolunteerLinkId.random(), VolunteerLinkTokens.hash(token), expiresOn, LinkChannel.EMAIL))
+                .andMetaData(Actor.SYSTEM.toMetaData()), volunteer);
+        String sealedAddress = keys.sealText(volunteer, contact.address()).ciphertext();
+        String sealedToken = keys.sealText(volunteer, token).ciphertext();
+        transaction.executeWithoutResult(status -> {
+            // a row that exists already (the notice taken twice) is left as it is: nobody is e-mailed twice
+            Integer written = jdbc.queryForObject("select count(*) from notice_email where notice_id = ? and recipient = ?",
+                    Integer.class, notice.noticeId(), recipientOf(volunteer));
+            if (written == null || written == 0) {
+                jdbc.update("insert into notice_email (notice_id, recipient, kind, message_id, status, attempts,"
+                                + " next_attempt_at, created_at, volunteer_id, sealed_address, sealed_token)"
+                                + " values (?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?, ?)",
+                        notice.noticeId(), recipientOf(volunteer), notice.kind(), messageId(), at, at, volunteer.toString(),
+                        sealedAddress, sealedToken);
+            }
+            jdbc.update("update notice_outbox set fanned_out_at = ? where notice_id = ? and fanned_out_at is null",
+                    at, notice.noticeId());
+        });
+    }
+
+    /** Nothing to send: the notice is done; the log says why at debug level (no personal data, the volunteer's id only). */
+    private void markDone(Notice notice, Timestamp at, String why) {
+        log.debug("Keine E-Mail an Ehrenamtliche*n {} zur Benachrichtigung {} ({})", notice.volunteerId(), notice.noticeId(), why);
+        jdbc.update("update notice_outbox set fanned_out_at = ? where notice_id = ? and fanned_out_at is null", at, notice.noticeId());
+    }
+
+    /** Whether and where the volunteer may be e-mailed now, as the platform asks it (also the mailer before it sends). */
+    VolunteerEmailContact contactOf(VolunteerId volunteer) {
+        return queries.optional(new GenericMessage<>(new FetchVolunteerEmailContactQuery(volunteer), Actor.SYSTEM.toMetaData()),
+                        VolunteerEmailContact.class)
+                .orElse(VolunteerEmailContact.not(volunteer, null, VolunteerEmailContact.NotEmailed.UNKNOWN));
+    }
+
+    /** The path of the volunteer's own page behind a token (the e-mail makes it absolute). */
+    static String linkOf(String token) {
+        return OWN_PAGE + token;
+    }
+
+    static String recipientOf(VolunteerId volunteer) {
+        return RECIPIENT_PREFIX + volunteer;
+    }
+
+    /**
+     * The last day the e-mailed link works: two weeks after the assignment's last day (the reminder's day, else the
+     * first day), and never less than {@value #MIN_DAYS} days from today, so that the volunteer can still answer and
+     * see the assignment afterwards.
+     */
+    static LocalDate expiresOn(Map<String, String> facts, LocalDate today) {
+        String last = facts.getOrDefault("lastDay", facts.getOrDefault("day", facts.get("firstDay")));
+        LocalDate floor = today.plusDays(MIN_DAYS);
+        if (last == null) {
+            return floor;
+        }
+        LocalDate afterAssignment = LocalDate.parse(last).plusDays(DAYS_AFTER_LAST_DAY);
+        return afterAssignment.isAfter(floor) ? afterAssignment : floor;
+    }
+
+    private static String messageId() {
+        return "<" + UUID.randomUUID() + "@notices.komm-an.nrw>";
+    }
+}
