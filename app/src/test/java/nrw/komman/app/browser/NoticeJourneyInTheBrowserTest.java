@@ -36,10 +36,13 @@ import static org.awaitility.Awaitility.await;
 /**
  * Issue 19's journey in headless Chromium, with nothing written by hand: each role's notice reaches its inbox and its
  * e-mail (a real SMTP server, GreenMail), and the notice leads to the work it announces. A coordinator of Herford,
- * a grant officer and a ministry official set their addresses in their notice settings; the coordinator applies for
- * a grant; the officer sees the unread count, follows the notice to the review page and reviews, having received the
+ * a grant officer and a ministry official set their addresses in their notice settings. The grant: the coordinator
+ * applies; the officer sees the unread count, follows the notice to the review page and reviews, having received the
  * e-mail with the same link; the ministry hears of the review the same way and approves; the coordinator sees
- * "bewilligt" in the inbox and by e-mail. The delivery runs as in production (the scheduler's task), only more often.
+ * "bewilligt" in the inbox and by e-mail. The volunteer: the coordinator registers her with her consent to e-mail,
+ * opens a request and asks her; her e-mail brings her personal link, which the browser opens without signing in, and
+ * she says yes; the coordinator hears of it, without her name, in the inbox and by e-mail. The delivery runs as in
+ * production (the scheduler's task), only more often, and the links in the e-mails lead back to this server.
  * Herford is this test's centre alone and the officer and the ministry official are its own accounts, so every
  * count here is of this journey. Every page is checked by axe-core (see {@link Browser}).
  */
@@ -92,6 +95,10 @@ class NoticeJourneyInTheBrowserTest extends OnH2 {
                 MINISTRY);
         assertThat(budget.status()).as(budget.toString()).isIn(204, 409);
         browser = new Browser(port);
+        // each sets the address for notices in the browser
+        settings(COORDINATOR, COORDINATOR_ADDRESS, "koordination");
+        settings(OFFICER, OFFICER_ADDRESS, "bezreg");
+        settings(MINISTRY, MINISTRY_ADDRESS, "ministerium");
     }
 
     @AfterAll
@@ -108,11 +115,6 @@ class NoticeJourneyInTheBrowserTest extends OnH2 {
         String title = "Ankommen in Herford " + UUID.randomUUID().toString().substring(0, 8);
         String base = "http://localhost:" + port;
 
-        // each sets the address for notices in the browser
-        settings(COORDINATOR, COORDINATOR_ADDRESS, "koordination");
-        settings(OFFICER, OFFICER_ADDRESS, "bezreg");
-        settings(MINISTRY, MINISTRY_ADDRESS, "ministerium");
-
         // the coordinator applies
         browser.signIn(COORDINATOR.username(), COORDINATOR.password());
         browser.page("herford-start");
@@ -126,7 +128,7 @@ class NoticeJourneyInTheBrowserTest extends OnH2 {
         String grantPath = browser.path();
         assertThat(grantPath).matches("/zuwendungen/[0-9a-f-]{36}");
         String grant = grantPath.substring("/zuwendungen/".length());
-        assertThat(inbox(COORDINATOR)).as("an application is not the centre's own notice").isEmpty();
+        assertThat(inbox(COORDINATOR, grant)).as("an application is not the centre's own notice").isEmpty();
 
         // the grant officer: the e-mail, the unread count, the notice, the review page
         Mailbox.Mail applied = mailAbout(OFFICER_ADDRESS, title);
@@ -184,15 +186,117 @@ class NoticeJourneyInTheBrowserTest extends OnH2 {
         assertThat(browser.path()).isEqualTo(grantPath);
 
         // each heard of their own step only, once, in the inbox and by e-mail
-        assertThat(inbox(OFFICER)).containsExactly("GRANT_APPLIED");
-        assertThat(inbox(MINISTRY)).containsExactly("GRANT_REVIEWED");
-        assertThat(inbox(COORDINATOR)).containsExactly("GRANT_APPROVED");
-        assertThat(MAILBOX.receivedBy(OFFICER_ADDRESS)).extracting(Mailbox.Mail::messageId).containsExactly(applied.messageId());
-        assertThat(MAILBOX.receivedBy(MINISTRY_ADDRESS)).extracting(Mailbox.Mail::messageId).containsExactly(reviewed.messageId());
-        assertThat(MAILBOX.receivedBy(COORDINATOR_ADDRESS)).extracting(Mailbox.Mail::messageId).containsExactly(approved.messageId());
+        assertThat(inbox(OFFICER, grant)).containsExactly("GRANT_APPLIED");
+        assertThat(inbox(MINISTRY, grant)).containsExactly("GRANT_REVIEWED");
+        assertThat(inbox(COORDINATOR, grant)).containsExactly("GRANT_APPROVED");
+        assertThat(mailsAbout(OFFICER_ADDRESS, grant)).extracting(Mailbox.Mail::messageId).containsExactly(applied.messageId());
+        assertThat(mailsAbout(MINISTRY_ADDRESS, grant)).extracting(Mailbox.Mail::messageId).containsExactly(reviewed.messageId());
+        assertThat(mailsAbout(COORDINATOR_ADDRESS, grant)).extracting(Mailbox.Mail::messageId).containsExactly(approved.messageId());
+    }
+
+    @Test
+    void a_volunteer_asked_by_e_mail_confirms_through_the_e_mailed_link_and_the_coordinator_hears_of_it() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String name = "Nadia Rahimi " + suffix;
+        String address = "nadia." + suffix + "@example.org";
+        LocalDate day = LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(10);
+
+        // the coordinator registers the volunteer with her consent to be contacted by e-mail
+        browser.signIn(COORDINATOR.username(), COORDINATOR.password());
+        browser.page("herford-start-ehrenamt");
+        browser.open("/ehrenamtliche/neu", "herford-ehrenamt-registrieren");
+        browser.type("name", name);
+        browser.type("email", address);
+        browser.tick("Deutsch");
+        browser.type("otherLanguages", "Dari");
+        browser.tick("Begleitung zu Ämtern und Ärzt*innen");
+        browser.tick("Die unterschriebene Einwilligung der Person liegt vor. (Pflicht)");
+        browser.date("consentDate", day.minusDays(10));
+        browser.tick("Die unterschriebene Einwilligung in den Kontakt per E-Mail liegt vor.");
+        browser.date("emailConsentDate", day.minusDays(10));
+        browser.click("Registrieren");
+        browser.page("herford-ehrenamt-registriert");
+        assertThat(browser.text("[role=status]")).isEqualTo("Die Registrierung ist gespeichert.");
+        assertThat(browser.text("h1")).isEqualTo(name);
+        assertThat(browser.text("main")).contains("Kontakt per E-Mail", "Eingewilligt (Fassung");
+
+        // opens a request and asks her
+        browser.open("/zentrum/anfragen/neu", "herford-einsatzanfrage");
+        browser.choose("category", "Begleitung zu Ämtern und Ärzt*innen");
+        browser.tick("Dari");
+        browser.tick("Einmalig");
+        browser.date("day", day);
+        time("start", "09:00");
+        time("end", "11:00");
+        browser.type("hours", "2");
+        browser.type("municipality", "Herford");
+        browser.type("place", "Kreishaus, Amtshausstraße 3");
+        browser.type("volunteersNeeded", "1");
+        browser.type("requesterName", "Familie Haidari");
+        browser.click("Einsatzanfrage speichern");
+        browser.page("herford-einsatzanfrage-mit-vorschlaegen");
+        String requestPath = browser.path();
+        assertThat(requestPath).matches("/zentrum/anfragen/[0-9a-f-]{36}");
+        String request = requestPath.substring("/zentrum/anfragen/".length());
+        browser.tick(name);
+        browser.click("Anfragen");
+        browser.page("herford-angefragt");
+        assertThat(row(name).getText()).contains("angefragt, Antwort steht aus");
+
+        // her e-mail arrives, with her own link
+        await().atMost(DELIVERY).pollInterval(Duration.ofMillis(200)).until(() -> !MAILBOX.receivedBy(address).isEmpty());
+        List<Mailbox.Mail> toHer = MAILBOX.receivedBy(address);
+        assertThat(toHer).hasSize(1);
+        Mailbox.Mail asked = toHer.get(0);
+        assertThat(asked.subject()).isEqualTo("KOMM-AN NRW: Anfrage für einen Einsatz: Begleitung zu Ämtern und Ärzt*innen");
+        String date = String.format("%02d.%02d.%d", day.getDayOfMonth(), day.getMonthValue(), day.getYear());
+        assertThat(plainText(asked.text())).contains("Begleitung zu Ämtern und Ärzt*innen", date, "Beginn 09:00 Uhr", "Herford");
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("http://localhost:" + port + "/mein-einsatz/[A-Za-z0-9_-]{20,}")
+                .matcher(asked.text());
+        assertThat(link.find()).as("the personal link in the e-mail:%n%s", asked.text()).isTrue();
+        assertThat(asked.html()).contains("href=\"" + link.group() + "\"");
+
+        // she opens it, without signing in, and says yes
+        browser.driver().manage().deleteAllCookies();
+        browser.driver().get(link.group());
+        browser.page("mein-einsatz-aus-der-email");
+        assertThat(browser.text("h1")).isEqualTo("Hallo " + name);
+        browser.clickAndAwaitNextPage(browser.find("form[action$='/zusage'] button"));
+        browser.page("mein-einsatz-zugesagt");
+        assertThat(browser.text("[role=status]")).isEqualTo("Danke! Sie haben zugesagt.");
+
+        // the coordinator hears of it in the inbox and by e-mail, without her name, and follows it to the request
+        await().atMost(DELIVERY).pollInterval(Duration.ofMillis(200)).until(() -> !mailsAbout(COORDINATOR_ADDRESS, request).isEmpty());
+        List<Mailbox.Mail> confirmed = mailsAbout(COORDINATOR_ADDRESS, request);
+        assertThat(confirmed).hasSize(1);
+        assertThat(confirmed.get(0).subject()).isEqualTo("KOMM-AN NRW: Zusage für die Einsatzanfrage „Begleitung zu Ämtern und Ärzt*innen“");
+        assertThat(confirmed.get(0).all()).doesNotContain(name, address);
+        browser.signIn(COORDINATOR.username(), COORDINATOR.password());
+        browser.page("herford-start-zusage");
+        assertThat(headerNotices().getText()).isEqualTo("Benachrichtigungen (1)");
+        browser.clickAndAwaitNextPage(headerNotices());
+        browser.page("herford-benachrichtigungen-zusage");
+        assertThat(plain("main")).contains("Zusage zu einer Einsatzanfrage",
+                "Eine angefragte Person hat für die Einsatzanfrage am " + date + " zugesagt.");
+        browser.clickAndAwaitNextPage(browser.driver().findElement(By.linkText("Zusage zu einer Einsatzanfrage")));
+        browser.page("herford-einsatzanfrage-zugesagt");
+        assertThat(browser.path()).isEqualTo(requestPath);
+        assertThat(row(name).getText()).contains("hat zugesagt");
+        assertThat(inbox(COORDINATOR, request)).containsExactly("ASSIGNMENT_CONFIRMED");
+        assertThat(MAILBOX.receivedBy(address)).as("she was asked once, and told nothing of her own answer").hasSize(1);
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** The row of the request's assignments naming the volunteer. */
+    private WebElement row(String name) {
+        return browser.driver().findElement(By.xpath("//table[@aria-labelledby='einsaetze-titel']//tr[th[normalize-space(.)='" + name + "']]"));
+    }
+
+    /** Sets a time field's value directly (typing into time inputs depends on the browser's locale). */
+    private void time(String id, String value) {
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1]", browser.driver().findElement(By.id(id)), value);
+    }
 
     /** The account's notice settings in the browser: its address, saved and shown again. */
     private void settings(Login account, String address, String name) {
@@ -218,9 +322,15 @@ class NoticeJourneyInTheBrowserTest extends OnH2 {
         return mails.get(0);
     }
 
-    private List<String> inbox(Login account) {
-        return jdbc.queryForList("select kind from notice_inbox where username = ? order by occurred_at", String.class,
-                account.username());
+    /** The kinds of notice about one item (a grant, a request) in the account's inbox. */
+    private List<String> inbox(Login account, String subject) {
+        return jdbc.queryForList("select kind from notice_inbox where username = ? and subject_id = ? order by occurred_at",
+                String.class, account.username(), subject);
+    }
+
+    /** Every e-mail to {@code address} that names the item (its id is in the link). */
+    private List<Mailbox.Mail> mailsAbout(String address, String subject) {
+        return MAILBOX.receivedBy(address).stream().filter(m -> m.all().contains(subject)).toList();
     }
 
     private WebElement headerNotices() {
