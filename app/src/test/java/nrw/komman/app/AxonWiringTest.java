@@ -175,4 +175,35 @@ class AxonWiringTest extends OnH2 {
             deadlines.cancelSchedule(nrw.komman.command.grant.GrantDate.DEADLINE, id);
         }
     }
+
+    /** Issue 19, rule 23: a request's dates (a reminder names its assignment and day, the escalation neither) survive too. */
+    @Test
+    void a_requests_deadlines_are_stored_and_read_back_as_they_were_scheduled() throws Exception {
+        nrw.komman.kernel.coordination.HelpRequestId request = nrw.komman.kernel.coordination.HelpRequestId.random();
+        org.axonframework.deadline.DeadlineManager deadlines = context.getBean(org.axonframework.deadline.DeadlineManager.class);
+        for (nrw.komman.command.coordination.RequestDate date : java.util.List.of(
+                nrw.komman.command.coordination.RequestDate.reminder(nrw.komman.kernel.coordination.AssignmentId.random(),
+                        java.time.LocalDate.of(2027, 3, 2)),
+                nrw.komman.command.coordination.RequestDate.unstaffed())) {
+            String id = deadlines.schedule(java.time.Instant.parse("2099-03-01T08:00:00Z"),
+                    nrw.komman.command.coordination.RequestDate.DEADLINE,
+                    new org.axonframework.messaging.GenericMessage<>(date).withMetaData(nrw.komman.kernel.common.Actor.SYSTEM.toMetaData()),
+                    new org.axonframework.modelling.command.AggregateScopeDescriptor("HelpRequest", () -> request));
+            try {
+                byte[] stored = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+                        "select task_data from scheduled_tasks where task_name = 'AxonDeadline' and task_instance = ?", byte[].class, id);
+                org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails read;
+                try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(stored))) {
+                    read = (org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails) in.readObject();
+                }
+                org.axonframework.deadline.DeadlineMessage<?> fired = read.asDeadLineMessage(eventSerializer);
+                assertThat(fired.getPayload()).isEqualTo(date);
+                assertThat(fired.getDeadlineName()).isEqualTo(nrw.komman.command.coordination.RequestDate.DEADLINE);
+                assertThat(((org.axonframework.modelling.command.AggregateScopeDescriptor) read.getDeserializedScopeDescriptor(
+                        eventSerializer)).getIdentifier().toString()).isEqualTo(request.toString());
+            } finally {
+                deadlines.cancelSchedule(nrw.komman.command.coordination.RequestDate.DEADLINE, id);
+            }
+        }
+    }
 }

@@ -23,6 +23,7 @@ import nrw.komman.kernel.coordination.AssignmentId;
 import nrw.komman.kernel.coordination.AssignmentLapsedEvent;
 import nrw.komman.kernel.coordination.AssignmentNoShowRecordedEvent;
 import nrw.komman.kernel.coordination.AssignmentOfferedEvent;
+import nrw.komman.kernel.coordination.AssignmentReminderDueEvent;
 import nrw.komman.kernel.coordination.AssignmentStatus;
 import nrw.komman.kernel.coordination.AssignmentTookPlaceEvent;
 import nrw.komman.kernel.coordination.CancelAssignmentCommand;
@@ -35,6 +36,7 @@ import nrw.komman.kernel.coordination.HelpRequestCancelledEvent;
 import nrw.komman.kernel.coordination.HelpRequestClosedEvent;
 import nrw.komman.kernel.coordination.HelpRequestId;
 import nrw.komman.kernel.coordination.HelpRequestOpenedEvent;
+import nrw.komman.kernel.coordination.HelpRequestUnstaffedEvent;
 import nrw.komman.kernel.coordination.OfferToVolunteersCommand;
 import nrw.komman.kernel.coordination.OpenHelpRequestCommand;
 import nrw.komman.kernel.coordination.RecordAssignmentTookPlaceCommand;
@@ -50,8 +52,11 @@ import nrw.komman.kernel.volunteer.PersonalDataVault;
 import nrw.komman.kernel.volunteer.SealedText;
 import nrw.komman.kernel.volunteer.VolunteerId;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -80,9 +85,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * request's own key ({@link HelpRequestId#subject()}), destroyed when its retention ends; reasons of declines and
  * cancellations of an assignment under the volunteer's key, so their erasure removes them too. The aggregate keeps
  * none of it.
+ * <p>
+ * Its dates (issue 19, rule 23) are Axon deadlines like the grant's (ADR 36): a confirmation schedules the reminder of
+ * the assignment's next occurrence, the opening the check whether the request is staffed in time. The deadline
+ * handler records the fact as the platform, once, and only while it still applies; nothing is ever cancelled.
  * <p>Why this size: one handler per command of a request's life (open, ask, offer, confirm, decline, cancel, replace,
- * call off, close, took place, no-show, erase) and one per event, with the small named checks they share; the
- * stateless rules live in {@code Schedule} and {@code CoordinationRules}, the set-based one in the ledger.
+ * call off, close, took place, no-show, erase) and one per event, with the small named checks they share, and one
+ * deadline handler for its dates; the stateless rules live in {@code Schedule} and {@code CoordinationRules}, the
+ * set-based one in the ledger, the times of the dates in {@code StaffingDates}.
  */
 @Aggregate
 public class HelpRequest {
@@ -105,6 +115,13 @@ public class HelpRequest {
     private LocalDate endedOn;
     private boolean requesterErased;
     private final Map<AssignmentId, Assignment> assignments = new LinkedHashMap<>();
+    /** The occurrences whose reminder is recorded, per assignment: each once. */
+    private final Set<Reminded> reminded = new HashSet<>();
+    /** Whether the request was recorded as not staffed in time: once. */
+    private boolean unstaffedRecorded;
+
+    record Reminded(AssignmentId assignmentId, LocalDate day) {
+    }
 
     enum State { OPEN, CANCELLED, CLOSED }
 
@@ -132,7 +149,7 @@ public class HelpRequest {
 
     @CommandHandler
     public HelpRequest(OpenHelpRequestCommand command, MetaData metaData, Clock clock, CentreRegistry centres,
-                       GrantRegistry grants, PersonalDataVault vault) {
+                       GrantRegistry grants, PersonalDataVault vault, DeadlineManager deadlines, StaffingDates dates) {
         Actor actor = Actors.of(metaData);
         Permissions.require(actor, Action.MANAGE_HELP_REQUESTS, command.centreId());
         centres.requireOpenOn(command.centreId(), Nrw.today(clock));
@@ -143,6 +160,11 @@ public class HelpRequest {
                 command.volunteersNeeded(), vault.sealText(subject, command.requesterName()),
                 vault.sealText(subject, command.requesterContact()), vault.sealText(subject, command.note()),
                 command.grantId()), Actors.metaDataOf(actor));
+        Instant unstaffedAt = dates.unstaffedAt(command.schedule());
+        if (unstaffedAt.isAfter(clock.instant())) {
+            // a request opened within the lead time is not escalated: its coordinator knows it is not staffed yet
+            scheduleDate(deadlines, unstaffedAt, RequestDate.unstaffed());
+        }
     }
 
     @CommandHandler
@@ -189,7 +211,7 @@ public class HelpRequest {
 
     @CommandHandler
     public void handle(ConfirmAssignmentCommand command, MetaData metaData, Clock clock, VolunteerStanding volunteers,
-                       BookingLedger ledger) {
+                       BookingLedger ledger, DeadlineManager deadlines) {
         Actor actor = Actors.of(metaData);
         Assignment assignment = requireAssignment(command.assignmentId());
         requireResponder(actor, assignment);
@@ -211,6 +233,8 @@ public class HelpRequest {
         MetaData recordedBy = Actors.metaDataOf(actor);
         apply(new AssignmentConfirmedEvent(requestId, command.assignmentId(), assignment.volunteerId(), centreId,
                 actor.role() == AccountRole.VOLUNTEER), recordedBy);
+        StaffingDates.nextToRemind(schedule, null, clock.instant()).ifPresent(next -> scheduleDate(deadlines,
+                StaffingDates.reminderAt(next), RequestDate.reminder(command.assignmentId(), next.day())));
         if (confirmed() >= volunteersNeeded) {
             // staffed: whoever was still asked or offered a place is not needed any more, and their time is free
             for (Map.Entry<AssignmentId, Assignment> other : List.copyOf(assignments.entrySet())) {
@@ -404,6 +428,61 @@ public class HelpRequest {
         vault.shred(requestId.subject());
         retention.erased(requestId);
         apply(new RequesterDataErasedEvent(requestId, centreId, reason), Actors.metaDataOf(actor));
+    }
+
+    // ---- the dates (issue 19, rule 23) -----------------------------------------------------------------------------
+
+    /**
+     * A date of the request has come. Its fact is recorded by the platform, once, and only while it still applies:
+     * checked here, since a cancelled, declined, replaced or called-off assignment and a staffed or ended request
+     * leave their deadlines in place.
+     */
+    @DeadlineHandler(deadlineName = RequestDate.DEADLINE)
+    void on(RequestDate date, Clock clock, DeadlineManager deadlines) {
+        switch (date.kind()) {
+            case REMINDER -> remind(date.assignmentId(), date.day(), clock.instant(), deadlines);
+            case UNSTAFFED -> escalateIfUnstaffed(clock.instant());
+        }
+    }
+
+    /**
+     * The volunteer of a confirmed assignment is reminded of the occurrence on {@code day} if it is still ahead; the
+     * next occurrence's reminder is scheduled from here (weekly requests), so each is scheduled once, by the one
+     * before. An assignment no longer confirmed gets neither.
+     */
+    private void remind(AssignmentId assignmentId, LocalDate day, Instant now, DeadlineManager deadlines) {
+        Assignment assignment = assignments.get(assignmentId);
+        if (state != State.OPEN || assignment == null || assignment.status() != AssignmentStatus.CONFIRMED
+                || reminded.contains(new Reminded(assignmentId, day))) {
+            return;
+        }
+        Permissions.require(Actor.SYSTEM, Action.MANAGE_HELP_REQUESTS, centreId);
+        schedule.occurrences().stream().filter(o -> o.day().equals(day) && now.isBefore(o.startsAt())).findFirst()
+                .ifPresent(occurrence -> apply(new AssignmentReminderDueEvent(requestId, assignmentId,
+                        assignment.volunteerId(), centreId, day, occurrence.startsAt()), Actors.metaDataOf(Actor.SYSTEM)));
+        // a reminder that came too late (after downtime) records nothing, but the following ones still come
+        StaffingDates.nextToRemind(schedule, day, now).ifPresent(next -> scheduleDate(deadlines,
+                StaffingDates.reminderAt(next), RequestDate.reminder(assignmentId, next.day())));
+    }
+
+    /** Fewer confirmed than needed while the request is open and not yet over: the coordinators are told, once. */
+    private void escalateIfUnstaffed(Instant now) {
+        long confirmed = confirmed();
+        if (state != State.OPEN || unstaffedRecorded || confirmed >= volunteersNeeded
+                || !now.isBefore(lastOccurrence().startsAt())) {
+            return;
+        }
+        Permissions.require(Actor.SYSTEM, Action.MANAGE_HELP_REQUESTS, centreId);
+        apply(new HelpRequestUnstaffedEvent(requestId, centreId, schedule.occurrences().get(0).startsAt(), (int) confirmed,
+                volunteersNeeded), Actors.metaDataOf(Actor.SYSTEM));
+    }
+
+    /**
+     * Schedules a date of this request. The deadline carries the platform as its actor, not the person whose command
+     * scheduled it: the fact it may record is the platform's.
+     */
+    private static void scheduleDate(DeadlineManager deadlines, Instant at, RequestDate date) {
+        deadlines.schedule(at, RequestDate.DEADLINE, new GenericMessage<>(date).withMetaData(Actor.SYSTEM.toMetaData()));
     }
 
     // ---- the rules -------------------------------------------------------------------------------------------------
@@ -612,5 +691,15 @@ public class HelpRequest {
     @EventSourcingHandler
     void on(RequesterDataErasedEvent event) {
         requesterErased = true;
+    }
+
+    @EventSourcingHandler
+    void on(AssignmentReminderDueEvent event) {
+        reminded.add(new Reminded(event.assignmentId(), event.day()));
+    }
+
+    @EventSourcingHandler
+    void on(HelpRequestUnstaffedEvent event) {
+        unstaffedRecorded = true;
     }
 }

@@ -148,6 +148,7 @@ class HelpRequestTest {
         fixture.registerInjectableResource(bookings.ledger());
         fixture.registerInjectableResource(activities);
         fixture.registerInjectableResource(retention);
+        fixture.registerInjectableResource(new StaffingDates(StaffingDates.DEFAULT_UNSTAFFED_LEAD_HOURS));
     }
 
     // ---- the story so far ------------------------------------------------------------------------------------------
