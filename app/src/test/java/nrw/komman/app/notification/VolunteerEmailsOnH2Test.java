@@ -178,6 +178,13 @@ class VolunteerEmailsOnH2Test extends OnH2 {
         assertThat(new FormClient(port).get("/mein-einsatz/" + token).status()).as("the e-mailed link stopped").isEqualTo(404);
         assertThat(new FormClient(port).get("/mein-einsatz/" + handedOver).status()).as("the handed-over one works").isEqualTo(200);
         assertThat(api.get("/api/volunteers/" + volunteer + "/email-consent", KOELN).text("withdrawnAt")).isNotNull();
+        // the access export (Art. 15) lists the consent to e-mail with its withdrawal next to the other consent
+        com.fasterxml.jackson.databind.JsonNode consents = api.get("/api/volunteers/" + volunteer + "/data-export", KOELN)
+                .json().get("consents");
+        assertThat(consents).hasSize(2);
+        assertThat(consents.get(1).get("document").asText()).isEqualTo("Einwilligung Kontakt per E-Mail");
+        assertThat(consents.get(1).get("version").asText()).isEqualTo("2026-01");
+        assertThat(consents.get(1).get("withdrawnAt").isNull()).isFalse();
 
         ask(openRequest(LocalDate.now(NRW).plusDays(15)), volunteer);
         fanOut.fanOutAll(now.plusSeconds(5));
@@ -187,29 +194,36 @@ class VolunteerEmailsOnH2Test extends OnH2 {
     }
 
     @Test
-    void an_e_mail_whose_volunteer_was_erased_or_withdrew_before_it_went_out_is_dropped_not_sent() {
+    void an_e_mail_whose_volunteer_was_erased_withdrew_or_was_deactivated_before_it_went_out_is_dropped_not_sent() {
         String erasedAddress = address("geloescht");
         String erased = register("Tomasz Nowak", erasedAddress, true);
         String withdrawnAddress = address("zurueckgezogen");
         String withdrawn = register("Amira Saleh", withdrawnAddress, true);
+        String deactivatedAddress = address("inaktiv");
+        String deactivated = register("Karim Haddad", deactivatedAddress, true);
         String request = openRequest(LocalDate.now(NRW).plusDays(16));
         ask(request, erased);
         ask(request, withdrawn);
+        ask(request, deactivated);
         Instant now = now();
         fanOut.fanOutAll(now);
         assertThat(status(erased)).isEqualTo("PENDING");
         assertThat(status(withdrawn)).isEqualTo("PENDING");
+        assertThat(status(deactivated)).isEqualTo("PENDING");
 
         Response erasure = api.post("/api/volunteers/" + erased + "/erasure", Map.of("reason", "REQUEST"), KOELN);
         assertThat(erasure.status()).as(erasure.toString()).isBetween(200, 204);
         Response withdrawal = api.post("/api/volunteers/" + withdrawn + "/email-consent/withdrawal", Map.of(), KOELN);
         assertThat(withdrawal.status()).as(withdrawal.toString()).isEqualTo(204);
+        Response deactivation = api.post("/api/volunteers/" + deactivated + "/deactivation", Map.of(), KOELN);
+        assertThat(deactivation.status()).as(deactivation.toString()).isEqualTo(204);
         mailer.sendDue(now.plusSeconds(1));
         mailer.sendDue(now.plus(1, ChronoUnit.HOURS));
 
         assertThat(MAILBOX.receivedBy(erasedAddress)).isEmpty();
         assertThat(MAILBOX.receivedBy(withdrawnAddress)).isEmpty();
-        for (String volunteer : List.of(erased, withdrawn)) {
+        assertThat(MAILBOX.receivedBy(deactivatedAddress)).isEmpty();
+        for (String volunteer : List.of(erased, withdrawn, deactivated)) {
             Map<String, Object> row = jdbc.queryForMap("select * from notice_email where volunteer_id = ?", volunteer);
             assertThat(row.get("status")).as("dropped, listed for administrators, never retried").isEqualTo("DROPPED");
             assertThat(row.get("sealed_address")).isNull();
@@ -218,7 +232,8 @@ class VolunteerEmailsOnH2Test extends OnH2 {
         }
         Response listed = api.get("/api/admin/notice-deliveries?status=DROPPED", TestAccounts.ADMIN);
         assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
-        assertThat(listed.body()).contains("volunteer:" + erased, "volunteer:" + withdrawn).doesNotContain(erasedAddress);
+        assertThat(listed.body()).contains("volunteer:" + erased, "volunteer:" + withdrawn, "Nicht gesendet (NO_CONSENT)",
+                "Nicht gesendet (INACTIVE)").doesNotContain(erasedAddress);
     }
 
     // ---------------------------------------------------------------- helpers
