@@ -68,6 +68,11 @@ import nrw.komman.kernel.privacy.ErasureReason;
 import nrw.komman.kernel.privacy.RetentionRunRecordedEvent;
 import nrw.komman.kernel.privacy.VolunteerDataErasedEvent;
 import nrw.komman.kernel.privacy.LegacyTextsRedactedEvent;
+import nrw.komman.kernel.coordination.AssignmentReminderDueEvent;
+import nrw.komman.kernel.coordination.HelpRequestUnstaffedEvent;
+import nrw.komman.kernel.coordination.LinkChannel;
+import nrw.komman.kernel.volunteer.EmailConsentGivenEvent;
+import nrw.komman.kernel.volunteer.EmailConsentWithdrawnEvent;
 import nrw.komman.kernel.volunteer.SealedConsent;
 import nrw.komman.kernel.volunteer.SealedPersonalData;
 import nrw.komman.kernel.volunteer.SealedText;
@@ -253,12 +258,22 @@ final class EventFixtures {
         add("Volunteer", volunteer, 10, new VolunteerAvailabilityUpdatedEvent(VOLUNTEER, KOELN, new SealedText(SEALED)),
                 Actor.volunteer(VOLUNTEER.value(), KOELN), 76);
         add("Volunteer", volunteer, 11, new VolunteerLinkIssuedEvent(VOLUNTEER, KOELN, LINK,
-                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", LocalDate.of(2026, 9, 2)), COORDINATOR, 77);
+                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", LocalDate.of(2026, 9, 2),
+                LinkChannel.EMAIL), COORDINATOR, 77);
         add("Volunteer", volunteer, 12, new VolunteerLinkRevokedEvent(VOLUNTEER, KOELN, LINK), COORDINATOR, 78);
         add("Volunteer", volunteer, 13, new CertificateIssuedEvent(VOLUNTEER, KOELN, CERTIFICATE, LocalDate.of(2026, 3, 2),
                 List.of(new CertificateLine(2025, ActivityCategory.LANGUAGE_SUPPORT, 1230),
                         new CertificateLine(2026, ActivityCategory.ACCOMPANIMENT, 150))),
                 Actor.volunteer(VOLUNTEER.value(), KOELN), 79);
+        // issue 19, second round: the consent to e-mail in the volunteer's stream, a request's dates in its own
+        add("Volunteer", volunteer, 14, new EmailConsentGivenEvent(VOLUNTEER, KOELN, new SealedConsent(new SealedText(SEALED),
+                "2026-03", Instant.parse("2026-03-02T09:00:00Z"), null)), COORDINATOR, 88);
+        add("Volunteer", volunteer, 15, new EmailConsentWithdrawnEvent(VOLUNTEER, KOELN, Instant.parse("2026-03-20T17:30:00Z")),
+                Actor.volunteer(VOLUNTEER.value(), KOELN), 89);
+        add("HelpRequest", request, 10, new AssignmentReminderDueEvent(HELP_REQUEST, ASSIGNMENT, VOLUNTEER, KOELN,
+                LocalDate.of(2026, 3, 12), Instant.parse("2026-03-12T14:00:00Z")), Actor.SYSTEM, 90);
+        add("HelpRequest", request, 10, new HelpRequestUnstaffedEvent(HELP_REQUEST, KOELN, Instant.parse("2026-03-05T14:00:00Z"),
+                0, 2), Actor.SYSTEM, 91);
     }
 
     private EventFixtures() {
@@ -295,6 +310,9 @@ final class EventFixtures {
             "ActivityCorrectedEvent/rev-0.json", new ActivityCorrectedEvent(ACTIVITY, VOLUNTEER, KOELN, LocalDate.of(2026, 3, 2), 120,
                     ActivityCategory.INTERPRETING, new SealedText(SEALED), GRANT, null, "Dauer und Kategorie falsch erfasst"),
             "ActivityWithdrawnEvent/rev-0.json", new ActivityWithdrawnEvent(ACTIVITY, VOLUNTEER, KOELN, null, "doppelt erfasst"),
+            // issue 19: links issued before had no channel: they were handed over
+            "VolunteerLinkIssuedEvent/rev-0.json", new VolunteerLinkIssuedEvent(VOLUNTEER, KOELN, LINK,
+                    "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", LocalDate.of(2026, 9, 2)),
             // issue 19: approvals recorded before name no usage report due date
             "GrantApprovedEvent/rev-0.json", new GrantApprovedEvent(GRANT, KOELN, Money.parse("25000.00"), Money.parse("20000.00"),
                     "Sachkosten gekürzt", LocalDate.of(2026, 2, 1)));

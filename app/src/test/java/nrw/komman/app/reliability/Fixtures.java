@@ -222,6 +222,8 @@ final class Fixtures {
             case "POST /api/volunteers/{volunteerId}/activities/{activityId}/withdrawal" -> map("reason", "doppelt erfasst");
             case "POST /api/volunteers/{volunteerId}/erasure" -> map("reason", "REQUEST");
             case "POST /api/volunteers/{volunteerId}/consent-withdrawal" -> map("withdrawnAt", now);
+            case "POST /api/volunteers/{volunteerId}/email-consent" -> map("document", "Einwilligung Kontakt per E-Mail",
+                    "version", "2026-" + n, "givenAt", now);
             case "POST /api/grants" -> {
                 Map<String, Object> b = new LinkedHashMap<>(grant(YEAR, "1000.00"));
                 b.put("centreId", KOELN_CENTRE);

@@ -42,6 +42,7 @@ import nrw.komman.kernel.coordination.OpenHelpRequestCommand;
 import nrw.komman.kernel.coordination.RecordAssignmentTookPlaceCommand;
 import nrw.komman.kernel.coordination.RecordNoShowCommand;
 import nrw.komman.kernel.coordination.ReplaceAssignmentCommand;
+import nrw.komman.kernel.coordination.ScheduleRequestDatesCommand;
 import nrw.komman.kernel.coordination.RequesterDataErasedEvent;
 import nrw.komman.kernel.coordination.Schedule;
 import nrw.komman.kernel.coordination.VolunteerAskedEvent;
@@ -465,11 +466,44 @@ public class HelpRequest {
                 StaffingDates.reminderAt(next), RequestDate.reminder(assignmentId, next.day())));
     }
 
-    /** Fewer confirmed than needed while the request is open and not yet over: the coordinators are told, once. */
+    /**
+     * The platform asks a request recorded before its dates existed to schedule those still ahead: the unstaffed check
+     * (when not recorded and still ahead) and the next reminder of each confirmed assignment. Records nothing; a date
+     * scheduled twice records its fact once (the reminder chain of a duplicate ends at its first, refused, firing).
+     */
+    @CommandHandler
+    public void handle(ScheduleRequestDatesCommand command, MetaData metaData, Clock clock, DeadlineManager deadlines,
+                       StaffingDates dates) {
+        Actor actor = Actors.of(metaData);
+        if (actor.role() != AccountRole.SYSTEM) {
+            throw Action.MANAGE_HELP_REQUESTS.refusal().exception();
+        }
+        Permissions.require(actor, Action.MANAGE_HELP_REQUESTS, centreId);
+        if (state != State.OPEN) {
+            return;
+        }
+        Instant now = clock.instant();
+        Instant unstaffedAt = dates.unstaffedAt(schedule);
+        if (!unstaffedRecorded && unstaffedAt.isAfter(now)) {
+            scheduleDate(deadlines, unstaffedAt, RequestDate.unstaffed());
+        }
+        assignments.forEach((assignmentId, assignment) -> {
+            if (assignment.status() == AssignmentStatus.CONFIRMED) {
+                StaffingDates.nextToRemind(schedule, null, now).ifPresent(next -> scheduleDate(deadlines,
+                        StaffingDates.reminderAt(next), RequestDate.reminder(assignmentId, next.day())));
+            }
+        });
+    }
+
+    /**
+     * Fewer confirmed than needed while the request is open and has not begun: the coordinators are told, once. A
+     * check that comes only after the first occurrence began (the scheduler was down) records nothing: "starts soon"
+     * would no longer be true, and the board shows the request's state anyway.
+     */
     private void escalateIfUnstaffed(Instant now) {
         long confirmed = confirmed();
         if (state != State.OPEN || unstaffedRecorded || confirmed >= volunteersNeeded
-                || !now.isBefore(lastOccurrence().startsAt())) {
+                || !now.isBefore(schedule.occurrences().get(0).startsAt())) {
             return;
         }
         Permissions.require(Actor.SYSTEM, Action.MANAGE_HELP_REQUESTS, centreId);

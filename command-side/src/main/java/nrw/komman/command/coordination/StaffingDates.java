@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Optional;
 
@@ -50,7 +51,7 @@ public class StaffingDates {
      * {@code now}: one whose reminder time already passed gets none, the next one does (a weekly assignment confirmed
      * the evening before its first day is reminded of the second).
      */
-    public static Optional<Schedule.Occurrence> nextToRemind(Schedule schedule, java.time.LocalDate after, Instant now) {
+    public static Optional<Schedule.Occurrence> nextToRemind(Schedule schedule, LocalDate after, Instant now) {
         return schedule.occurrences().stream()
                 .filter(o -> after == null || o.day().isAfter(after))
                 .filter(o -> reminderAt(o).isAfter(now))

@@ -174,6 +174,10 @@ public class Volunteer {
     public void handle(GiveEmailConsentCommand command, MetaData metaData, Clock clock, PersonalDataVault vault) {
         Actor actor = Actors.of(metaData);
         Permissions.require(actor, Action.MANAGE_VOLUNTEER, centreId);
+        if (actor.role() != AccountRole.COORDINATOR) {
+            // only a person can have been given the signed consent (like the withdrawal of consent, RECORD_CONSENT_WITHDRAWAL)
+            throw Action.MANAGE_VOLUNTEER.refusal().exception();
+        }
         requireNotErased();
         if (!active) {
             throw new RuleViolationException("volunteer.inactive",
@@ -352,15 +356,17 @@ public class Volunteer {
 
     /**
      * A new personal link replaces the earlier one of its channel; only an active volunteer whose data is kept gets
-     * one. A link for e-mail needs the consent to e-mail in force; the platform issues only those (it sends them),
-     * a coordinator either kind.
+     * one. A link for e-mail needs the consent to e-mail in force and is issued only by the platform, which sends
+     * it; a coordinator hands over the other kind (a token a coordinator saw and printed must not end with the next
+     * e-mail or a withdrawal of the consent to e-mail).
      */
     @CommandHandler
     public void handle(IssueVolunteerLinkCommand command, MetaData metaData, Clock clock) {
         Actor actor = Actors.of(metaData);
         Permissions.require(actor, Action.MANAGE_VOLUNTEER_LINKS, centreId);
-        if (actor.role() == AccountRole.SYSTEM && command.channel() != LinkChannel.EMAIL) {
-            // a handed-over link is shown once to the coordinator who hands it over: the platform has nobody to show it to
+        if ((actor.role() == AccountRole.SYSTEM) != (command.channel() == LinkChannel.EMAIL)) {
+            // a handed-over link is shown once to the coordinator who hands it over: the platform has nobody to show it
+            // to; an e-mailed one is drawn and sent by the platform, never seen by a person
             throw Action.MANAGE_VOLUNTEER_LINKS.refusal().exception();
         }
         requireNotErased();
@@ -386,6 +392,10 @@ public class Volunteer {
     public void handle(RevokeVolunteerLinkCommand command, MetaData metaData) {
         Actor actor = Actors.of(metaData);
         Permissions.require(actor, Action.MANAGE_VOLUNTEER_LINKS, centreId);
+        if (actor.role() == AccountRole.SYSTEM) {
+            // the platform ends only the e-mailed link, with the consent's withdrawal; the paper one is the coordinator's
+            throw Action.MANAGE_VOLUNTEER_LINKS.refusal().exception();
+        }
         if (currentLinks.isEmpty()) {
             throw new RuleViolationException("link.none", "Diese Person hat keinen persönlichen Link, der widerrufen werden könnte.");
         }

@@ -22,6 +22,13 @@ import nrw.komman.kernel.coordination.HelpRequestUnstaffedEvent;
 import nrw.komman.kernel.coordination.OpenHelpRequestCommand;
 import nrw.komman.kernel.coordination.ReplaceAssignmentCommand;
 import nrw.komman.kernel.coordination.Schedule;
+import nrw.komman.kernel.coordination.HelpRequestCancelledEvent;
+import nrw.komman.kernel.coordination.ScheduleRequestDatesCommand;
+import nrw.komman.kernel.coordination.AssignmentCancelledEvent;
+import nrw.komman.kernel.coordination.AssignmentConfirmedEvent;
+import nrw.komman.kernel.coordination.VolunteerAskedEvent;
+import nrw.komman.kernel.coordination.HelpRequestOpenedEvent;
+import nrw.komman.kernel.coordination.OfferToVolunteersCommand;
 import nrw.komman.kernel.grant.GrantId;
 import nrw.komman.kernel.grant.GrantStatus;
 import nrw.komman.kernel.volunteer.AesGcmPersonalDataVault;
@@ -43,6 +50,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.Map;
 
 import static nrw.komman.command.testing.EventsSatisfying.eventsSatisfying;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -150,6 +158,24 @@ class HelpRequestDatesTest {
                     .expectEventsMatching(eventsSatisfying(events -> assertThat(events.get(0).getMetaData())
                             .containsEntry(Actor.ACCOUNT, "system").containsEntry(Actor.ROLE, "SYSTEM")))
                     .expectNoScheduledDeadlines();
+        }
+
+        @Test
+        void an_offer_accepted_is_reminded_like_a_yes_to_an_ask() {
+            at(fixture, NOW).andGivenCommands(byCoordinator(open(TUESDAY, 1)),
+                            byCoordinator(new OfferToVolunteersCommand(REQUEST, Map.of(AMIRA, A1, JONAS, A2))))
+                    .when(new ConfirmAssignmentCommand(REQUEST, A2), Actor.volunteer(JONAS.value(), VIERSEN).toMetaData())
+                    .expectScheduledDeadline(TUESDAY_REMINDER, RequestDate.reminder(A2, DECEMBER_1));
+        }
+
+        @Test
+        void the_day_before_at_nine_is_nine_in_summer_time_too() {
+            // summer time begins on Sunday 29 March 2026 at 02:00: 09:00 that day is 07:00 UTC, not 08:00
+            Schedule monday = Schedule.once(LocalDate.of(2026, 3, 30), LocalTime.of(9, 0), LocalTime.of(11, 0));
+            assertThat(StaffingDates.reminderAt(monday.occurrences().get(0))).isEqualTo(Instant.parse("2026-03-29T07:00:00Z"));
+            Schedule sunday = Schedule.once(LocalDate.of(2026, 10, 26), LocalTime.of(9, 0), LocalTime.of(11, 0));
+            // and it ends on Sunday 25 October 2026 at 03:00: 09:00 that day is 08:00 UTC again
+            assertThat(StaffingDates.reminderAt(sunday.occurrences().get(0))).isEqualTo(Instant.parse("2026-10-25T08:00:00Z"));
         }
 
         @Test
@@ -301,10 +327,100 @@ class HelpRequestDatesTest {
         }
 
         @Test
+        void a_weekly_request_whose_first_date_began_is_not_escalated_late() {
+            // the scheduler was down: the check comes after the first Tuesday began; "starts soon" is no longer true
+            Schedule tuesdays = Schedule.weekly(DECEMBER_1, LocalDate.of(2026, 12, 15), Set.of(DayOfWeek.TUESDAY),
+                    LocalTime.of(9, 0), LocalTime.of(12, 0));
+            TestExecutor<HelpRequest> given = at(fixture, NOW).andGivenCommands(byCoordinator(open(tuesdays, 2)));
+            clock.moveTo(TUESDAY_STARTS.plusSeconds(60));
+            given.whenThenTimeAdvancesTo(TUESDAY_UNSTAFFED).expectNoEvents();
+        }
+
+        @Test
         void a_request_whose_time_is_over_is_not_escalated_late() {
             TestExecutor<HelpRequest> given = at(fixture, NOW).andGivenCommands(byCoordinator(open(TUESDAY, 2)));
             clock.moveTo(TUESDAY_STARTS.plusSeconds(60));
             given.whenThenTimeAdvancesTo(TUESDAY_UNSTAFFED).expectNoEvents();
+        }
+    }
+
+    /** Requests recorded before the dates existed get them once, from the platform (V53, HelpRequestDatesBackfill). */
+    @Nested
+    class RecordedBefore {
+
+        private final AesGcmPersonalDataVault sealer = new AesGcmPersonalDataVault(new InMemoryKeyRing());
+
+        /** An open request for two, Amira confirmed, as recorded before issue 19: events only, no deadline. */
+        private TestExecutor<HelpRequest> recordedBefore(Object... more) {
+            return recordedBeforeAt(NOW, more);
+        }
+
+        private TestExecutor<HelpRequest> recordedBeforeAt(Instant now, Object... more) {
+            List<Object> events = new ArrayList<>(List.of(
+                    new HelpRequestOpenedEvent(REQUEST, VIERSEN, ActivityCategory.ACCOMPANIMENT, Set.of("prs"), TUESDAY, 120,
+                            "Viersen", sealer.sealText(REQUEST.subject(), "Ausländerbehörde"), 2,
+                            sealer.sealText(REQUEST.subject(), "Familie Rahimi"), sealer.sealText(REQUEST.subject(), "0176 1234567"),
+                            null, GRANT),
+                    new VolunteerAskedEvent(REQUEST, A1, AMIRA, VIERSEN, TUESDAY),
+                    new AssignmentConfirmedEvent(REQUEST, A1, AMIRA, VIERSEN, false)));
+            events.addAll(List.of(more));
+            return at(fixture, now).andGiven(events);
+        }
+
+        @Test
+        void the_platform_schedules_the_unstaffed_check_and_the_confirmed_assignments_reminder() {
+            recordedBefore()
+                    .when(new ScheduleRequestDatesCommand(REQUEST), Actor.SYSTEM.toMetaData())
+                    .expectNoEvents()
+                    .expectScheduledDeadline(TUESDAY_UNSTAFFED, RequestDate.unstaffed())
+                    .expectScheduledDeadline(TUESDAY_REMINDER, RequestDate.reminder(A1, DECEMBER_1));
+        }
+
+        @Test
+        void an_escalation_already_recorded_is_not_scheduled_again() {
+            recordedBefore(new HelpRequestUnstaffedEvent(REQUEST, VIERSEN, TUESDAY_STARTS, 1, 2))
+                    .when(new ScheduleRequestDatesCommand(REQUEST), Actor.SYSTEM.toMetaData())
+                    .expectNoEvents()
+                    .expectScheduledDeadline(TUESDAY_REMINDER, RequestDate.reminder(A1, DECEMBER_1))
+                    .expectNoScheduledDeadlineMatching(deadlineFor(RequestDate.unstaffed()));
+        }
+
+        @Test
+        void a_cancelled_assignment_gets_no_reminder() {
+            recordedBefore(new AssignmentCancelledEvent(REQUEST, A1, AMIRA, VIERSEN, true, null))
+                    .when(new ScheduleRequestDatesCommand(REQUEST), Actor.SYSTEM.toMetaData())
+                    .expectNoEvents()
+                    .expectScheduledDeadline(TUESDAY_UNSTAFFED, RequestDate.unstaffed())
+                    .expectNoScheduledDeadlineMatching(deadlineFor(RequestDate.reminder(A1, DECEMBER_1)));
+        }
+
+        @Test
+        void a_request_after_its_unstaffed_check_time_gets_only_its_reminders() {
+            recordedBeforeAt(TUESDAY_UNSTAFFED.plusSeconds(60))
+                    .when(new ScheduleRequestDatesCommand(REQUEST), Actor.SYSTEM.toMetaData())
+                    .expectNoEvents()
+                    .expectScheduledDeadline(TUESDAY_REMINDER, RequestDate.reminder(A1, DECEMBER_1))
+                    .expectNoScheduledDeadlineMatching(deadlineFor(RequestDate.unstaffed()));
+        }
+
+        @Test
+        void a_called_off_request_gets_nothing() {
+            recordedBefore(new HelpRequestCancelledEvent(REQUEST, VIERSEN, null))
+                    .when(new ScheduleRequestDatesCommand(REQUEST), Actor.SYSTEM.toMetaData())
+                    .expectNoEvents()
+                    .expectNoScheduledDeadlines();
+        }
+
+        private static org.hamcrest.Matcher<? super org.axonframework.deadline.DeadlineMessage<?>> deadlineFor(RequestDate date) {
+            return org.axonframework.test.matchers.Matchers.messageWithPayload(org.hamcrest.Matchers.equalTo(date));
+        }
+
+        @Test
+        void only_the_platform_asks() {
+            recordedBefore()
+                    .when(new ScheduleRequestDatesCommand(REQUEST), COORDINATOR.toMetaData())
+                    .expectException(nrw.komman.kernel.common.ForbiddenException.class)
+                    .expectNoScheduledDeadlines();
         }
     }
 }

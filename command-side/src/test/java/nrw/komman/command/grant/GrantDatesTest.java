@@ -3,6 +3,7 @@ package nrw.komman.command.grant;
 import nrw.komman.command.testing.FakeCentreRegistry;
 import nrw.komman.command.testing.FakeProgrammeDatesRegistry;
 import nrw.komman.command.testing.InMemoryGrantFiles;
+import nrw.komman.command.testing.MovableClock;
 import nrw.komman.command.testing.TestBudgets;
 import nrw.komman.command.testing.TestClock;
 import nrw.komman.kernel.budget.BudgetId;
@@ -47,10 +48,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import static nrw.komman.command.testing.EventsSatisfying.eventsSatisfying;
 import static nrw.komman.command.testing.Given.by;
@@ -574,34 +573,5 @@ class GrantDatesTest {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules();
         GrantDate date = GrantDate.tranche(2, LocalDate.of(2027, 1, 20));
         assertThat(json.readValue(json.writeValueAsString(date), GrantDate.class)).isEqualTo(date);
-    }
-
-    /** The handlers' clock, moved with the fixture's time. */
-    static final class MovableClock extends Clock {
-
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void moveTo(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("Europe/Berlin");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -220,6 +220,11 @@ class VolunteerEmailConsentTest {
                     .when(new GiveEmailConsentCommand(AMIRA, EMAIL_CONSENT), AMIRA_THROUGH_HER_LINK.toMetaData())
                     .expectException(refused(ForbiddenException.class, "volunteer.forbidden"))
                     .expectNoEvents();
+            // the platform may manage volunteers, but only a person can have received the signed consent
+            fixture.given(amiraRegistered(vault))
+                    .when(new GiveEmailConsentCommand(AMIRA, EMAIL_CONSENT), Actor.SYSTEM.toMetaData())
+                    .expectException(refused(ForbiddenException.class, "volunteer.forbidden"))
+                    .expectNoEvents();
         }
 
         @Test
@@ -245,7 +250,6 @@ class VolunteerEmailConsentTest {
                     .when(new WithdrawEmailConsentCommand(AMIRA, NOW), AMIRA_THROUGH_HER_LINK.toMetaData())
                     .expectEvents(new EmailConsentWithdrawnEvent(AMIRA, VIERSEN, NOW),
                             new VolunteerLinkRevokedEvent(AMIRA, VIERSEN, EMAILED));
-            assertThat(vault.isShredded(AMIRA)).isFalse();
         }
 
         @Test
@@ -327,8 +331,26 @@ class VolunteerEmailConsentTest {
                     .expectNoEvents();
             fixture.given(amiraRegistered(vault), emailConsentGiven(EMAIL_CONSENT),
                             new EmailConsentWithdrawnEvent(AMIRA, VIERSEN, NOW))
-                    .when(issue(EMAILED, LinkChannel.EMAIL), COORDINATOR.toMetaData())
+                    .when(issue(EMAILED, LinkChannel.EMAIL), Actor.SYSTEM.toMetaData())
                     .expectException(refused(RuleViolationException.class, "link.email.no-consent"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_coordinator_hands_links_over_and_never_issues_an_e_mailed_one() {
+            // a token the coordinator saw and printed would end with the next e-mail or the consent's withdrawal
+            fixture.given(amiraRegistered(vault), emailConsentGiven(EMAIL_CONSENT))
+                    .when(issue(EMAILED, LinkChannel.EMAIL), COORDINATOR.toMetaData())
+                    .expectException(refused(ForbiddenException.class, "volunteer.forbidden"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void the_platform_revokes_no_link_on_its_own() {
+            fixture.given(amiraRegistered(vault), emailConsentGiven(EMAIL_CONSENT),
+                            issued(HANDED_OVER, LinkChannel.HANDED_OVER), issued(EMAILED, LinkChannel.EMAIL))
+                    .when(new RevokeVolunteerLinkCommand(AMIRA), Actor.SYSTEM.toMetaData())
+                    .expectException(refused(ForbiddenException.class, "volunteer.forbidden"))
                     .expectNoEvents();
         }
 
@@ -386,10 +408,12 @@ class VolunteerEmailConsentTest {
             // the old event's constructor, as the stored JSON without a channel reads
             assertThat(new VolunteerLinkIssuedEvent(AMIRA, VIERSEN, HANDED_OVER, HASH, TODAY, null).channel())
                     .isEqualTo(LinkChannel.HANDED_OVER);
+            // read as handed over, an e-mailed link leaves it current: a revocation then ends both
             fixture.given(amiraRegistered(vault), new VolunteerLinkIssuedEvent(AMIRA, VIERSEN, HANDED_OVER, HASH, TODAY.plusDays(9)),
-                            emailConsentGiven(EMAIL_CONSENT))
-                    .when(issue(EMAILED, LinkChannel.EMAIL), Actor.SYSTEM.toMetaData())
-                    .expectSuccessfulHandlerExecution();
+                            emailConsentGiven(EMAIL_CONSENT), issued(EMAILED, LinkChannel.EMAIL))
+                    .when(new RevokeVolunteerLinkCommand(AMIRA), COORDINATOR.toMetaData())
+                    .expectEvents(new VolunteerLinkRevokedEvent(AMIRA, VIERSEN, HANDED_OVER),
+                            new VolunteerLinkRevokedEvent(AMIRA, VIERSEN, EMAILED));
         }
     }
 }

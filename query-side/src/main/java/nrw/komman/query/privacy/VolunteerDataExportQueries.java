@@ -46,8 +46,9 @@ import java.util.function.Function;
 /**
  * Everything the platform holds on one volunteer (DSGVO Art. 15), assembled from the read models of
  * {@code centre-views}: the profile, the consent history (the consent of the registration with its withdrawal,
- * if any) and every activity as it stands now, withdrawn ones included and marked. Once the volunteer's key is
- * destroyed the personal fields are null and {@code erased} is true, also while the projection still catches up.
+ * if any, then the consent to be contacted by e-mail with its withdrawal, if one was given) and every activity as
+ * it stands now, withdrawn ones included and marked. Once the volunteer's key is destroyed the personal fields are null
+ * and {@code erased} is true, also while the projection still catches up.
  * The read models hold the personal data and notes sealed (ADR 22); they are opened here with one key look-up.
  */
 @Component
@@ -101,9 +102,12 @@ public class VolunteerDataExportQueries {
         Set<String> languages = Collections.unmodifiableSet(new TreeSet<>(data.map(PersonalData::languages).orElse(Set.of())));
         Set<ActivityCategory> interests = EnumSet.noneOf(ActivityCategory.class);
         data.ifPresent(d -> interests.addAll(d.interests()));
-        List<ConsentEntry> consents = p.consentVersion() == null ? List.of()
-                : List.of(new ConsentEntry(erased ? null : consentDocument(query.volunteerId(), p, opener), p.consentVersion(),
-                p.consentGivenAt(), p.consentWithdrawnAt()));
+        List<ConsentEntry> consents = new ArrayList<>();
+        if (p.consentVersion() != null) {
+            consents.add(new ConsentEntry(erased ? null : consentDocument(query.volunteerId(), p, opener), p.consentVersion(),
+                    p.consentGivenAt(), p.consentWithdrawnAt()));
+        }
+        consents.addAll(emailConsent(query.volunteerId(), erased, opener));
         Map<String, List<ChangeEntry>> changes = changesByActivity(query.volunteerId(), erased, opener);
         List<ActivityEntry> activities = jdbc.query("""
                 select activity_id, activity_date, minutes, category, sealed_note, grant_id, corrected, withdrawn
@@ -119,7 +123,19 @@ public class VolunteerDataExportQueries {
         return new VolunteerDataExport(query.volunteerId(), p.centreId(), p.centreName(), erased, p.status(), p.registeredOn(),
                 data.map(PersonalData::name).orElse(null), data.map(PersonalData::email).orElse(null),
                 data.map(PersonalData::phone).orElse(null), data.map(PersonalData::availability).orElse(null), languages,
-                Collections.unmodifiableSet(interests), consents, activities, clock.instant());
+                Collections.unmodifiableSet(interests), List.copyOf(consents), activities, clock.instant());
+    }
+
+    /** The consent to be contacted by e-mail (issue 19), when one was given: its document sealed like the other's. */
+    private List<ConsentEntry> emailConsent(VolunteerId volunteerId, boolean erased, PersonalDataVault.Opener opener) {
+        return jdbc.query("""
+                select email_consent_document_sealed, email_consent_version, email_consent_given_at, email_consent_withdrawn_at
+                  from volunteer_view where volunteer_id = :volunteerId and email_consent_version is not null""",
+                Map.of("volunteerId", volunteerId.toString()), (rs, i) -> new ConsentEntry(
+                        erased ? null : opener.openText(volunteerId, sealed(rs.getString("email_consent_document_sealed"),
+                                SealedText::new)).orElse(null),
+                        rs.getString("email_consent_version"), Rows.instant(rs, "email_consent_given_at"),
+                        Rows.instant(rs, "email_consent_withdrawn_at")));
     }
 
     /** The consent's document: sealed since ADR 21 (opened here), or plain from an event stored before. */

@@ -10,7 +10,11 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.*;
 import java.util.*;
 
-/** A personal link was issued; only its token's hash is kept. It replaces the volunteer's earlier link of its channel. */
+/**
+ * A personal link was issued; only its token's hash is kept. It replaces the volunteer's earlier link of its channel.
+ * Revision 1 (issue 19): {@code channel} added; revision 0 loads as {@link LinkChannel#HANDED_OVER}.
+ */
+@org.axonframework.serialization.Revision("1")
 public record VolunteerLinkIssuedEvent(VolunteerId volunteerId, CentreId centreId, VolunteerLinkId linkId,
                                        String tokenHash, LocalDate expiresOn, LinkChannel channel) {
 

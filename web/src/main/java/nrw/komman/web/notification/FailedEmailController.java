@@ -30,7 +30,7 @@ class FailedEmailController {
     @GetMapping
     @Operation(summary = "The e-mails of notices in a status (FAILED unless given), the latest 500 first")
     public List<FailedEmails.NoticeEmail> deliveries(
-            @Parameter(description = "PENDING, DIGEST, SENT or FAILED") @RequestParam(required = false) NoticeEmailStatus status) {
+            @Parameter(description = "PENDING, DIGEST, SENT, FAILED or DROPPED (a volunteer's e-mail not sent: consent withdrawn or erased)") @RequestParam(required = false) NoticeEmailStatus status) {
         return emails.list(CurrentActor.require(), status == null ? NoticeEmailStatus.FAILED : status);
     }
 

@@ -13,7 +13,8 @@ import java.util.Locale;
 
 /**
  * The administrator's page of e-mails that could not be delivered (kind, recipient account, attempts, last error,
- * time), each with "Erneut versuchen". Under {@code /verwaltung} like the other pages of operations.
+ * time), each with "Erneut versuchen", and the volunteers' e-mails not sent at all (consent withdrawn, deactivated
+ * or erased before they went out), which are not retried. Under {@code /verwaltung} like the other pages of operations.
  */
 @PageController
 class FailedEmailPages {
@@ -33,6 +34,8 @@ class FailedEmailPages {
     @GetMapping(PATH)
     String failed(Model model, Locale locale) {
         model.addAttribute("emails", emails.list(CurrentActor.require(), NoticeEmailStatus.FAILED));
+        // volunteers' e-mails not sent because they may no longer be e-mailed (ADR 38): shown, never retried
+        model.addAttribute("dropped", emails.list(CurrentActor.require(), NoticeEmailStatus.DROPPED));
         model.addAttribute("texts", texts);
         model.addAttribute("limit", FailedEmails.LATEST);
         model.addAttribute("nav", "notice-deliveries");

@@ -1,6 +1,7 @@
 package nrw.komman.web.notification;
 
 import nrw.komman.kernel.common.Actor;
+import nrw.komman.kernel.common.DomainException;
 import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.coordination.IssueVolunteerLinkCommand;
 import nrw.komman.kernel.coordination.LinkChannel;
@@ -79,20 +80,36 @@ public class VolunteerNoticeFanOut {
     private record Notice(String noticeId, String kind, String volunteerId, String facts) {
     }
 
-    /** Everything that waits for volunteers, oldest first; answers how many notices were taken. */
+    /**
+     * Everything that waits for volunteers, oldest first; answers how many notices were taken. A notice that could not
+     * be taken for a passing reason (the query or the command timed out) stays for the next run and does not hold up
+     * the others behind it.
+     */
     public int fanOutAll(Instant now) {
         int total = 0;
         List<Notice> notices;
+        boolean allTaken;
         do {
             notices = jdbc.query("select notice_id, kind, audience_volunteer, facts from notice_outbox"
                             + " where fanned_out_at is null and audience_role = 'VOLUNTEER'"
                             + " order by occurred_at, notice_id fetch first " + properties.batch() + " rows only",
                     (rs, i) -> new Notice(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+            allTaken = true;
             for (Notice notice : notices) {
-                fanOut(notice, now);
-                total++;
+                try {
+                    fanOut(notice, now);
+                    total++;
+                } catch (DomainException refused) {
+                    // refused for good (e.g. deactivated between the question and the link): nothing to send
+                    markDone(notice, Timestamp.from(now), "refused: " + refused.code());
+                    total++;
+                } catch (RuntimeException e) {
+                    log.warn("Benachrichtigung {} an Ehrenamtliche*n {} wartet auf den nächsten Lauf: {}", notice.noticeId(),
+                            notice.volunteerId(), e.getClass().getSimpleName());
+                    allTaken = false;
+                }
             }
-        } while (notices.size() == properties.batch());
+        } while (allTaken && notices.size() == properties.batch());
         return total;
     }
 
@@ -101,7 +118,7 @@ public class VolunteerNoticeFanOut {
         PersonalDataVault keys = vault.getIfAvailable();
         VolunteerId volunteer = notice.volunteerId() == null ? null : VolunteerId.parse(notice.volunteerId().trim());
         if (!mail.on() || keys == null || volunteer == null) {
-            markDone(notice, at, "e-mail is off");
+            markDone(notice, at, keys == null ? "no key store in this role" : "e-mail is off");
             return;
         }
         VolunteerEmailContact contact = contactOf(volunteer);

@@ -312,6 +312,24 @@ class NoticePagesTest {
         assertThat(jdbc.queryForObject("select status from notice_email where notice_id = ?", String.class, sent)).isEqualTo("SENT");
     }
 
+    @Test
+    void a_volunteer_s_e_mail_dropped_before_it_went_out_is_listed_without_a_retry_and_cannot_be_retried() throws Exception {
+        String notice = java.util.UUID.randomUUID().toString();
+        String recipient = "volunteer:" + java.util.UUID.randomUUID();
+        rows.email(notice, recipient, "ASSIGNMENT_ASKED", "DROPPED", 0, "Nicht gesendet (NO_CONSENT)", JULY_FIRST);
+
+        mvc.perform(get("/verwaltung/benachrichtigungen").with(as("admin", AccountRole.ADMINISTRATOR)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        stringContainsInOrder("Nicht gesendete E-Mails an Ehrenamtliche", "Anfrage für einen Einsatz", recipient,
+                                "Nicht gesendet (NO_CONSENT)", "01.07.2027, 06:00 Uhr"),
+                        not(containsString("/" + recipient + "/erneut")))));
+        mvc.perform(post("/verwaltung/benachrichtigungen/" + notice + "/" + recipient + "/erneut")
+                        .with(as("admin", AccountRole.ADMINISTRATOR)).with(csrf()))
+                .andExpect(flash().attribute("refusal", "Diese E-Mail ist nicht fehlgeschlagen: Sie wird gerade zugestellt oder ist schon zugestellt."));
+        assertThat(jdbc.queryForObject("select status from notice_email where notice_id = ?", String.class, notice)).isEqualTo("DROPPED");
+    }
+
     // ---- the administrator's account form --------------------------------------------------------------------------
 
     @Test
