@@ -20,6 +20,10 @@ public record CoordinationFigures(LocalDate asOf, int requests, int open, int pa
                                   int cancelled, int closed, int everStaffed, Double medianHoursToStaff, List<UnmetDemand> unmetDemand,
                                   int escalatedUnstaffed) {
 
+    @com.fasterxml.jackson.annotation.JsonCreator
+    public CoordinationFigures {
+    }
+
     /** The figures without the escalations (as before issue 19): none counted. */
     public CoordinationFigures(LocalDate asOf, int requests, int open, int partlyStaffed, int staffed, int cancelled,
                                int closed, int everStaffed, Double medianHoursToStaff, List<UnmetDemand> unmetDemand) {

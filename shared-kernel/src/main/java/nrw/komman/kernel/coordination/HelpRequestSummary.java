@@ -19,6 +19,10 @@ public record HelpRequestSummary(HelpRequestId requestId, CentreId centreId, Act
                                  int volunteersNeeded, int confirmed, int pending, HelpRequestStatus status,
                                  Instant unstaffedStartsAt) {
 
+    @com.fasterxml.jackson.annotation.JsonCreator
+    public HelpRequestSummary {
+    }
+
     /** A request nobody found unstaffed (as before issue 19). */
     public HelpRequestSummary(HelpRequestId requestId, CentreId centreId, ActivityCategory category,
                               Set<String> languages, Schedule schedule, int minutes, String municipality,
