@@ -428,9 +428,10 @@ class HelpRequestPagesTest {
 
     @Test
     void the_state_overview_shows_the_coordination_figures_in_words_and_no_names() throws Exception {
+        nrw.komman.kernel.common.Money zero = nrw.komman.kernel.common.Money.ZERO;
         nrw.komman.kernel.ministry.Figures none = new nrw.komman.kernel.ministry.Figures(0, 0, 0, java.util.Map.of(),
-                java.util.Map.of(), java.util.Map.of(nrw.komman.kernel.grant.GrantStatus.APPROVED, 1L), nrw.komman.kernel.common.Money.ZERO,
-                nrw.komman.kernel.common.Money.ZERO);
+                java.util.Map.of(), java.util.Map.of(nrw.komman.kernel.grant.GrantStatus.APPROVED, 1L), zero, zero, zero, zero,
+                zero, zero, 5);
         doReturn(CompletableFuture.completedFuture(new nrw.komman.kernel.ministry.MinistryOverview(TODAY.getYear(), none,
                 List.of(new nrw.komman.kernel.ministry.RegionFigures(nrw.komman.kernel.centre.Regierungsbezirk.KOELN, 12, none)),
                 List.of()))).when(queryGateway).query(any(nrw.komman.kernel.ministry.FetchMinistryOverviewQuery.class), any(ResponseType.class));
@@ -442,6 +443,8 @@ class HelpRequestPagesTest {
                 .andExpect(content().string(allOf(containsString("Einsatzanfragen insgesamt"), containsString("67"),
                         containsString("12,5 Std."), containsString("Fehlende Sprachen je Regierungsbezirk"),
                         containsString("kurz vor Beginn noch nicht besetzt (gemeldet)</dt><dd>3</dd>"),
+                        containsString("Verwendungsnachweise jetzt überfällig</dt>"),
+                        containsString("<span class=\"figure-value\">5</span>"),
                         containsString("<td>Dari</td>"), containsString("aria-labelledby=\"fehlende-sprachen\""),
                         not(containsString(">prs<")))));
         verify(queryGateway).query(argThat(q -> q instanceof nrw.komman.kernel.coordination.FetchCoordinationFiguresQuery f
