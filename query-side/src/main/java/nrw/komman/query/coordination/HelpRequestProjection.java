@@ -201,7 +201,8 @@ public class HelpRequestProjection implements RebuildableProjection {
     /**
      * The platform found the request not staffed some hours before it starts: the board shows it first until it is
      * staffed, cancelled or closed; its status row is marked, so the figures as of a date count it as escalated.
-     * A late fact about a request that is staffed, cancelled or closed meanwhile marks nothing on the board.
+     * A late fact about a request that is staffed, cancelled or closed meanwhile marks nothing, nor counts (the
+     * command side records none; a delivery again finds its row marked already).
      */
     @EventHandler
     public void on(HelpRequestUnstaffedEvent event, @Timestamp Instant occurredAt, @SequenceNumber Long sequence) {
@@ -209,11 +210,11 @@ public class HelpRequestProjection implements RebuildableProjection {
                 .addValue("at", Rows.timestamp(occurredAt))
                 .addValue("startsAt", Rows.timestamp(event.startsAt()))
                 .addValue("live", List.of(HelpRequestStatus.OPEN.name(), HelpRequestStatus.PARTLY_STAFFED.name()));
-        jdbc.update(tables.sql("""
+        int live = jdbc.update(tables.sql("""
                 update {help_request_view} set unstaffed_at = :at, unstaffed_starts_at = :startsAt
                  where request_id = :requestId and status in (:live)"""), p);
         Long row = recount(event.requestId(), occurredAt, sequence);
-        if (row != null) {
+        if (row != null && live > 0) {
             jdbc.update(tables.sql("""
                     update {help_request_status} set unstaffed = true
                      where request_id = :requestId and sequence_number = :sequence and unstaffed = false"""),

@@ -235,6 +235,8 @@ class HelpRequestProjectionTest {
         assertThat(readSide.helpRequests.handle(new FindHelpRequestsQuery(KOELN,
                 Set.copyOf(java.util.EnumSet.allOf(HelpRequestStatus.class)), null), as(COORDINATOR_KOELN)).requests())
                 .hasSize(3).noneMatch(HelpRequestSummary::unstaffed);
+        assertThat(statusRowsMarkedUnstaffed(late)).as("nor is it counted as escalated").doesNotContain(true);
+        assertThat(statusRowsMarkedUnstaffed(cancelled)).contains(true);
     }
 
     @Test
