@@ -98,7 +98,7 @@ public final class History {
                 LocalDate.of(2025, 2, 21), LocalDate.of(2025, 2, 22)), nrw.komman.kernel.common.Actor.SYSTEM);
         readSide.publish(new CentreClosedEvent(VIERSEN, LocalDate.of(2025, 4, 30), "Zusammenlegung"), MINISTRY);
 
-        // coordination (issue 18): a request staffed, taken place and closed; a weekly one declined, then erased
+        // coordination (issue 18): a request staffed, taken place and closed; a weekly one declined, found unstaffed, then erased
         Schedule tuesday = Schedule.once(LocalDate.of(2025, 7, 1), LocalTime.of(9, 0), LocalTime.of(12, 0));
         HelpRequestId r1 = readSide.openRequest(KOELN, ACCOMPANIMENT, Set.of("ar"), tuesday, 1, "Familie K.", "Ausländerbehörde");
         AssignmentId a1a = readSide.ask(r1, amira, KOELN, tuesday);
@@ -112,6 +112,8 @@ public final class History {
         readSide.decline(r2, o2, deniz, DUESSELDORF, "Donnerstags arbeite ich");
         AssignmentId a2 = readSide.ask(r2, deniz, DUESSELDORF, thursdays);
         readSide.confirm(r2, a2, deniz, DUESSELDORF);
+        // issue 19: found with one of two places confirmed before its first Thursday (the mark goes with the cancellation)
+        readSide.unstaffed(r2, DUESSELDORF, thursdays.startsAt(), 1, 2);
         readSide.noShow(r2, a2, deniz, DUESSELDORF, LocalDate.of(2025, 6, 12));
         readSide.cancelAssignment(r2, a2, deniz, DUESSELDORF, true, "Umzug");
         readSide.cancelRequest(r2, DUESSELDORF, "Café geschlossen");

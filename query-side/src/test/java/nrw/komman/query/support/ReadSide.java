@@ -524,6 +524,13 @@ public final class ReadSide {
         publish(new nrw.komman.kernel.coordination.HelpRequestClosedEvent(request, centreId, on), coordinatorOf(centreId));
     }
 
+    /** What the request's deadline records when too few confirmed some hours before it starts (issue 19). */
+    public DomainEventMessage<?> unstaffed(nrw.komman.kernel.coordination.HelpRequestId request, CentreId centreId,
+                                           Instant startsAt, int confirmed, int needed) {
+        return publish(new nrw.komman.kernel.coordination.HelpRequestUnstaffedEvent(request, centreId, startsAt, confirmed,
+                needed), Actor.SYSTEM);
+    }
+
     /** What the erasure of a requester's data does: the request's key destroyed, then the event. */
     public void eraseRequester(nrw.komman.kernel.coordination.HelpRequestId request, CentreId centreId) {
         vault.shred(request.subject());
