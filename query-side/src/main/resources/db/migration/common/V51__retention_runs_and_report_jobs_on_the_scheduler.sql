@@ -11,3 +11,10 @@ create table retention_run_view (
     erased            integer                   not null,
     grant_files_due   integer                   not null
 );
+
+-- The background reports run as tasks of the database scheduler from now on (ReportJobTask, ADR 39). A job the former
+-- queue left waiting or running has no task: its node stopped for this upgrade, and nobody will finish it.
+update report_job
+   set status = 'FAILED', finished_at = coalesce(updated_at, requested_at),
+       error = 'Der Bericht wurde nicht fertig (der Dienst wurde neu gestartet). Bitte neu anfordern.'
+ where status in ('QUEUED', 'RUNNING');
