@@ -141,7 +141,9 @@ class AxonWiringTest extends OnH2 {
         assertThat(context.getBeansOfType(org.axonframework.deadline.DeadlineManager.class)).hasSize(1);
         assertThat(context.getBeansOfType(com.github.kagkarlsson.scheduler.task.Task.class).values())
                 .extracting(com.github.kagkarlsson.scheduler.task.Task::getName)
-                .contains("AxonDeadline", nrw.komman.command.grant.GrantDatesBackfill.TASK);
+                .contains("AxonDeadline", nrw.komman.command.grant.GrantDatesBackfill.TASK, nrw.komman.query.report.ReportJobTask.TASK)
+                .as("komman.retention.schedule=off (the tests' profile) registers no retention run")
+                .doesNotContain(nrw.komman.command.privacy.RetentionSchedule.TASK);
         assertThat(context.getBean(com.github.kagkarlsson.scheduler.Scheduler.class)).isNotNull();
     }
 

@@ -235,7 +235,6 @@ public class ReportJobs {
 
     private ReportJob job(ResultSet rs, int row) throws SQLException {
         ReportJobStatus status = ReportJobStatus.valueOf(rs.getString("status"));
-        Instant updated = Rows.instant(rs, "updated_at");
         Instant requested = Rows.instant(rs, "requested_at");
         Instant now = clock.instant();
         String error = rs.getString("error");
