@@ -33,7 +33,8 @@ import java.util.TreeMap;
 /**
  * The state's coordination figures for the ministry, the grant authority and auditors (issue 18): counts only,
  * never a name, a place or a requester. As of a day: the state of each request at that day's end, from the status
- * its events left it in ({@code help_request_status}), so the figures of a past day stay what they were.
+ * its events left it in ({@code help_request_status}), so the figures of a past day stay what they were; a request
+ * counts as escalated unstaffed from the status row of that fact on (issue 19).
  */
 @Component
 public class CoordinationFiguresQueries {
@@ -66,11 +67,12 @@ public class CoordinationFiguresQueries {
                         Codes.languages(rs.getString("languages")), rs.getInt("volunteers_needed"),
                         Rows.instant(rs, "starts_at"), Rows.instant(rs, "opened_at"))));
         jdbc.query("""
-                select request_id, changed_at, status, confirmed from help_request_status
+                select request_id, changed_at, status, confirmed, unstaffed from help_request_status
                  where changed_at < :cut order by request_id, changed_at, sequence_number""", p, (RowCallbackHandler) rs -> {
             Request r = requests.get(rs.getString("request_id").trim());
             if (r != null) {
                 r.after(HelpRequestStatus.valueOf(rs.getString("status")), rs.getInt("confirmed"), Rows.instant(rs, "changed_at"));
+                r.escalatedUnstaffed |= rs.getBoolean("unstaffed");
             }
         });
         return figures(asOf, requests.values());
@@ -82,7 +84,9 @@ public class CoordinationFiguresQueries {
         List<Double> hoursToStaff = new ArrayList<>();
         Map<Regierungsbezirk, Map<String, int[]>> unmet = new TreeMap<>();
         int everStaffed = 0;
+        int escalatedUnstaffed = 0;
         for (Request r : requests) {
+            escalatedUnstaffed += r.escalatedUnstaffed ? 1 : 0;
             byState.merge(r.status, 1, Integer::sum);
             if (r.staffedAt != null) {
                 everStaffed++;
@@ -107,7 +111,7 @@ public class CoordinationFiguresQueries {
         return new CoordinationFigures(asOf, requests.size(), byState.getOrDefault(HelpRequestStatus.OPEN, 0),
                 byState.getOrDefault(HelpRequestStatus.PARTLY_STAFFED, 0), byState.getOrDefault(HelpRequestStatus.STAFFED, 0),
                 byState.getOrDefault(HelpRequestStatus.CANCELLED, 0), byState.getOrDefault(HelpRequestStatus.CLOSED, 0),
-                everStaffed, median(hoursToStaff), List.copyOf(demand));
+                everStaffed, median(hoursToStaff), List.copyOf(demand), escalatedUnstaffed);
     }
 
     static Double median(List<Double> values) {
@@ -133,6 +137,8 @@ public class CoordinationFiguresQueries {
         Instant closedAt;
         /** The places confirmed when it was closed (its unfinished assignments lapse after). */
         int confirmedAtClose;
+        /** The platform found it not staffed before it started (by the cut). */
+        boolean escalatedUnstaffed;
 
         Request(Regierungsbezirk region, Set<String> languages, int needed, Instant startsAt, Instant openedAt) {
             this.region = region;

@@ -14,6 +14,7 @@ import nrw.komman.kernel.coordination.HelpRequestClosedEvent;
 import nrw.komman.kernel.coordination.HelpRequestId;
 import nrw.komman.kernel.coordination.HelpRequestOpenedEvent;
 import nrw.komman.kernel.coordination.HelpRequestStatus;
+import nrw.komman.kernel.coordination.HelpRequestUnstaffedEvent;
 import nrw.komman.kernel.coordination.RequesterDataErasedEvent;
 import nrw.komman.kernel.coordination.Schedule;
 import nrw.komman.kernel.coordination.VolunteerAskedEvent;
@@ -45,7 +46,8 @@ import java.util.Map;
  * their confirmed and pending counts, the status after each of a request's events ({@code help_request_status}, for
  * the figures as of a date), the assignments with their sealed reasons, the days they took place or nobody came,
  * and the occurrences a held assignment (asked or confirmed) takes of its volunteer ({@code volunteer_booking}, for
- * matching). Personal data stays the events' ciphertext (ADR 22). Counts are recounted from the assignment rows
+ * matching), and the mark of a request found unstaffed before it starts (issue 19) until it is staffed, cancelled or
+ * closed. Personal data stays the events' ciphertext (ADR 22). Counts are recounted from the assignment rows
  * after every change, so an event handled twice changes nothing. Owned by {@code centre-views}.
  */
 @Component
@@ -196,6 +198,30 @@ public class HelpRequestProjection implements RebuildableProjection {
         recount(event.requestId(), occurredAt, sequence);
     }
 
+    /**
+     * The platform found the request not staffed some hours before it starts: the board shows it first until it is
+     * staffed, cancelled or closed; its status row is marked, so the figures as of a date count it as escalated.
+     * A late fact about a request that is staffed, cancelled or closed meanwhile marks nothing, nor counts (the
+     * command side records none; a delivery again finds its row marked already).
+     */
+    @EventHandler
+    public void on(HelpRequestUnstaffedEvent event, @Timestamp Instant occurredAt, @SequenceNumber Long sequence) {
+        MapSqlParameterSource p = new MapSqlParameterSource("requestId", event.requestId().toString())
+                .addValue("at", Rows.timestamp(occurredAt))
+                .addValue("startsAt", Rows.timestamp(event.startsAt()))
+                .addValue("live", List.of(HelpRequestStatus.OPEN.name(), HelpRequestStatus.PARTLY_STAFFED.name()));
+        int live = jdbc.update(tables.sql("""
+                update {help_request_view} set unstaffed_at = :at, unstaffed_starts_at = :startsAt
+                 where request_id = :requestId and status in (:live)"""), p);
+        Long row = recount(event.requestId(), occurredAt, sequence);
+        if (row != null && live > 0) {
+            jdbc.update(tables.sql("""
+                    update {help_request_status} set unstaffed = true
+                     where request_id = :requestId and sequence_number = :sequence and unstaffed = false"""),
+                    p.addValue("sequence", row));
+        }
+    }
+
     /** The request's key is destroyed: its ciphertext goes too; counts, dates and codes stay. */
     @EventHandler
     public void on(RequesterDataErasedEvent event) {
@@ -285,14 +311,15 @@ public class HelpRequestProjection implements RebuildableProjection {
 
     /**
      * Counts the request's confirmed and pending assignments again, derives its status, remembers when it was first
-     * staffed, and records the state after this event (once per event: keyed by its sequence number).
+     * staffed, clears the unstaffed mark once it is answered, and records the state after this event (once per event:
+     * keyed by its sequence number, which it returns; null when the request is unknown).
      */
-    private void recount(HelpRequestId requestId, Instant occurredAt, Long sequence) {
+    private Long recount(HelpRequestId requestId, Instant occurredAt, Long sequence) {
         MapSqlParameterSource p = new MapSqlParameterSource("requestId", requestId.toString());
         List<Map<String, Object>> request = jdbc.queryForList(tables.sql("""
                 select volunteers_needed, cancelled_at, closed_at from {help_request_view} where request_id = :requestId"""), p);
         if (request.isEmpty()) {
-            return; // an assignment before its request cannot happen; nothing to count
+            return null; // an assignment before its request cannot happen; nothing to count
         }
         int confirmed = 0;
         int pending = 0;
@@ -312,16 +339,23 @@ public class HelpRequestProjection implements RebuildableProjection {
                 : r.get("closed_at") != null ? HelpRequestStatus.CLOSED
                 : confirmed >= needed ? HelpRequestStatus.STAFFED
                 : confirmed > 0 ? HelpRequestStatus.PARTLY_STAFFED : HelpRequestStatus.OPEN;
+        long rowKey = sequence != null ? sequence : occurredAt.toEpochMilli();
         p.addValue("status", status.name()).addValue("confirmed", confirmed).addValue("pending", pending)
                 .addValue("at", Rows.timestamp(occurredAt))
                 // the request's events come from its aggregate; an event without a sequence is ordered by its time alone
-                .addValue("sequence", sequence != null ? sequence : occurredAt.toEpochMilli());
+                .addValue("sequence", rowKey);
         jdbc.update(tables.sql("""
                 update {help_request_view} set status = :status, confirmed = :confirmed, pending = :pending
                  where request_id = :requestId"""), p);
         if (status == HelpRequestStatus.STAFFED) {
             jdbc.update(tables.sql("""
                     update {help_request_view} set staffed_at = :at where request_id = :requestId and staffed_at is null"""), p);
+        }
+        if (status != HelpRequestStatus.OPEN && status != HelpRequestStatus.PARTLY_STAFFED) {
+            // staffed, cancelled or closed: the unstaffed mark is answered (and stays gone if a place frees up later)
+            jdbc.update(tables.sql("""
+                    update {help_request_view} set unstaffed_at = null, unstaffed_starts_at = null
+                     where request_id = :requestId and unstaffed_at is not null"""), p);
         }
         Integer known = jdbc.queryForObject(tables.sql("""
                 select count(*) from {help_request_status} where request_id = :requestId and sequence_number = :sequence"""), p, Integer.class);
@@ -330,6 +364,7 @@ public class HelpRequestProjection implements RebuildableProjection {
                     insert into {help_request_status} (request_id, sequence_number, changed_at, status, confirmed)
                     values (:requestId, :sequence, :at, :status, :confirmed)"""), p);
         }
+        return rowKey;
     }
 
     private static String ciphertext(SealedText sealed) {

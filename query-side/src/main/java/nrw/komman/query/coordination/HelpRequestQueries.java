@@ -49,7 +49,7 @@ public class HelpRequestQueries {
 
     static final String SUMMARY_COLUMNS = """
             r.request_id, r.centre_id, r.category, r.languages, r.first_day, r.last_day, r.weekdays, r.start_time,
-            r.end_time, r.minutes, r.municipality, r.volunteers_needed, r.confirmed, r.pending, r.status""";
+            r.end_time, r.minutes, r.municipality, r.volunteers_needed, r.confirmed, r.pending, r.status, r.unstaffed_starts_at""";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final PersonalDataVault vault;
@@ -66,7 +66,10 @@ public class HelpRequestQueries {
         this.clock = clock;
     }
 
-    /** The board: soonest first (then by id, so the order is stable); no personal data. */
+    /**
+     * The board: requests found unstaffed before they start first (issue 19), then soonest first (then by id, so the
+     * order is stable); no personal data.
+     */
     @QueryHandler
     public HelpRequestBoard handle(FindHelpRequestsQuery query, MetaData metaData) {
         Actor actor = ReadAccess.actor(metaData);
@@ -79,7 +82,7 @@ public class HelpRequestQueries {
             p.addValue("from", query.from());
         }
         List<HelpRequestSummary> requests = jdbc.query("select " + SUMMARY_COLUMNS + " from help_request_view r" + where
-                + " order by r.starts_at, r.request_id", p, SUMMARY);
+                + " order by case when r.unstaffed_starts_at is null then 1 else 0 end, r.starts_at, r.request_id", p, SUMMARY);
         return new HelpRequestBoard(query.centreId(), requests);
     }
 
@@ -172,7 +175,8 @@ public class HelpRequestQueries {
             HelpRequestId.parse(rs.getString("request_id").trim()), new CentreId(rs.getString("centre_id")),
             ActivityCategory.valueOf(rs.getString("category")), Codes.languages(rs.getString("languages")),
             Codes.schedule(rs), rs.getInt("minutes"), rs.getString("municipality"), rs.getInt("volunteers_needed"),
-            rs.getInt("confirmed"), rs.getInt("pending"), HelpRequestStatus.valueOf(rs.getString("status")));
+            rs.getInt("confirmed"), rs.getInt("pending"), HelpRequestStatus.valueOf(rs.getString("status")),
+            Rows.instant(rs, "unstaffed_starts_at"));
 
     private record Detail(HelpRequestSummary summary, String place, String requesterName, String requesterContact,
                           String note, String grantId, boolean requesterErased, LocalDate closedOn) {

@@ -37,7 +37,9 @@ import java.util.TreeMap;
  *       requested amounts of those not withdrawn, {@code approved} the approved amounts;</li>
  *   <li>money of the grants of that funding year whose status counts against the budget
  *       ({@link GrantStatus#countsAgainstBudget()}): {@code disbursed}, {@code spent} (as reported),
- *       {@code reclaimed} (repayment demanded on closing) and {@code repaid}.</li>
+ *       {@code reclaimed} (repayment demanded on closing) and {@code repaid};</li>
+ *   <li>usage reports overdue: the grants of that funding year marked overdue now (issue 19; the as-of figure is the
+ *       annual report's, replayed from the events).</li>
  * </ul>
  * Every centre established during the funding year (and not closed before it) appears, with zeros
  * where nothing happened; every region appears; every map holds every key.
@@ -86,7 +88,8 @@ public class MinistryQueries {
                 select centre_id, status, count(*) as grants, coalesce(sum(requested_cents), 0) as requested,
                        coalesce(sum(approved_cents), 0) as approved, coalesce(sum(disbursed_cents), 0) as disbursed,
                        coalesce(sum(spent_cents), 0) as spent, coalesce(sum(repayment_demanded_cents), 0) as reclaimed,
-                       coalesce(sum(repaid_cents), 0) as repaid
+                       coalesce(sum(repaid_cents), 0) as repaid,
+                       sum(case when usage_report_overdue then 1 else 0 end) as overdue
                   from grant_view where funding_year = :year group by centre_id, status""", p, rs -> {
             Tally t = centres.computeIfAbsent(rs.getString("centre_id"), k -> new Tally());
             GrantStatus status = GrantStatus.valueOf(rs.getString("status"));
@@ -95,6 +98,7 @@ public class MinistryQueries {
                 t.requestedCents += rs.getLong("requested");
             }
             t.approvedCents += rs.getLong("approved");
+            t.usageReportsOverdue += rs.getLong("overdue");
             if (status.countsAgainstBudget()) {
                 t.disbursedCents += rs.getLong("disbursed");
                 t.spentCents += rs.getLong("spent");
@@ -148,6 +152,7 @@ public class MinistryQueries {
         long spentCents;
         long reclaimedCents;
         long repaidCents;
+        long usageReportsOverdue;
         final Map<ActivityCategory, Long> activitiesByCategory = zeros(ActivityCategory.class);
         final Map<ActivityCategory, Long> minutesByCategory = zeros(ActivityCategory.class);
         final Map<GrantStatus, Long> grantsByStatus = zeros(GrantStatus.class);
@@ -160,6 +165,7 @@ public class MinistryQueries {
             spentCents += other.spentCents;
             reclaimedCents += other.reclaimedCents;
             repaidCents += other.repaidCents;
+            usageReportsOverdue += other.usageReportsOverdue;
             other.activitiesByCategory.forEach((k, v) -> activitiesByCategory.merge(k, v, Long::sum));
             other.minutesByCategory.forEach((k, v) -> minutesByCategory.merge(k, v, Long::sum));
             other.grantsByStatus.forEach((k, v) -> grantsByStatus.merge(k, v, Long::sum));
@@ -173,7 +179,7 @@ public class MinistryQueries {
                     Collections.unmodifiableMap(new EnumMap<>(minutesByCategory)),
                     Collections.unmodifiableMap(new EnumMap<>(grantsByStatus)),
                     Money.ofCents(requestedCents), Money.ofCents(approvedCents), Money.ofCents(disbursedCents),
-                    Money.ofCents(spentCents), Money.ofCents(reclaimedCents), Money.ofCents(repaidCents));
+                    Money.ofCents(spentCents), Money.ofCents(reclaimedCents), Money.ofCents(repaidCents), usageReportsOverdue);
         }
 
         private static <E extends Enum<E>> Map<E, Long> zeros(Class<E> type) {

@@ -24,6 +24,8 @@ import nrw.komman.kernel.grant.GrantWithdrawnEvent;
 import nrw.komman.kernel.grant.ProgrammePart;
 import nrw.komman.kernel.grant.RepaymentReceivedEvent;
 import nrw.komman.kernel.grant.TrancheDisbursedEvent;
+import nrw.komman.kernel.grant.UsageReportDueExtendedEvent;
+import nrw.komman.kernel.grant.UsageReportOverdueEvent;
 import nrw.komman.kernel.grant.UsageReportSubmittedEvent;
 import nrw.komman.kernel.report.AnnualReport;
 import nrw.komman.kernel.report.AnnualReportCanonicalForm;
@@ -171,9 +173,15 @@ final class AnnualReportFold {
         } else if (event instanceof UsageReportSubmittedEvent e) {
             g.status = GrantStatus.USAGE_REPORTED;
             g.spent = e.amountSpent().cents();
+            g.usageReportOverdue = false;
+        } else if (event instanceof UsageReportOverdueEvent) {
+            g.usageReportOverdue = true;
+        } else if (event instanceof UsageReportDueExtendedEvent) {
+            g.usageReportOverdue = false; // a later due day: not overdue from the extension on (until it passes too)
         } else if (event instanceof GrantClosedEvent e) {
             g.status = GrantStatus.CLOSED;
             g.reclaimed = e.repaymentDemanded().cents();
+            g.usageReportOverdue = false;
         } else if (event instanceof RepaymentReceivedEvent e) {
             g.repaid += e.amount().cents();
         }
@@ -193,6 +201,10 @@ final class AnnualReportFold {
         } else if (event instanceof TrancheDisbursedEvent e) {
             return e.grantId();
         } else if (event instanceof UsageReportSubmittedEvent e) {
+            return e.grantId();
+        } else if (event instanceof UsageReportOverdueEvent e) {
+            return e.grantId();
+        } else if (event instanceof UsageReportDueExtendedEvent e) {
             return e.grantId();
         } else if (event instanceof GrantClosedEvent e) {
             return e.grantId();
@@ -232,6 +244,7 @@ final class AnnualReportFold {
                 t.requested += g.requested;
             }
             t.approved += g.approved;
+            t.usageReportsOverdue += g.usageReportOverdue ? 1 : 0;
             if (g.status.countsAgainstBudget()) {
                 t.disbursed += g.disbursed;
                 t.spent += g.spent;
@@ -382,6 +395,8 @@ final class AnnualReportFold {
         long spent;
         long reclaimed;
         long repaid;
+        /** Recorded overdue and answered by neither a submission, a later due day nor the closing (so far). */
+        boolean usageReportOverdue;
 
         GrantFacts(CentreId centreId, ProgrammePart part, long requested) {
             this.centreId = centreId;
@@ -411,6 +426,7 @@ final class AnnualReportFold {
         long spent;
         long reclaimed;
         long repaid;
+        long usageReportsOverdue;
 
         Tally() {
             for (int month = 1; month <= 12; month++) {
@@ -436,6 +452,7 @@ final class AnnualReportFold {
             spent += o.spent;
             reclaimed += o.reclaimed;
             repaid += o.repaid;
+            usageReportsOverdue += o.usageReportsOverdue;
         }
 
         ReportFigures figures() {
@@ -444,7 +461,7 @@ final class AnnualReportFold {
             return new ReportFigures(activeVolunteers, newVolunteers, activities, minutes, new EnumMap<>(activitiesByCategory),
                     new EnumMap<>(minutesByCategory), months, new EnumMap<>(grantsByStatus), Money.ofCents(requested),
                     Money.ofCents(approved), Money.ofCents(disbursed), Money.ofCents(spent), Money.ofCents(reclaimed),
-                    Money.ofCents(repaid));
+                    Money.ofCents(repaid), usageReportsOverdue);
         }
 
         private static Map<ActivityCategory, Long> zeros() {

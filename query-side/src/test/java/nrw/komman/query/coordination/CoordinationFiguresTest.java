@@ -123,11 +123,34 @@ class CoordinationFiguresTest {
     }
 
     @Test
+    void requests_escalated_unstaffed_count_from_the_day_of_the_fact_on_whatever_became_of_them() {
+        HelpRequestId staffedLater = readSide.openRequest(KOELN, ACCOMPANIMENT, Set.of("fa"), JAN_10, 1, "Familie K.", "Amt");
+        HelpRequestId cancelledLater = readSide.openRequest(DORTMUND, ACCOMPANIMENT, Set.of("tr"), JAN_10, 2, "Herr Y.", "Amt");
+        readSide.openRequest(KOELN, ACCOMPANIMENT, Set.of("de"), JAN_10, 1, "Frau Z.", "Amt"); // staffed in time: never escalated
+        readSide.advance(Duration.ofDays(6)); // 8 January 2025
+        readSide.unstaffed(staffedLater, KOELN, JAN_10.startsAt(), 0, 1);
+        readSide.advance(Duration.ofDays(1)); // 9 January 2025
+        readSide.unstaffed(cancelledLater, DORTMUND, JAN_10.startsAt(), 0, 2);
+        AssignmentId a = readSide.ask(staffedLater, koeln1, KOELN, JAN_10);
+        readSide.confirm(staffedLater, a, koeln1, KOELN);
+        readSide.cancelRequest(cancelledLater, DORTMUND, "nicht mehr nötig");
+
+        assertThat(figures(LocalDate.of(2025, 1, 7)).escalatedUnstaffed()).isZero();
+        assertThat(figures(LocalDate.of(2025, 1, 8)).escalatedUnstaffed()).isEqualTo(1);
+        CoordinationFigures later = figures(LocalDate.of(2025, 1, 9));
+        assertThat(later.escalatedUnstaffed()).isEqualTo(2);
+        assertThat(later.staffed()).isEqualTo(1);
+        assertThat(later.cancelled()).isEqualTo(1);
+        assertThat(figures(null).escalatedUnstaffed()).isEqualTo(2);
+    }
+
+    @Test
     void no_requests_give_zeros_and_no_median() {
         CoordinationFigures f = figures(LocalDate.of(2025, 12, 31));
         assertThat(f.requests()).isZero();
         assertThat(f.staffingRate()).isZero();
         assertThat(f.medianHoursToStaff()).isNull();
         assertThat(f.unmetDemand()).isEmpty();
+        assertThat(f.escalatedUnstaffed()).isZero();
     }
 }

@@ -3,8 +3,10 @@ package nrw.komman.query.coordination;
 import nrw.komman.kernel.coordination.AssignmentId;
 import nrw.komman.kernel.coordination.AssignmentStatus;
 import nrw.komman.kernel.coordination.FindHelpRequestQuery;
+import nrw.komman.kernel.coordination.FindHelpRequestsQuery;
 import nrw.komman.kernel.coordination.HelpRequestId;
 import nrw.komman.kernel.coordination.HelpRequestStatus;
+import nrw.komman.kernel.coordination.HelpRequestSummary;
 import nrw.komman.kernel.coordination.HelpRequestView;
 import nrw.komman.kernel.coordination.Schedule;
 import nrw.komman.kernel.volunteer.VolunteerId;
@@ -169,6 +171,84 @@ class HelpRequestProjectionTest {
             assertThat(v.reason()).isNull();
         });
         assertThat(view.assignments()).anySatisfy(v -> assertThat(v.tookPlaceOn()).containsExactly(LocalDate.of(2025, 7, 1)));
+    }
+
+    // ---- issue 19: a request found unstaffed before it starts ---------------------------------------------
+
+    private List<HelpRequestSummary> board() {
+        return readSide.helpRequests.handle(new FindHelpRequestsQuery(KOELN, null, null), as(COORDINATOR_KOELN)).requests();
+    }
+
+    private List<Boolean> statusRowsMarkedUnstaffed(HelpRequestId id) {
+        return readSide.jdbc.getJdbcOperations().queryForList(
+                "select unstaffed from help_request_status where request_id = ? order by sequence_number", Boolean.class, id.toString());
+    }
+
+    @Test
+    void a_request_found_unstaffed_comes_first_on_the_board_with_its_start_until_it_is_staffed() {
+        Schedule sooner = Schedule.once(LocalDate.of(2025, 6, 30), LocalTime.of(8, 0), LocalTime.of(9, 0));
+        HelpRequestId soonest = readSide.openRequest(KOELN, ACCOMPANIMENT, Set.of(), sooner, 1, "Herr A.", "Amt");
+        HelpRequestId id = readSide.openRequest(KOELN, ACCOMPANIMENT, Set.of("fa"), TUESDAY, 2, "Familie K.", "Ausländerbehörde");
+        AssignmentId a = readSide.ask(id, amira, KOELN, TUESDAY);
+        readSide.confirm(id, a, amira, KOELN);
+        assertThat(board()).extracting(HelpRequestSummary::requestId).containsExactly(soonest, id);
+        assertThat(board()).noneMatch(HelpRequestSummary::unstaffed);
+
+        readSide.unstaffed(id, KOELN, TUESDAY.startsAt(), 1, 2);
+
+        assertThat(board()).extracting(HelpRequestSummary::requestId).as("the unstaffed one first, though it starts later")
+                .containsExactly(id, soonest);
+        HelpRequestSummary marked = board().get(0);
+        assertThat(marked.unstaffedStartsAt()).isEqualTo(TUESDAY.startsAt());
+        assertThat(marked.confirmed()).isEqualTo(1);
+        assertThat(marked.volunteersNeeded()).isEqualTo(2);
+        assertThat(marked.status()).isEqualTo(HelpRequestStatus.PARTLY_STAFFED);
+        assertThat(readSide.helpRequests.handle(new FindHelpRequestQuery(id), as(COORDINATOR_KOELN)).summary().unstaffed()).isTrue();
+        assertThat(statusRowsMarkedUnstaffed(id)).containsExactly(false, false, false, true);
+
+        AssignmentId b = readSide.ask(id, bernd, KOELN, TUESDAY);
+        assertThat(board().get(0).unstaffed()).as("asked is not confirmed: still unstaffed").isTrue();
+        readSide.confirm(id, b, bernd, KOELN);
+        assertThat(board()).extracting(HelpRequestSummary::requestId).containsExactly(soonest, id);
+        assertThat(board()).noneMatch(HelpRequestSummary::unstaffed);
+        readSide.cancelAssignment(id, b, bernd, KOELN, true, "krank");
+        assertThat(board()).as("answered once: the mark stays gone").noneMatch(HelpRequestSummary::unstaffed);
+        assertThat(statusRowsMarkedUnstaffed(id)).as("the history keeps the escalation").contains(true);
+    }
+
+    @Test
+    void the_mark_goes_with_a_cancellation_or_a_closing_and_a_late_fact_marks_nothing() {
+        HelpRequestId cancelled = readSide.openRequest(KOELN, ACCOMPANIMENT, Set.of("fa"), TUESDAY, 1, "Familie K.", "Amt");
+        HelpRequestId closed = readSide.openRequest(KOELN, ACCOMPANIMENT, Set.of("fa"), TUESDAY, 1, "Familie L.", "Amt");
+        HelpRequestId late = readSide.openRequest(KOELN, ACCOMPANIMENT, Set.of("fa"), TUESDAY, 1, "Familie M.", "Amt");
+        readSide.unstaffed(cancelled, KOELN, TUESDAY.startsAt(), 0, 1);
+        readSide.unstaffed(closed, KOELN, TUESDAY.startsAt(), 0, 1);
+        assertThat(request(cancelled).get("unstaffed_starts_at")).isNotNull();
+        assertThat(request(closed).get("unstaffed_starts_at")).isNotNull();
+        readSide.cancelRequest(cancelled, KOELN, "Termin verlegt");
+        readSide.closeRequest(closed, KOELN, LocalDate.of(2025, 7, 2));
+        readSide.closeRequest(late, KOELN, LocalDate.of(2025, 7, 2));
+        readSide.unstaffed(late, KOELN, TUESDAY.startsAt(), 0, 1); // recorded after it was closed
+        for (HelpRequestId id : List.of(cancelled, closed, late)) {
+            assertThat(request(id)).containsEntry("unstaffed_at", null).containsEntry("unstaffed_starts_at", null);
+        }
+        assertThat(readSide.helpRequests.handle(new FindHelpRequestsQuery(KOELN,
+                Set.copyOf(java.util.EnumSet.allOf(HelpRequestStatus.class)), null), as(COORDINATOR_KOELN)).requests())
+                .hasSize(3).noneMatch(HelpRequestSummary::unstaffed);
+        assertThat(statusRowsMarkedUnstaffed(late)).as("nor is it counted as escalated").doesNotContain(true);
+        assertThat(statusRowsMarkedUnstaffed(cancelled)).contains(true);
+    }
+
+    @Test
+    void the_unstaffed_fact_delivered_again_or_replayed_leaves_the_same_rows() {
+        HelpRequestId id = readSide.openRequest(KOELN, ACCOMPANIMENT, Set.of("fa"), TUESDAY, 2, "Familie K.", "Amt");
+        EventMessage<?> fact = readSide.unstaffed(id, KOELN, TUESDAY.startsAt(), 0, 2);
+        Map<String, List<Map<String, Object>>> once = History.tables(readSide);
+        readSide.redeliver(fact);
+        assertThat(History.tables(readSide)).isEqualTo(once);
+        readSide.resetAndReplay();
+        assertThat(History.tables(readSide)).isEqualTo(once);
+        assertThat(request(id).get("unstaffed_starts_at")).isNotNull();
     }
 
     @Test

@@ -159,6 +159,36 @@ class MinistryOverviewTest {
         return id;
     }
 
+    private void overdue(GrantId grant, nrw.komman.kernel.centre.CentreId centre, LocalDate dueOn) {
+        readSide.publish(new nrw.komman.kernel.grant.UsageReportOverdueEvent(grant, centre, dueOn, dueOn.plusDays(1)),
+                nrw.komman.kernel.common.Actor.SYSTEM);
+    }
+
+    @Test
+    void usage_reports_overdue_now_count_per_centre_region_and_state_until_submitted_or_given_a_later_day() {
+        LocalDate due = LocalDate.of(2026, 6, 30);
+        overdue(koelnApproved, KOELN, due);
+        GrantId dortmund = approved(DORTMUND, 2025, 1_000_000);
+        overdue(dortmund, DORTMUND, due);
+        GrantId extended = approved(DORTMUND, 2025, 1_000_000);
+        overdue(extended, DORTMUND, due);
+        readSide.publish(new nrw.komman.kernel.grant.UsageReportDueExtendedEvent(extended, DORTMUND, due, due.plusMonths(3),
+                "Krankheit", due.plusDays(3)), GRANT_OFFICER);
+        GrantId nextYear = approved(DUESSELDORF, 2026, 500_000);
+        overdue(nextYear, DUESSELDORF, LocalDate.of(2027, 6, 30));
+
+        MinistryOverview overview = overview(2025);
+        assertThat(of(overview, KOELN).usageReportsOverdue()).isEqualTo(1);
+        assertThat(of(overview, DORTMUND).usageReportsOverdue()).as("the extended one is not overdue").isEqualTo(1);
+        assertThat(of(overview, DUESSELDORF).usageReportsOverdue()).as("a grant of another year").isZero();
+        assertThat(overview.regions().get(1).figures().usageReportsOverdue()).isEqualTo(1);
+        assertThat(overview.regions().get(4).figures().usageReportsOverdue()).isEqualTo(1);
+        assertThat(overview.state().usageReportsOverdue()).isEqualTo(2);
+
+        readSide.reportUsage(koelnApproved, KOELN, 0, 0, "Bericht", 3);
+        assertThat(overview(2025).state().usageReportsOverdue()).as("submitted late: no longer overdue").isEqualTo(1);
+    }
+
     @Test
     void disbursed_spent_reclaimed_and_repaid_money_is_summed_per_centre_region_and_state_for_the_funding_year() {
         readSide.disburse(koelnApproved, KOELN, 1, 2_000_000, LocalDate.of(2025, 4, 1), 0);

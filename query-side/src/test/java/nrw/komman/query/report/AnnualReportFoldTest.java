@@ -23,6 +23,8 @@ import nrw.komman.kernel.grant.GrantWithdrawnEvent;
 import nrw.komman.kernel.grant.ProgrammePart;
 import nrw.komman.kernel.grant.RepaymentReceivedEvent;
 import nrw.komman.kernel.grant.TrancheDisbursedEvent;
+import nrw.komman.kernel.grant.UsageReportDueExtendedEvent;
+import nrw.komman.kernel.grant.UsageReportOverdueEvent;
 import nrw.komman.kernel.grant.UsageReportSubmittedEvent;
 import nrw.komman.kernel.privacy.ErasureReason;
 import nrw.komman.kernel.privacy.VolunteerDataErasedEvent;
@@ -176,6 +178,63 @@ class AnnualReportFoldTest {
         assertThat(report.budgets()).containsExactly(
                 new AnnualReport.BudgetLine(ProgrammePart.PART_II_A, null, Money.parse("100000.00"), Money.parse("15000.00")),
                 new AnnualReport.BudgetLine(ProgrammePart.PART_II_A, KOELN, Money.parse("30000.00"), Money.parse("15000.00")));
+    }
+
+    /** The report of 2026 as of a day, counting the events recorded by then (the test lists them in that order). */
+    private AnnualReport reportAsOf(LocalDate asOf, List<Object> recordedBy) {
+        AnnualReportFold fold = new AnnualReportFold(2026, null);
+        for (int i = 0; i < recordedBy.size(); i++) {
+            fold.apply(recordedBy.get(i), i + 1);
+        }
+        return fold.report(asOf, asOf.plusDays(1).atStartOfDay(java.time.ZoneId.of("Europe/Berlin")).toInstant());
+    }
+
+    private GrantId approved(CentreId centre, String title) {
+        GrantId id = GrantId.random();
+        events.add(new GrantAppliedEvent(id, centre, 2026, ProgrammePart.PART_II_A, title, title, Money.parse("1000.00"), LocalDate.of(2025, 11, 1)));
+        events.add(new GrantApprovedEvent(id, centre, Money.parse("1000.00"), Money.parse("1000.00"), null, LocalDate.of(2025, 12, 1),
+                LocalDate.of(2027, 6, 30)));
+        return id;
+    }
+
+    @Test
+    void usage_reports_overdue_on_the_date_count_per_centre_and_in_total_until_submitted_or_moved() {
+        centres();
+        GrantId submittedLate = approved(KOELN, "A");
+        GrantId extended = approved(KOELN, "B");
+        GrantId stillOverdue = approved(VIERSEN, "C");
+        approved(VIERSEN, "D"); // reported in time: never overdue
+        List<Object> upToJune = new ArrayList<>(events);
+        LocalDate due = LocalDate.of(2027, 6, 30);
+        List<Object> julyFirst = new ArrayList<>(upToJune);
+        for (GrantId g : List.of(submittedLate, extended, stillOverdue)) {
+            julyFirst.add(new UsageReportOverdueEvent(g, g == stillOverdue ? VIERSEN : KOELN, due, LocalDate.of(2027, 7, 1)));
+        }
+        List<Object> julyTenth = new ArrayList<>(julyFirst);
+        julyTenth.add(new UsageReportSubmittedEvent(submittedLate, KOELN, Money.ZERO, Money.ZERO, "Bericht", 5, LocalDate.of(2027, 7, 10)));
+        julyTenth.add(new UsageReportDueExtendedEvent(extended, KOELN, due, LocalDate.of(2027, 9, 30), "Krankheit", LocalDate.of(2027, 7, 10)));
+        List<Object> octoberFirst = new ArrayList<>(julyTenth);
+        octoberFirst.add(new UsageReportOverdueEvent(extended, KOELN, LocalDate.of(2027, 9, 30), LocalDate.of(2027, 10, 1)));
+
+        AnnualReport june = reportAsOf(LocalDate.of(2027, 6, 30), upToJune);
+        assertThat(june.total().usageReportsOverdue()).as("nothing recorded overdue yet").isZero();
+        AnnualReport july = reportAsOf(LocalDate.of(2027, 7, 1), julyFirst);
+        assertThat(july.total().usageReportsOverdue()).isEqualTo(3);
+        assertThat(centre(july, KOELN).usageReportsOverdue()).isEqualTo(2);
+        assertThat(centre(july, VIERSEN).usageReportsOverdue()).isEqualTo(1);
+        assertThat(july.regions()).filteredOn(r -> r.regierungsbezirk() == Regierungsbezirk.KOELN)
+                .singleElement().satisfies(r -> assertThat(r.figures().usageReportsOverdue()).isEqualTo(2));
+        AnnualReport afterward = reportAsOf(LocalDate.of(2027, 7, 10), julyTenth);
+        assertThat(centre(afterward, KOELN).usageReportsOverdue()).as("one submitted, one given a later day").isZero();
+        assertThat(afterward.total().usageReportsOverdue()).isEqualTo(1);
+        AnnualReport october = reportAsOf(LocalDate.of(2027, 10, 1), octoberFirst);
+        assertThat(centre(october, KOELN).usageReportsOverdue()).as("the later day passed too").isEqualTo(1);
+        assertThat(october.total().usageReportsOverdue()).isEqualTo(2);
+        assertThat(AnnualReportCanonicalForm.lines(october)).anySatisfy(line ->
+                assertThat(line).startsWith("Ebene;").endsWith(";Zurückgezahlt;Verwendungsnachweise überfällig"));
+        assertThat(AnnualReportCanonicalForm.lines(october)).anySatisfy(line ->
+                assertThat(line).startsWith("Gesamt;NRW;").endsWith(";2"));
+        assertThat(july.checksum()).as("the count is part of what the checksum covers").isNotEqualTo(afterward.checksum());
     }
 
     @Test

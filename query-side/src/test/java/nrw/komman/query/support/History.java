@@ -63,6 +63,11 @@ public final class History {
         readSide.updateProfile(bernd, KOELN, new PersonalData("Bernd Müller", "bernd.mueller@example.org", "+49 221 555", "abends",
                 Set.of("de", "en"), Set.of(EDUCATION, LEISURE_AND_SPORT)));
         readSide.deactivate(bernd, KOELN);
+        // ADR 39: a retention run by an administrator and one on the platform's schedule (nobody was due)
+        readSide.publish(new nrw.komman.kernel.privacy.RetentionRunRecordedEvent("2025-05-02-a1b2c3d4", LocalDate.of(2025, 5, 2),
+                3, 5, java.util.List.of(), 0), ReadSide.ADMINISTRATOR);
+        readSide.publish(new nrw.komman.kernel.privacy.RetentionRunRecordedEvent("2025-05-03-scheduled0230", LocalDate.of(2025, 5, 3),
+                3, 5, java.util.List.of(), 1), nrw.komman.kernel.common.Actor.SYSTEM);
 
         readSide.setBudget(2025, ProgrammePart.PART_I, null, 40_000_000, "Haushaltsplan 2025");
         readSide.setBudget(2025, ProgrammePart.PART_I, KOELN, 11_000_000, null);
@@ -98,7 +103,7 @@ public final class History {
                 LocalDate.of(2025, 2, 21), LocalDate.of(2025, 2, 22)), nrw.komman.kernel.common.Actor.SYSTEM);
         readSide.publish(new CentreClosedEvent(VIERSEN, LocalDate.of(2025, 4, 30), "Zusammenlegung"), MINISTRY);
 
-        // coordination (issue 18): a request staffed, taken place and closed; a weekly one declined, then erased
+        // coordination (issue 18): a request staffed, taken place and closed; a weekly one declined, found unstaffed, then erased
         Schedule tuesday = Schedule.once(LocalDate.of(2025, 7, 1), LocalTime.of(9, 0), LocalTime.of(12, 0));
         HelpRequestId r1 = readSide.openRequest(KOELN, ACCOMPANIMENT, Set.of("ar"), tuesday, 1, "Familie K.", "Ausländerbehörde");
         AssignmentId a1a = readSide.ask(r1, amira, KOELN, tuesday);
@@ -112,6 +117,8 @@ public final class History {
         readSide.decline(r2, o2, deniz, DUESSELDORF, "Donnerstags arbeite ich");
         AssignmentId a2 = readSide.ask(r2, deniz, DUESSELDORF, thursdays);
         readSide.confirm(r2, a2, deniz, DUESSELDORF);
+        // issue 19: found with one of two places confirmed before its first Thursday (the mark goes with the cancellation)
+        readSide.unstaffed(r2, DUESSELDORF, thursdays.startsAt(), 1, 2);
         readSide.noShow(r2, a2, deniz, DUESSELDORF, LocalDate.of(2025, 6, 12));
         readSide.cancelAssignment(r2, a2, deniz, DUESSELDORF, true, "Umzug");
         readSide.cancelRequest(r2, DUESSELDORF, "Café geschlossen");

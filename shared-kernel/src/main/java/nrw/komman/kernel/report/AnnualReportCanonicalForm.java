@@ -15,7 +15,8 @@ import java.util.Map;
  * The one text form of an annual report: semicolon-separated lines in a fixed order, every figure
  * written the same way every time (counts as integers, money as {@code 12500.00}, instants in UTC).
  * Its SHA-256 is the report's checksum, and the CSV export is this text with the checksum added, so
- * anyone can recompute the checksum from the file.
+ * anyone can recompute the checksum from the file. The column of overdue usage reports (issue 19) is written when
+ * the report counts them: a report stored before keeps its lines, and so its checksum.
  */
 public final class AnnualReportCanonicalForm {
 
@@ -32,15 +33,16 @@ public final class AnnualReportCanonicalForm {
         lines.add("Berücksichtigte Ereignisse;" + report.eventsIncluded());
         lines.add("Umfang;" + (report.centreId() == null ? "Land Nordrhein-Westfalen" : "Integrationszentrum " + report.centreId()));
         lines.add("");
-        lines.add(figuresHeader());
+        boolean overdue = report.total().usageReportsOverdue() != null;
+        lines.add(figuresHeader(overdue));
         lines.add(figuresLine("Gesamt", report.centreId() == null ? "NRW" : report.centreId().value(),
-                report.centreId() == null ? "Nordrhein-Westfalen" : "", report.total()));
+                report.centreId() == null ? "Nordrhein-Westfalen" : "", report.total(), overdue));
         for (AnnualReport.Region region : report.regions()) {
             lines.add(figuresLine("Regierungsbezirk", region.regierungsbezirk().name(),
-                    region.regierungsbezirk().displayName(), region.figures()));
+                    region.regierungsbezirk().displayName(), region.figures(), overdue));
         }
         for (AnnualReport.Centre centre : report.centres()) {
-            lines.add(figuresLine("Integrationszentrum", centre.centreId().value(), centre.name(), centre.figures()));
+            lines.add(figuresLine("Integrationszentrum", centre.centreId().value(), centre.name(), centre.figures(), overdue));
         }
         lines.add("");
         StringBuilder monthHeader = new StringBuilder("Minuten je Monat;Schlüssel;Monat");
@@ -78,7 +80,7 @@ public final class AnnualReportCanonicalForm {
         }
     }
 
-    private static String figuresHeader() {
+    private static String figuresHeader(boolean overdue) {
         StringBuilder h = new StringBuilder("Ebene;Schlüssel;Name;Aktive Ehrenamtliche;Neue Ehrenamtliche;Einsätze;Minuten");
         for (ActivityCategory c : ActivityCategory.values()) {
             h.append(";Einsätze ").append(c.name());
@@ -89,10 +91,11 @@ public final class AnnualReportCanonicalForm {
         for (GrantStatus s : GrantStatus.values()) {
             h.append(";Zuwendungen ").append(s.name());
         }
-        return h.append(";Beantragt;Bewilligt;Ausgezahlt;Verausgabt;Zurückgefordert;Zurückgezahlt").toString();
+        h.append(";Beantragt;Bewilligt;Ausgezahlt;Verausgabt;Zurückgefordert;Zurückgezahlt");
+        return overdue ? h.append(";Verwendungsnachweise überfällig").toString() : h.toString();
     }
 
-    private static String figuresLine(String level, String key, String name, ReportFigures f) {
+    private static String figuresLine(String level, String key, String name, ReportFigures f, boolean overdue) {
         StringBuilder line = new StringBuilder(level).append(';').append(key).append(';').append(clean(name))
                 .append(';').append(f.activeVolunteers()).append(';').append(f.newVolunteers())
                 .append(';').append(f.activities()).append(';').append(f.minutes());
@@ -101,8 +104,12 @@ public final class AnnualReportCanonicalForm {
         for (GrantStatus s : GrantStatus.values()) {
             line.append(';').append(f.grantsByStatus().getOrDefault(s, 0L));
         }
-        return line.append(';').append(f.requested()).append(';').append(f.approved()).append(';').append(f.disbursed())
-                .append(';').append(f.spent()).append(';').append(f.reclaimed()).append(';').append(f.repaid()).toString();
+        line.append(';').append(f.requested()).append(';').append(f.approved()).append(';').append(f.disbursed())
+                .append(';').append(f.spent()).append(';').append(f.reclaimed()).append(';').append(f.repaid());
+        if (overdue) {
+            line.append(';').append(f.usageReportsOverdue() == null ? 0 : f.usageReportsOverdue());
+        }
+        return line.toString();
     }
 
     private static void addMonths(List<String> lines, String level, String key, ReportFigures f) {

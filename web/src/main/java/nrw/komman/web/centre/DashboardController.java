@@ -5,6 +5,10 @@ import nrw.komman.web.platform.security.Coordinators;
 import nrw.komman.kernel.activity.CentreDashboard;
 import nrw.komman.kernel.activity.FetchCentreDashboardQuery;
 import nrw.komman.kernel.centre.CentreId;
+import nrw.komman.kernel.coordination.FindHelpRequestsQuery;
+import nrw.komman.kernel.coordination.HelpRequestBoard;
+import nrw.komman.kernel.coordination.HelpRequestStatus;
+import nrw.komman.kernel.coordination.HelpRequestSummary;
 import nrw.komman.kernel.grant.FindGrantsQuery;
 import nrw.komman.kernel.grant.GrantView;
 import nrw.komman.web.platform.QueryDispatcher;
@@ -18,10 +22,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
- * The coordinator's start page: the centre at a glance (the dashboard query of the centre-views) and
- * its grants (the grants register). The rules live on the command side, the sums in the database.
+ * The coordinator's start page: what is urgent (requests for help found unstaffed before they start), the centre at
+ * a glance (the dashboard query of the centre-views) and its grants (the grants register, overdue dates in their
+ * next step). The rules live on the command side, the sums in the database.
  */
 @PageController
 class DashboardController {
@@ -45,6 +51,7 @@ class DashboardController {
         CentreId centre = Coordinators.centre();
         DashboardFigures figures = figures(centre);
         model.addAttribute("figures", figures);
+        model.addAttribute("unstaffed", unstaffed(centre));
         model.addAttribute("hoursChart", hoursChart(figures, locale));
         model.addAttribute("chartCategories", java.util.Arrays.stream(nrw.komman.kernel.activity.ActivityCategory.values())
                 .filter(c -> figures.minutesByMonth().values().stream().anyMatch(m -> m.getOrDefault(c, 0L) > 0)).toList());
@@ -52,6 +59,14 @@ class DashboardController {
         model.addAttribute("nav", "dashboard");
         model.addAttribute("month", today.date().getMonth().getDisplayName(TextStyle.FULL, locale));
         return "coordinator/dashboard";
+    }
+
+    /** The centre's requests found unstaffed before they start and not answered yet (the board's first rows). */
+    private List<HelpRequestSummary> unstaffed(CentreId centre) {
+        return queries.optional(new FindHelpRequestsQuery(centre, Set.of(HelpRequestStatus.OPEN, HelpRequestStatus.PARTLY_STAFFED),
+                        null), HelpRequestBoard.class)
+                .map(board -> board.requests().stream().filter(HelpRequestSummary::unstaffed).toList())
+                .orElse(List.of());
     }
 
     /** Hours per month of this year, stacked by category (only the categories with hours). */

@@ -1,5 +1,6 @@
 package nrw.komman.web.coordination;
 
+import nrw.komman.kernel.coordination.HelpRequestSummary;
 import nrw.komman.kernel.coordination.MatchReason;
 import nrw.komman.kernel.coordination.Schedule;
 import nrw.komman.kernel.common.Nrw;
@@ -26,6 +27,7 @@ import java.util.stream.Collectors;
 public class RequestWords {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
+    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(Nrw.ZONE);
 
     private final MessageSource messages;
 
@@ -55,6 +57,18 @@ public class RequestWords {
 
     public String time(LocalTime time) {
         return time == null ? "" : TIME.format(time);
+    }
+
+    /**
+     * A request found unstaffed before it starts, in words: "Noch nicht besetzt – beginnt am 01.07.2025 um 09:00,
+     * 1 von 2 bestätigt" (the places confirmed now, not when it was found); empty when it is not marked.
+     */
+    public String unstaffed(HelpRequestSummary request) {
+        if (request == null || !request.unstaffed()) {
+            return "";
+        }
+        return text("board.unstaffed", Nrw.date(LocalDate.ofInstant(request.unstaffedStartsAt(), Nrw.ZONE)),
+                CLOCK_TIME.format(request.unstaffedStartsAt()), request.confirmed(), request.volunteersNeeded());
     }
 
     /** One reason of a match in words. */

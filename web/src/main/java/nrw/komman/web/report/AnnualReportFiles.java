@@ -49,7 +49,7 @@ public final class AnnualReportFiles {
                 List.of("Umfang", report.centreId() == null ? "Land Nordrhein-Westfalen" : "Integrationszentrum " + report.centreId().value()),
                 List.of("Prüfsumme (SHA-256 der CSV-Fassung)", report.checksum()));
         List<List<Object>> figures = new ArrayList<>();
-        figures.add(new ArrayList<>(AnnualReportTable.COLUMNS));
+        figures.add(new ArrayList<>(AnnualReportTable.columns(report)));
         for (AnnualReportTable.Row row : AnnualReportTable.rows(report)) {
             List<Object> cells = new ArrayList<>(List.of(row.level(), row.key(), row.name()));
             cells.addAll(row.figures());

@@ -63,14 +63,17 @@ final class AnnualReportPdf {
         document.add(facts(report));
 
         document.add(fonts.heading(report.centreId() == null ? "Land, Regierungsbezirke und Integrationszentren" : "Integrationszentrum"));
-        PdfPTable figures = table(AnnualReportTable.COLUMNS, new float[]{64, 34, 96, 44, 44, 32, 32, 42, 46, 46, 46, 46, 50, 50});
+        PdfPTable figures = AnnualReportTable.countsOverdue(report)
+                ? table(AnnualReportTable.columns(report), new float[]{60, 32, 90, 42, 42, 30, 30, 40, 44, 44, 44, 44, 48, 48, 50})
+                : table(AnnualReportTable.COLUMNS, new float[]{64, 34, 96, 44, 44, 32, 32, 42, 46, 46, 46, 46, 50, 50});
         for (AnnualReportTable.Row row : AnnualReportTable.rows(report)) {
             figures.addCell(cell(row.level(), false, false));
             figures.addCell(cell(row.key(), false, false));
             figures.addCell(cell(row.name(), false, false));
             List<Number> values = row.figures();
             for (int i = 0; i < values.size(); i++) {
-                figures.addCell(cell(i >= 5 ? euro(values.get(i).doubleValue()) : number(values.get(i)), true, false));
+                boolean money = i >= AnnualReportTable.FIRST_EURO && i <= AnnualReportTable.LAST_EURO;
+                figures.addCell(cell(money ? euro(values.get(i).doubleValue()) : number(values.get(i)), true, false));
             }
         }
         document.add(figures);

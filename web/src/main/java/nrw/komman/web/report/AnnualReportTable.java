@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * The rows of an annual report as the PDF and the spreadsheet show them: one row for the state (or the centre),
- * one per Regierungsbezirk, one per centre; counts as numbers, hours with one decimal, money in euros. Only
+ * one per Regierungsbezirk, one per centre; counts as numbers, hours with one decimal, money in euros, then the usage
+ * reports overdue on the report's date when the report counts them (a report stored before issue 19 does not). Only
  * counts, hours and money: a report names no person.
  */
 final class AnnualReportTable {
@@ -19,12 +20,31 @@ final class AnnualReportTable {
     static final List<String> COLUMNS = List.of("Ebene", "Schlüssel", "Name", "Aktive Ehrenamtliche", "Neue Ehrenamtliche",
             "Einsätze", "Stunden", "Zuwendungen", "Beantragt", "Bewilligt", "Ausgezahlt", "Verausgabt", "Zurückgefordert",
             "Zurückgezahlt");
+    /** The column of a report that counts the overdue usage reports. */
+    static final String OVERDUE_COLUMN = "Verwendungsnachweise überfällig";
+    /** The figures (after the three text cells) that are euros: requested up to repaid. */
+    static final int FIRST_EURO = 5;
+    static final int LAST_EURO = 10;
 
     /** One row: text cells first, then the figures (Long for counts, Double for hours and euros). */
     record Row(String level, String key, String name, List<Number> figures) {
     }
 
     private AnnualReportTable() {
+    }
+
+    /** The columns of this report: the overdue usage reports only when it counts them. */
+    static List<String> columns(AnnualReport report) {
+        if (!countsOverdue(report)) {
+            return COLUMNS;
+        }
+        List<String> columns = new ArrayList<>(COLUMNS);
+        columns.add(OVERDUE_COLUMN);
+        return List.copyOf(columns);
+    }
+
+    static boolean countsOverdue(AnnualReport report) {
+        return report.total().usageReportsOverdue() != null;
     }
 
     static List<Row> rows(AnnualReport report) {
@@ -45,9 +65,13 @@ final class AnnualReportTable {
 
     private static Row row(String level, String key, String name, ReportFigures f) {
         long grants = f.grantsByStatus().values().stream().mapToLong(Long::longValue).sum();
-        return new Row(level, key, name, List.of(f.activeVolunteers(), f.newVolunteers(), f.activities(), hours(f.minutes()), grants,
-                euros(f.requested().cents()), euros(f.approved().cents()), euros(f.disbursed().cents()), euros(f.spent().cents()),
-                euros(f.reclaimed().cents()), euros(f.repaid().cents())));
+        List<Number> figures = new ArrayList<>(List.of(f.activeVolunteers(), f.newVolunteers(), f.activities(), hours(f.minutes()),
+                grants, euros(f.requested().cents()), euros(f.approved().cents()), euros(f.disbursed().cents()),
+                euros(f.spent().cents()), euros(f.reclaimed().cents()), euros(f.repaid().cents())));
+        if (f.usageReportsOverdue() != null) {
+            figures.add(f.usageReportsOverdue());
+        }
+        return new Row(level, key, name, List.copyOf(figures));
     }
 
     /** Hours per month and category: header and twelve rows, for the whole of the report. */

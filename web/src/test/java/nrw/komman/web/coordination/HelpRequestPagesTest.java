@@ -51,6 +51,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -218,6 +219,55 @@ class HelpRequestPagesTest {
                         not(containsString("PARTLY_STAFFED")), not(containsString(">prs<")))));
     }
 
+    /** A request the platform found with one of two places confirmed; it starts the day after tomorrow at 09:00 in NRW. */
+    private static HelpRequestSummary unstaffed() {
+        LocalDate day = TODAY.plusDays(2);
+        return new HelpRequestSummary(HelpRequestId.random(), KOELN, ActivityCategory.INTERPRETING, Set.of("ar"),
+                Schedule.once(day, LocalTime.of(9, 0), LocalTime.of(11, 0)), 120, "Köln-Kalk", 2, 1, 0,
+                HelpRequestStatus.PARTLY_STAFFED, day.atTime(9, 0).atZone(ZoneId.of("Europe/Berlin")).toInstant());
+    }
+
+    @Test
+    void a_request_found_unstaffed_is_first_on_the_board_said_in_words_and_the_others_carry_no_mark() throws Exception {
+        HelpRequestSummary unstaffed = unstaffed();
+        doReturn(CompletableFuture.completedFuture(new HelpRequestBoard(KOELN, List.of(unstaffed, summary(HelpRequestStatus.OPEN)))))
+                .when(queryGateway).query(any(FindHelpRequestsQuery.class), any(ResponseType.class));
+        String day = nrw.komman.kernel.common.Nrw.date(TODAY.plusDays(2));
+        String page = mvc.perform(get("/zentrum/anfragen").with(coordinator()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("Noch nicht besetzt – beginnt am " + day + " um 09:00, 1 von 2 bestätigt"),
+                        containsString("noch nicht besetzte, die bald beginnen, zuerst"))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page.split("Noch nicht besetzt –", -1)).as("one mark, on the unstaffed request only").hasSize(2);
+        assertThat(page.indexOf("/zentrum/anfragen/" + unstaffed.requestId())).as("the unstaffed request's row comes first")
+                .isPositive().isLessThan(page.indexOf("/zentrum/anfragen/" + REQUEST));
+        mvc.perform(get("/zentrum/anfragen").param("lang", "en").with(coordinator()))
+                .andExpect(content().string(containsString("Not staffed yet – starts on " + day + " at 09:00, 1 of 2 confirmed")));
+    }
+
+    @Test
+    void the_coordinators_start_page_lists_the_unstaffed_requests_and_nothing_when_there_are_none() throws Exception {
+        doReturn(CompletableFuture.completedFuture(new nrw.komman.kernel.activity.CentreDashboard(KOELN, TODAY, 0, 0, 0, 0, 0,
+                java.util.Map.of(), List.of()))).when(queryGateway)
+                .query(any(nrw.komman.kernel.activity.FetchCentreDashboardQuery.class), any(ResponseType.class));
+        mvc.perform(get("/zentrum").with(coordinator()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Noch nicht besetzte Einsatzanfragen"))));
+        HelpRequestSummary unstaffed = unstaffed();
+        doReturn(CompletableFuture.completedFuture(new HelpRequestBoard(KOELN, List.of(unstaffed, summary(HelpRequestStatus.OPEN)))))
+                .when(queryGateway).query(any(FindHelpRequestsQuery.class), any(ResponseType.class));
+        mvc.perform(get("/zentrum").with(coordinator()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Noch nicht besetzte Einsatzanfragen (1)"),
+                        containsString("href=\"/zentrum/anfragen/" + unstaffed.requestId() + "\""),
+                        containsString("Anfrage öffnen: Dolmetschen"),
+                        containsString("um 09:00, 1 von 2 bestätigt"),
+                        not(containsString("href=\"/zentrum/anfragen/" + REQUEST + "\"")))));
+        verify(queryGateway, org.mockito.Mockito.atLeastOnce()).query(argThat(q -> q instanceof FindHelpRequestsQuery f
+                && f.centreId().equals(KOELN) && !f.statuses().contains(HelpRequestStatus.STAFFED)), any(ResponseType.class));
+    }
+
     @Test
     void the_request_page_shows_the_requester_the_assignments_and_the_matches_with_their_reasons() throws Exception {
         mvc.perform(get("/zentrum/anfragen/" + REQUEST).with(coordinator()))
@@ -378,19 +428,23 @@ class HelpRequestPagesTest {
 
     @Test
     void the_state_overview_shows_the_coordination_figures_in_words_and_no_names() throws Exception {
+        nrw.komman.kernel.common.Money zero = nrw.komman.kernel.common.Money.ZERO;
         nrw.komman.kernel.ministry.Figures none = new nrw.komman.kernel.ministry.Figures(0, 0, 0, java.util.Map.of(),
-                java.util.Map.of(), java.util.Map.of(nrw.komman.kernel.grant.GrantStatus.APPROVED, 1L), nrw.komman.kernel.common.Money.ZERO,
-                nrw.komman.kernel.common.Money.ZERO);
+                java.util.Map.of(), java.util.Map.of(nrw.komman.kernel.grant.GrantStatus.APPROVED, 1L), zero, zero, zero, zero,
+                zero, zero, 5);
         doReturn(CompletableFuture.completedFuture(new nrw.komman.kernel.ministry.MinistryOverview(TODAY.getYear(), none,
                 List.of(new nrw.komman.kernel.ministry.RegionFigures(nrw.komman.kernel.centre.Regierungsbezirk.KOELN, 12, none)),
                 List.of()))).when(queryGateway).query(any(nrw.komman.kernel.ministry.FetchMinistryOverviewQuery.class), any(ResponseType.class));
         doReturn(CompletableFuture.completedFuture(new nrw.komman.kernel.coordination.CoordinationFigures(TODAY, 4, 1, 1, 1, 1, 0, 2,
-                12.5, List.of(new nrw.komman.kernel.coordination.UnmetDemand(nrw.komman.kernel.centre.Regierungsbezirk.KOELN, "prs", 1, 2)))))
+                12.5, List.of(new nrw.komman.kernel.coordination.UnmetDemand(nrw.komman.kernel.centre.Regierungsbezirk.KOELN, "prs", 1, 2)), 3)))
                 .when(queryGateway).query(any(nrw.komman.kernel.coordination.FetchCoordinationFiguresQuery.class), any(ResponseType.class));
         mvc.perform(get("/landesweit").with(ministry()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Einsatzanfragen insgesamt"), containsString("67"),
                         containsString("12,5 Std."), containsString("Fehlende Sprachen je Regierungsbezirk"),
+                        containsString("kurz vor Beginn noch nicht besetzt (gemeldet)</dt><dd>3</dd>"),
+                        containsString("Verwendungsnachweise jetzt überfällig</dt>"),
+                        containsString("<span class=\"figure-value\">5</span>"),
                         containsString("<td>Dari</td>"), containsString("aria-labelledby=\"fehlende-sprachen\""),
                         not(containsString(">prs<")))));
         verify(queryGateway).query(argThat(q -> q instanceof nrw.komman.kernel.coordination.FetchCoordinationFiguresQuery f

@@ -126,6 +126,46 @@ class AnnualReportFilesTest {
         assertThat(AnnualReportFiles.fileName(report(), "pdf")).isEqualTo("komm-an-jahresbericht-2026-stand-2026-12-31.pdf");
     }
 
+    /** The same report as one made since issue 19: it counts two usage reports overdue on its date. */
+    private static AnnualReport reportCountingOverdue() {
+        ReportFigures f = figures(3, 150, 1_250_000);
+        ReportFigures koeln = new ReportFigures(f.activeVolunteers(), f.newVolunteers(), f.activities(), f.minutes(),
+                f.activitiesByCategory(), f.minutesByCategory(), f.minutesByMonth(), f.grantsByStatus(), f.requested(),
+                f.approved(), f.disbursed(), f.spent(), f.reclaimed(), f.repaid(), 2L);
+        AnnualReport r = new AnnualReport(2026, LocalDate.of(2026, 12, 31), Instant.parse("2026-12-31T23:00:00Z"), null, 4711, 4712,
+                koeln, List.of(new AnnualReport.Region(Regierungsbezirk.KOELN, 1, koeln)),
+                List.of(new AnnualReport.Centre(KOELN, "Köln, Stadt", Regierungsbezirk.KOELN, koeln)), List.of(), null);
+        return new AnnualReport(r.fundingYear(), r.asOf(), r.cutOff(), r.centreId(), r.lastEventPosition(), r.eventsIncluded(),
+                r.total(), r.regions(), r.centres(), r.budgets(), AnnualReportCanonicalForm.checksum(r));
+    }
+
+    @Test
+    void the_overdue_usage_reports_are_a_column_of_every_file_when_the_report_counts_them_and_absent_from_an_older_one()
+            throws Exception {
+        String csv = new String(AnnualReportFiles.csv(reportCountingOverdue()), StandardCharsets.UTF_8);
+        assertThat(csv).contains(";Zurückgezahlt;Verwendungsnachweise überfällig\n")
+                .contains("Integrationszentrum;05315;Köln, Stadt;3;1;2;150;");
+        assertThat(csv.lines().filter(line -> line.startsWith("Integrationszentrum;05315;"))).singleElement()
+                .satisfies(line -> assertThat(line).endsWith(";0.00;2"));
+        assertThat(new String(AnnualReportFiles.csv(report()), StandardCharsets.UTF_8)).doesNotContain("überfällig");
+
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(AnnualReportFiles.xlsx(reportCountingOverdue())))) {
+            Sheet numbers = book.getSheet("Zahlen");
+            assertThat(numbers.getRow(0).getCell(14).getStringCellValue()).isEqualTo("Verwendungsnachweise überfällig");
+            assertThat(numbers.getRow(3).getCell(14).getNumericCellValue()).isEqualTo(2);
+        }
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(AnnualReportFiles.xlsx(report())))) {
+            assertThat(book.getSheet("Zahlen").getRow(0).getCell(14)).as("an older report has no such column").isNull();
+        }
+
+        try (PdfReader reader = new PdfReader(AnnualReportFiles.pdf(reportCountingOverdue()))) {
+            String text = new PdfTextExtractor(reader).getTextFromPage(1);
+            assertThat(text).contains("überfällig", "12.500,00 €"); // the narrow column's header wraps
+            assertThat(text.lines().filter(line -> line.contains("Land NRW"))).singleElement()
+                    .as("the count after the euros, as a count").satisfies(line -> assertThat(line.strip()).endsWith("0,00 €2"));
+        }
+    }
+
     @Test
     void spreadsheet_columns_are_named_as_a_spreadsheet_names_them() {
         assertThat(XlsxWriter.column(0)).isEqualTo("A");
