@@ -128,7 +128,8 @@ class AxonWiringTest extends OnH2 {
     /**
      * Issue 19: deadlines are db-scheduler rows in the application database (Axon's DbSchedulerDeadlineManager on the
      * starter's Scheduler), never Axon's in-memory default, and the grants' dates survive the serializers they are
-     * stored with: the deadline's scope and payload through Jackson, the whole through db-scheduler's own serializer.
+     * stored with: the deadline's scope and payload through Axon's Jackson serializer, the whole as JSON through
+     * db-scheduler's Jackson serializer (ADR 39).
      */
     @Test
     void deadlines_are_persistent_rows_of_the_scheduler_and_there_is_no_in_memory_deadline_manager() {
@@ -140,7 +141,9 @@ class AxonWiringTest extends OnH2 {
         assertThat(context.getBeansOfType(org.axonframework.deadline.DeadlineManager.class)).hasSize(1);
         assertThat(context.getBeansOfType(com.github.kagkarlsson.scheduler.task.Task.class).values())
                 .extracting(com.github.kagkarlsson.scheduler.task.Task::getName)
-                .contains("AxonDeadline", nrw.komman.command.grant.GrantDatesBackfill.TASK);
+                .contains("AxonDeadline", nrw.komman.command.grant.GrantDatesBackfill.TASK, nrw.komman.query.report.ReportJobTask.TASK)
+                .as("komman.retention.schedule=off (the tests' profile) registers no retention run")
+                .doesNotContain(nrw.komman.command.privacy.RetentionSchedule.TASK);
         assertThat(context.getBean(com.github.kagkarlsson.scheduler.Scheduler.class)).isNotNull();
     }
 
@@ -156,11 +159,11 @@ class AxonWiringTest extends OnH2 {
         try {
             byte[] stored = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
                     "select task_data from scheduled_tasks where task_name = 'AxonDeadline' and task_instance = ?", byte[].class, id);
-            // db-scheduler's Java serialization of Axon's details, which hold scope, payload and metadata in Jackson
-            org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails read;
-            try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(stored))) {
-                read = (org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails) in.readObject();
-            }
+            // db-scheduler's task data is JSON (ADR 39): Axon's details, which hold scope, payload and metadata in Jackson
+            assertThat(new String(stored, java.nio.charset.StandardCharsets.UTF_8)).startsWith("{").contains("\"d\":\"grant-date\"");
+            org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails read =
+                    new com.github.kagkarlsson.scheduler.serializer.JacksonSerializer().deserialize(
+                            org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails.class, stored);
             org.axonframework.messaging.ScopeDescriptor scope = read.getDeserializedScopeDescriptor(eventSerializer);
             assertThat(scope).isInstanceOf(org.axonframework.modelling.command.AggregateScopeDescriptor.class);
             org.axonframework.modelling.command.AggregateScopeDescriptor aggregate = (org.axonframework.modelling.command.AggregateScopeDescriptor) scope;
@@ -192,10 +195,9 @@ class AxonWiringTest extends OnH2 {
             try {
                 byte[] stored = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
                         "select task_data from scheduled_tasks where task_name = 'AxonDeadline' and task_instance = ?", byte[].class, id);
-                org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails read;
-                try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(stored))) {
-                    read = (org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails) in.readObject();
-                }
+                org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails read =
+                        new com.github.kagkarlsson.scheduler.serializer.JacksonSerializer().deserialize(
+                                org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails.class, stored);
                 org.axonframework.deadline.DeadlineMessage<?> fired = read.asDeadLineMessage(eventSerializer);
                 assertThat(fired.getPayload()).isEqualTo(date);
                 assertThat(fired.getDeadlineName()).isEqualTo(nrw.komman.command.coordination.RequestDate.DEADLINE);
@@ -204,6 +206,43 @@ class AxonWiringTest extends OnH2 {
             } finally {
                 deadlines.cancelSchedule(nrw.komman.command.coordination.RequestDate.DEADLINE, id);
             }
+        }
+    }
+
+    /**
+     * ADR 39: rows written before the task data became JSON (Java serialization, issue 19's first round) are still read
+     * by the running scheduler, so an upgrade loses no deadline.
+     */
+    @Test
+    void a_deadline_row_in_the_former_java_serialization_is_still_read_by_the_scheduler() throws Exception {
+        nrw.komman.kernel.grant.GrantId grant = nrw.komman.kernel.grant.GrantId.random();
+        nrw.komman.command.grant.GrantDate date = nrw.komman.command.grant.GrantDate.tranche(1, java.time.LocalDate.of(2027, 3, 2));
+        org.axonframework.deadline.DeadlineManager deadlines = context.getBean(org.axonframework.deadline.DeadlineManager.class);
+        String id = deadlines.schedule(java.time.Instant.parse("2099-03-03T05:00:00Z"), nrw.komman.command.grant.GrantDate.DEADLINE,
+                new org.axonframework.messaging.GenericMessage<>(date).withMetaData(nrw.komman.kernel.common.Actor.SYSTEM.toMetaData()),
+                new org.axonframework.modelling.command.AggregateScopeDescriptor("Grant", () -> grant));
+        try {
+            org.springframework.jdbc.core.JdbcTemplate jdbc = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+            byte[] json = jdbc.queryForObject(
+                    "select task_data from scheduled_tasks where task_name = 'AxonDeadline' and task_instance = ?", byte[].class, id);
+            Object details = new com.github.kagkarlsson.scheduler.serializer.JacksonSerializer().deserialize(
+                    org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails.class, json);
+            java.io.ByteArrayOutputStream javaForm = new java.io.ByteArrayOutputStream();
+            try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(javaForm)) {
+                out.writeObject(details);
+            }
+            jdbc.update("update scheduled_tasks set task_data = ? where task_name = 'AxonDeadline' and task_instance = ?",
+                    javaForm.toByteArray(), id);
+
+            Object data = context.getBean(com.github.kagkarlsson.scheduler.Scheduler.class)
+                    .getScheduledExecution(com.github.kagkarlsson.scheduler.task.TaskInstanceId.of("AxonDeadline", id))
+                    .orElseThrow().getData();
+            assertThat(data).isInstanceOf(org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails.class);
+            org.axonframework.deadline.DeadlineMessage<?> fired =
+                    ((org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails) data).asDeadLineMessage(eventSerializer);
+            assertThat(fired.getPayload()).isEqualTo(date);
+        } finally {
+            deadlines.cancelSchedule(nrw.komman.command.grant.GrantDate.DEADLINE, id);
         }
     }
 }

@@ -1,5 +1,6 @@
 package nrw.komman.app;
 
+import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
 import nrw.komman.app.support.OnH2;
 import nrw.komman.command.coordination.HelpRequestDatesBackfill;
 import nrw.komman.kernel.activity.ActivityCategory;
@@ -15,6 +16,10 @@ import nrw.komman.kernel.grant.GrantId;
 import nrw.komman.kernel.volunteer.PersonalDataVault;
 import nrw.komman.kernel.volunteer.VolunteerId;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails;
+import org.axonframework.modelling.command.AggregateScopeDescriptor;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
@@ -24,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -51,6 +55,9 @@ class HelpRequestDatesBackfillTest extends OnH2 {
     JdbcTemplate jdbc;
     @Autowired
     PersonalDataVault vault;
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
 
     @Test
     void the_backfill_schedules_the_unstaffed_check_and_the_reminder_of_a_request_recorded_before() {
@@ -97,10 +104,15 @@ class HelpRequestDatesBackfillTest extends OnH2 {
         return n == null ? 0 : n;
     }
 
-    /** The request's deadlines: their stored scope names the request (whatever form the scheduler stores it in). */
+    /** The request's deadlines: those whose stored scope is this request (the task data is JSON, ADR 39). */
     private long deadlinesOf(HelpRequestId request) {
+        JacksonSerializer taskData = new JacksonSerializer();
         return jdbc.queryForList("select task_data from scheduled_tasks where task_name = 'AxonDeadline'", byte[].class)
-                .stream().filter(data -> data != null
-                        && new String(data, StandardCharsets.ISO_8859_1).contains(request.toString())).count();
+                .stream().filter(data -> data != null && data.length > 0 && data[0] == '{')
+                .map(data -> taskData.deserialize(DbSchedulerBinaryDeadlineDetails.class, data)
+                        .getDeserializedScopeDescriptor(eventSerializer))
+                .filter(scope -> scope instanceof AggregateScopeDescriptor aggregate
+                        && aggregate.getType().equals("HelpRequest") && aggregate.getIdentifier().toString().equals(request.toString()))
+                .count();
     }
 }

@@ -1,6 +1,11 @@
 package nrw.komman.app.config;
 
+import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
 import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerStarter;
+import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
+import com.github.kagkarlsson.scheduler.serializer.JavaSerializer;
+import com.github.kagkarlsson.scheduler.serializer.Serializer;
+import com.github.kagkarlsson.scheduler.serializer.SerializerWithFallbackDeserializers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.BeansException;
@@ -12,6 +17,8 @@ import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+
+import java.util.Optional;
 
 /**
  * The persistent scheduler (issue 19): db-scheduler's Spring Boot starter builds the {@code Scheduler} on the
@@ -27,6 +34,12 @@ import org.springframework.core.env.Environment;
  * needs the aggregate: a node without the command role does not take Axon's deadline task, or it would fire deadlines
  * into no aggregate and drop them. {@code komman.scheduler.enabled=false} keeps this node's scheduler from starting;
  * deadlines are still written, and fire on another node or after a restart with it on.
+ * <p>
+ * A task's data ({@code task_data}) is JSON, written by db-scheduler's Jackson serializer: Axon's deadline details
+ * (name, scope, payload and metadata, each already in Axon's Jackson form) become a JSON object instead of a Java
+ * serialization stream, which ties a row to the classes' serial form and would deserialize whatever a row holds.
+ * Rows written before (Java serialization, issue 19's first round) are still read by the fallback; new and rescheduled
+ * rows are JSON (ADR 39). The data of the platform's own tasks must therefore be JSON-shaped (records or no data).
  */
 @Configuration(proxyBeanMethods = false)
 public class SchedulerConfiguration {
@@ -35,6 +48,22 @@ public class SchedulerConfiguration {
 
     /** The bean name of the deadline task in Axon's {@code AxonDbSchedulerAutoConfiguration}. */
     static final String AXON_DEADLINE_TASK = "dbSchedulerDeadlineDetailsTask";
+
+    /** Task data as JSON; Java serialization only to read rows written before (see the class comment). */
+    @Bean
+    public DbSchedulerCustomizer taskDataAsJson() {
+        return new DbSchedulerCustomizer() {
+            @Override
+            public Optional<Serializer> serializer() {
+                return Optional.of(taskDataSerializer());
+            }
+        };
+    }
+
+    /** The serializer of {@code task_data}: JSON, reading the older Java-serialized rows as well. */
+    public static Serializer taskDataSerializer() {
+        return new SerializerWithFallbackDeserializers(new JacksonSerializer(), new JavaSerializer());
+    }
 
     /** Replaces the starter's starter: the scheduler stays stopped on this node. */
     @Bean

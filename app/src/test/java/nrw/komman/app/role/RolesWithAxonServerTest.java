@@ -66,6 +66,9 @@ class RolesWithAxonServerTest {
             assertThat(context.getBeansOfType(com.github.kagkarlsson.scheduler.Scheduler.class)).hasSize(1);
             assertThat(context.containsBeanDefinition("dbSchedulerDeadlineDetailsTask")).as("Axon's deadline task")
                     .isEqualTo(role == NodeRole.COMMAND);
+            // ADR 39: the background reports run where the query role is
+            assertThat(context.getBeansOfType(nrw.komman.query.report.ReportJobTask.class)).as("the reports' task")
+                    .hasSize(role == NodeRole.QUERY ? 1 : 0);
 
             List<String> processors = new ArrayList<>(context.getBean(EventProcessingConfiguration.class).eventProcessors().keySet());
             if (role == NodeRole.QUERY) {

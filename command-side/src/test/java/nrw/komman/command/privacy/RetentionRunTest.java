@@ -149,9 +149,22 @@ class RetentionRunTest {
                 .expectEvents(new RetentionRunRecordedEvent(RUN, TODAY, 7, 10, List.of(longInactive), 0));
     }
 
+    /** ADR 39: the platform runs the same rules on its schedule, under the id of the execution's planned time. */
+    @Test
+    void the_platform_runs_the_rules_on_its_schedule_and_the_run_is_recorded_as_the_platforms() {
+        String scheduled = RetentionSchedule.runId(java.time.Instant.parse("2026-12-07T01:30:00Z"));
+        assertThat(scheduled).isEqualTo("2026-12-07-scheduled023000");
+        fixture.givenNoPriorActivity()
+                .when(new RunRetentionCommand(scheduled), Actor.SYSTEM.toMetaData())
+                .expectEvents(new RetentionRunRecordedEvent(scheduled, TODAY, 3, 5, List.of(longInactive, exactlyThreeYears), 2))
+                .expectEventsMatching(eventsSatisfying(events -> assertThat(events.get(0).getMetaData())
+                        .containsEntry(Actor.ACCOUNT, "system").containsEntry(Actor.ROLE, "SYSTEM")));
+        assertThat(erasure.actors).containsOnly(Actor.SYSTEM);
+    }
+
     @ParameterizedTest
-    @EnumSource(value = AccountRole.class, names = "ADMINISTRATOR", mode = EnumSource.Mode.EXCLUDE)
-    void only_an_administrator_runs_the_rules(AccountRole role) {
+    @EnumSource(value = AccountRole.class, names = {"ADMINISTRATOR", "SYSTEM"}, mode = EnumSource.Mode.EXCLUDE)
+    void only_an_administrator_or_the_platform_runs_the_rules(AccountRole role) {
         Actor actor = role == AccountRole.COORDINATOR ? Actor.coordinator("k.yilmaz", VIERSEN) : Actor.of("someone", role);
         fixture.givenNoPriorActivity()
                 .when(new RunRetentionCommand(RUN), actor.toMetaData())

@@ -1,6 +1,6 @@
 package nrw.komman.query.report;
 
-import jakarta.annotation.PreDestroy;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import nrw.komman.kernel.centre.CentreId;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.InvalidInputException;
@@ -10,6 +10,7 @@ import nrw.komman.kernel.report.AnnualReport;
 import nrw.komman.kernel.report.FetchReportJobResultQuery;
 import nrw.komman.kernel.report.FindReportJobQuery;
 import nrw.komman.kernel.report.FindReportJobsQuery;
+import nrw.komman.kernel.report.FetchAnnualReportQuery;
 import nrw.komman.kernel.report.ReportJob;
 import nrw.komman.kernel.report.ReportJobStatus;
 import nrw.komman.kernel.report.RequestAnnualReportCommand;
@@ -17,7 +18,6 @@ import nrw.komman.query.common.ReadAccess;
 import nrw.komman.query.common.Rows;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -38,24 +38,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 
 /**
- * Annual reports in the background: a request is stored as a job row and computed by this node, one report at
- * a time, while the row shows how many events were read of how many; the finished report is stored with the
+ * Annual reports in the background: a request is stored as a job row and, in the same transaction, as a one-time task
+ * of the database scheduler ({@link ReportJobTask}, ADR 39), which runs it on a node of the query role, one report at a
+ * time per node, while the row shows how many events were read of how many; the finished report is stored with the
  * job, so it can be downloaded later, from any node, by everyone who may read that report (a coordinator: their
- * centre's; the state's readers: every report). A job whose node stopped before it finished shows as failed.
+ * centre's; the state's readers: every report). A job whose node stopped is not lost: the scheduler takes its execution
+ * over (after a restart, or on another node once the node's heartbeats stop) and the report is computed again.
  */
 @Component
 public class ReportJobs {
 
     private static final Logger log = LoggerFactory.getLogger(ReportJobs.class);
-    /** A running job that has not reported progress for this long has lost its node. */
-    static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
-    /** A job waiting longer than this behind others will not be started any more (its node has stopped). */
-    static final Duration QUEUED_AT_MOST = Duration.ofHours(2);
     private static final int RECENT_JOBS = 20;
     /** How long a background report is kept for download (records of processing, section 6). */
     static final Duration KEPT_FOR = Duration.ofDays(30);
@@ -65,24 +61,22 @@ public class ReportJobs {
     private final AnnualReportQueries reports;
     private final Serializer serializer;
     private final Clock clock;
-    /** The jobs this node has accepted and not started yet (another node's are not this node's to give up). */
-    private final java.util.Set<String> waitingHere = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "report-jobs");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** The scheduler's client, asked late: the scheduler itself is built with this class's task. */
+    private final Supplier<SchedulerClient> scheduler;
 
     @Autowired
-    public ReportJobs(NamedParameterJdbcTemplate jdbc, AnnualReportQueries reports, Serializer serializer, ObjectProvider<Clock> clock) {
-        this(jdbc, reports, serializer, clock.getIfAvailable(Nrw::systemClock));
+    public ReportJobs(NamedParameterJdbcTemplate jdbc, AnnualReportQueries reports, Serializer serializer, ObjectProvider<Clock> clock,
+                      ObjectProvider<SchedulerClient> scheduler) {
+        this(jdbc, reports, serializer, clock.getIfAvailable(Nrw::systemClock), scheduler::getObject);
     }
 
-    ReportJobs(NamedParameterJdbcTemplate jdbc, AnnualReportQueries reports, Serializer serializer, Clock clock) {
+    ReportJobs(NamedParameterJdbcTemplate jdbc, AnnualReportQueries reports, Serializer serializer, Clock clock,
+               Supplier<SchedulerClient> scheduler) {
         this.jdbc = jdbc;
         this.reports = reports;
         this.serializer = serializer;
         this.clock = clock;
+        this.scheduler = scheduler;
     }
 
     @CommandHandler
@@ -92,12 +86,9 @@ public class ReportJobs {
         Instant now = clock.instant();
         jdbc.update("delete from report_job where requested_at < :expired",
                 new MapSqlParameterSource("expired", Rows.timestamp(now.minus(KEPT_FOR))));
-        // rows of a node that stopped stay QUEUED or RUNNING: only those that moved lately count as waiting
-        Integer waiting = jdbc.queryForObject("""
-                select count(*) from report_job
-                 where (status = 'RUNNING' and updated_at > :stale) or (status = 'QUEUED' and requested_at > :staleQueued)""",
-                new MapSqlParameterSource("stale", Rows.timestamp(now.minus(ABANDONED_AFTER)))
-                        .addValue("staleQueued", Rows.timestamp(now.minus(QUEUED_AT_MOST))), Integer.class);
+        // a job whose node stopped is taken over by the scheduler: every job not finished is waiting
+        Integer waiting = jdbc.queryForObject("select count(*) from report_job where status in ('QUEUED', 'RUNNING')",
+                new MapSqlParameterSource(), Integer.class);
         if (waiting != null && waiting >= WAITING_JOBS) {
             throw new RuleViolationException("report.job.busy",
                     "Es laufen bereits " + waiting + " Berichte. Bitte versuchen Sie es in einigen Minuten noch einmal.");
@@ -122,36 +113,46 @@ public class ReportJobs {
         if (inserted != 1) {
             throw new IllegalStateException("report job not stored: " + command.jobId());
         }
-        // the worker must see the committed row: it starts once the command's transaction has committed
-        Runnable start = () -> {
-            try {
-                waitingHere.add(command.jobId());
-                worker.submit(() -> run(command, scope));
-            } catch (RejectedExecutionException e) {
-                fail(command.jobId(), "Der Dienst wird gerade beendet.");
-            }
-        };
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(uow -> start.run());
-        } else {
-            start.run();
-        }
+        // the task's row is written in this command's transaction (the scheduler writes through the transaction-aware
+        // data source): the job runs if and only if its row was stored
+        scheduler.get().schedule(ReportJobTask.executionOf(command.jobId()), now);
         return command.jobId();
     }
 
-    private void run(RequestAnnualReportCommand command, CentreId scope) {
-        String jobId = command.jobId();
-        waitingHere.remove(jobId);
-        Instant started = clock.instant();
-        int claimed = jdbc.update("""
-                update report_job set status = 'RUNNING', started_at = :now, updated_at = :now
-                 where job_id = :jobId and status = 'QUEUED'""", new MapSqlParameterSource("jobId", jobId).addValue("now", Rows.timestamp(started)));
-        if (claimed != 1) {
-            log.warn("Report job {} is no longer waiting; not started", jobId);
+    /**
+     * Computes the job {@code jobId} now, on the scheduler's thread; a job already finished is left as it is. A job
+     * found running lost its node: it is computed again from the start. A refusal or a technical failure is the job's
+     * outcome (FAILED, with the reason); an interruption (this node stops) puts it back in the queue and is rethrown, so
+     * that the scheduler runs it again.
+     */
+    void run(String jobId) throws InterruptedException {
+        List<Waiting> rows = jdbc.query("select funding_year, as_of, cut_off, centre_id, status from report_job where job_id = :jobId",
+                Map.of("jobId", jobId), (rs, i) -> {
+                    String centre = rs.getString("centre_id");
+                    CentreId scope = centre == null ? null : new CentreId(centre.trim());
+                    return new Waiting(new FetchAnnualReportQuery(rs.getInt("funding_year"), Rows.date(rs, "as_of"),
+                            Rows.instant(rs, "cut_off"), scope), scope, ReportJobStatus.valueOf(rs.getString("status")));
+                });
+        if (rows.isEmpty()) {
+            log.info("Report job {} no longer exists (removed after {} days); nothing to do", jobId, KEPT_FOR.toDays());
             return;
         }
+        Instant started = clock.instant();
+        int claimed = jdbc.update("""
+                update report_job set status = 'RUNNING', started_at = :now, updated_at = :now, events_processed = 0
+                 where job_id = :jobId and status in ('QUEUED', 'RUNNING')""",
+                new MapSqlParameterSource("jobId", jobId).addValue("now", Rows.timestamp(started)));
+        if (claimed != 1) {
+            log.info("Report job {} is finished already; not run again", jobId);
+            return;
+        }
+        if (rows.get(0).status() == ReportJobStatus.RUNNING) {
+            log.warn("Report job {} was running on a node that stopped; computed again here", jobId);
+        }
+        FetchAnnualReportQuery query = rows.get(0).query();
+        CentreId scope = rows.get(0).scope();
         try {
-            AnnualReport report = reports.compute(command.query(), scope, (read, total) ->
+            AnnualReport report = reports.compute(query, scope, (read, total) ->
                     jdbc.update("""
                             update report_job set events_processed = :read, events_total = :total, updated_at = :now
                              where job_id = :jobId""", new MapSqlParameterSource("jobId", jobId)
@@ -167,8 +168,9 @@ public class ReportJobs {
                     .addValue("result", result.getData()));
             log.info("Report job {} done in {} ms", jobId, Duration.between(started, clock.instant()).toMillis());
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            fail(jobId, "Der Bericht wurde abgebrochen, weil der Dienst beendet wurde.");
+            jdbc.update("update report_job set status = 'QUEUED', updated_at = :now where job_id = :jobId and status = 'RUNNING'",
+                    new MapSqlParameterSource("jobId", jobId).addValue("now", Rows.timestamp(clock.instant())));
+            throw e;
         } catch (nrw.komman.kernel.common.DomainException e) {
             fail(jobId, e.getMessage());
         } catch (RuntimeException e) {
@@ -233,15 +235,9 @@ public class ReportJobs {
 
     private ReportJob job(ResultSet rs, int row) throws SQLException {
         ReportJobStatus status = ReportJobStatus.valueOf(rs.getString("status"));
-        Instant updated = Rows.instant(rs, "updated_at");
         Instant requested = Rows.instant(rs, "requested_at");
         Instant now = clock.instant();
         String error = rs.getString("error");
-        if ((status == ReportJobStatus.RUNNING && (updated == null ? requested : updated).isBefore(now.minus(ABANDONED_AFTER)))
-                || (status == ReportJobStatus.QUEUED && requested.isBefore(now.minus(QUEUED_AT_MOST)))) {
-            status = ReportJobStatus.FAILED; // its node stopped: nobody will finish it
-            error = "Der Bericht wurde nicht fertig (der Dienst wurde neu gestartet). Bitte neu anfordern.";
-        }
         long processed = rs.getLong("events_processed");
         long total = rs.getLong("events_total");
         Instant started = Rows.instant(rs, "started_at");
@@ -258,22 +254,7 @@ public class ReportJobs {
                 checksum == null ? null : checksum.trim(), error);
     }
 
-    /** Jobs still waiting on this node when it stops are marked as failed at once, so nobody waits for them. */
-    @PreDestroy
-    void stop() {
-        worker.shutdownNow();
-        if (waitingHere.isEmpty()) {
-            return;
-        }
-        try {
-            jdbc.update("""
-                    update report_job set status = 'FAILED', error = :error, finished_at = :now, updated_at = :now
-                     where status = 'QUEUED' and job_id in (:jobs)""", new MapSqlParameterSource()
-                    .addValue("error", "Der Bericht wurde nicht erstellt, weil der Dienst beendet wurde. Bitte neu anfordern.")
-                    .addValue("now", Rows.timestamp(clock.instant()))
-                    .addValue("jobs", java.util.List.copyOf(waitingHere)));
-        } catch (RuntimeException e) {
-            log.debug("Could not mark waiting report jobs as failed on shutdown: {}", e.toString());
-        }
+    /** A job's parameters as its row keeps them: the report of {@code scope} (null: the state). */
+    private record Waiting(FetchAnnualReportQuery query, CentreId scope, ReportJobStatus status) {
     }
 }

@@ -27,6 +27,10 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+
+import javax.sql.DataSource;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +43,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-/** Background reports: stored, computed with progress, kept for colleagues with the same rights, and only for them. */
+/**
+ * Background reports: stored, computed with progress by a task of the database scheduler (db-scheduler on the test
+ * database, ADR 39), kept for colleagues with the same rights, and only for them; a job survives its node.
+ */
 class ReportJobsTest {
 
     private static final CentreId KOELN = new CentreId("05315");
@@ -53,13 +60,33 @@ class ReportJobsTest {
 
     private final EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
     private final AnnualReportQueries reports = new AnnualReportQueries(store);
-    private final NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(TestDatabase.create());
-    private final ReportJobs jobs = new ReportJobs(jdbc, reports, JacksonSerializer.defaultSerializer(),
-            Clock.system(ZoneId.of("Europe/Berlin")));
+    private final DataSource database = SchedulerTable.createIn(TestDatabase.create());
+    private final NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(database);
+    private final java.util.List<Scheduler> schedulers = new java.util.ArrayList<>();
+    /** The node that answers the requests; its scheduler runs the jobs unless a test says otherwise. */
+    private final ReportJobs jobs = node("node-a", true);
+
+    /** A node of the query role on the shared database: its jobs, and its scheduler (started or not). */
+    private ReportJobs node(String name, boolean schedulerRuns) {
+        Scheduler[] scheduler = new Scheduler[1];
+        ReportJobs node = new ReportJobs(jdbc, reports, JacksonSerializer.defaultSerializer(), Clock.system(ZoneId.of("Europe/Berlin")),
+                () -> scheduler[0]);
+        scheduler[0] = Scheduler.create(database, java.util.List.of(new ReportJobTask(node)))
+                .schedulerName(new SchedulerName.Fixed(name))
+                .pollingInterval(Duration.ofMillis(200))
+                .heartbeatInterval(Duration.ofMillis(200))
+                .threads(2)
+                .build();
+        if (schedulerRuns) {
+            scheduler[0].start();
+        }
+        schedulers.add(scheduler[0]);
+        return node;
+    }
 
     @AfterEach
     void stop() {
-        jobs.stop();
+        schedulers.forEach(Scheduler::stop);
         store.shutDown();
     }
 
@@ -124,27 +151,74 @@ class ReportJobsTest {
     }
 
     @Test
-    void a_job_whose_node_stopped_shows_as_failed_and_an_unknown_job_as_absent() {
+    void a_job_requested_on_a_node_whose_scheduler_does_not_run_is_computed_by_another_node() {
+        history();
+        ReportJobs webFacing = node("node-without-scheduler", false);
+        String jobId = UUID.randomUUID().toString();
+
+        webFacing.request(new RequestAnnualReportCommand(jobId, 2026, LocalDate.of(2026, 12, 31), CUT_OFF, null), MINISTRY);
+
+        ReportJob job = done(jobId, MINISTRY);
+        assertThat(job.status()).isEqualTo(ReportJobStatus.DONE);
+        assertThat(webFacing.handle(new FetchReportJobResultQuery(jobId), MINISTRY)).as("downloaded from any node").isPresent();
+        assertThat(jdbc.getJdbcOperations().queryForObject("select count(*) from scheduled_tasks where task_instance = ?",
+                Integer.class, jobId)).as("its execution is done and gone").isZero();
+    }
+
+    @Test
+    void a_job_whose_node_stopped_in_the_middle_is_taken_over_and_completes_with_the_same_report() throws Exception {
+        history();
+        String jobId = "00000000-0000-0000-0000-00000000abcd";
+        // what a node leaves when it is killed half-way: its row RUNNING at 500 of 1000, its execution picked by it,
+        // and no heartbeat since
         jdbc.getJdbcOperations().update("""
                 insert into report_job (job_id, funding_year, as_of, cut_off, requested_by, requested_at, status,
                                         events_processed, events_total, started_at, updated_at)
-                values ('00000000-0000-0000-0000-00000000abcd', 2026, date '2026-12-31', timestamp with time zone '2026-12-31 22:00:00+00',
+                values (?, 2026, date '2026-12-31', timestamp with time zone '2026-12-31 22:00:00+00',
                         'm.schulz', timestamp with time zone '2026-01-01 10:00:00+00', 'RUNNING', 500, 1000,
-                        timestamp with time zone '2026-01-01 10:00:00+00', timestamp with time zone '2026-01-01 10:00:05+00')""");
+                        timestamp with time zone '2026-01-01 10:00:00+00', timestamp with time zone '2026-01-01 10:00:05+00')""", jobId);
+        jdbc.getJdbcOperations().update("""
+                insert into scheduled_tasks (task_name, task_instance, execution_time, picked, picked_by, last_heartbeat, version)
+                values (?, ?, timestamp with time zone '2026-01-01 10:00:00+00', true, 'node-killed',
+                        timestamp with time zone '2026-01-01 10:00:05+00', 2)""", ReportJobTask.TASK, jobId);
 
-        ReportJob job = jobs.handle(new FindReportJobQuery("00000000-0000-0000-0000-00000000abcd"), MINISTRY).orElseThrow();
+        ReportJob job = done(jobId, MINISTRY);
 
-        assertThat(job.status()).isEqualTo(ReportJobStatus.FAILED);
-        assertThat(job.error()).contains("neu anfordern");
+        AnnualReport direct = reports.handle(new FetchAnnualReportQuery(2026, LocalDate.of(2026, 12, 31), CUT_OFF, null), MINISTRY);
+        assertThat(job.status()).isEqualTo(ReportJobStatus.DONE);
+        assertThat(job.eventsProcessed()).isEqualTo(27);
+        assertThat(job.checksum()).isEqualTo(direct.checksum());
+        assertThat(jobs.handle(new FetchReportJobResultQuery(jobId), AUDITOR)).contains(direct);
+    }
+
+    @Test
+    void two_jobs_on_one_node_run_one_after_the_other_and_both_complete() {
+        history();
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+
+        jobs.request(new RequestAnnualReportCommand(first, 2026, LocalDate.of(2026, 12, 31), CUT_OFF, null), MINISTRY);
+        jobs.request(new RequestAnnualReportCommand(second, 2026, LocalDate.of(2026, 12, 31), CUT_OFF, KOELN), MINISTRY);
+
+        assertThat(done(first, MINISTRY).status()).isEqualTo(ReportJobStatus.DONE);
+        assertThat(done(second, MINISTRY).status()).isEqualTo(ReportJobStatus.DONE);
+        assertThat(jobs.handle(new FetchReportJobResultQuery(second), MINISTRY)).get()
+                .satisfies(r -> assertThat(r.total().activities()).isEqualTo(13));
+    }
+
+    @Test
+    void an_unknown_job_is_absent_and_a_finished_one_is_not_run_again() throws Exception {
         assertThat(jobs.handle(new FindReportJobQuery(UUID.randomUUID().toString()), MINISTRY)).isEmpty();
         assertThat(jobs.handle(new FindReportJobQuery("kein-auftrag"), MINISTRY)).isEmpty();
-        assertThat(jobs.handle(new FetchReportJobResultQuery("00000000-0000-0000-0000-00000000abcd"), MINISTRY)).isEmpty();
 
-        // it does not count as waiting, and after 30 days the next request removes it
         history();
-        String next = UUID.randomUUID().toString();
-        jobs.request(new RequestAnnualReportCommand(next, 2026, LocalDate.of(2026, 12, 31), CUT_OFF, null), MINISTRY);
-        assertThat(done(next, MINISTRY).status()).isEqualTo(ReportJobStatus.DONE);
-        assertThat(jobs.handle(new FindReportJobQuery("00000000-0000-0000-0000-00000000abcd"), MINISTRY)).isEmpty();
+        String jobId = UUID.randomUUID().toString();
+        jobs.request(new RequestAnnualReportCommand(jobId, 2026, LocalDate.of(2026, 12, 31), CUT_OFF, null), MINISTRY);
+        ReportJob job = done(jobId, MINISTRY);
+        // its execution runs once more (a node died after the job's row said DONE): nothing changes
+        jobs.run(jobId);
+        assertThat(jobs.handle(new FindReportJobQuery(jobId), MINISTRY)).contains(job);
+        // a job removed after its 30 days: its late execution does nothing
+        jobs.run(UUID.randomUUID().toString());
     }
 }

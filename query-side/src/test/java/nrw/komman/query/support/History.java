@@ -63,6 +63,11 @@ public final class History {
         readSide.updateProfile(bernd, KOELN, new PersonalData("Bernd Müller", "bernd.mueller@example.org", "+49 221 555", "abends",
                 Set.of("de", "en"), Set.of(EDUCATION, LEISURE_AND_SPORT)));
         readSide.deactivate(bernd, KOELN);
+        // ADR 39: a retention run by an administrator and one on the platform's schedule (nobody was due)
+        readSide.publish(new nrw.komman.kernel.privacy.RetentionRunRecordedEvent("2025-05-02-a1b2c3d4", LocalDate.of(2025, 5, 2),
+                3, 5, java.util.List.of(), 0), ReadSide.ADMINISTRATOR);
+        readSide.publish(new nrw.komman.kernel.privacy.RetentionRunRecordedEvent("2025-05-03-scheduled0230", LocalDate.of(2025, 5, 3),
+                3, 5, java.util.List.of(), 1), nrw.komman.kernel.common.Actor.SYSTEM);
 
         readSide.setBudget(2025, ProgrammePart.PART_I, null, 40_000_000, "Haushaltsplan 2025");
         readSide.setBudget(2025, ProgrammePart.PART_I, KOELN, 11_000_000, null);

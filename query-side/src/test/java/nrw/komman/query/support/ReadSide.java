@@ -118,6 +118,8 @@ public final class ReadSide {
     public final ActivityReasonProjection activityReasonProjection = new ActivityReasonProjection(jdbc);
     public final GrantProjection grantProjection = new GrantProjection(jdbc);
     public final ProgrammeDatesProjection programmeDatesProjection = new ProgrammeDatesProjection(jdbc);
+    public final nrw.komman.query.privacy.RetentionRunProjection retentionRunProjection =
+            new nrw.komman.query.privacy.RetentionRunProjection(jdbc);
     public final HelpRequestProjection helpRequestProjection = new HelpRequestProjection(jdbc);
     public final VolunteerCoordinationProjection volunteerCoordinationProjection = new VolunteerCoordinationProjection(jdbc);
 
@@ -145,7 +147,8 @@ public final class ReadSide {
             new AnnotationEventHandlerAdapter(activityProjection),
             new AnnotationEventHandlerAdapter(activityReasonProjection),
             new AnnotationEventHandlerAdapter(helpRequestProjection),
-            new AnnotationEventHandlerAdapter(volunteerCoordinationProjection));
+            new AnnotationEventHandlerAdapter(volunteerCoordinationProjection),
+            new AnnotationEventHandlerAdapter(retentionRunProjection));
     private final List<AnnotationEventHandlerAdapter> grantViews = List.of(
             new AnnotationEventHandlerAdapter(grantProjection),
             new AnnotationEventHandlerAdapter(budgetProjection),
@@ -261,6 +264,9 @@ public final class ReadSide {
         if (payload instanceof nrw.komman.kernel.grant.ProgrammeDatesSetEvent e) {
             return e.programmePart(); // the ministry's dates of a programme part: an aggregate of its own
         }
+        if (payload instanceof nrw.komman.kernel.privacy.RetentionRunRecordedEvent e) {
+            return e.runId(); // a retention run: an aggregate of its own
+        }
         if (isGrantEvent(payload)) {
             return ((GrantId) invoke(payload, "grantId")).toString();
         }
@@ -280,6 +286,9 @@ public final class ReadSide {
         }
         if (payload instanceof nrw.komman.kernel.grant.ProgrammeDatesSetEvent) {
             return "ProgrammeDates";
+        }
+        if (payload instanceof nrw.komman.kernel.privacy.RetentionRunRecordedEvent) {
+            return "RetentionRun";
         }
         if (isGrantEvent(payload)) {
             return "Grant";
@@ -576,5 +585,6 @@ public final class ReadSide {
             "centre_activity_stats", "activity_reason",
             "help_request_view", "help_request_status", "assignment_view", "assignment_day", "volunteer_booking",
             "volunteer_availability", "volunteer_link", "certificate_view",
-            "grant_centre", "grant_view", "grant_history", "grant_tranche", "budget_view", "programme_dates_view");
+            "grant_centre", "grant_view", "grant_history", "grant_tranche", "budget_view", "programme_dates_view",
+            "retention_run_view");
 }

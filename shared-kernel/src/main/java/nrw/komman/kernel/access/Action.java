@@ -129,10 +129,13 @@ public enum Action {
                     "Die Auskunft über gespeicherte Daten erhalten nur die Koordinator*innen des Integrationszentrums "
                             + "und die Administration."),
             Says.FOREIGN_CENTRE_DATA, ownCentre(COORDINATOR), anyCentre(ADMINISTRATOR)),
-    /** A retention run erases whoever is due: personal data, though nobody sees it. */
+    /**
+     * A retention run erases whoever is due: personal data, though nobody sees it. The platform runs it on its
+     * schedule (ADR 39) as an administrator does by hand.
+     */
     RUN_RETENTION(CHANGES, PERSONAL_DATA,
             refusal("retention.forbidden", "Nur die Administration führt die Löschfristen aus."), null,
-            anyCentre(ADMINISTRATOR)),
+            anyCentre(ADMINISTRATOR, SYSTEM)),
     /** The retention rules' dry run lists ids and dates, no personal data. */
     VIEW_RETENTION_PLAN(READS, NO_PERSONAL_DATA,
             refusal("retention.forbidden", "Die Löschfristen sieht und führt nur die Administration aus."), null,

@@ -168,7 +168,7 @@ class PermissionsTest {
         expected.put(Action.VERIFY_CERTIFICATE, Arrays.asList(NO, NO, NO, NO, NO, NO, ANY));
         expected.put(Action.ERASE_VOLUNTEER_DATA, Arrays.asList(OWN, NO, NO, NO, ANY, ANY, NO));
         expected.put(Action.EXPORT_VOLUNTEER_DATA, Arrays.asList(OWN, NO, NO, NO, ANY, NO, NO));
-        expected.put(Action.RUN_RETENTION, Arrays.asList(NO, NO, NO, NO, ANY, NO, NO));
+        expected.put(Action.RUN_RETENTION, Arrays.asList(NO, NO, NO, NO, ANY, ANY, NO));
         expected.put(Action.VIEW_RETENTION_PLAN, Arrays.asList(NO, NO, NO, NO, ANY, NO, NO));
         expected.put(Action.APPLY_FOR_GRANT, Arrays.asList(OWN, NO, NO, NO, NO, ANY, NO));
         expected.put(Action.WITHDRAW_GRANT_APPLICATION, Arrays.asList(OWN, NO, NO, NO, NO, ANY, NO));

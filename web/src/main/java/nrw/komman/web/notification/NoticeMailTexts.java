@@ -41,6 +41,8 @@ public class NoticeMailTexts {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SETTINGS_PATH = "/benachrichtigungen/einstellungen";
+    /** The page of the volunteer's link that withdraws the consent to e-mail (after a confirmation). */
+    public static final String STOP_PATH = "/keine-emails";
 
     /** One notice as the e-mail tells it. */
     public record Item(String body, String action, String link) {
@@ -129,9 +131,6 @@ public class NoticeMailTexts {
                 word("mail.volunteer.why", locale), word("mail.volunteer.stop", locale),
                 properties.link(notice.link() + STOP_PATH));
     }
-
-    /** The page of the volunteer's link that withdraws the consent to e-mail (after a confirmation). */
-    public static final String STOP_PATH = "/keine-emails";
 
     private Item item(Notice notice, Object[] args, Locale locale) {
         return new Item(word("mail.notice." + notice.kind() + ".body", locale, args),

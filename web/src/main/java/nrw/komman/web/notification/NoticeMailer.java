@@ -105,10 +105,10 @@ public class NoticeMailer {
         if (sender.isEmpty()) {
             return new Outcome(0, 0, 0);
         }
-        return sendDueToAccounts(sender, now).plus(sendDueToVolunteers(sender.get(), now));
+        return sendDueToAccounts(sender.get(), now).plus(sendDueToVolunteers(sender.get(), now));
     }
 
-    private Outcome sendDueToAccounts(Optional<JavaMailSender> sender, Instant now) {
+    private Outcome sendDueToAccounts(JavaMailSender sender, Instant now) {
         List<Due> due = jdbc.query("select e.notice_id, e.recipient, e.message_id, e.attempts, e.next_attempt_at,"
                         + " a.email, a.language, i.kind, i.facts, i.link, a.enabled from notice_email e"
                         + " join account a on a.username = e.recipient"
@@ -134,7 +134,7 @@ public class NoticeMailer {
             try {
                 NoticeMailTexts.Mail text = texts.single(new NoticeMailTexts.Notice(email.kind(), email.facts(), email.link()),
                         email.recipient(), NoticeMailTexts.locale(email.language()));
-                messages.add(message(sender.get(), email.address(), email.messageId(), text));
+                messages.add(message(sender, email.address(), email.messageId(), text));
                 ready.add(email);
             } catch (RuntimeException | MessagingException e) {
                 if (fail(email, now, describe(e), email.attempts() + 1 >= properties.maxAttempts())) {
@@ -145,7 +145,7 @@ public class NoticeMailer {
         if (messages.isEmpty()) {
             return new Outcome(sent, failed, givenUp);
         }
-        return sendBatch(sender.get(), ready, messages, now, "last_error = null").plus(new Outcome(sent, failed, givenUp));
+        return sendBatch(sender, ready, messages, now, "last_error = null").plus(new Outcome(sent, failed, givenUp));
     }
 
     /**

@@ -8,6 +8,7 @@ import nrw.komman.web.privacy.RetentionRuns.RetentionRunResult;
 import nrw.komman.web.platform.QueryDispatcher;
 import nrw.komman.web.platform.page.FormPage;
 import nrw.komman.web.platform.page.PageController;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -25,7 +26,8 @@ import java.util.stream.Collectors;
  * The retention rules for administrators ({@code /verwaltung/aufbewahrung}): the dry run (the rules, the
  * volunteers whose personal data a run would erase, by pseudonymous id, centre and the day since which they are
  * inactive, and the grant files whose keeping period has ended), and the run itself after a confirmation page
- * with an explicit tick. The run's result is shown on the page after post-redirect-get.
+ * with an explicit tick. The run's result is shown on the page after post-redirect-get; the past runs, by administrators
+ * and on the platform's schedule (ADR 39), are listed below the rules.
  */
 @PageController
 class RetentionPages {
@@ -35,16 +37,23 @@ class RetentionPages {
     private final QueryDispatcher queries;
     private final MessageSource messages;
 
-    RetentionPages(FormPage forms, RetentionRuns retention, QueryDispatcher queries, MessageSource messages) {
+    /** When the platform runs the rules by itself (the command role's setting; ADR 39), shown on the page. */
+    private final String schedule;
+
+    RetentionPages(FormPage forms, RetentionRuns retention, QueryDispatcher queries, MessageSource messages,
+                   @Value("${komman.retention.schedule:02:30}") String schedule) {
         this.forms = forms;
         this.retention = retention;
         this.queries = queries;
         this.messages = messages;
+        this.schedule = schedule.trim();
     }
 
     @GetMapping("/verwaltung/aufbewahrung")
     String plan(Model model) {
         model.addAttribute("plan", retention.plan());
+        model.addAttribute("pastRuns", retention.pastRuns());
+        model.addAttribute("schedule", "off".equalsIgnoreCase(schedule) ? null : schedule);
         model.addAttribute("centres", centreNames());
         model.addAttribute("nav", "retention");
         return "admin/retention";

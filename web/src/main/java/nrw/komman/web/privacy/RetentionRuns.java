@@ -1,9 +1,11 @@
 package nrw.komman.web.privacy;
 
 import nrw.komman.kernel.privacy.FetchVolunteerDataExportQuery;
+import nrw.komman.kernel.privacy.FindRetentionRunsQuery;
 import nrw.komman.kernel.privacy.PlanRetentionQuery;
 import nrw.komman.kernel.privacy.RetentionPlan;
 import nrw.komman.kernel.privacy.RetentionPlan.DueVolunteer;
+import nrw.komman.kernel.privacy.RetentionRunSummary;
 import nrw.komman.kernel.privacy.RunRetentionCommand;
 import nrw.komman.kernel.privacy.VolunteerDataExport;
 import nrw.komman.kernel.volunteer.VolunteerId;
@@ -23,7 +25,8 @@ import java.util.stream.Collectors;
  * The retention rules for the administrators' API and page: the dry run ({@link #plan}) and the run
  * ({@link #run}). A run is one command (the command side erases and records it in one transaction); what it
  * erased is read back afterwards: every volunteer the dry run listed before that the dry run no longer lists and
- * whose export now says "erased".
+ * whose export now says "erased". The platform runs the same command on its schedule ({@code command.privacy.RetentionSchedule});
+ * every run, by hand or scheduled, is listed by {@link #pastRuns}.
  */
 @Component
 public class RetentionRuns {
@@ -44,6 +47,11 @@ public class RetentionRuns {
     public RetentionPlan plan() {
         return queries.one(new PlanRetentionQuery(), RetentionPlan.class, "retention.plan.unavailable",
                 "Die Löschfristen lassen sich gerade nicht auswerten.");
+    }
+
+    /** The latest runs, by administrators and on the platform's schedule (ADR 39), newest first. */
+    public List<RetentionRunSummary> pastRuns() {
+        return queries.list(new FindRetentionRunsQuery(), RetentionRunSummary.class);
     }
 
     /** Runs the rules now; answers when the read models show the run. */

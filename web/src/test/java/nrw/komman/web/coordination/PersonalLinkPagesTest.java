@@ -322,6 +322,57 @@ class PersonalLinkPagesTest {
                         containsString("Say yes"))));
     }
 
+    // ---- issue 19: "Keine E-Mails mehr erhalten" through the link ---------------------------------------
+
+    private void emailConsent(boolean current) {
+        doReturn(CompletableFuture.completedFuture(new nrw.komman.kernel.volunteer.EmailConsentStatus(VOLUNTEER, "2026-01",
+                Instant.parse("2025-02-01T23:00:00Z"), current ? null : Instant.parse("2025-03-01T10:00:00Z"))))
+                .when(queryGateway).query(argThat(q -> payload(q) instanceof nrw.komman.kernel.volunteer.FetchEmailConsentQuery),
+                        any(ResponseType.class));
+    }
+
+    @Test
+    void a_volunteer_who_gets_e_mail_stops_it_after_a_confirmation_in_plain_german_or_english() throws Exception {
+        emailConsent(true);
+        mvc.perform(get("/mein-einsatz/" + TOKEN))
+                .andExpect(content().string(allOf(containsString("Wir schicken Ihnen Anfragen für Einsätze und Erinnerungen per E-Mail."),
+                        containsString("href=\"/mein-einsatz/" + TOKEN + "/keine-emails\""))));
+        linkHeaders(mvc.perform(get("/mein-einsatz/" + TOKEN + "/keine-emails")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Keine E-Mails mehr erhalten?"),
+                        containsString("Der Link aus unseren E-Mails funktioniert danach nicht mehr."),
+                        containsString("Ja, keine E-Mails mehr"), containsString("action=\"/mein-einsatz/" + TOKEN + "/keine-emails\""))));
+        mvc.perform(get("/mein-einsatz/" + TOKEN + "/keine-emails").param("lang", "en"))
+                .andExpect(content().string(allOf(containsString("Stop receiving e-mails?"), containsString("Yes, no more e-mails"))));
+        verify(commandGateway, never()).send(any());
+
+        mvc.perform(post("/mein-einsatz/" + TOKEN + "/keine-emails").with(csrf()).with(coordinator()))
+                .andExpect(redirectedUrl("/mein-einsatz/keine-emails-mehr"));
+        CommandMessage<?> message = sentAsMessage(nrw.komman.kernel.volunteer.WithdrawEmailConsentCommand.class);
+        assertThat(((nrw.komman.kernel.volunteer.WithdrawEmailConsentCommand) message.getPayload()).volunteerId()).isEqualTo(VOLUNTEER);
+        assertActsAsTheVolunteer(message);
+        linkHeaders(mvc.perform(get("/mein-einsatz/keine-emails-mehr")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Sie erhalten von uns keine E-Mails mehr."), not(containsString("Amina")))));
+    }
+
+    @Test
+    void without_e_mail_the_page_offers_nothing_to_stop_and_a_withdrawal_anyway_is_refused_in_words() throws Exception {
+        emailConsent(false);
+        mvc.perform(get("/mein-einsatz/" + TOKEN))
+                .andExpect(content().string(not(containsString("/keine-emails"))));
+        mvc.perform(get("/mein-einsatz/" + TOKEN + "/keine-emails"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Sie erhalten keine E-Mails"), not(containsString("Ja, keine E-Mails mehr")))));
+        doReturn(CompletableFuture.failedFuture(new RuleViolationException("email-consent.none",
+                "Es liegt keine Einwilligung in den Kontakt per E-Mail vor, die widerrufen werden könnte.")))
+                .when(commandGateway).send(any());
+        mvc.perform(post("/mein-einsatz/" + TOKEN + "/keine-emails").with(csrf()))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("Es liegt keine Einwilligung in den Kontakt per E-Mail vor, die widerrufen werden könnte.")));
+        mvc.perform(post("/mein-einsatz/" + REVOKED + "/keine-emails").with(csrf())).andExpect(status().isNotFound());
+    }
+
     @Test
     void a_link_that_does_not_work_gets_one_page_that_names_nothing() throws Exception {
         for (String bad : List.of(REVOKED, "kurz", TOKEN + "x", TOKEN.replace('a', '.'))) {

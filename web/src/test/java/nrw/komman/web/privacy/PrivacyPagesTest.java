@@ -116,6 +116,8 @@ class PrivacyPagesTest {
         doReturn(CompletableFuture.completedFuture(List.of(new CentreView(KOELN, "Köln", "Kreisfreie Stadt", Regierungsbezirk.KOELN,
                 true, LocalDate.of(2013, 1, 1), null))))
                 .when(queryGateway).query(any(FindCentresQuery.class), any(ResponseType.class));
+        doReturn(CompletableFuture.completedFuture(List.of()))
+                .when(queryGateway).query(any(nrw.komman.kernel.privacy.FindRetentionRunsQuery.class), any(ResponseType.class));
     }
 
     static VolunteerDataExport export(VolunteerId id, CentreId centre, boolean erased) {
@@ -357,6 +359,29 @@ class PrivacyPagesTest {
                         containsString(DUE.toString()), containsString("Köln (05315)"), containsString("30.06.2022"),
                         containsString("1a2b3c4d-5e6f-4a1b-8c9d-0e1f2a3b4c5d"), containsString("31.03.2021"),
                         containsString("aria-current=\"page\""), containsString("href=\"/verwaltung/aufbewahrung/lauf\""))));
+    }
+
+    /** ADR 39: the past runs, by an administrator and on the platform's schedule, and the schedule in force. */
+    @Test
+    void the_retention_page_lists_the_past_runs_by_hand_and_on_the_platforms_schedule() throws Exception {
+        plans(nothingDue());
+        mvc.perform(get("/verwaltung/aufbewahrung").with(as(AccountRole.ADMINISTRATOR)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Es gab noch keinen Löschlauf."),
+                        containsString("nach dem Zeitplan 02:30"))));
+
+        doReturn(CompletableFuture.completedFuture(List.of(
+                new nrw.komman.kernel.privacy.RetentionRunSummary("2026-11-26-scheduled023000", LocalDate.of(2026, 11, 26),
+                        Instant.parse("2026-11-26T01:30:04Z"), "system", true, 3, 5, 2, 1),
+                new nrw.komman.kernel.privacy.RetentionRunSummary("2026-11-25-3f2a9c1b", LocalDate.of(2026, 11, 25),
+                        Instant.parse("2026-11-25T10:15:00Z"), "betrieb", false, 3, 5, 0, 1))))
+                .when(queryGateway).query(any(nrw.komman.kernel.privacy.FindRetentionRunsQuery.class), any(ResponseType.class));
+        mvc.perform(get("/verwaltung/aufbewahrung").with(as(AccountRole.ADMINISTRATOR)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Bisherige Löschläufe"),
+                        containsString("data-run=\"2026-11-26-scheduled023000\""), containsString("Plattform (Zeitplan)"),
+                        containsString("data-run=\"2026-11-25-3f2a9c1b\""), containsString("betrieb"),
+                        not(containsString("Es gab noch keinen Löschlauf.")))));
     }
 
     @Test

@@ -33,7 +33,8 @@ class ProjectionCopiesTest {
     private final ReadSide readSide = new ReadSide();
     private final List<RebuildableProjection> projections = List.of(readSide.centreProjection, readSide.volunteerProjection,
             readSide.activityProjection, readSide.activityReasonProjection, readSide.grantProjection, readSide.budgetProjection,
-            readSide.helpRequestProjection, readSide.volunteerCoordinationProjection, readSide.programmeDatesProjection);
+            readSide.helpRequestProjection, readSide.volunteerCoordinationProjection, readSide.programmeDatesProjection,
+            readSide.retentionRunProjection);
 
     @Test
     void the_projections_declare_every_read_model_table_and_none_twice() {
