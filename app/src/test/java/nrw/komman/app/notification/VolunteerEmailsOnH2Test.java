@@ -6,6 +6,9 @@ import nrw.komman.app.support.FormClient;
 import nrw.komman.app.support.HelpRequests;
 import nrw.komman.app.support.OnH2;
 import nrw.komman.app.support.TestAccounts;
+import nrw.komman.kernel.volunteer.PersonalDataVault;
+import nrw.komman.kernel.volunteer.SealedText;
+import nrw.komman.kernel.volunteer.VolunteerId;
 import nrw.komman.web.notification.NoticeFanOut;
 import nrw.komman.web.notification.NoticeMailer;
 import org.junit.jupiter.api.AfterAll;
@@ -66,6 +69,9 @@ class VolunteerEmailsOnH2Test extends OnH2 {
     @Autowired
     NoticeMailer mailer;
 
+    @Autowired
+    PersonalDataVault vault;
+
     private Api api;
 
     @BeforeEach
@@ -95,9 +101,10 @@ class VolunteerEmailsOnH2Test extends OnH2 {
         Map<String, Object> row = jdbc.queryForMap("select * from notice_email where volunteer_id = ?", volunteer);
         assertThat(row.get("status")).isEqualTo("PENDING");
         assertThat(row.get("recipient")).isEqualTo("volunteer:" + volunteer);
-        assertThat((String) row.get("sealed_address")).as("the address is kept sealed, never plain").isNotBlank()
-                .doesNotContain(address).doesNotContain("@");
-        assertThat((String) row.get("sealed_token")).isNotBlank();
+        assertThat(row).as("no address is kept with the e-mail: it is read when the e-mail goes out")
+                .doesNotContainKey("sealed_address").doesNotContainKey("SEALED_ADDRESS");
+        String sealedToken = (String) row.get("sealed_token");
+        assertThat(sealedToken).isNotBlank();
         mailer.sendDue(now);
 
         List<Mailbox.Mail> mails = MAILBOX.receivedBy(address);
@@ -109,12 +116,13 @@ class VolunteerEmailsOnH2Test extends OnH2 {
         assertThat(mail.messageId()).isEqualTo(row.get("message_id"));
         String token = token(mail);
         assertThat(token).isNotEqualTo(handedOver);
-        assertThat((String) row.get("sealed_token")).doesNotContain(token);
+        assertThat(sealedToken).doesNotContain(token);
+        assertThat(vault.openText(VolunteerId.parse(volunteer), new SealedText(sealedToken)))
+                .as("the token is kept sealed under the volunteer's key").contains(token);
         assertThat(mail.all()).as("the e-mail names nobody else and no account").doesNotContain("Konto", "Familie Noori");
         Map<String, Object> sent = jdbc.queryForMap("select * from notice_email where volunteer_id = ?", volunteer);
         assertThat(sent.get("status")).isEqualTo("SENT");
-        assertThat(sent.get("sealed_address")).as("nothing kept once sent").isNull();
-        assertThat(sent.get("sealed_token")).isNull();
+        assertThat(sent.get("sealed_token")).as("nothing kept once sent").isNull();
 
         FormClient browser = new FormClient(port);
         FormClient.Page page = browser.get("/mein-einsatz/" + token);
@@ -226,7 +234,6 @@ class VolunteerEmailsOnH2Test extends OnH2 {
         for (String volunteer : List.of(erased, withdrawn, deactivated)) {
             Map<String, Object> row = jdbc.queryForMap("select * from notice_email where volunteer_id = ?", volunteer);
             assertThat(row.get("status")).as("dropped, listed for administrators, never retried").isEqualTo("DROPPED");
-            assertThat(row.get("sealed_address")).isNull();
             assertThat(row.get("sealed_token")).isNull();
             assertThat(row.get("sent_at")).isNull();
         }
@@ -234,6 +241,53 @@ class VolunteerEmailsOnH2Test extends OnH2 {
         assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
         assertThat(listed.body()).contains("volunteer:" + erased, "volunteer:" + withdrawn, "Nicht gesendet (NO_CONSENT)",
                 "Nicht gesendet (INACTIVE)").doesNotContain(erasedAddress);
+    }
+
+    @Test
+    void every_e_mail_carries_a_link_that_works_and_goes_to_the_address_as_corrected_before_it_is_sent() {
+        String mistyped = address("vertippt");
+        String volunteer = register("Samira Haidari", mistyped, true);
+        // asked for two requests: two e-mails, the first one's link must keep working after the second is sent
+        ask(openRequest(LocalDate.now(NRW).plusDays(20)), volunteer);
+        Instant now = now();
+        fanOut.fanOutAll(now);
+        mailer.sendDue(now);
+        String first = token(MAILBOX.receivedBy(mistyped).get(0));
+
+        String corrected = address("richtig");
+        Map<String, Object> profile = new HashMap<>(volunteer("Samira Haidari", corrected));
+        profile.remove("consent");
+        profile.remove("registeredOn");
+        Response changed = api.put("/api/volunteers/" + volunteer + "/profile", profile, KOELN);
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(204);
+        ask(openRequest(LocalDate.now(NRW).plusDays(21)), volunteer);
+        fanOut.fanOutAll(now.plusSeconds(1));
+        mailer.sendDue(now.plusSeconds(1));
+
+        assertThat(MAILBOX.receivedBy(mistyped)).as("nothing more to the old address").hasSize(1);
+        assertThat(MAILBOX.receivedBy(corrected)).hasSize(1);
+        String second = token(MAILBOX.receivedBy(corrected).get(0));
+        assertThat(second).as("the link still works, so the next e-mail carries the same").isEqualTo(first);
+        assertThat(new FormClient(port).get("/mein-einsatz/" + first).status()).isEqualTo(200);
+
+        // a coordinator revokes the links: an e-mail waiting then would carry a dead link, so it is dropped, and the
+        // next one carries a new link that works
+        ask(openRequest(LocalDate.now(NRW).plusDays(22)), volunteer);
+        fanOut.fanOutAll(now.plusSeconds(2));
+        Response revoked = api.post("/api/volunteers/" + volunteer + "/link/revocation", Map.of(), KOELN);
+        assertThat(revoked.status()).as(revoked.toString()).isBetween(200, 204);
+        mailer.sendDue(now.plusSeconds(2));
+        assertThat(MAILBOX.receivedBy(corrected)).hasSize(1);
+        assertThat(jdbc.queryForObject("select last_error from notice_email where volunteer_id = ? and status = 'DROPPED'",
+                String.class, volunteer)).isEqualTo("Nicht gesendet (LINK_ENDED)");
+        ask(openRequest(LocalDate.now(NRW).plusDays(23)), volunteer);
+        fanOut.fanOutAll(now.plusSeconds(3));
+        mailer.sendDue(now.plusSeconds(3));
+        assertThat(MAILBOX.receivedBy(corrected)).hasSize(2);
+        String third = token(MAILBOX.receivedBy(corrected).get(1));
+        assertThat(third).isNotEqualTo(first);
+        assertThat(new FormClient(port).get("/mein-einsatz/" + third).status()).isEqualTo(200);
+        assertThat(new FormClient(port).get("/mein-einsatz/" + first).status()).isEqualTo(404);
     }
 
     // ---------------------------------------------------------------- helpers

@@ -11,6 +11,7 @@ import nrw.komman.kernel.coordination.IssueCertificateCommand;
 import nrw.komman.kernel.coordination.UpdateAvailabilityCommand;
 import nrw.komman.kernel.coordination.VolunteerOwnPage;
 import nrw.komman.web.platform.Responses;
+import nrw.komman.web.platform.Today;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,9 +33,12 @@ class PersonalLinkController {
     private final PersonalLinkAccess access;
     private final PersonalLinkAssignments assignments;
     private final CalendarFeeds calendars;
+    private final Today today;
 
-    PersonalLinkController(PersonalLinkAccess access, PersonalLinkAssignments assignments, CalendarFeeds calendars) {
+    PersonalLinkController(PersonalLinkAccess access, PersonalLinkAssignments assignments, CalendarFeeds calendars,
+                           Today today) {
         this.access = access;
+        this.today = today;
         this.assignments = assignments;
         this.calendars = calendars;
     }
@@ -86,7 +90,7 @@ class PersonalLinkController {
     public ResponseEntity<Void> stopEmails(@PathVariable String token) {
         PersonalLinkAccess.Holder holder = access.resolve(token);
         access.send(holder.actor(), new nrw.komman.kernel.volunteer.WithdrawEmailConsentCommand(holder.link().volunteerId(),
-                java.time.Instant.now()), holder.link().volunteerId());
+                today.now()), holder.link().volunteerId());
         return ResponseEntity.noContent().build();
     }
 

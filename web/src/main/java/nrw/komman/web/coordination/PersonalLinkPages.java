@@ -156,7 +156,7 @@ class PersonalLinkPages {
     String emailsStopped(@PathVariable String token, Model model, Locale locale, HttpServletResponse response) {
         PersonalLinkAccess.Holder holder = access.resolve(token);
         try {
-            access.send(holder.actor(), new WithdrawEmailConsentCommand(holder.link().volunteerId(), java.time.Instant.now()),
+            access.send(holder.actor(), new WithdrawEmailConsentCommand(holder.link().volunteerId(), today.now()),
                     holder.link().volunteerId());
         } catch (DomainException e) {
             if (e.kind() == DomainException.Kind.FORBIDDEN || e.kind() == DomainException.Kind.NOT_FOUND) {
@@ -178,14 +178,17 @@ class PersonalLinkPages {
         return "coordination/link-email-stopped";
     }
 
-    /** Whether the volunteer receives e-mail now; false when it could not be read (the page offers nothing then). */
-    private boolean emailConsentCurrent(PersonalLinkAccess.Holder holder) {
+    /**
+     * Whether the volunteer receives e-mail now; null when it could not be read: the pages then still offer to stop
+     * e-mails (the command decides), rather than say that none come while they may.
+     */
+    private Boolean emailConsentCurrent(PersonalLinkAccess.Holder holder) {
         try {
             return access.ask(holder.actor(), new FetchEmailConsentQuery(holder.link().volunteerId()), EmailConsentStatus.class)
                     .map(EmailConsentStatus::current).orElse(false);
         } catch (RuntimeException e) {
             log.debug("The consent to e-mail could not be read for a volunteer's own page: {}", e.getClass().getSimpleName());
-            return false;
+            return null;
         }
     }
 

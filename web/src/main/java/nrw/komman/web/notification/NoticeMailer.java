@@ -36,8 +36,8 @@ import java.util.Optional;
  * last attempt FAILED and a warning in the log (administrators see it and can retry it).
  *
  * <p>A volunteer's e-mail (ADR 38) is sent only if the volunteer may still be e-mailed when it goes out (asked again,
- * {@link VolunteerNoticeFanOut#contactOf}) and its sealed address and link open (the key exists); otherwise it is
- * DROPPED, never retried. Once it is SENT or DROPPED its sealed address and token are cleared.
+ * {@link VolunteerNoticeFanOut#contactOf}) and its sealed link opens (the key exists; the address is the current one); otherwise it is
+ * DROPPED, never retried. Once it is SENT or DROPPED its sealed token is cleared.
  */
 @Component
 public class NoticeMailer {
@@ -85,10 +85,10 @@ public class NoticeMailer {
                        String address, String language, String kind, String facts, String link, boolean enabled) implements Row {
     }
 
-    /** A volunteer's e-mail: its address and link sealed under the volunteer's key, its facts from the outbox. */
+    /** A volunteer's e-mail: its link sealed under the volunteer's key, its facts from the outbox. */
     private record VolunteerDue(String noticeId, String recipient, String messageId, int attempts,
-                                OffsetDateTime nextAttemptAt, VolunteerId volunteerId, String sealedAddress,
-                                String sealedToken, String kind, String facts) implements Row {
+                                OffsetDateTime nextAttemptAt, VolunteerId volunteerId, String sealedToken, String kind,
+                                String facts) implements Row {
     }
 
     /** What one run did (a volunteer's e-mail dropped counts as given up). */
@@ -154,13 +154,13 @@ public class NoticeMailer {
      */
     private Outcome sendDueToVolunteers(JavaMailSender sender, Instant now) {
         List<VolunteerDue> due = jdbc.query("select e.notice_id, e.recipient, e.message_id, e.attempts, e.next_attempt_at,"
-                        + " e.volunteer_id, e.sealed_address, e.sealed_token, e.kind, o.facts from notice_email e"
+                        + " e.volunteer_id, e.sealed_token, e.kind, o.facts from notice_email e"
                         + " join notice_outbox o on o.notice_id = e.notice_id"
                         + " where e.status = 'PENDING' and e.next_attempt_at <= ? and e.volunteer_id is not null"
                         + " order by e.next_attempt_at, e.created_at fetch first " + properties.batch() + " rows only",
                 (rs, i) -> new VolunteerDue(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
                         rs.getObject(5, OffsetDateTime.class), VolunteerId.parse(rs.getString(6).trim()), rs.getString(7),
-                        rs.getString(8), rs.getString(9), rs.getString(10)),
+                        rs.getString(8), rs.getString(9)),
                 Timestamp.from(now));
         if (due.isEmpty()) {
             return new Outcome(0, 0, 0);
@@ -182,10 +182,16 @@ public class NoticeMailer {
                 dropped += drop(email, contact.notBecause() == null ? "UNKNOWN" : contact.notBecause().name()) ? 1 : 0;
                 continue;
             }
-            Optional<String> address = open(keys, email.volunteerId(), email.sealedAddress());
+            // the address as it is now (a corrected one counts), opened by the query side from the volunteer's data
+            Optional<String> address = Optional.ofNullable(contact.address()).filter(a -> !a.isBlank());
             Optional<String> token = open(keys, email.volunteerId(), email.sealedToken());
             if (address.isEmpty() || token.isEmpty()) {
                 dropped += drop(email, "ERASED") ? 1 : 0; // the key is destroyed: nothing can be opened or sent
+                continue;
+            }
+            if (!volunteers.resolves(email.volunteerId(), token.get())) {
+                // a coordinator revoked the links since: the e-mail would carry a link that answers "ungültig"
+                dropped += drop(email, "LINK_ENDED") ? 1 : 0;
                 continue;
             }
             try {
@@ -204,7 +210,7 @@ public class NoticeMailer {
             return before;
         }
         // sent: what the mailer needed is not kept
-        return sendBatch(sender, ready, messages, now, "last_error = null, sealed_address = null, sealed_token = null").plus(before);
+        return sendBatch(sender, ready, messages, now, "last_error = null, sealed_token = null").plus(before);
     }
 
     private static Optional<String> open(PersonalDataVault keys, VolunteerId volunteer, String sealed) {
@@ -213,9 +219,13 @@ public class NoticeMailer {
 
     /** Not sent and never retried; the reason is a code (no personal data), the sealed data is cleared. */
     private boolean drop(VolunteerDue email, String because) {
+        if (!"INACTIVE".equals(because)) {
+            // no consent, erased or the link ended: the e-mailed link kept for the next e-mail is not kept either
+            jdbc.update("delete from volunteer_email_link where volunteer_id = ?", email.volunteerId().toString());
+        }
         log.debug("E-Mail an Ehrenamtliche*n {} zur Benachrichtigung {} nicht gesendet: {}", email.volunteerId(),
                 email.noticeId(), because);
-        return jdbc.update("update notice_email set status = 'DROPPED', last_error = ?, sealed_address = null,"
+        return jdbc.update("update notice_email set status = 'DROPPED', last_error = ?,"
                 + " sealed_token = null where notice_id = ? and recipient = ? and status = 'PENDING'",
                 "Nicht gesendet (" + because + ")", email.noticeId(), email.recipient()) == 1;
     }

@@ -5,9 +5,12 @@ import nrw.komman.kernel.common.DomainException;
 import nrw.komman.kernel.common.Nrw;
 import nrw.komman.kernel.coordination.IssueVolunteerLinkCommand;
 import nrw.komman.kernel.coordination.LinkChannel;
+import nrw.komman.kernel.coordination.ResolveVolunteerLinkQuery;
+import nrw.komman.kernel.coordination.VolunteerLinkResolution;
 import nrw.komman.kernel.coordination.VolunteerLinkId;
 import nrw.komman.kernel.volunteer.FetchVolunteerEmailContactQuery;
 import nrw.komman.kernel.volunteer.PersonalDataVault;
+import nrw.komman.kernel.volunteer.SealedText;
 import nrw.komman.kernel.volunteer.VolunteerEmailContact;
 import nrw.komman.kernel.volunteer.VolunteerId;
 import nrw.komman.web.coordination.VolunteerLinkTokens;
@@ -24,10 +27,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -36,12 +41,13 @@ import java.util.UUID;
  * query side says the volunteer may be e-mailed now (active, not erased, an address, a current consent to e-mail,
  * {@link FetchVolunteerEmailContactQuery}); otherwise the notice is marked fanned out with nothing sent (ADR 38).
  *
- * <p>For an e-mail a new personal link of the {@link LinkChannel#EMAIL} channel is drawn here and issued as
- * {@link Actor#SYSTEM} (it replaces the last e-mailed link and leaves the handed-over one working); then the e-mail
- * row is written with the address and the token sealed under the volunteer's key, never in plain, and a fixed
- * Message-ID. One notice per step, each in its own transaction after its command: the command is not part of the
- * row's transaction, so a crash between the two issues a second link on the next run, which replaces the first one
- * nobody has seen.
+ * <p>An e-mail carries the e-mailed personal link ({@link LinkChannel#EMAIL}): the one sent last while it still
+ * resolves to the volunteer and works long enough for this notice (its token kept sealed under the volunteer's key in
+ * {@code volunteer_email_link}), else a new one drawn here and issued as {@link Actor#SYSTEM}, which then replaces the
+ * token in every e-mail still waiting. So every e-mail's link works, and the handed-over one keeps working. The e-mail
+ * row holds the token sealed, never plain, and a fixed Message-ID; the address is read when it is sent. The command is
+ * not part of the rows' transaction: a crash between the two issues another link on the next run, which replaces the
+ * first one nobody has seen.
  */
 @Component
 public class VolunteerNoticeFanOut {
@@ -77,7 +83,19 @@ public class VolunteerNoticeFanOut {
         this.vault = vault;
     }
 
-    private record Notice(String noticeId, String kind, String volunteerId, String facts) {
+    private record Notice(String noticeId, String kind, String volunteerId, String facts, Instant occurredAt) {
+    }
+
+    /** A volunteer the query side does not know yet (a projection behind, a rebuild) is waited for this long. */
+    static final Duration WAIT_FOR_UNKNOWN = Duration.ofHours(1);
+    /** A notice that fails for other reasons is tried on every run for this long, then given up with a warning. */
+    static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
+
+    /** Not now, next run: the volunteer is not known to the query side yet. */
+    private static final class NotKnownYet extends RuntimeException {
+        NotKnownYet() {
+            super(null, null, false, false);
+        }
     }
 
     /**
@@ -90,10 +108,11 @@ public class VolunteerNoticeFanOut {
         List<Notice> notices;
         boolean allTaken;
         do {
-            notices = jdbc.query("select notice_id, kind, audience_volunteer, facts from notice_outbox"
+            notices = jdbc.query("select notice_id, kind, audience_volunteer, facts, occurred_at from notice_outbox"
                             + " where fanned_out_at is null and audience_role = 'VOLUNTEER'"
                             + " order by occurred_at, notice_id fetch first " + properties.batch() + " rows only",
-                    (rs, i) -> new Notice(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                    (rs, i) -> new Notice(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getTimestamp(5).toInstant()));
             allTaken = true;
             for (Notice notice : notices) {
                 try {
@@ -103,10 +122,19 @@ public class VolunteerNoticeFanOut {
                     // refused for good (e.g. deactivated between the question and the link): nothing to send
                     markDone(notice, Timestamp.from(now), "refused: " + refused.code());
                     total++;
-                } catch (RuntimeException e) {
-                    log.warn("Benachrichtigung {} an Ehrenamtliche*n {} wartet auf den nächsten Lauf: {}", notice.noticeId(),
-                            notice.volunteerId(), e.getClass().getSimpleName());
+                } catch (NotKnownYet later) {
                     allTaken = false;
+                } catch (RuntimeException e) {
+                    if (notice.occurredAt().isBefore(now.minus(GIVE_UP_AFTER))) {
+                        log.warn("Benachrichtigung {} an Ehrenamtliche*n {} aufgegeben nach {}: {}", notice.noticeId(),
+                                notice.volunteerId(), GIVE_UP_AFTER, e.getClass().getSimpleName());
+                        markDone(notice, Timestamp.from(now), "given up");
+                        total++;
+                    } else {
+                        log.warn("Benachrichtigung {} an Ehrenamtliche*n {} wartet auf den nächsten Lauf: {}", notice.noticeId(),
+                                notice.volunteerId(), e.getClass().getSimpleName());
+                        allTaken = false;
+                    }
                 }
             }
         } while (allTaken && notices.size() == properties.batch());
@@ -123,30 +151,86 @@ public class VolunteerNoticeFanOut {
         }
         VolunteerEmailContact contact = contactOf(volunteer);
         if (!contact.mayEmail()) {
+            if ((contact.notBecause() == null || contact.notBecause() == VolunteerEmailContact.NotEmailed.UNKNOWN)
+                    && notice.occurredAt().isAfter(now.minus(WAIT_FOR_UNKNOWN))) {
+                throw new NotKnownYet(); // the query side is behind (or rebuilding): ask again on the next run
+            }
             markDone(notice, at, contact.notBecause() == null ? "not known" : contact.notBecause().name());
             return;
         }
-        String token = tokens.draw();
-        LocalDate expiresOn = expiresOn(NoticeMailTexts.facts(notice.facts()), Nrw.dateOf(now));
-        commands.sendAndAwait(GenericCommandMessage.asCommandMessage(new IssueVolunteerLinkCommand(volunteer,
-                        VolunteerLinkId.random(), VolunteerLinkTokens.hash(token), expiresOn, LinkChannel.EMAIL))
-                .andMetaData(Actor.SYSTEM.toMetaData()), volunteer);
-        String sealedAddress = keys.sealText(volunteer, contact.address()).ciphertext();
-        String sealedToken = keys.sealText(volunteer, token).ciphertext();
+        Map<String, String> facts = NoticeMailTexts.facts(notice.facts());
+        LocalDate expiresOn = expiresOn(facts, Nrw.dateOf(now));
+        // the link the last e-mail carried, while it works and still works on the assignment's last day: every e-mail's
+        // link keeps working
+        Optional<String> reusable = currentLink(keys, volunteer, lastDay(facts).orElse(Nrw.dateOf(now)));
+        String sealedToken;
+        if (reusable.isPresent()) {
+            sealedToken = reusable.get();
+        } else {
+            String token = tokens.draw();
+            VolunteerLinkId linkId = VolunteerLinkId.random();
+            commands.sendAndAwait(GenericCommandMessage.asCommandMessage(new IssueVolunteerLinkCommand(volunteer, linkId,
+                            VolunteerLinkTokens.hash(token), expiresOn, LinkChannel.EMAIL))
+                    .andMetaData(Actor.SYSTEM.toMetaData()), volunteer);
+            sealedToken = keys.sealText(volunteer, token).ciphertext();
+            String newToken = sealedToken;
+            transaction.executeWithoutResult(status -> {
+                jdbc.update("delete from volunteer_email_link where volunteer_id = ?", volunteer.toString());
+                jdbc.update("insert into volunteer_email_link (volunteer_id, link_id, sealed_token, expires_on) values (?, ?, ?, ?)",
+                        volunteer.toString(), linkId.toString(), newToken, java.sql.Date.valueOf(expiresOn));
+                // the new link replaced the one e-mails still waiting carry: they carry the new one
+                jdbc.update("update notice_email set sealed_token = ? where volunteer_id = ? and status in ('PENDING', 'FAILED')",
+                        newToken, volunteer.toString());
+            });
+        }
+        String token = sealedToken;
         transaction.executeWithoutResult(status -> {
             // a row that exists already (the notice taken twice) is left as it is: nobody is e-mailed twice
             Integer written = jdbc.queryForObject("select count(*) from notice_email where notice_id = ? and recipient = ?",
                     Integer.class, notice.noticeId(), recipientOf(volunteer));
             if (written == null || written == 0) {
                 jdbc.update("insert into notice_email (notice_id, recipient, kind, message_id, status, attempts,"
-                                + " next_attempt_at, created_at, volunteer_id, sealed_address, sealed_token)"
-                                + " values (?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?, ?)",
+                                + " next_attempt_at, created_at, volunteer_id, sealed_token)"
+                                + " values (?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)",
                         notice.noticeId(), recipientOf(volunteer), notice.kind(), messageId(), at, at, volunteer.toString(),
-                        sealedAddress, sealedToken);
+                        token);
             }
             jdbc.update("update notice_outbox set fanned_out_at = ? where notice_id = ? and fanned_out_at is null",
                     at, notice.noticeId());
         });
+    }
+
+    /**
+     * The sealed token of the e-mailed link last sent to the volunteer, if it still resolves to them (not revoked, not
+     * replaced, the volunteer active) and works at least until {@code until} (the assignment's last day); otherwise
+     * empty, and a new one is issued.
+     */
+    private Optional<String> currentLink(PersonalDataVault keys, VolunteerId volunteer, LocalDate until) {
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "select sealed_token, expires_on from volunteer_email_link where volunteer_id = ?", volunteer.toString());
+        if (rows.isEmpty() || ((java.sql.Date) rows.get(0).get("expires_on")).toLocalDate().isBefore(until)) {
+            return Optional.empty();
+        }
+        String sealed = (String) rows.get(0).get("sealed_token");
+        Optional<String> token = keys.openText(volunteer, new SealedText(sealed));
+        if (token.isEmpty()) {
+            return Optional.empty();
+        }
+        return resolves(volunteer, token.get()) ? Optional.of(sealed) : Optional.empty();
+    }
+
+    /**
+     * Whether the token's link works now and is the volunteer's: not revoked, replaced or expired, the volunteer active
+     * and not erased (the resolution a volunteer opening it gets).
+     */
+    boolean resolves(VolunteerId volunteer, String token) {
+        try {
+            return queries.optional(new GenericMessage<>(new ResolveVolunteerLinkQuery(VolunteerLinkTokens.hash(token)),
+                            Actor.PERSONAL_LINK.toMetaData()), VolunteerLinkResolution.class)
+                    .filter(link -> link.volunteerId().equals(volunteer)).isPresent();
+        } catch (DomainException gone) {
+            return false; // revoked, expired, deactivated, erased: a new link, or a refusal, follows
+        }
     }
 
     /** Nothing to send: the notice is done; the log says why at debug level (no personal data, the volunteer's id only). */
@@ -177,13 +261,15 @@ public class VolunteerNoticeFanOut {
      * see the assignment afterwards.
      */
     static LocalDate expiresOn(Map<String, String> facts, LocalDate today) {
-        String last = facts.getOrDefault("lastDay", facts.getOrDefault("day", facts.get("firstDay")));
         LocalDate floor = today.plusDays(MIN_DAYS);
-        if (last == null) {
-            return floor;
-        }
-        LocalDate afterAssignment = LocalDate.parse(last).plusDays(DAYS_AFTER_LAST_DAY);
-        return afterAssignment.isAfter(floor) ? afterAssignment : floor;
+        return lastDay(facts).map(last -> last.plusDays(DAYS_AFTER_LAST_DAY)).filter(after -> after.isAfter(floor))
+                .orElse(floor);
+    }
+
+    /** The assignment's last day: its last day, else the reminder's day, else its first day. */
+    static Optional<LocalDate> lastDay(Map<String, String> facts) {
+        String last = facts.getOrDefault("lastDay", facts.getOrDefault("day", facts.get("firstDay")));
+        return Optional.ofNullable(last).map(LocalDate::parse);
     }
 
     private static String messageId() {

@@ -11,6 +11,7 @@ import nrw.komman.kernel.volunteer.WithdrawEmailConsentCommand;
 import nrw.komman.web.platform.CommandDispatcher;
 import nrw.komman.web.platform.Ids;
 import nrw.komman.web.platform.QueryDispatcher;
+import nrw.komman.web.platform.Today;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +20,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
 
 /**
  * A volunteer's consent to be contacted by e-mail (issue 19), for the coordinators of the volunteer's centre: read
@@ -32,10 +32,12 @@ class EmailConsentController {
 
     private final CommandDispatcher commands;
     private final QueryDispatcher queries;
+    private final Today today;
 
-    EmailConsentController(CommandDispatcher commands, QueryDispatcher queries) {
+    EmailConsentController(CommandDispatcher commands, QueryDispatcher queries, Today today) {
         this.commands = commands;
         this.queries = queries;
+        this.today = today;
     }
 
     @GetMapping(path = "/api/volunteers/{volunteerId}/email-consent", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -58,7 +60,7 @@ class EmailConsentController {
     @Operation(summary = "Withdraw the consent to e-mail now: no more e-mail, the e-mailed link stops, nothing is erased")
     public ResponseEntity<Void> withdraw(@PathVariable String volunteerId) {
         VolunteerId id = Ids.volunteer("volunteerId", volunteerId);
-        commands.sendAndAwait(new WithdrawEmailConsentCommand(id, Instant.now()), id);
+        commands.sendAndAwait(new WithdrawEmailConsentCommand(id, today.now()), id);
         return ResponseEntity.noContent().build();
     }
 }

@@ -110,7 +110,7 @@ class EmailConsentPages {
     String withdraw(@PathVariable String volunteerId, Locale locale, RedirectAttributes redirect) {
         VolunteerView volunteer = find(volunteerId);
         VolunteerId id = volunteer.volunteerId();
-        return forms.press(() -> commands.sendAndAwait(new WithdrawEmailConsentCommand(id, Instant.now()), id), redirect,
+        return forms.press(() -> commands.sendAndAwait(new WithdrawEmailConsentCommand(id, today.now()), id), redirect,
                 locale, () -> forms.text("ui.volunteer.email-consent.withdrawn", locale), "/ehrenamtliche/" + id);
     }
 
