@@ -6,7 +6,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import nrw.komman.kernel.common.Actor;
 import nrw.komman.kernel.common.Nrw;
-import nrw.komman.kernel.common.RuleViolationException;
+import nrw.komman.kernel.common.Refusal;
 import nrw.komman.kernel.privacy.RunRetentionCommand;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -53,7 +53,11 @@ public class RetentionSchedule {
                                          CommandGateway commands) {
         Schedule when = parse(schedule);
         log.info("Retention rules run on schedule: {} (komman.retention.schedule, NRW time)", schedule.trim());
-        return Tasks.recurring(TASK, when).execute((instance, context) -> run(commands, context.getExecution().executionTime));
+        return Tasks.recurring(TASK, when)
+                // a dead execution (its node died) runs again under its planned time, so under the same run id: the
+                // default revival would move it to now, and a run committed before the node died would be recorded twice
+                .onDeadExecution((dead, operations) -> operations.reschedule(dead, dead.getExecution().executionTime))
+                .execute((instance, context) -> run(commands, context.getExecution().executionTime));
     }
 
     /** Runs the rules once, as the platform, under the id of the execution's planned time. */
@@ -63,8 +67,9 @@ public class RetentionSchedule {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RunRetentionCommand(runId))
                     .withMetaData(Actor.SYSTEM.toMetaData()));
             log.info("Scheduled retention run {} recorded", runId);
-        } catch (RuleViolationException e) {
-            if (!"retention.run.duplicate".equals(e.code())) {
+        } catch (RuntimeException e) {
+            // the refusal itself in one process, inside Axon's details over Axon Server
+            if (!Refusal.behind(e).map(refusal -> "retention.run.duplicate".equals(refusal.code())).orElse(false)) {
                 throw e;
             }
             log.info("Scheduled retention run {} was recorded before (its execution ran again)", runId);

@@ -48,4 +48,31 @@ class RetentionScheduleTest {
     private static Instant next(Schedule schedule, String after) {
         return schedule.getNextExecutionTime(com.github.kagkarlsson.scheduler.task.ExecutionComplete.simulatedSuccess(Instant.parse(after)));
     }
+
+    @Test
+    void an_execution_whose_node_died_runs_again_under_its_planned_time_so_under_the_same_run_id() {
+        com.github.kagkarlsson.scheduler.task.helper.RecurringTask<Void> task =
+                new RetentionSchedule().retentionRunTask("02:30", null);
+        java.time.Instant planned = java.time.Instant.parse("2026-12-07T01:30:00Z");
+        java.time.Instant heartbeat = planned.plusSeconds(40);
+        com.github.kagkarlsson.scheduler.task.Execution dead = new com.github.kagkarlsson.scheduler.task.Execution(planned,
+                task.instance(com.github.kagkarlsson.scheduler.task.helper.RecurringTask.INSTANCE), true, "node-a", null, null,
+                0, heartbeat, 3);
+        com.github.kagkarlsson.scheduler.TaskRepository repository =
+                org.mockito.Mockito.mock(com.github.kagkarlsson.scheduler.TaskRepository.class);
+        org.mockito.Mockito.when(repository.reschedule(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
+                org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.anyInt()))
+                .thenReturn(true);
+
+        task.getDeadExecutionHandler().deadExecution(com.github.kagkarlsson.scheduler.task.ExecutionComplete.failure(dead,
+                        heartbeat, java.time.Instant.parse("2026-12-07T01:37:00Z"), null),
+                new com.github.kagkarlsson.scheduler.task.ExecutionOperations<>(repository,
+                        com.github.kagkarlsson.scheduler.event.SchedulerListeners.NOOP, dead));
+
+        // the default revival would reschedule it to the moment it was found dead: another run id, a second record
+        org.mockito.Mockito.verify(repository).reschedule(org.mockito.ArgumentMatchers.eq(dead),
+                org.mockito.ArgumentMatchers.eq(planned), org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
+                org.mockito.ArgumentMatchers.anyInt());
+        assertThat(RetentionSchedule.runId(planned)).isEqualTo("2026-12-07-scheduled023000");
+    }
 }

@@ -26,6 +26,8 @@ public class ReportJobTask extends OneTimeTask<Void> {
     public static final String TASK = "annual-report-job";
     /** A job that found this node busy, or was interrupted by its stop, runs again after this. */
     static final Duration AGAIN_AFTER = Duration.ofSeconds(10);
+    /** Attempts of an execution before the job is given up. */
+    static final int MAX_ATTEMPTS = 60;
 
     private static final Logger log = LoggerFactory.getLogger(ReportJobTask.class);
 
@@ -33,7 +35,12 @@ public class ReportJobTask extends OneTimeTask<Void> {
     private final Semaphore oneAtATime = new Semaphore(1);
 
     public ReportJobTask(ReportJobs jobs) {
-        super(TASK, Void.class, new FailureHandler.OnFailureRetryLater<>(AGAIN_AFTER));
+        // an execution that keeps failing (not the report: ReportJobs records that; the database, an interruption)
+        // is tried for about ten minutes, then the job is marked FAILED instead of showing RUNNING for ever
+        super(TASK, Void.class, new FailureHandler.MaxRetriesFailureHandler<>(MAX_ATTEMPTS,
+                new FailureHandler.OnFailureRetryLater<>(AGAIN_AFTER),
+                // db-scheduler removes the execution itself, then tells this
+                (complete, operations) -> jobs.giveUp(complete.getExecution().taskInstance.getId())));
         this.jobs = jobs;
     }
 

@@ -173,10 +173,22 @@ public class ReportJobs {
             throw e;
         } catch (nrw.komman.kernel.common.DomainException e) {
             fail(jobId, e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // an Error too (a report too large for the heap): retried, it would fail the same way, on every node
             log.error("Report job {} failed", jobId, e);
             fail(jobId, "Der Bericht ließ sich nicht erstellen (technischer Fehler, im Protokoll unter " + jobId + ").");
         }
+    }
+
+    /** The job's execution failed again and again (its task gives up): the job is FAILED, not RUNNING for ever. */
+    void giveUp(String jobId) {
+        log.error("Report job {} given up after repeated failures of its execution", jobId);
+        jdbc.update("update report_job set status = 'FAILED', error = :error, finished_at = :now, updated_at = :now"
+                        + " where job_id = :jobId and status in ('QUEUED', 'RUNNING')",
+                new MapSqlParameterSource("jobId", jobId)
+                        .addValue("error", "Der Bericht ließ sich nicht erstellen (technischer Fehler, im Protokoll unter "
+                                + jobId + ").")
+                        .addValue("now", Rows.timestamp(clock.instant())));
     }
 
     private void fail(String jobId, String why) {

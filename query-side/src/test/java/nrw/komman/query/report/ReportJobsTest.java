@@ -192,6 +192,28 @@ class ReportJobsTest {
     }
 
     @Test
+    void a_job_whose_execution_is_given_up_shows_failed_not_running_and_a_finished_one_stays_as_it_is() {
+        history();
+        String running = "00000000-0000-0000-0000-00000000dead";
+        jdbc.getJdbcOperations().update("""
+                insert into report_job (job_id, funding_year, as_of, cut_off, requested_by, requested_at, status,
+                                        events_processed, events_total, started_at, updated_at)
+                values (?, 2026, date '2026-12-31', timestamp with time zone '2026-12-31 22:00:00+00',
+                        'm.schulz', current_timestamp, 'RUNNING', 500, 1000, current_timestamp, current_timestamp)""", running);
+        String finished = UUID.randomUUID().toString();
+        jobs.request(new RequestAnnualReportCommand(finished, 2026, LocalDate.of(2026, 12, 31), CUT_OFF, null), MINISTRY);
+        assertThat(done(finished, MINISTRY).status()).isEqualTo(ReportJobStatus.DONE);
+
+        jobs.giveUp(running);
+        jobs.giveUp(finished);
+
+        ReportJob givenUp = jobs.handle(new FindReportJobQuery(running), MINISTRY).orElseThrow();
+        assertThat(givenUp.status()).isEqualTo(ReportJobStatus.FAILED);
+        assertThat(givenUp.error()).contains("technischer Fehler", running);
+        assertThat(jobs.handle(new FindReportJobQuery(finished), MINISTRY).orElseThrow().status()).isEqualTo(ReportJobStatus.DONE);
+    }
+
+    @Test
     void two_jobs_on_one_node_run_one_after_the_other_and_both_complete() {
         history();
         String first = UUID.randomUUID().toString();

@@ -5,7 +5,6 @@ import nrw.komman.kernel.common.DomainException;
 import nrw.komman.kernel.common.InvalidTextException;
 import nrw.komman.kernel.common.Refusal;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
-import org.axonframework.messaging.HandlerExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -288,25 +287,7 @@ public class ProblemMapper {
 
     /** The refusal behind an exception: itself, a cause, Axon's details (in one process, or as a {@link Refusal} over Axon Server). */
     public static Optional<DomainException> findDomainException(Throwable ex) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable t = ex; t != null && seen.add(t); t = t.getCause()) {
-            if (t instanceof DomainException d) {
-                return Optional.of(d);
-            }
-            if (t instanceof HandlerExecutionException h && h.getDetails().orElse(null) instanceof DomainException d) {
-                return Optional.of(d);
-            }
-            if (t instanceof HandlerExecutionException h && h.getDetails().orElse(null) instanceof Refusal r) {
-                return Optional.of(r.toException());
-            }
-            Throwable[] suppressedOnes = t.getSuppressed();
-            for (Throwable suppressed : suppressedOnes == null ? new Throwable[0] : suppressedOnes) {
-                if (suppressed instanceof DomainException d) {
-                    return Optional.of(d);
-                }
-            }
-        }
-        return Optional.empty();
+        return Refusal.behind(ex);
     }
 
     static <T extends Throwable> Optional<T> find(Throwable ex, Class<T> type) {
