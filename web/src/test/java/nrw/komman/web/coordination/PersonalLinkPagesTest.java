@@ -311,7 +311,9 @@ class PersonalLinkPagesTest {
                         containsString("/mein-einsatz/" + TOKEN + "/einsaetze/" + ASKED + "/absage"),
                         containsString("name=\"_csrf\""), containsString("Meine Stunden"), containsString("12 Std. 30 Min."),
                         containsString("Meine Verfügbarkeit ändern"), containsString("Ehrenamtsnachweis herunterladen"),
-                        containsString("/mein-einsatz/" + TOKEN + "/kalender.ics"))));
+                        containsString("/mein-einsatz/" + TOKEN + "/kalender.ics"),
+                        // the year is a year, not a number with a thousands separator ("Im Jahr 2.026")
+                        containsString("Im Jahr 20"), org.hamcrest.Matchers.not(containsString("Im Jahr 2.0")))));
     }
 
     @Test
