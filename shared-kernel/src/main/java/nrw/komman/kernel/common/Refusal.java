@@ -34,7 +34,9 @@ public record Refusal(DomainException.Kind kind, String code, String message) {
             if (t instanceof HandlerExecutionException h && h.getDetails().orElse(null) instanceof Refusal r) {
                 return Optional.of(r.toException());
             }
-            for (Throwable suppressed : t.getSuppressed()) {
+            Throwable[] suppressedOnes = t.getSuppressed();
+            // null from a mocked or hand-made exception: nothing suppressed
+            for (Throwable suppressed : suppressedOnes == null ? new Throwable[0] : suppressedOnes) {
                 if (suppressed instanceof DomainException d) {
                     return Optional.of(d);
                 }
