@@ -206,12 +206,13 @@ public class VolunteerNoticeFanOut {
      * empty, and a new one is issued.
      */
     private Optional<String> currentLink(PersonalDataVault keys, VolunteerId volunteer, LocalDate until) {
-        List<Map<String, Object>> rows = jdbc.queryForList(
-                "select sealed_token, expires_on from volunteer_email_link where volunteer_id = ?", volunteer.toString());
-        if (rows.isEmpty() || ((java.sql.Date) rows.get(0).get("expires_on")).toLocalDate().isBefore(until)) {
+        List<String> rows = jdbc.query("select sealed_token, expires_on from volunteer_email_link where volunteer_id = ?",
+                (rs, i) -> rs.getObject("expires_on", LocalDate.class).isBefore(until) ? null : rs.getString("sealed_token"),
+                volunteer.toString());
+        if (rows.isEmpty() || rows.get(0) == null) {
             return Optional.empty();
         }
-        String sealed = (String) rows.get(0).get("sealed_token");
+        String sealed = rows.get(0);
         Optional<String> token = keys.openText(volunteer, new SealedText(sealed));
         if (token.isEmpty()) {
             return Optional.empty();
