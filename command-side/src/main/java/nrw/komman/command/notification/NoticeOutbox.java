@@ -72,6 +72,9 @@ import static nrw.komman.kernel.common.AccountRole.VOLUNTEER;
  * otherwise. Their facts are the assignment, the request's category, days, weekdays, times and minutes and the
  * centre, never the volunteer's name, address or languages. A request that starts soon and is not staffed is told
  * to its centre's coordinators (rule 23).
+ * <p>Why this size: one small handler per event that causes a notice (grants, grant dates, the volunteers' answers,
+ * the volunteers' own notices, the unstaffed request), each naming its facts; the row writing is shared below. Splitting
+ * it by feature would spread one processing group, and its ordering in the event's transaction, over several classes.
  */
 @Component
 @ProcessingGroup(NoticeOutbox.PROCESSING_GROUP)

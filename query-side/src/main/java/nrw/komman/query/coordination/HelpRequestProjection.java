@@ -49,6 +49,9 @@ import java.util.Map;
  * matching), and the mark of a request found unstaffed before it starts (issue 19) until it is staffed, cancelled or
  * closed. Personal data stays the events' ciphertext (ADR 22). Counts are recounted from the assignment rows
  * after every change, so an event handled twice changes nothing. Owned by {@code centre-views}.
+ * <p>Why this size: one handler per event of a request's life (opened, asked, offered, answered, cancelled, replaced,
+ * called off, closed, took place, unstaffed, erased), each keeping the board row, the assignment rows and the status
+ * history consistent in one place; the queries live in {@code HelpRequestQueries}.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.CENTRE_VIEWS)

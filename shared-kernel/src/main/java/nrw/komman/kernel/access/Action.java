@@ -28,6 +28,8 @@ import static nrw.komman.kernel.access.Action.Effect.READS;
  *
  * <p>Not here: rules that depend on a fact's state, such as the four-eyes rule of an approval or a grant's status;
  * they stay with the aggregate that knows the state.
+ * <p>Why this size: one constant per action of the platform with its reach per role and its refusal, so that the
+ * whole permission map is read in one place (ADR 18).
  */
 public enum Action {
 

@@ -51,6 +51,9 @@ import java.util.TreeMap;
  * calendar. No account: every step resolves the token again and acts as the volunteer ({@link PersonalLinkAccess}),
  * also when a coordinator is signed in in the same browser. A link that does not work gets one 404 page that names
  * nothing. Errors are handled here, not by the pages' common handler, so the token in the address is never logged.
+ * <p>Why this size: every page the volunteer reaches through the link (own page, yes and no, availability,
+ * certificate, calendar, stopping e-mails) resolves the token the same way and shares the link pages' headers and
+ * error handling; the resolution itself is {@code PersonalLinkAccess}, the assignments' views {@code PersonalLinkAssignments}.
  */
 @PageController
 class PersonalLinkPages {

@@ -38,6 +38,8 @@ import java.util.Optional;
  * <p>A volunteer's e-mail (ADR 38) is sent only if the volunteer may still be e-mailed when it goes out (asked again,
  * {@link VolunteerNoticeFanOut#contactOf}) and its sealed link opens (the key exists; the address is the current one); otherwise it is
  * DROPPED, never retried. Once it is SENT or DROPPED its sealed token is cleared.
+ * <p>Why this size: two kinds of recipient (accounts, volunteers) share the claim, the batch over one SMTP connection,
+ * the retries and the outcome recording; only what is opened before sending differs.
  */
 @Component
 public class NoticeMailer {
