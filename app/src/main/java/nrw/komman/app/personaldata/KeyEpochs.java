@@ -27,11 +27,14 @@ import java.util.UUID;
  * existed before. Erasure rotates once per transaction that destroys keys, a schedule rotates when no erasure
  * did for {@code komman.personal-data.epoch-rotation}.
  *
- * <p>The row lock of {@code personal_data_epoch} keeps the epochs consistent across threads and nodes: a rotation,
- * an erasure (from its first destroyed key on, so that two erasures never wait for each other's rows) and a
- * reconciliation hold it exclusively; the creation of a new volunteer key holds it shared (PostgreSQL:
- * {@code for share}; H2 knows only {@code for update}, its one node serializes the few creations) until its
- * commit, so a key is never wrapped under an epoch that a concurrent rotation is about to destroy. New epoch
+ * <p>One lock keeps the epochs consistent across threads and nodes: a rotation, an erasure (from its first destroyed
+ * key on, so that two erasures never wait for each other's rows) and a reconciliation hold it exclusively; the
+ * creation of a new volunteer key holds it shared until its commit, so a key is never wrapped under an epoch that a
+ * concurrent rotation is about to destroy. On PostgreSQL it is a transaction-scoped advisory lock taken before the
+ * row is read: its waiters queue in order, so a steady stream of registrations cannot starve an erasure (a row's
+ * {@code for share} lets new sharers in past a waiting {@code for update}, and under load the rotation waited
+ * for seconds while the keys to re-wrap grew). H2 knows only {@code for update} on the row, and its one node
+ * serializes the few creations. New epoch
  * keys are only created and epochs only reconciled under the lock; after a commit exactly the epochs that
  * existed before the rotation are destroyed, never one a later rotation created.
  */
@@ -41,13 +44,15 @@ public class KeyEpochs {
     private static final String LOCK = "select installation_id, current_epoch, rotated_at from personal_data_epoch where id = 1";
     private static final int PAGE = 1000;
     private static final int H2_LOCK_WAIT_MILLIS = 60_000;
+    /** The advisory lock's key on PostgreSQL: "KOMMEPOC" in ASCII, unlikely to meet another application's. */
+    private static final long ADVISORY_KEY = 0x4b4f4d4d45504f43L;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final byte[] masterKey;
     private final Path keyStoreDirectory;
-    private final boolean sharedLocks;
+    private final boolean postgres;
     private volatile EpochKeyStore store;
 
     public KeyEpochs(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock, byte[] masterKey, Path keyStoreDirectory) {
@@ -59,7 +64,7 @@ public class KeyEpochs {
         this.clock = clock;
         this.masterKey = masterKey.clone();
         this.keyStoreDirectory = keyStoreDirectory;
-        this.sharedLocks = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) c ->
+        this.postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) c ->
                 c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")));
     }
 
@@ -109,16 +114,23 @@ public class KeyEpochs {
     }
 
     Epoch lockExclusively() {
+        if (postgres) {
+            jdbc.query("select pg_advisory_xact_lock(?)", rs -> { }, ADVISORY_KEY);
+        }
         return lock(LOCK + " for update");
     }
 
     /** Held by the creation of a new key until its transaction ends. */
     Epoch lockShared() {
-        return lock(LOCK + (sharedLocks ? " for share" : " for update"));
+        if (postgres) {
+            jdbc.query("select pg_advisory_xact_lock_shared(?)", rs -> { }, ADVISORY_KEY);
+            return select(LOCK);
+        }
+        return lock(LOCK + " for update");
     }
 
     private Epoch lock(String sql) {
-        if (sharedLocks) {
+        if (postgres) {
             return select(sql);
         }
         // H2 gives up waiting for a row lock after 2 s, shorter than a rotation of many keys on a slow disk takes:
