@@ -133,7 +133,8 @@ final class Browser implements AutoCloseable {
                                 + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
                         .collect(Collectors.joining("\n"))).isEmpty();
         results.getViolations().stream().filter(v -> !blocking.contains(v)).forEach(v ->
-                System.out.println("axe (" + v.getImpact() + ") on " + name + ": " + v.getId() + " – " + v.getHelp()));
+                System.out.println("axe (" + v.getImpact() + ") on " + name + ": " + v.getId() + " – " + v.getHelp() + " at "
+                        + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", "))));
     }
 
     // ---- small helpers ---------------------------------------------------------------------------
