@@ -206,10 +206,9 @@ public class VolunteerNoticeFanOut {
      * empty, and a new one is issued.
      */
     private Optional<String> currentLink(PersonalDataVault keys, VolunteerId volunteer, LocalDate until) {
-        List<String> rows = jdbc.query("select sealed_token, expires_on from volunteer_email_link where volunteer_id = ?",
-                (rs, i) -> rs.getObject("expires_on", LocalDate.class).isBefore(until) ? null : rs.getString("sealed_token"),
-                volunteer.toString());
-        if (rows.isEmpty() || rows.get(0) == null) {
+        List<String> rows = jdbc.queryForList("select sealed_token from volunteer_email_link where volunteer_id = ? "
+                + "and expires_on >= ?", String.class, volunteer.toString(), until);
+        if (rows.isEmpty()) {
             return Optional.empty();
         }
         String sealed = rows.get(0);
