@@ -290,6 +290,30 @@ class VolunteerEmailsOnH2Test extends OnH2 {
         assertThat(new FormClient(port).get("/mein-einsatz/" + first).status()).isEqualTo(404);
     }
 
+    @Test
+    void a_link_that_ends_before_the_next_assignments_last_day_is_replaced_by_a_new_one_in_the_next_e_mail() {
+        String address = address("spaeter");
+        String volunteer = register("Yusuf Demir", address, true);
+        // the first e-mail's link works until 14 days after its day, at least 30 days: day 34 from today
+        ask(openRequest(LocalDate.now(NRW).plusDays(20)), volunteer);
+        Instant now = now();
+        fanOut.fanOutAll(now);
+        mailer.sendDue(now);
+        String first = token(MAILBOX.receivedBy(address).get(0));
+
+        // an assignment on day 60 outlasts it: the next e-mail brings a new link
+        ask(openRequest(LocalDate.now(NRW).plusDays(60)), volunteer);
+        fanOut.fanOutAll(now.plusSeconds(1));
+        mailer.sendDue(now.plusSeconds(1));
+
+        assertThat(MAILBOX.receivedBy(address)).hasSize(2);
+        String second = token(MAILBOX.receivedBy(address).get(1));
+        assertThat(second).as("a link that ends before the assignment's last day is not reused").isNotEqualTo(first);
+        assertThat(new FormClient(port).get("/mein-einsatz/" + second).status()).isEqualTo(200);
+        // one e-mailed link is alive at a time (ADR 38): the earlier e-mail's link was replaced
+        assertThat(new FormClient(port).get("/mein-einsatz/" + first).status()).as("the earlier e-mail's link").isEqualTo(404);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private String register(String name, String address, boolean emailConsent) {
